@@ -1,0 +1,96 @@
+package org.qasite.answer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.qasite.member.CurrentMember;
+import org.qasite.question.Question;
+import org.qasite.question.QuestionApi.AuthorView;
+import org.qasite.question.QuestionApi.PageView;
+import org.qasite.question.QuestionResource;
+import org.qasite.web.Pager;
+import org.qasite.web.QaException;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Answers")
+public class AnswerApi {
+
+    public record AnswerView(long id, long questionId, String body, String bodyHtml, AuthorView author,
+            Instant createdAt, int rating, boolean accepted, String url) {
+
+        static AnswerView of(Answer a, Question q) {
+            return new AnswerView(a.id, q.id, a.body, a.bodyHtml,
+                    new AuthorView(a.author.username, a.author.displayName, a.author.avatarUrl()), a.createdAt,
+                    a.rating, a.id.equals(q.acceptedAnswerId), "/questions/" + q.id + "#answer-" + a.id);
+        }
+    }
+
+    public record AnswerRequest(String body) {
+    }
+
+    public record AcceptView(long questionId, long acceptedAnswerId) {
+    }
+
+    private final CurrentMember me;
+    private final AnswerService answers;
+
+    AnswerApi(CurrentMember me, AnswerService answers) {
+        this.me = me;
+        this.answers = answers;
+    }
+
+    @GET
+    @Path("questions/{id}/answers")
+    @Operation(summary = "A page of a question's answers (newest first, or sort=votes), or the answers after a given one")
+    public PageView<AnswerView> list(@RestPath String id, @RestQuery String page, @RestQuery String sort,
+            @RestQuery Long after) {
+        Question question = Question.require(id);
+        if (after != null) {
+            List<Answer> items = Answer.listAfter(question, after, 100);
+            return new PageView<>(items.stream().map(a -> AnswerView.of(a, question)).toList(), 1, 1, items.size());
+        }
+        Answer.Sort order = Answer.Sort.parse(sort);
+        Pager pager = Pager.of(page, question.answerCount, QuestionResource.ANSWERS_PER_PAGE, "", null);
+        return PageView.of(Answer.listForQuestion(question, order, pager.panache()).stream()
+                .map(a -> AnswerView.of(a, question)).toList(), pager);
+    }
+
+    @POST
+    @Path("questions/{id}/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a question (members)")
+    public Response answer(@RestPath String id, AnswerRequest request) {
+        long memberId = me.require("answer").id;
+        long questionId = AnswerResource.parseId(id, "question");
+        if (request == null) {
+            throw QaException.badRequest("Send a JSON object with the body of the answer.");
+        }
+        Answer answer = answers.answer(memberId, questionId, new AnswerInput(request.body()));
+        Answer saved = Answer.findById(answer.id);
+        return Response.created(URI.create("/api/v1/questions/" + questionId + "/answers?after=" + (answer.id - 1)))
+                .entity(AnswerView.of(saved, saved.question)).build();
+    }
+
+    @POST
+    @Path("answers/{id}/accept")
+    @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
+    public AcceptView accept(@RestPath String id) {
+        long memberId = me.require("accept an answer").id;
+        Answer answer = answers.accept(memberId, AnswerResource.parseId(id, "answer"));
+        return new AcceptView(answer.question.id, answer.id);
+    }
+}

@@ -1,0 +1,72 @@
+package org.qasite.answer;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.member.CurrentMember;
+import org.qasite.question.QuestionResource;
+import org.qasite.web.Flash;
+import org.qasite.web.QaException;
+
+/** The answer form and the plain-form "accept" button (the page's script uses the JSON API instead). */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class AnswerResource {
+
+    private final CurrentMember me;
+    private final AnswerService answers;
+    private final QuestionResource questionPages;
+
+    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages) {
+        this.me = me;
+        this.answers = answers;
+        this.questionPages = questionPages;
+    }
+
+    @POST
+    @Path("questions/{id}/answers")
+    public Response answer(@RestPath String id, @RestForm String body) {
+        if (!me.isLoggedIn()) {
+            return QuestionResource.toLogin("Log in to answer.");
+        }
+        long questionId = parseId(id, "question");
+        try {
+            Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
+            return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
+                    .cookie(Flash.set("Your answer is posted.")).build();
+        } catch (QaException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return questionPages.showWithAnswerErrors(id, body, e);
+        }
+    }
+
+    @POST
+    @Path("answers/{id}/accept")
+    public Response accept(@RestPath String id) {
+        if (!me.isLoggedIn()) {
+            return QuestionResource.toLogin("Log in to accept an answer.");
+        }
+        Answer answer = answers.accept(me.id(), parseId(id, "answer"));
+        return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answer.id))
+                .cookie(Flash.set("You accepted this answer.")).build();
+    }
+
+    static long parseId(String raw, String what) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw QaException.notFound("There is no " + what + " \u201C" + raw + "\u201D.");
+        }
+    }
+}

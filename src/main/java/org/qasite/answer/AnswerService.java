@@ -1,0 +1,69 @@
+package org.qasite.answer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.qasite.limit.RateLimiter;
+import org.qasite.markdown.MarkdownRenderer;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+import org.qasite.web.InputText;
+import org.qasite.web.InputValidator;
+import org.qasite.web.QaException;
+
+@ApplicationScoped
+public class AnswerService {
+
+    private final InputValidator validator;
+    private final MarkdownRenderer markdown;
+    private final RateLimiter rateLimiter;
+
+    AnswerService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter) {
+        this.validator = validator;
+        this.markdown = markdown;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public AnswerInput validate(AnswerInput raw) {
+        AnswerInput input = new AnswerInput(InputText.clean(raw.body()).strip());
+        validator.check(validator.errors(input));
+        return input;
+    }
+
+    /** Saves the answer and counts it on its question, in one transaction. */
+    @Transactional
+    public Answer answer(long authorId, long questionId, AnswerInput raw) {
+        AnswerInput input = validate(raw);
+        Question question = Question.findById(questionId);
+        if (question == null) {
+            throw QaException.notFound("There is no question " + questionId + ".");
+        }
+        rateLimiter.acquire(RateLimiter.Action.ANSWER, authorId);
+        Answer answer = new Answer();
+        answer.question = question;
+        answer.author = Member.getEntityManager().getReference(Member.class, authorId);
+        answer.body = input.body();
+        answer.bodyHtml = markdown.toSafeHtml(input.body());
+        answer.persist();
+        // An UPDATE relative to the stored value, so concurrent answers never lose a count.
+        Question.update("answerCount = answerCount + 1 where id = ?1", questionId);
+        return answer;
+    }
+
+    /** Marks the answer as the one that solved the question; only the question's author may, and may change it. */
+    @Transactional
+    public Answer accept(long memberId, long answerId) {
+        Answer answer = Answer.findById(answerId);
+        if (answer == null) {
+            throw QaException.notFound("There is no answer " + answerId + ".");
+        }
+        Question question = Question.getEntityManager().find(Question.class, answer.question.id,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (!question.author.id.equals(memberId)) {
+            throw QaException.forbidden("Only the author of the question can accept an answer.");
+        }
+        question.acceptedAnswerId = answer.id;
+        return answer;
+    }
+}

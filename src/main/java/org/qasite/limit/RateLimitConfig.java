@@ -1,0 +1,27 @@
+package org.qasite.limit;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How often a member may ask, answer and vote. */
+@ConfigMapping(prefix = "qa.rate-limit")
+public interface RateLimitConfig {
+
+    Limit ask();
+
+    Limit answer();
+
+    Limit vote();
+
+    interface Limit {
+        /** At most this many actions ... */
+        @WithDefault("10")
+        int limit();
+
+        /** ... in each window of this length. */
+        @WithDefault("10M")
+        Duration window();
+    }
+}

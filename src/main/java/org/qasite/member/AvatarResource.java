@@ -1,0 +1,69 @@
+package org.qasite.member;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.web.QaException;
+
+/** Serves avatars: uploaded ones by content hash (never change, cached for a year), and generated defaults. */
+@Path("/avatars")
+public class AvatarResource {
+
+    private static final String[] COLOURS = { "#0d6efd", "#6610f2", "#6f42c1", "#d63384", "#dc3545", "#fd7e14",
+            "#198754", "#20c997", "#0dcaf0", "#495057" };
+
+    @GET
+    @Path("{hash}")
+    public Response uploaded(@RestPath String hash, Request request) {
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw QaException.notFound("There is no such picture.");
+        }
+        EntityTag tag = new EntityTag(hash);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(forever()).build();
+        }
+        Avatar avatar = Avatar.findById(hash);
+        if (avatar == null) {
+            throw QaException.notFound("There is no such picture.");
+        }
+        return Response.ok(avatar.data, avatar.contentType).tag(tag).cacheControl(forever())
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("default/{username}.svg")
+    public Response generated(@RestPath String username) {
+        String initial = username.isEmpty() ? "?" : username.substring(0, username.offsetByCodePoints(0, 1));
+        String letter = escape(initial.toUpperCase());
+        String colour = COLOURS[Math.floorMod(username.toLowerCase().hashCode(), COLOURS.length)];
+        String svg = """
+                <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">\
+                <rect width="64" height="64" rx="8" fill="%s"/>\
+                <text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" fill="#fff" text-anchor="middle">%s</text>\
+                </svg>"""
+                .formatted(colour, letter);
+        CacheControl day = new CacheControl();
+        day.setMaxAge(86400);
+        return Response.ok(svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml").cacheControl(day)
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static CacheControl forever() {
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge(31_536_000);
+        cc.getCacheExtension().put("immutable", null);
+        return cc;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

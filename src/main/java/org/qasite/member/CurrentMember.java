@@ -1,0 +1,52 @@
+package org.qasite.member;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import org.qasite.web.QaException;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The member making this request, if logged in; read once per request. */
+@Named("me")
+@RequestScoped
+public class CurrentMember {
+
+    private final SecurityIdentity identity;
+    private Member member;
+    private boolean loaded;
+
+    CurrentMember(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Optional<Member> get() {
+        if (!loaded) {
+            loaded = true;
+            if (!identity.isAnonymous()) {
+                member = Member.findByUsername(identity.getPrincipal().getName()).orElse(null);
+            }
+        }
+        return Optional.ofNullable(member);
+    }
+
+    /** For templates: the member, or null for a visitor. */
+    public Member getMember() {
+        return get().orElse(null);
+    }
+
+    public boolean isLoggedIn() {
+        return get().isPresent();
+    }
+
+    /** The member, or a 401 that says what needs a login. */
+    public Member require(String toDoWhat) {
+        return get().orElseThrow(() -> QaException.unauthorized("Log in to " + toDoWhat + "."));
+    }
+
+    public Long id() {
+        return get().map(m -> m.id).orElse(null);
+    }
+}

@@ -1,0 +1,79 @@
+package org.qasite.member;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+
+/** A registered member; also the identity store of form login. */
+@Entity
+@Table(name = "member")
+@UserDefinition
+public class Member extends PanacheEntityBase {
+
+    public static final String ROLE_MEMBER = "member";
+    public static final String ROLE_ADMIN = "admin";
+
+    @Id
+    @SequenceGenerator(name = "member_seq", sequenceName = "member_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "member_seq")
+    public Long id;
+
+    @Username
+    public String username;
+
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Roles
+    public String role = ROLE_MEMBER;
+
+    @Column(name = "avatar_hash")
+    public String avatarHash;
+
+    @Column(name = "notify_answers")
+    public boolean notifyAnswers = true;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    public static Optional<Member> findByUsername(String username) {
+        return find("lower(username) = lower(?1)", username).firstResultOptional();
+    }
+
+    public static boolean existsUsername(String username) {
+        return count("lower(username) = lower(?1)", username) > 0;
+    }
+
+    public static boolean existsEmail(String email, Long exceptId) {
+        return count("lower(email) = lower(?1) and id <> ?2", email, exceptId == null ? -1L : exceptId) > 0;
+    }
+
+    /** Where the member's picture is served: the uploaded one, or a generated default. */
+    public String avatarUrl() {
+        return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";
+    }
+
+    public boolean isAdmin() {
+        return ROLE_ADMIN.equals(role);
+    }
+}

@@ -1,0 +1,164 @@
+package org.qasite.member;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.qasite.answer.Answer;
+import org.qasite.question.Question;
+import org.qasite.question.QuestionResource;
+import org.qasite.web.Flash;
+import org.qasite.web.QaException;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Signup, login, logout, settings and member profiles. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class MemberResource {
+
+    /** What the signup form shows again after a refusal (never the passwords). */
+    public record SignupForm(String username, String email) {
+    }
+
+    public record SettingsForm(String email, String displayName, boolean notifyAnswers, String avatarUrl,
+            boolean hasAvatar) {
+        static SettingsForm of(Member m) {
+            return new SettingsForm(m.email, m.displayName, m.notifyAnswers, m.avatarUrl(), m.avatarHash != null);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signup(SignupForm form, Map<String, String> errors, String formError);
+
+        static native TemplateInstance login(String username, boolean failed);
+
+        static native TemplateInstance settings(SettingsForm form, Map<String, String> errors, String formError);
+
+        static native TemplateInstance profile(Member member, List<Question> questions, long questionCount,
+                List<Answer> answers, long answerCount);
+    }
+
+    private final CurrentMember me;
+    private final MemberService members;
+    private final AvatarStore avatars;
+    private final String sessionCookie;
+
+    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        this.me = me;
+        this.members = members;
+        this.avatars = avatars;
+        this.sessionCookie = sessionCookie;
+    }
+
+    @GET
+    @Path("signup")
+    public TemplateInstance signupForm() {
+        return Templates.signup(new SignupForm("", ""), Map.of(), null);
+    }
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response signup(@RestForm String username, @RestForm String email, @RestForm String password,
+            @RestForm("password_confirm") String passwordConfirm, @RestForm FileUpload avatar) {
+        try {
+            AvatarStore.Picture picture = avatars.read(avatar);
+            Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture);
+            return Response.seeOther(URI.create("/login?username=" + member.username))
+                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
+                    .build();
+        } catch (QaException e) {
+            SignupForm form = new SignupForm(QuestionResource.orEmpty(username), QuestionResource.orEmpty(email));
+            return Response.status(e.status())
+                    .entity(Templates.signup(form, renamePasswordConfirm(QuestionResource.fieldErrors(e)),
+                            e.getMessage()))
+                    .build();
+        }
+    }
+
+    private static Map<String, String> renamePasswordConfirm(Map<String, String> errors) {
+        if (!errors.containsKey("passwordConfirm")) {
+            return errors;
+        }
+        Map<String, String> renamed = new java.util.LinkedHashMap<>(errors);
+        renamed.put("password_confirm", renamed.remove("passwordConfirm"));
+        return renamed;
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginForm(@RestQuery String error, @RestQuery String username) {
+        return Templates.login(QuestionResource.orEmpty(username), error != null);
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.seeOther(URI.create("/")).cookie(expired, Flash.set("You are logged out.")).build();
+    }
+
+    @GET
+    @Path("settings")
+    public Response settingsForm() {
+        return me.get().map(m -> Response.ok(Templates.settings(SettingsForm.of(m), Map.of(), null)).build())
+                .orElseGet(() -> QuestionResource.toLogin("Log in to change your settings."));
+    }
+
+    @POST
+    @Path("settings")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response saveSettings(@RestForm String email, @RestForm("display_name") String displayName,
+            @RestForm("notify_answers") String notifyAnswers, @RestForm("remove_avatar") String removeAvatar,
+            @RestForm FileUpload avatar) {
+        Member current = me.get().orElse(null);
+        if (current == null) {
+            return QuestionResource.toLogin("Log in to change your settings.");
+        }
+        boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
+        try {
+            AvatarStore.Picture picture = avatars.read(avatar);
+            members.updateSettings(current.id, new SettingsInput(email, displayName, notify), picture,
+                    removeAvatar != null && !removeAvatar.isBlank());
+            return Response.seeOther(URI.create("/settings")).cookie(Flash.set("Your settings are saved.")).build();
+        } catch (QaException e) {
+            SettingsForm form = new SettingsForm(QuestionResource.orEmpty(email),
+                    QuestionResource.orEmpty(displayName), notify, current.avatarUrl(), current.avatarHash != null);
+            Map<String, String> errors = new java.util.LinkedHashMap<>(QuestionResource.fieldErrors(e));
+            if (errors.containsKey("displayName")) {
+                errors.put("display_name", errors.remove("displayName"));
+            }
+            return Response.status(e.status()).entity(Templates.settings(form, errors, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("members/{username}")
+    public TemplateInstance profile(@RestPath String username) {
+        Member member = Member.findByUsername(username)
+                .orElseThrow(() -> QaException.notFound("There is no member \u201C" + username + "\u201D."));
+        Page latest = Page.ofSize(10);
+        return Templates.profile(member, Question.listByAuthor(member, latest), Question.countByAuthor(member),
+                Answer.listByAuthor(member, latest), Answer.countByAuthor(member));
+    }
+}

@@ -1,0 +1,84 @@
+package org.qasite.member;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.qasite.web.InputText;
+import org.qasite.web.InputValidator;
+import org.qasite.web.InvalidInput;
+import org.qasite.web.QaException;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+@ApplicationScoped
+public class MemberService {
+
+    private final InputValidator validator;
+    private final AvatarStore avatars;
+    private final MemberConfig config;
+
+    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config) {
+        this.validator = validator;
+        this.avatars = avatars;
+        this.config = config;
+    }
+
+    @Transactional
+    public Member signup(SignupInput raw, AvatarStore.Picture picture) {
+        SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
+                raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
+        Map<String, String> errors = validator.errors(input);
+        if (!errors.containsKey("password") && !input.password().equals(input.passwordConfirm())) {
+            errors.put("passwordConfirm", "The two passwords differ.");
+        }
+        if (!errors.containsKey("username") && Member.existsUsername(input.username())) {
+            errors.put("username", "This username is taken. Choose another one.");
+        }
+        if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
+            errors.put("email", "An account with this email address exists already.");
+        }
+        validator.check(errors);
+        Member member = new Member();
+        member.username = input.username();
+        member.email = input.email();
+        member.displayName = input.username();
+        member.passwordHash = BcryptUtil.bcryptHash(input.password(), Math.max(12, config.bcryptCost()));
+        if (picture != null) {
+            member.avatarHash = avatars.store(picture);
+        }
+        try {
+            member.persistAndFlush();
+        } catch (PersistenceException e) {
+            // Another signup took the name or address between the check above and this insert.
+            throw InvalidInput.of("username", "This username or email address was just taken. Choose another one.");
+        }
+        return member;
+    }
+
+    @Transactional
+    public Member updateSettings(long memberId, SettingsInput raw, AvatarStore.Picture picture, boolean removeAvatar) {
+        SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
+                raw.notifyAnswers());
+        Map<String, String> errors = validator.errors(input);
+        if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
+            errors.put("email", "Another account uses this email address.");
+        }
+        validator.check(errors);
+        Member member = Member.findById(memberId);
+        if (member == null) {
+            throw QaException.notFound("Your account no longer exists.");
+        }
+        member.email = input.email();
+        member.displayName = input.displayName();
+        member.notifyAnswers = input.notifyAnswers();
+        if (picture != null) {
+            member.avatarHash = avatars.store(picture);
+        } else if (removeAvatar) {
+            member.avatarHash = null;
+        }
+        return member;
+    }
+}

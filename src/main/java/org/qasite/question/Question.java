@@ -1,0 +1,108 @@
+package org.qasite.question;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.qasite.member.Member;
+import org.qasite.tag.Tag;
+import org.qasite.web.QaException;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+
+@Entity
+@Table(name = "question")
+public class Question extends PanacheEntityBase {
+
+    public static final int MAX_TITLE = 150;
+    public static final int MAX_BODY = 30_000;
+
+    @Id
+    @SequenceGenerator(name = "question_seq", sequenceName = "question_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "question_seq")
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public Member author;
+
+    public String title;
+
+    public String body;
+
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    public int rating;
+
+    @Column(name = "answer_count")
+    public int answerCount;
+
+    @Column(name = "accepted_answer_id")
+    public Long acceptedAnswerId;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "question_tag", joinColumns = @JoinColumn(name = "question_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    public List<Tag> tags = new ArrayList<>();
+
+    /** The question with the id as typed in an address, or a 404 that says there is none. */
+    public static Question require(String rawId) {
+        long id;
+        try {
+            id = Long.parseLong(rawId);
+        } catch (NumberFormatException e) {
+            throw QaException.notFound("There is no question \u201C" + rawId + "\u201D.");
+        }
+        Question question = findById(id);
+        if (question == null) {
+            throw QaException.notFound("There is no question " + id + ". It may have been removed.");
+        }
+        return question;
+    }
+
+    public static List<Question> listNewest(Page page) {
+        return find("select q from Question q join fetch q.author order by q.createdAt desc, q.id desc")
+                .page(page).list();
+    }
+
+    public static List<Question> listHot(Page page) {
+        return find("select q from Question q join fetch q.author order by q.rating desc, q.createdAt desc, q.id desc")
+                .page(page).list();
+    }
+
+    public static List<Question> listByTag(Tag tag, Page page) {
+        return find("select q from Question q join fetch q.author where ?1 member of q.tags order by q.id desc", tag)
+                .page(page).list();
+    }
+
+    public static long countByTag(Tag tag) {
+        return count("?1 member of tags", tag);
+    }
+
+    public static List<Question> listByAuthor(Member author, Page page) {
+        return find("author = ?1 order by createdAt desc, id desc", author).page(page).list();
+    }
+
+    public static long countByAuthor(Member author) {
+        return count("author", author);
+    }
+}

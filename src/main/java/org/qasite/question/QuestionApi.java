@@ -1,0 +1,94 @@
+package org.qasite.question;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.qasite.member.CurrentMember;
+import org.qasite.web.Pager;
+import org.qasite.web.QaException;
+
+@Path("/api/v1/questions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Questions")
+public class QuestionApi {
+
+    public record AuthorView(String username, String displayName, String avatarUrl) {
+    }
+
+    public record QuestionView(long id, String title, String body, String bodyHtml, AuthorView author,
+            Instant createdAt, int rating, int answerCount, Long acceptedAnswerId, List<String> tags, String url) {
+
+        public static QuestionView of(Question q) {
+            return new QuestionView(q.id, q.title, q.body, q.bodyHtml,
+                    new AuthorView(q.author.username, q.author.displayName, q.author.avatarUrl()), q.createdAt, q.rating,
+                    q.answerCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id);
+        }
+    }
+
+    public record PageView<T>(List<T> items, int page, int pages, long total) {
+        public static <T> PageView<T> of(List<T> items, Pager pager) {
+            return new PageView<>(items, pager.page(), pager.pages(), pager.total());
+        }
+    }
+
+    public record AskRequest(String title, String body, List<String> tags) {
+    }
+
+    private final CurrentMember me;
+    private final QuestionService questions;
+
+    QuestionApi(CurrentMember me, QuestionService questions) {
+        this.me = me;
+        this.questions = questions;
+    }
+
+    @GET
+    @Operation(summary = "A page of questions: newest first, or by rating (sort=hot); optionally one tag's")
+    public PageView<QuestionView> list(@RestQuery String page, @RestQuery String sort, @RestQuery String tag) {
+        List<Question> items;
+        Pager pager;
+        if (tag != null && !tag.isBlank()) {
+            org.qasite.tag.Tag found = org.qasite.tag.Tag.findByName(tag.strip().toLowerCase())
+                    .orElseThrow(() -> QaException.notFound("There is no tag \u201C" + tag + "\u201D."));
+            pager = Pager.of(page, Question.countByTag(found), QuestionResource.QUESTIONS_PER_PAGE, "", null);
+            items = Question.listByTag(found, pager.panache());
+        } else {
+            pager = Pager.of(page, Question.count(), QuestionResource.QUESTIONS_PER_PAGE, "", null);
+            items = "hot".equals(sort) ? Question.listHot(pager.panache()) : Question.listNewest(pager.panache());
+        }
+        return PageView.of(items.stream().map(QuestionView::of).toList(), pager);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One question")
+    public QuestionView get(@RestPath String id) {
+        return QuestionView.of(Question.require(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask a question (members)")
+    public Response ask(AskRequest request) {
+        long memberId = me.require("ask a question").id;
+        if (request == null) {
+            throw QaException.badRequest("Send a JSON object with title, body and tags.");
+        }
+        Question question = questions.ask(memberId, new AskInput(request.title(), request.body(), request.tags()));
+        return Response.created(URI.create("/api/v1/questions/" + question.id))
+                .entity(QuestionView.of(Question.findById(question.id))).build();
+    }
+}

@@ -1,0 +1,158 @@
+package org.qasite.question;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.qasite.answer.Answer;
+import org.qasite.member.CurrentMember;
+import org.qasite.member.Member;
+import org.qasite.tag.Tag;
+import org.qasite.tag.TagNames;
+import org.qasite.vote.VoteService;
+import org.qasite.web.Flash;
+import org.qasite.web.InvalidInput;
+import org.qasite.web.Pager;
+import org.qasite.web.QaException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The question lists, the question page and the ask form. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class QuestionResource {
+
+    static final int QUESTIONS_PER_PAGE = 20;
+    public static final int ANSWERS_PER_PAGE = 10;
+
+    /** What the ask form shows again after a refusal. */
+    public record AskForm(String title, String body, String tags) {
+        static final AskForm EMPTY = new AskForm("", "", "");
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(String heading, String tab, List<Question> questions, Pager pager,
+                String emptyText);
+
+        static native TemplateInstance show(QuestionPage page, String answerBody, Map<String, String> errors,
+                String formError);
+
+        static native TemplateInstance ask(AskForm form, Map<String, String> errors, String formError);
+    }
+
+    private final CurrentMember me;
+    private final QuestionService questions;
+    private final VoteService votes;
+
+    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes) {
+        this.me = me;
+        this.questions = questions;
+        this.votes = votes;
+    }
+
+    @GET
+    public TemplateInstance newest(@RestQuery String page) {
+        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/", null);
+        return Templates.list("Newest questions", "new", Question.listNewest(pager.panache()), pager,
+                "No questions yet. Be the first to ask one!");
+    }
+
+    @GET
+    @Path("hot")
+    public TemplateInstance hot(@RestQuery String page) {
+        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/hot", null);
+        return Templates.list("Hot questions", "hot", Question.listHot(pager.panache()), pager,
+                "No questions yet. Be the first to ask one!");
+    }
+
+    @GET
+    @Path("tag/{name}")
+    public TemplateInstance tagged(@RestPath String name, @RestQuery String page) {
+        Tag tag = Tag.findByName(name.toLowerCase()).orElseThrow(
+                () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
+        Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE, "/tag/" + tag.name, null);
+        return Templates.list("Questions tagged [" + tag.name + "]", "tag", Question.listByTag(tag, pager.panache()),
+                pager, "No questions with this tag.");
+    }
+
+    @GET
+    @Path("questions/{id}")
+    public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort) {
+        return Templates.show(load(id, page, sort), "", Map.of(), null);
+    }
+
+    QuestionPage load(String rawId, String page, String rawSort) {
+        Question question = Question.require(rawId);
+        Answer.Sort sort = Answer.Sort.parse(rawSort);
+        Pager pager = Pager.of(page, question.answerCount, ANSWERS_PER_PAGE, "/questions/" + question.id,
+                sort == Answer.Sort.VOTES ? "sort=votes" : null);
+        List<Answer> answers = Answer.listForQuestion(question, sort, pager.panache());
+        Member reader = me.getMember();
+        int myQuestionVote = 0;
+        Map<Long, Integer> myAnswerVotes = Map.of();
+        if (reader != null) {
+            myQuestionVote = votes.myVotes(VoteService.Target.QUESTION, reader.id, List.of(question.id))
+                    .getOrDefault(question.id, 0);
+            myAnswerVotes = votes.myVotes(VoteService.Target.ANSWER, reader.id, answers.stream().map(a -> a.id).toList());
+        }
+        return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes);
+    }
+
+    @GET
+    @Path("ask")
+    public Response askForm() {
+        if (!me.isLoggedIn()) {
+            return toLogin("Log in to ask a question.");
+        }
+        return Response.ok(Templates.ask(AskForm.EMPTY, Map.of(), null)).build();
+    }
+
+    @POST
+    @Path("ask")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
+        if (!me.isLoggedIn()) {
+            return toLogin("Log in to ask a question.");
+        }
+        try {
+            Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
+            return Response.seeOther(URI.create("/questions/" + question.id))
+                    .cookie(Flash.set("Your question is posted.")).build();
+        } catch (QaException e) {
+            AskForm form = new AskForm(orEmpty(title), orEmpty(body), orEmpty(tags));
+            return Response.status(e.status()).entity(Templates.ask(form, fieldErrors(e), e.getMessage())).build();
+        }
+    }
+
+    public static Response toLogin(String why) {
+        return Response.seeOther(URI.create("/login")).cookie(Flash.set(why)).build();
+    }
+
+    public static Map<String, String> fieldErrors(QaException e) {
+        return e instanceof InvalidInput invalid ? invalid.fieldErrors() : Map.of();
+    }
+
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Renders the question page again with the answer form's values and errors. */
+    public Response showWithAnswerErrors(String questionId, String body, QaException e) {
+        QuestionPage page = load(questionId, null, null);
+        return Response.status(e.status()).entity(Templates.show(page, orEmpty(body), fieldErrors(e), e.getMessage()))
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package org.qasite.question;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.qasite.limit.RateLimiter;
+import org.qasite.markdown.MarkdownRenderer;
+import org.qasite.member.Member;
+import org.qasite.tag.TagNames;
+import org.qasite.tag.TagRepository;
+import org.qasite.web.InputText;
+import org.qasite.web.InputValidator;
+
+@ApplicationScoped
+public class QuestionService {
+
+    private final InputValidator validator;
+    private final MarkdownRenderer markdown;
+    private final TagRepository tags;
+    private final RateLimiter rateLimiter;
+
+    QuestionService(InputValidator validator, MarkdownRenderer markdown, TagRepository tags, RateLimiter rateLimiter) {
+        this.validator = validator;
+        this.markdown = markdown;
+        this.tags = tags;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** Cleans and checks the input; a problem with any field throws before anything is written. */
+    public AskInput validate(AskInput raw) {
+        AskInput input = new AskInput(InputText.line(raw.title()), InputText.clean(raw.body()).strip(),
+                TagNames.normalise(raw.tags()));
+        Map<String, String> errors = validator.errors(input);
+        String tagProblem = TagNames.problem(input.tags());
+        if (tagProblem != null) {
+            errors.put("tags", tagProblem);
+        }
+        validator.check(errors);
+        return input;
+    }
+
+    @Transactional
+    public Question ask(long authorId, AskInput raw) {
+        AskInput input = validate(raw);
+        rateLimiter.acquire(RateLimiter.Action.ASK, authorId);
+        Question question = new Question();
+        question.author = Member.getEntityManager().getReference(Member.class, authorId);
+        question.title = input.title();
+        question.body = input.body();
+        question.bodyHtml = markdown.toSafeHtml(input.body());
+        question.tags = tags.findOrCreate(input.tags());
+        question.persist();
+        return question;
+    }
+
+    public static List<String> tagNames(Question question) {
+        return question.tags.stream().map(t -> t.name).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package org.qasite.stats;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stats")
+public class StatsApi {
+
+    private final StatsQueries queries;
+
+    StatsApi(StatsQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("/popular-tags")
+    @Operation(summary = "The 10 tags with the most questions asked in the last 3 months")
+    public List<StatsQueries.PopularTag> popularTags() {
+        return queries.popularTags();
+    }
+
+    @GET
+    @Path("/best-members")
+    @Operation(summary = "The 10 members whose posts of the last 7 days have the highest total rating")
+    public List<StatsQueries.BestMember> bestMembers() {
+        return queries.bestMembers();
+    }
+}

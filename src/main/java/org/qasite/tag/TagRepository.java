@@ -1,0 +1,27 @@
+package org.qasite.tag;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Finds tags by name and creates the ones that do not exist yet, safely when two members create one at once. */
+@ApplicationScoped
+public class TagRepository {
+
+    private final EntityManager em;
+
+    TagRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Tag> findOrCreate(List<String> names) {
+        for (String name : names) {
+            em.createNativeQuery("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
+                    .setParameter(1, name).executeUpdate();
+        }
+        return Tag.list("name in ?1 order by name", names);
+    }
+}

@@ -1,0 +1,74 @@
+package org.qasite.vote;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.answer.Answer;
+import org.qasite.member.CurrentMember;
+import org.qasite.question.QuestionResource;
+import org.qasite.web.Flash;
+import org.qasite.web.QaException;
+
+/** Vote buttons as plain forms, for browsers without JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class VoteResource {
+
+    private final CurrentMember me;
+    private final VoteService votes;
+
+    VoteResource(CurrentMember me, VoteService votes) {
+        this.me = me;
+        this.votes = votes;
+    }
+
+    @POST
+    @Path("questions/{id}/vote")
+    public Response voteQuestion(@RestPath String id, @RestForm String value) {
+        if (!me.isLoggedIn()) {
+            return QuestionResource.toLogin("Log in to vote.");
+        }
+        long questionId = parse(id);
+        votes.vote(VoteService.Target.QUESTION, questionId, me.id(), parseValue(value));
+        return Response.seeOther(URI.create("/questions/" + questionId)).cookie(Flash.set("Your vote is counted."))
+                .build();
+    }
+
+    @POST
+    @Path("answers/{id}/vote")
+    public Response voteAnswer(@RestPath String id, @RestForm String value) {
+        if (!me.isLoggedIn()) {
+            return QuestionResource.toLogin("Log in to vote.");
+        }
+        long answerId = parse(id);
+        votes.vote(VoteService.Target.ANSWER, answerId, me.id(), parseValue(value));
+        Answer answer = Answer.findById(answerId);
+        return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answerId))
+                .cookie(Flash.set("Your vote is counted.")).build();
+    }
+
+    static long parse(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw QaException.notFound("There is nothing to vote on at \u201C" + raw + "\u201D.");
+        }
+    }
+
+    static Integer parseValue(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null; // the service answers with the rule for votes
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.qasite.vote;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.qasite.limit.RateLimiter;
+import org.qasite.web.InvalidInput;
+import org.qasite.web.QaException;
+
+/**
+ * Votes on questions and answers. The voted post's row is locked for the length of the transaction, so votes on one
+ * post are applied one after the other and its rating always equals the sum of its votes.
+ */
+@ApplicationScoped
+public class VoteService {
+
+    /** What can be voted on; the names are constants of the schema, never input. */
+    public enum Target {
+        QUESTION("question", "question_vote", "question_id"),
+        ANSWER("answer", "answer_vote", "answer_id");
+
+        final String table;
+        final String voteTable;
+        final String column;
+
+        Target(String table, String voteTable, String column) {
+            this.table = table;
+            this.voteTable = voteTable;
+            this.column = column;
+        }
+    }
+
+    /** The post's new score and the member's vote on it. */
+    public record Result(int score, int myVote) {
+    }
+
+    private final EntityManager em;
+    private final RateLimiter rateLimiter;
+
+    VoteService(EntityManager em, RateLimiter rateLimiter) {
+        this.em = em;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** Casts (+1/−1), changes or withdraws (0) the member's vote. */
+    @Transactional
+    public Result vote(Target target, long postId, long memberId, Integer value) {
+        if (value == null || value < -1 || value > 1) {
+            throw InvalidInput.of("value", "A vote is 1 (up), -1 (down) or 0 (withdraw).");
+        }
+        List<?> post = em.createNativeQuery("SELECT author_id FROM " + target.table + " WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, postId).getResultList();
+        if (post.isEmpty()) {
+            throw QaException.notFound("There is no " + target.table + " " + postId + ".");
+        }
+        if (((Number) post.get(0)).longValue() == memberId) {
+            throw QaException.forbidden("You cannot vote on your own " + target.table + ".");
+        }
+        List<?> existing = em.createNativeQuery(
+                "SELECT value FROM " + target.voteTable + " WHERE " + target.column + " = ?1 AND member_id = ?2")
+                .setParameter(1, postId).setParameter(2, memberId).getResultList();
+        int old = existing.isEmpty() ? 0 : ((Number) existing.get(0)).intValue();
+        if (old == value) {
+            throw QaException.conflict(value == 0 ? "You have not voted on this " + target.table + "."
+                    : "You have already voted " + (value > 0 ? "up" : "down") + " on this " + target.table + ".");
+        }
+        rateLimiter.acquire(RateLimiter.Action.VOTE, memberId);
+        if (value == 0) {
+            em.createNativeQuery("DELETE FROM " + target.voteTable + " WHERE " + target.column + " = ?1 AND member_id = ?2")
+                    .setParameter(1, postId).setParameter(2, memberId).executeUpdate();
+        } else if (old == 0) {
+            em.createNativeQuery("INSERT INTO " + target.voteTable + " (" + target.column
+                    + ", member_id, value) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, postId).setParameter(2, memberId).setParameter(3, value.shortValue())
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE " + target.voteTable + " SET value = ?3, created_at = now() WHERE "
+                    + target.column + " = ?1 AND member_id = ?2")
+                    .setParameter(1, postId).setParameter(2, memberId).setParameter(3, value.shortValue())
+                    .executeUpdate();
+        }
+        Number score = (Number) em.createNativeQuery("UPDATE " + target.table
+                + " SET rating = rating + ?2 WHERE id = ?1 RETURNING rating")
+                .setParameter(1, postId).setParameter(2, value - old).getSingleResult();
+        return new Result(score.intValue(), value);
+    }
+
+    /** The member's votes on the given posts, by post id (absent = no vote). */
+    public Map<Long, Integer> myVotes(Target target, long memberId, List<Long> postIds) {
+        Map<Long, Integer> votes = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return votes;
+        }
+        List<?> rows = em.createNativeQuery("SELECT " + target.column + ", value FROM " + target.voteTable
+                + " WHERE member_id = ?1 AND " + target.column + " = ANY (?2)")
+                .setParameter(1, memberId).setParameter(2, postIds.toArray(Long[]::new)).getResultList();
+        for (Object row : rows) {
+            Object[] cols = (Object[]) row;
+            votes.put(((Number) cols[0]).longValue(), ((Number) cols[1]).intValue());
+        }
+        return votes;
+    }
+}

@@ -1,0 +1,56 @@
+package org.qasite.web;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+
+/**
+ * A one-time message shown on the page a form redirects to ("Your answer was posted"), carried in a short-lived
+ * cookie so that it works across instances without server state.
+ */
+@Named("flash")
+@RequestScoped
+public class Flash {
+
+    static final String COOKIE = "qa-flash";
+
+    private final HttpHeaders headers;
+    private String message;
+    private boolean read;
+
+    Flash(HttpHeaders headers) {
+        this.headers = headers;
+    }
+
+    /** The message left by the previous request, if any; reading it clears it. */
+    public String getMessage() {
+        if (!read) {
+            read = true;
+            Cookie cookie = headers.getCookies().get(COOKIE);
+            if (cookie != null && !cookie.getValue().isBlank()) {
+                message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        return message;
+    }
+
+    boolean wasShown() {
+        return read && message != null;
+    }
+
+    public static NewCookie set(String message) {
+        return new NewCookie.Builder(COOKIE).value(URLEncoder.encode(message, StandardCharsets.UTF_8)).path("/")
+                .maxAge(60).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    static NewCookie clear() {
+        return new NewCookie.Builder(COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+}

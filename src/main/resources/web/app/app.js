@@ -1,0 +1,108 @@
+// Progressive enhancement: every form works without this script; with it, votes, accepting and the
+// Markdown preview happen without a page reload.
+import 'bootstrap/dist/css/bootstrap.css';
+import './app.css';
+import 'bootstrap/dist/js/bootstrap.bundle.js';
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body ?? {}),
+  });
+  let data = null;
+  try {
+    data = await response.json();
+  } catch (e) {
+    data = null;
+  }
+  return { ok: response.ok, status: response.status, data };
+}
+
+function errorText(result) {
+  if (result.data && result.data.error) return result.data.error;
+  return 'That did not work. Please try again.';
+}
+
+// Votes
+document.addEventListener('submit', async (event) => {
+  const form = event.target.closest('form[data-vote-form]');
+  if (!form) return;
+  event.preventDefault();
+  const button = event.submitter;
+  if (!button) return;
+  const widget = form.closest('[data-vote-widget]');
+  const error = widget.querySelector('[data-vote-error]');
+  error.textContent = '';
+  const buttons = form.querySelectorAll('button[data-vote]');
+  buttons.forEach((b) => (b.disabled = true));
+  const result = await postJson(form.dataset.api, { value: Number(button.value) });
+  buttons.forEach((b) => (b.disabled = false));
+  if (result.status === 401) {
+    window.location.href = '/login';
+    return;
+  }
+  if (!result.ok) {
+    error.textContent = errorText(result);
+    return;
+  }
+  form.querySelector('[data-score]').textContent = result.data.score;
+  buttons.forEach((b) => {
+    const direction = Number(b.dataset.vote);
+    const active = result.data.myVote === direction;
+    b.classList.toggle('active', active);
+    b.setAttribute('aria-pressed', String(active));
+    b.value = active ? '0' : String(direction);
+  });
+});
+
+// Accepting an answer
+document.addEventListener('submit', async (event) => {
+  const form = event.target.closest('form[data-accept-form]');
+  if (!form) return;
+  event.preventDefault();
+  const result = await postJson(form.dataset.api, {});
+  if (!result.ok) {
+    window.alert(errorText(result));
+    return;
+  }
+  document.querySelectorAll('[data-answer-id]').forEach((answer) => {
+    const accepted = Number(answer.dataset.answerId) === result.data.acceptedAnswerId;
+    answer.classList.toggle('accepted', accepted);
+    answer.querySelector('[data-accepted-badge]')?.classList.toggle('d-none', !accepted);
+    const button = answer.querySelector('form[data-accept-form] button');
+    if (button) button.disabled = accepted;
+  });
+});
+
+// Markdown live preview, rendered and cleaned by the server exactly like a saved post
+document.querySelectorAll('textarea[data-markdown]').forEach((textarea) => {
+  const target = document.querySelector(textarea.dataset.preview);
+  if (!target) return;
+  let timer = null;
+  let controller = null;
+  const render = async () => {
+    if (controller) controller.abort();
+    controller = new AbortController();
+    try {
+      const response = await fetch('/api/v1/markdown/preview', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: textarea.value }),
+        signal: controller.signal,
+      });
+      if (response.ok) {
+        const data = await response.json();
+        target.innerHTML = data.html; // already sanitized on the server
+      }
+    } catch (e) {
+      // aborted by a newer keystroke, or offline: the next keystroke tries again
+    }
+  };
+  textarea.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(render, 250);
+  });
+  if (textarea.value.trim()) render();
+});
