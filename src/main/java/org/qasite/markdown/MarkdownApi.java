@@ -12,7 +12,7 @@ import org.qasite.web.InputText;
 import org.qasite.web.QaException;
 
 /** The live preview of the Markdown editors: the same rendering and cleaning as a saved post. */
-@Path("/api/v1/markdown/preview")
+@Path("/api/v1")
 @Tag(name = "Markdown")
 public class MarkdownApi {
 
@@ -29,6 +29,7 @@ public class MarkdownApi {
     }
 
     @POST
+    @Path("markdown/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Render Markdown to the safe HTML a post would show")

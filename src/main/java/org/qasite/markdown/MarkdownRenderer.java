@@ -1,6 +1,7 @@
 package org.qasite.markdown;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +37,8 @@ public class MarkdownRenderer {
                     .allowAttributes("src", "alt", "title").onElements("img")
                     .allowUrlProtocols("https", "http")
                     .allowElements("pre", "code", "hr", "br", "del", "s")
-                    .allowAttributes("class").matching(false, "language-[a-zA-Z0-9_+#-]{1,30}").onElements("code")
-                    .allowAttributes("start").matching(false, "[0-9]{1,9}").onElements("ol")
+                    .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+#-]{1,30}")).onElements("code")
+                    .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
                     .allowAttributes("align").matching(false, "left", "right", "center").onElements("th", "td")
                     .toFactory());
 

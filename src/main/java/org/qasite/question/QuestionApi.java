@@ -20,7 +20,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.web.Pager;
 import org.qasite.web.QaException;
 
-@Path("/api/v1/questions")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questions")
 public class QuestionApi {
@@ -56,6 +56,7 @@ public class QuestionApi {
     }
 
     @GET
+    @Path("questions")
     @Operation(summary = "A page of questions: newest first, or by rating (sort=hot); optionally one tag's")
     public PageView<QuestionView> list(@RestQuery String page, @RestQuery String sort, @RestQuery String tag) {
         List<Question> items;
@@ -73,13 +74,14 @@ public class QuestionApi {
     }
 
     @GET
-    @Path("{id}")
+    @Path("questions/{id}")
     @Operation(summary = "One question")
     public QuestionView get(@RestPath String id) {
         return QuestionView.of(Question.require(id));
     }
 
     @POST
+    @Path("questions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a question (members)")
     public Response ask(AskRequest request) {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/stats")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Stats")
 public class StatsApi {
@@ -22,14 +22,14 @@ public class StatsApi {
     }
 
     @GET
-    @Path("/popular-tags")
+    @Path("stats/popular-tags")
     @Operation(summary = "The 10 tags with the most questions asked in the last 3 months")
     public List<StatsQueries.PopularTag> popularTags() {
         return queries.popularTags();
     }
 
     @GET
-    @Path("/best-members")
+    @Path("stats/best-members")
     @Operation(summary = "The 10 members whose posts of the last 7 days have the highest total rating")
     public List<StatsQueries.BestMember> bestMembers() {
         return queries.bestMembers();

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
 
 /**
  * Every refused request gets a clear answer: JSON {@code {"error", "details"}} under {@code /api/}, an error page
@@ -102,7 +103,11 @@ public class ErrorMapper {
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
         String text = details.isEmpty() ? message : message + " " + String.join("; ", details);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, text));
+        TemplateInstance page = Templates.error(status, title, text);
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            // An unmatched address fails before a worker thread is involved: no database for the page's extras.
+            page.data("minimal", true);
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 
 /** Runs Bean Validation on an input record and collects one message per field. */
 @ApplicationScoped
@@ -22,9 +23,15 @@ public class InputValidator {
         Map<String, String> errors = new LinkedHashMap<>();
         validator.validate(input).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString())
+                        .thenComparing(InputValidator::isBlankCheck, Comparator.reverseOrder())
                         .thenComparing(ConstraintViolation::getMessage))
                 .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         return errors;
+    }
+
+    /** "Enter a title." says more about an empty field than "must be 10 to 150 characters". */
+    private static boolean isBlankCheck(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof NotBlank;
     }
 
     /** Throws {@link InvalidInput} with these errors and the extra ones, if there are any. */

@@ -1,0 +1,70 @@
+package org.qasite;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** A browser-like client: keeps its cookies, and sends the CSRF token with its forms as a page would. */
+public class WebSession {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private final CookieFilter cookies = new CookieFilter();
+
+    public static WebSession visitor() {
+        return new WebSession();
+    }
+
+    /** Logs in with the password that {@link TestData} gives its members. */
+    public static WebSession loggedIn(String username) {
+        WebSession session = new WebSession();
+        Response login = session.request().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("username", username).formParam("password", TestData.PASSWORD).post("/login");
+        if (login.statusCode() != 302 || login.getDetailedCookie("qa-session") == null) {
+            throw new AssertionError("login of " + username + " failed: " + login.statusCode());
+        }
+        return session;
+    }
+
+    public RequestSpecification request() {
+        return given().filter(cookies).redirects().follow(false);
+    }
+
+    public Response get(String path) {
+        return request().get(path);
+    }
+
+    /** The CSRF token of a page's forms, as the browser would find it. */
+    public String csrfToken() {
+        String html = get("/signup").asString();
+        Matcher m = TOKEN.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on the signup page");
+        }
+        return m.group(1);
+    }
+
+    /** Posts a url-encoded form with its CSRF token. */
+    public Response postForm(String path, Map<String, ?> fields) {
+        String token = csrfToken();
+        return request().contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(fields)
+                .formParam("csrf-token", token).post(path);
+    }
+
+    /** Posts a url-encoded form without a CSRF token, as a forged cross-site form would. */
+    public Response postFormWithoutToken(String path, Map<String, ?> fields) {
+        get("/signup"); // has the CSRF cookie, like a member who visited the site before
+        return request().contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(fields).post(path);
+    }
+
+    public Response postJson(String path, Object body) {
+        return request().contentType(ContentType.JSON).accept(ContentType.JSON).body(body).post(path);
+    }
+}

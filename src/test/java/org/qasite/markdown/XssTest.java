@@ -1,0 +1,99 @@
+package org.qasite.markdown;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Hostile Markdown never comes back as live script, event handlers or script URLs. */
+@QuarkusTest
+class XssTest {
+
+    static final List<String> PAYLOADS = List.of(
+            "<script>alert('x')</script>",
+            "<img src=x onerror=alert(1)>",
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "![img](javascript:alert(1))",
+            "<a href=\"javascript:alert(1)\">a</a>",
+            "<svg/onload=alert(1)>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<p onmouseover=\"alert(1)\">hover</p>",
+            "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "<object data=\"x\"></object><embed src=\"x\">",
+            "```\n</code><script>alert(1)</script>\n```",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<form action=\"https://evil.example\"><input name=a></form>",
+            "<<script>script>alert(1)<</script>/script>");
+
+    /** Live markup: a dangerous element, an event handler or style inside a tag, a script or data URL in a link. */
+    static final Pattern LIVE_SCRIPT = Pattern.compile(
+            "<(script|iframe|object|embed|svg|math|form|style|input)\\b|<[^>]*\\s(on[a-z]+|style)\\s*=|"
+                    + "(href|src)\\s*=\\s*[\"']?\\s*(javascript|vbscript|data):",
+            Pattern.CASE_INSENSITIVE);
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MarkdownRenderer renderer;
+
+    @Test
+    void theRendererNeutralisesEveryPayload() {
+        for (String payload : PAYLOADS) {
+            String html = renderer.toSafeHtml(payload);
+            assertThat(payload + " -> " + html, LIVE_SCRIPT.matcher(html).find(), equalTo(false));
+        }
+    }
+
+    @Test
+    void theRendererKeepsOrdinaryFormatting() {
+        String html = renderer.toSafeHtml("# Title\n\n**bold** _it_ `code` ~~gone~~\n\n- a\n- b\n\n"
+                + "| h |\n|---|\n| c |\n\n[link](https://example.org) https://auto.example.org\n\n```java\nint x;\n```");
+        assertThat(html, containsString("<h1>Title</h1>"));
+        assertThat(html, containsString("<strong>bold</strong>"));
+        assertThat(html, containsString("<em>it</em>"));
+        assertThat(html, containsString("<code>code</code>"));
+        assertThat(html, containsString("<del>gone</del>"));
+        assertThat(html, containsString("<li>a</li>"));
+        assertThat(html, containsString("<table>"));
+        assertThat(html, containsString("href=\"https://example.org\" rel=\"nofollow\""));
+        assertThat(html, containsString("href=\"https://auto.example.org\""));
+        assertThat(html, containsString("<code class=\"language-java\">int x;"));
+    }
+
+    @Test
+    void postedPayloadsComeBackEscapedOnThePage() {
+        Member member = data.member("xss");
+        Question question = data.question(data.member("asker"), "A question under attack");
+        WebSession session = WebSession.loggedIn(member.username);
+        String all = String.join("\n\n", PAYLOADS);
+        session.postForm("/questions/" + question.id + "/answers", Map.of("body", all)).then().statusCode(303);
+        String page = WebSession.visitor().get("/questions/" + question.id).then().statusCode(200).extract().asString();
+        String answer = page.substring(page.indexOf("data-answer-id="), page.indexOf("id=\"answer-form\"") > 0
+                ? page.indexOf("id=\"answer-form\"")
+                : page.length());
+        String body = answer.substring(answer.indexOf("<div class=\"post-body\">"), answer.indexOf("</article>"));
+        assertThat(body, LIVE_SCRIPT.matcher(body).find(), equalTo(false));
+        assertThat(body.toLowerCase(Locale.ROOT), not(containsString("<img src=\"x\"")));
+        String preview = WebSession.visitor().postJson("/api/v1/markdown/preview", Map.of("text", all)).then()
+                .statusCode(200).extract().path("html");
+        assertThat(preview, LIVE_SCRIPT.matcher(preview).find(), equalTo(false));
+    }
+}

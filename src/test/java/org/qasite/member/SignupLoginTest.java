@@ -1,0 +1,133 @@
+package org.qasite.member;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class SignupLoginTest {
+
+    @Inject
+    TestData data;
+
+    Response signup(WebSession session, String username, String email, String password, String confirm) {
+        String token = session.csrfToken();
+        return session.request().multiPart("username", username).multiPart("email", email)
+                .multiPart("password", password).multiPart("password_confirm", confirm)
+                .multiPart("csrf-token", token).post("/signup");
+    }
+
+    long members(String username) {
+        return data.count("SELECT count(*) FROM member WHERE lower(username) = lower(?1)", username);
+    }
+
+    @Test
+    void signUpThenLogInThenLogOut() {
+        String username = TestData.uniqueName("newcomer");
+        WebSession session = WebSession.visitor();
+        signup(session, username, username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(303)
+                .header("Location", containsString("/login?username=" + username));
+        assertThat(members(username), equalTo(1L));
+        String hash = data.count("SELECT 1 FROM member WHERE username = ?1 AND password_hash LIKE '$2a$12$%'",
+                username) == 1 ? "bcrypt-12" : "other";
+        assertThat("password stored as bcrypt with cost 12", hash, equalTo("bcrypt-12"));
+
+        session.get("/login?username=" + username).then().body(containsString("Your account is ready"))
+                .body(containsString("value=\"" + username + "\""));
+        Response login = session.request().contentType(ContentType.URLENC).formParam("username", username)
+                .formParam("password", "s3cret-pass").post("/login");
+        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.getDetailedCookie("qa-session"), notNullValue());
+        session.get("/settings").then().statusCode(200).body(containsString(username + "@example.org"));
+
+        Response logout = session.postForm("/logout", Map.of());
+        assertThat(logout.statusCode(), equalTo(303));
+        assertThat(logout.getDetailedCookie("qa-session").getMaxAge(), equalTo(0L));
+        session.get("/settings").then().statusCode(303).header("Location", containsString("/login"));
+    }
+
+    @Test
+    void badSignupsAreRefusedAndNothingIsSaved() {
+        WebSession session = WebSession.visitor();
+        String username = TestData.uniqueName("bad");
+        signup(session, "", "", "", "").then().statusCode(400).body(containsString("Choose a username."),
+                containsString("Enter your email address."), containsString("Choose a password."));
+        signup(session, username, "not-an-email", "s3cret-pass", "s3cret-pass").then().statusCode(400)
+                .body(containsString("This is not a valid email address."), containsString("value=\"" + username + "\""));
+        signup(session, username, username + "@example.org", "short", "short").then().statusCode(400)
+                .body(containsString("The password must be 8 to 128 characters long."));
+        signup(session, username, username + "@example.org", "s3cret-pass", "other-pass").then().statusCode(400)
+                .body(containsString("The two passwords differ."));
+        signup(session, "has space!", username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(400)
+                .body(containsString("letters, digits, and _ . - only"));
+        signup(session, "x".repeat(31), username + "@example.org", "s3cret-pass", "s3cret-pass").then()
+                .statusCode(400).body(containsString("3 to 30 characters"));
+        assertThat(members(username), equalTo(0L));
+    }
+
+    @Test
+    void aTakenUsernameOrEmailIsRefused() {
+        Member existing = data.member("taken");
+        WebSession session = WebSession.visitor();
+        signup(session, existing.username.toUpperCase(), "fresh-" + existing.email, "s3cret-pass", "s3cret-pass")
+                .then().statusCode(400).body(containsString("This username is taken."));
+        signup(session, TestData.uniqueName("fresh"), existing.email.toUpperCase(), "s3cret-pass", "s3cret-pass")
+                .then().statusCode(400).body(containsString("An account with this email address exists already."));
+        assertThat(members(existing.username), equalTo(1L));
+    }
+
+    @Test
+    void signupWithoutCsrfTokenIsRefused() {
+        String username = TestData.uniqueName("forged");
+        WebSession session = WebSession.visitor();
+        session.get("/signup");
+        session.request().multiPart("username", username).multiPart("email", username + "@example.org")
+                .multiPart("password", "s3cret-pass").multiPart("password_confirm", "s3cret-pass").post("/signup")
+                .then().statusCode(400).body(containsString("security token is missing"));
+        assertThat(members(username), equalTo(0L));
+    }
+
+    @Test
+    void aFailedLoginSaysTheSameForAnUnknownUserAndAWrongPassword() {
+        Member member = data.member("login");
+        Response wrongPassword = WebSession.visitor().request().contentType(ContentType.URLENC)
+                .formParam("username", member.username).formParam("password", "wrong-password").post("/login");
+        Response unknownUser = WebSession.visitor().request().contentType(ContentType.URLENC)
+                .formParam("username", "nobody-" + System.nanoTime()).formParam("password", "wrong-password")
+                .post("/login");
+        assertThat(wrongPassword.statusCode(), equalTo(302));
+        assertThat(unknownUser.statusCode(), equalTo(302));
+        assertThat(wrongPassword.header("Location"), equalTo(unknownUser.header("Location")));
+        assertThat(wrongPassword.getDetailedCookie("qa-session"), equalTo(null));
+        String page = WebSession.visitor().get(wrongPassword.header("Location").replaceFirst("^https?://[^/]+", ""))
+                .then().statusCode(200).extract().asString();
+        assertThat(page, containsString("Wrong username or password."));
+        assertThat(page, not(containsString("unknown")));
+    }
+
+    @Test
+    void anApiCallWithTheSessionCookieActsAsTheMember() {
+        Member member = data.member("api");
+        WebSession session = WebSession.loggedIn(member.username);
+        session.postJson("/api/v1/questions",
+                Map.of("title", "Asked through the JSON API", "body", "The body of a question sent as JSON.", "tags",
+                        java.util.List.of("api", "json")))
+                .then().statusCode(201).header("Location", startsWith("http"))
+                .body("author.username", equalTo(member.username)).body("tags", org.hamcrest.Matchers.contains("api", "json"));
+    }
+}

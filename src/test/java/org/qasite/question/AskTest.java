@@ -1,0 +1,154 @@
+package org.qasite.question;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+import org.qasite.member.Member;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The ask form: the happy path, and every kind of bad input leaves the database as it was. */
+@QuarkusTest
+class AskTest {
+
+    @Inject
+    TestData data;
+
+    Member member;
+    WebSession session;
+
+    @BeforeEach
+    void setUp() {
+        member = data.member("asker");
+        session = WebSession.loggedIn(member.username);
+    }
+
+    long myQuestions() {
+        return data.count("SELECT count(*) FROM question WHERE author_id = ?1", member.id);
+    }
+
+    Response ask(String title, String body, String tags) {
+        return session.postForm("/ask", Map.of("title", title, "body", body, "tags", tags));
+    }
+
+    @Test
+    void aMemberAsksAndLandsOnTheQuestion() {
+        Response response = ask("How do I join two tables in SQL?", "I have two tables and want **both** rows.",
+                "SQL, postgresql  joins");
+        response.then().statusCode(303).header("Location", containsString("/questions/"));
+        String location = response.header("Location");
+        session.get(location.substring(location.indexOf("/questions/"))).then().statusCode(200)
+                .body("html.head.title", startsWith("How do I join two tables in SQL?"))
+                .body(containsString("Your question is posted."), containsString("<strong>both</strong>"),
+                        containsString("href=\"/tag/sql\""), containsString("href=\"/tag/postgresql\""),
+                        containsString("href=\"/tag/joins\""));
+        assertThat(myQuestions(), equalTo(1L));
+    }
+
+    void assertRefused(Response response, int status, String message, String shownAgain) {
+        response.then().statusCode(status).body(containsString(message));
+        if (shownAgain != null) {
+            response.then().body(containsString(shownAgain));
+        }
+        assertThat("nothing is written", myQuestions(), equalTo(0L));
+    }
+
+    @Test
+    void emptyFieldsAreRefusedWithTheirMessages() {
+        Response response = ask("", "", "");
+        assertRefused(response, 400, "Enter a title.", null);
+        response.then().body(containsString("Describe your question."), containsString("Add at least one tag"));
+    }
+
+    @Test
+    void aTooShortOrTooLongTitleIsRefusedAndTheFormKeepsItsValues() {
+        assertRefused(ask("Short?", "A body that is long enough to be asked.", "java"), 400,
+                "The title must be 10 to 150 characters long.", "A body that is long enough to be asked.");
+        assertRefused(ask("x".repeat(151), "A body that is long enough to be asked.", "java"), 400,
+                "The title must be 10 to 150 characters long.", "value=\"java\"");
+    }
+
+    @Test
+    void badTagSyntaxIsRefused() {
+        assertRefused(ask("A perfectly good title here", "A body that is long enough to be asked.", "java, <b>bold</b>"),
+                400, "is not a valid tag", "A perfectly good title here");
+        assertRefused(ask("A perfectly good title here", "A body that is long enough to be asked.", "a b c d e f"), 400,
+                "Use at most 5 tags; you gave 6.", null);
+        assertRefused(ask("A perfectly good title here", "A body that is long enough to be asked.", "-dash"), 400,
+                "is not a valid tag", null);
+        assertRefused(ask("A perfectly good title here", "A body that is long enough to be asked.",
+                "t".repeat(36)), 400, "is not a valid tag", null);
+    }
+
+    @Test
+    void aOneMegabyteBodyIsRefused() {
+        assertRefused(ask("A perfectly good title here", "x".repeat(1024 * 1024), "java"), 400,
+                "The question must be 20 to 30000 characters long.", null);
+    }
+
+    @Test
+    void emojiRtlAndControlCharactersAreHandled() {
+        String title = "שאלה בעברית 🚀 with émoji";
+        Response response = ask(title, "مرحبا بالعالم — body with\u0000 NUL and 🎉 emoji.", "unicode");
+        response.then().statusCode(303);
+        String location = response.header("Location");
+        session.get(location.substring(location.indexOf("/questions/"))).then().statusCode(200)
+                .body(containsString(title), containsString("مرحبا بالعالم"),
+                        anyOf(containsString("🎉"), containsString("&#x1f389;")), not(containsString("\u0000")));
+        assertThat(myQuestions(), equalTo(1L));
+    }
+
+    @Test
+    void brokenUtf8IsStoredWithoutFailing() {
+        byte[] body = "title=Broken+bytes+in+this+title&body=Some+body+text+long+enough+%FF%FE+here&tags=utf8"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String token = session.csrfToken();
+        Response response = session.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1) + "&csrf-token=" + token)
+                .post("/ask");
+        assertThat(response.statusCode(), equalTo(303));
+        assertThat(myQuestions(), equalTo(1L));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        Response response = session.postFormWithoutToken("/ask",
+                Map.of("title", "A perfectly good title here", "body", "A body that is long enough.", "tags", "java"));
+        assertRefused(response, 400, "security token is missing", null);
+    }
+
+    @Test
+    void aVisitorIsSentToTheLoginPage() {
+        WebSession visitor = WebSession.visitor();
+        long before = data.count("SELECT count(*) FROM question");
+        visitor.postForm("/ask", Map.of("title", "A perfectly good title here", "body", "A body that is long enough.",
+                "tags", "java")).then().statusCode(303).header("Location", containsString("/login"));
+        visitor.get("/login").then().body(containsString("Log in to ask a question."));
+        assertThat(data.count("SELECT count(*) FROM question"), equalTo(before));
+    }
+
+    @Test
+    void askingTooFastAnswers429() {
+        for (int i = 1; i <= 5; i++) {
+            ask("Question number " + i + " of a busy member", "A body that is long enough to be asked.", "busy")
+                    .then().statusCode(303);
+        }
+        ask("Question number 6 of a busy member", "A body that is long enough to be asked.", "busy").then()
+                .statusCode(429).body(containsString("You are going too fast: at most 5 questions per 10 minutes"))
+                .body(containsString("Question number 6 of a busy member"));
+        assertThat(myQuestions(), equalTo(5L));
+    }
+}

@@ -1,0 +1,69 @@
+package org.qasite.question;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+import org.qasite.member.Member;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class QuestionApiTest {
+
+    @Inject
+    TestData data;
+
+    @Test
+    void listsAndReadsQuestions() {
+        Member author = data.member("api");
+        String tag = TestData.uniqueName("apitag").toLowerCase();
+        Question question = data.question(author, "Listed through the JSON API", tag);
+        WebSession visitor = WebSession.visitor();
+        visitor.get("/api/v1/questions?tag=" + tag).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].title", equalTo("Listed through the JSON API")).body("items[0].tags", contains(tag));
+        visitor.get("/api/v1/questions").then().statusCode(200).body("items.id", hasItem(question.id.intValue()));
+        visitor.get("/api/v1/questions?sort=hot").then().statusCode(200);
+        visitor.get("/api/v1/questions/" + question.id).then().statusCode(200)
+                .body("author.username", equalTo(author.username)).body("url", equalTo("/questions/" + question.id));
+        visitor.get("/api/v1/questions?page=0").then().statusCode(400)
+                .body("error", equalTo("The page number must be a whole number from 1 up."));
+        visitor.get("/api/v1/questions?tag=no-such-tag-" + System.nanoTime()).then().statusCode(404)
+                .contentType(containsString("json"));
+    }
+
+    @Test
+    void askingThroughTheApiValidatesLikeTheForm() {
+        Member member = data.member("apiask");
+        WebSession session = WebSession.loggedIn(member.username);
+        session.postJson("/api/v1/questions", Map.of("title", "short", "body", "", "tags", List.of("bad tag!")))
+                .then().statusCode(400).body("error", equalTo("Please correct the marked fields."))
+                .body("details", hasItem("title: The title must be 10 to 150 characters long."))
+                .body("details", hasItem("body: Describe your question."))
+                .body("details", hasItem(containsString("is not a valid tag")));
+        session.request().contentType("application/json").body("{not json").post("/api/v1/questions").then()
+                .statusCode(400).contentType(containsString("json"));
+        WebSession.visitor().postJson("/api/v1/questions",
+                Map.of("title", "A title long enough", "body", "A body long enough to ask.", "tags", List.of("x")))
+                .then().statusCode(401).body("error", equalTo("Log in to ask a question."));
+        assertThat(data.count("SELECT count(*) FROM question WHERE author_id = ?1", member.id), equalTo(0L));
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        WebSession.visitor().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/questions/{id}/answers"), containsString("/api/v1/answers/{id}/vote"),
+                        containsString("/api/v1/answers/{id}/accept"), containsString("/api/v1/stats/popular-tags"));
+        WebSession.visitor().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,137 @@
+package org.qasite.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every page renders, for a visitor and for a member, with the right column; wrong addresses get clear errors. */
+@QuarkusTest
+class PagesTest {
+
+    @Inject
+    TestData data;
+
+    Member author;
+    Question question;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        author = data.member("pages");
+        tag = TestData.uniqueName("tag").toLowerCase();
+        question = data.question(author, "How do pages render here?", tag);
+        data.answer(data.member("helper"), question, "Like this: **bold** answer.");
+    }
+
+    List<String> publicPages() {
+        return List.of("/", "/hot", "/tag/" + tag, "/questions/" + question.id,
+                "/questions/" + question.id + "?sort=votes", "/signup", "/login", "/members/" + author.username);
+    }
+
+    @Test
+    void everyPageRendersForAVisitorWithTheRightColumn() {
+        WebSession visitor = WebSession.visitor();
+        for (String path : publicPages()) {
+            visitor.get(path).then().statusCode(200)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("id=\"popular-tags\""), containsString("id=\"best-members\""),
+                            containsString("href=\"/login\""));
+        }
+    }
+
+    @Test
+    void everyPageRendersForAMemberWithTheirMenu() {
+        Member member = data.member("reader");
+        WebSession session = WebSession.loggedIn(member.username);
+        for (String path : publicPages()) {
+            session.get(path).then().statusCode(200)
+                    .body(containsString("id=\"popular-tags\""), containsString(member.displayName),
+                            containsString("action=\"/logout\""));
+        }
+        session.get("/ask").then().statusCode(200).body(containsString("name=\"title\""));
+        session.get("/settings").then().statusCode(200).body(containsString("value=\"" + member.email + "\""));
+    }
+
+    @Test
+    void theQuestionPageShowsTheQuestionItsAnswersAndTheHooks() {
+        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+                .body("html.head.title", containsString("How do pages render here?"))
+                .body(containsString("id=\"answers\""), containsString("data-answer-id="),
+                        containsString("<strong>bold</strong>"), containsString("data-vote-for=\"question-" + question.id),
+                        containsString("data-score"), containsString("id=\"answer-form\""),
+                        not(containsString("id=\"answers-empty\"")));
+    }
+
+    @Test
+    void aQuestionWithoutAnswersShowsTheEmptyState() {
+        Question empty = data.question(author, "Nobody has answered this yet?", tag);
+        WebSession.visitor().get("/questions/" + empty.id).then().statusCode(200)
+                .body(containsString("id=\"answers-empty\""));
+    }
+
+    @Test
+    void listsShowTheNewQuestionWithItsTags() {
+        WebSession.visitor().get("/").then().statusCode(200)
+                .body(containsString("/questions/" + question.id), containsString("href=\"/tag/" + tag + "\""));
+        WebSession.visitor().get("/tag/" + tag).then().statusCode(200)
+                .body(containsString("Questions tagged [" + tag + "]"), containsString("/questions/" + question.id));
+    }
+
+    @Test
+    void visitorsAreSentToTheLoginPageForMemberPages() {
+        for (String path : List.of("/ask", "/settings")) {
+            WebSession.visitor().get(path).then().statusCode(303).header("Location", containsString("/login"));
+        }
+    }
+
+    @Test
+    void missingThingsAreA404PageWithAMessage() {
+        WebSession visitor = WebSession.visitor();
+        visitor.get("/questions/999999999").then().statusCode(404)
+                .body(containsString("There is no question 999999999"));
+        visitor.get("/questions/abc").then().statusCode(404).body(containsString("There is no question"));
+        visitor.get("/members/nobody-" + System.nanoTime()).then().statusCode(404)
+                .body(containsString("There is no member"));
+        visitor.get("/tag/no-such-tag-" + System.nanoTime()).then().statusCode(404)
+                .body(containsString("There is no tag"));
+        visitor.get("/no/such/page").then().statusCode(404).body(containsString("There is nothing at this address"));
+    }
+
+    @Test
+    void wrongPageNumbersAreExplained() {
+        WebSession visitor = WebSession.visitor();
+        visitor.get("/?page=abc").then().statusCode(400).body(containsString("whole number from 1 up"));
+        visitor.get("/?page=0").then().statusCode(400).body(containsString("whole number from 1 up"));
+        visitor.get("/?page=-3").then().statusCode(400);
+        visitor.get("/?page=99999999").then().statusCode(404).body(containsString("There is no page 99999999"));
+        visitor.get("/questions/" + question.id + "?page=5").then().statusCode(404)
+                .body(containsString("this list has 1 page."));
+        visitor.get("/?page=1").then().statusCode(200);
+    }
+
+    @Test
+    void relativeTimesCarryTheExactTimeOnHover() {
+        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("just now</time>"), containsString("title=\"20"), containsString("UTC\""));
+    }
+
+    @Test
+    void theApiErrorsAreJson() {
+        WebSession.visitor().request().get("/api/v1/questions/999999999").then().statusCode(404)
+                .contentType(containsString("application/json"))
+                .body("error", equalTo("There is no question 999999999. It may have been removed."));
+    }
+}
