@@ -2,6 +2,7 @@ package org.qasite.member;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +27,8 @@ public class Member extends PanacheEntityBase {
 
     public static final String ROLE_MEMBER = "member";
     public static final String ROLE_ADMIN = "admin";
+    /** What a username may look like (also checked at signup). */
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,30}");
 
     @Id
     @SequenceGenerator(name = "member_seq", sequenceName = "member_id_seq", allocationSize = 1)
@@ -57,6 +60,9 @@ public class Member extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
 
     public static Optional<Member> findByUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
+        }
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }
 

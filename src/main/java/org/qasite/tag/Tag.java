@@ -1,5 +1,6 @@
 package org.qasite.tag;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -23,6 +24,9 @@ public class Tag extends PanacheEntityBase {
     public String name;
 
     public static Optional<Tag> findByName(String name) {
+        if (name == null || TagNames.problem(List.of(name)) != null) {
+            return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
+        }
         return find("name", name).firstResultOptional();
     }
 }

@@ -110,6 +110,10 @@ class SignupLoginTest {
         Response unknownUser = WebSession.visitor().request().contentType(ContentType.URLENC)
                 .formParam("username", "nobody-" + System.nanoTime()).formParam("password", "wrong-password")
                 .post("/login");
+        Response nulUser = WebSession.visitor().request().contentType(ContentType.URLENC)
+                .formParam("username", "a\u0000b").formParam("password", "wrong-password").post("/login");
+        assertThat(nulUser.statusCode(), equalTo(302));
+        assertThat(nulUser.header("Location"), equalTo(unknownUser.header("Location")));
         assertThat(wrongPassword.statusCode(), equalTo(302));
         assertThat(unknownUser.statusCode(), equalTo(302));
         assertThat(wrongPassword.header("Location"), equalTo(unknownUser.header("Location")));

@@ -108,6 +108,10 @@ class PagesTest {
         visitor.get("/tag/no-such-tag-" + System.nanoTime()).then().statusCode(404)
                 .body(containsString("There is no tag"));
         visitor.get("/no/such/page").then().statusCode(404).body(containsString("There is nothing at this address"));
+        // bytes PostgreSQL cannot store are just another name that does not exist
+        visitor.request().urlEncodingEnabled(false).get("/members/a%00b").then().statusCode(404);
+        visitor.request().urlEncodingEnabled(false).get("/tag/a%00b").then().statusCode(404);
+        visitor.request().urlEncodingEnabled(false).get("/api/v1/questions?tag=a%00b").then().statusCode(404);
     }
 
     @Test
