@@ -1,6 +1,9 @@
 -- Members, their avatars, questions, answers, tags and votes.
 -- Counters on question/answer rows are kept by the write that changes them, in its transaction.
 
+-- Usernames and emails compare without case (login as "Alice" or "alice"), in the database itself.
+CREATE EXTENSION IF NOT EXISTS citext;
+
 CREATE TABLE avatar (
     hash         varchar(64) PRIMARY KEY,          -- SHA-256 of the content, hex
     content_type varchar(32) NOT NULL,
@@ -11,8 +14,8 @@ CREATE TABLE avatar (
 
 CREATE TABLE member (
     id            bigserial PRIMARY KEY,
-    username      varchar(30)  NOT NULL,
-    email         varchar(254) NOT NULL,
+    username      citext       NOT NULL CHECK (length(username) <= 30),
+    email         citext       NOT NULL CHECK (length(email) <= 254),
     display_name  varchar(50)  NOT NULL,
     password_hash varchar(100) NOT NULL,
     role          varchar(20)  NOT NULL DEFAULT 'member',
@@ -20,8 +23,8 @@ CREATE TABLE member (
     notify_answers boolean     NOT NULL DEFAULT true,
     created_at    timestamptz  NOT NULL DEFAULT now()
 );
-CREATE UNIQUE INDEX member_username_key ON member (lower(username));
-CREATE UNIQUE INDEX member_email_key ON member (lower(email));
+CREATE UNIQUE INDEX member_username_key ON member (username);
+CREATE UNIQUE INDEX member_email_key ON member (email);
 
 CREATE TABLE tag (
     id   bigserial PRIMARY KEY,

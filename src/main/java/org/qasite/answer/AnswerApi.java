@@ -57,10 +57,16 @@ public class AnswerApi {
     @Path("questions/{id}/answers")
     @Operation(summary = "A page of a question's answers (newest first, or sort=votes), or the answers after a given one")
     public PageView<AnswerView> list(@RestPath String id, @RestQuery String page, @RestQuery String sort,
-            @RestQuery Long after) {
+            @RestQuery String after) {
         Question question = Question.require(id);
         if (after != null) {
-            List<Answer> items = Answer.listAfter(question, after, 100);
+            long afterId;
+            try {
+                afterId = Long.parseLong(after.strip());
+            } catch (NumberFormatException e) {
+                throw QaException.badRequest("after must be the id of an answer.");
+            }
+            List<Answer> items = Answer.listAfter(question, afterId, 100);
             return new PageView<>(items.stream().map(a -> AnswerView.of(a, question)).toList(), 1, 1, items.size());
         }
         Answer.Sort order = Answer.Sort.parse(sort);
@@ -81,12 +87,24 @@ public class AnswerApi {
         }
         Answer answer = answers.answer(memberId, questionId, new AnswerInput(request.body()));
         Answer saved = Answer.findById(answer.id);
-        return Response.created(URI.create("/api/v1/questions/" + questionId + "/answers?after=" + (answer.id - 1)))
-                .entity(AnswerView.of(saved, saved.question)).build();
+        return Response.created(URI.create("/api/v1/answers/" + answer.id)).entity(AnswerView.of(saved, saved.question))
+                .build();
+    }
+
+    @GET
+    @Path("answers/{id}")
+    @Operation(summary = "One answer")
+    public AnswerView get(@RestPath String id) {
+        Answer answer = Answer.findById(AnswerResource.parseId(id, "answer"));
+        if (answer == null) {
+            throw QaException.notFound("There is no answer " + id + ".");
+        }
+        return AnswerView.of(answer, answer.question);
     }
 
     @POST
     @Path("answers/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
     public AcceptView accept(@RestPath String id) {
         long memberId = me.require("accept an answer").id;

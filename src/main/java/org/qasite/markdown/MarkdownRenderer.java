@@ -14,6 +14,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
+import org.qasite.web.InvalidInput;
 
 /**
  * Turns member-written Markdown into HTML that is safe to show unescaped: commonmark renders it, then the OWASP
@@ -46,8 +47,16 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .sanitizeUrls(true).build();
 
+    /**
+     * @throws InvalidInput for text nested so deeply (thousands of quote or list levels) that it cannot be rendered
+     */
     public String toSafeHtml(String markdown) {
-        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        String html;
+        try {
+            html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        } catch (StackOverflowError e) {
+            throw InvalidInput.of("body", "The text is nested too deeply (quotes or lists inside each other) to be shown.");
+        }
         return POLICY.sanitize(html);
     }
 }

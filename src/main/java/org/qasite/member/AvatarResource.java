@@ -1,6 +1,7 @@
 package org.qasite.member;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,9 +42,11 @@ public class AvatarResource {
     @GET
     @Path("default/{username}.svg")
     public Response generated(@RestPath String username) {
-        String initial = username.isEmpty() ? "?" : username.substring(0, username.offsetByCodePoints(0, 1));
-        String letter = escape(initial.toUpperCase());
-        String colour = COLOURS[Math.floorMod(username.toLowerCase().hashCode(), COLOURS.length)];
+        if (!Member.USERNAME.matcher(username).matches()) {
+            throw QaException.notFound("There is no such picture.");
+        }
+        String letter = username.substring(0, 1).toUpperCase(Locale.ROOT);
+        String colour = COLOURS[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), COLOURS.length)];
         String svg = """
                 <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">\
                 <rect width="64" height="64" rx="8" fill="%s"/>\
@@ -61,9 +64,5 @@ public class AvatarResource {
         cc.setMaxAge(31_536_000);
         cc.getCacheExtension().put("immutable", null);
         return cc;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

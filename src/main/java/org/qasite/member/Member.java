@@ -35,9 +35,12 @@ public class Member extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "member_seq")
     public Long id;
 
+    /** Compared without case by the database (citext): "Alice" logs in as "alice". */
     @Username
+    @Column(columnDefinition = "citext")
     public String username;
 
+    @Column(columnDefinition = "citext")
     public String email;
 
     @Column(name = "display_name")
@@ -63,15 +66,15 @@ public class Member extends PanacheEntityBase {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
         }
-        return find("lower(username) = lower(?1)", username).firstResultOptional();
+        return find("username", username).firstResultOptional();
     }
 
     public static boolean existsUsername(String username) {
-        return count("lower(username) = lower(?1)", username) > 0;
+        return count("username", username) > 0;
     }
 
     public static boolean existsEmail(String email, Long exceptId) {
-        return count("lower(email) = lower(?1) and id <> ?2", email, exceptId == null ? -1L : exceptId) > 0;
+        return count("email = ?1 and id <> ?2", email, exceptId == null ? -1L : exceptId) > 0;
     }
 
     /** Where the member's picture is served: the uploaded one, or a generated default. */

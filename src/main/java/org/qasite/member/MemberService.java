@@ -1,5 +1,6 @@
 package org.qasite.member;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,10 @@ public class MemberService {
         SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
+        if (!errors.containsKey("password") && input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
+            // bcrypt reads 72 bytes; a longer password would be silently cut
+            errors.put("password", "The password is too long: at most 72 bytes (fewer characters outside ASCII).");
+        }
         if (!errors.containsKey("password") && !input.password().equals(input.passwordConfirm())) {
             errors.put("passwordConfirm", "The two passwords differ.");
         }
@@ -78,6 +83,11 @@ public class MemberService {
             member.avatarHash = avatars.store(picture);
         } else if (removeAvatar) {
             member.avatarHash = null;
+        }
+        try {
+            member.flush();
+        } catch (PersistenceException e) {
+            throw InvalidInput.of("email", "Another account uses this email address.");
         }
         return member;
     }

@@ -3,6 +3,7 @@ package org.qasite.question;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class QuestionApi {
         List<Question> items;
         Pager pager;
         if (tag != null && !tag.isBlank()) {
-            org.qasite.tag.Tag found = org.qasite.tag.Tag.findByName(tag.strip().toLowerCase())
+            org.qasite.tag.Tag found = org.qasite.tag.Tag.findByName(tag.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> QaException.notFound("There is no tag \u201C" + tag + "\u201D."));
             pager = Pager.of(page, Question.countByTag(found), QuestionResource.QUESTIONS_PER_PAGE, "", null);
             items = Question.listByTag(found, pager.panache());

@@ -2,6 +2,7 @@ package org.qasite.question;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.qasite.web.Flash;
 import org.qasite.web.InvalidInput;
 import org.qasite.web.Pager;
 import org.qasite.web.QaException;
+import org.qasite.web.TemplateExtensions;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,9 +83,10 @@ public class QuestionResource {
     @GET
     @Path("tag/{name}")
     public TemplateInstance tagged(@RestPath String name, @RestQuery String page) {
-        Tag tag = Tag.findByName(name.toLowerCase()).orElseThrow(
+        Tag tag = Tag.findByName(name.toLowerCase(Locale.ROOT)).orElseThrow(
                 () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
-        Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE, "/tag/" + tag.name, null);
+        Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE,
+                "/tag/" + TemplateExtensions.pathSegment(tag.name), null);
         return Templates.list("Questions tagged [" + tag.name + "]", "tag", Question.listByTag(tag, pager.panache()),
                 pager, "No questions with this tag.");
     }

@@ -42,7 +42,7 @@ public class StatsQueries {
 
     public List<BestMember> bestMembers() {
         List<?> rows = em.createNativeQuery("""
-                SELECT m.username, m.display_name, m.avatar_hash, p.score
+                SELECT m.username::text, m.display_name, m.avatar_hash, p.score
                 FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
                       FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
                             UNION ALL

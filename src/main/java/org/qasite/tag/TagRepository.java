@@ -18,10 +18,10 @@ public class TagRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Tag> findOrCreate(List<String> names) {
-        for (String name : names) {
-            em.createNativeQuery("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-                    .setParameter(1, name).executeUpdate();
-        }
+        // One statement taking the names in sorted order: two askers creating the same new tags in different
+        // orders would otherwise lock them in opposite orders and deadlock.
+        em.createNativeQuery("INSERT INTO tag (name) SELECT n FROM unnest(?1) AS n ORDER BY n ON CONFLICT (name) DO NOTHING")
+                .setParameter(1, names.toArray(String[]::new)).executeUpdate();
         return Tag.list("name in ?1 order by name", names);
     }
 }

@@ -20,7 +20,7 @@ public class EmptyErrorFilter {
         if (status < 400 || response.hasEntity()) {
             return;
         }
-        String message = ErrorMapper.messageFor(status);
+        String message = ErrorMapper.messageFor(status, ErrorMapper.isApi(request.getUriInfo().getPath()));
         if (status == 400 && "POST".equals(request.getMethod()) && isForm(request.getMediaType())) {
             message = "Your form could not be accepted: its security token is missing or has expired. "
                     + "Go back, reload the page and send it again.";

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,7 +36,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response qa(QaException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(uri, e.status(), e.getMessage(), e.details());
+        Response.ResponseBuilder response = respond(uri, e.status(), e.getMessage(), e.details(), true);
         if (e.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
         }
@@ -44,12 +47,31 @@ public class ErrorMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<String> details = e.getConstraintViolations().stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-        return respond(uri, 400, "The request is not valid.", details).build();
+        return respond(uri, 400, "The request is not valid.", details, true).build();
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(uri, 404, "There is nothing at this address.", List.of()).build();
+        return respond(uri, 404, "There is nothing at this address.", List.of(), false).build();
+    }
+
+    /** A body that cannot be decoded (broken %-escapes in a form, for example). */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e, UriInfo uri) {
+        Log.debugf("Undecodable request to %s: %s", uri.getPath(), e.getMessage());
+        return respond(uri, 400, messageFor(400, isApi(uri.getPath())), List.of(), false).build();
+    }
+
+    /** JSON that is broken or of the wrong shape ({"value": 1.7} where a whole number belongs). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JacksonException e, UriInfo uri) {
+        return respond(uri, 400, messageFor(400, true), List.of(), false).build();
+    }
+
+    /** Takes over from the built-in mapper, which describes the Java class in test and dev mode. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
@@ -58,19 +80,20 @@ public class ErrorMapper {
         if (status < 400) {
             return e.getResponse();
         }
-        String message = status >= 500 ? "Something went wrong on our side." : messageFor(status);
-        return respond(uri, status, message, List.of()).build();
+        String message = status >= 500 ? "Something went wrong on our side." : messageFor(status, isApi(uri.getPath()));
+        return respond(uri, status, message, List.of(), false).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(uri, 500, "Something went wrong on our side. Please try again.", List.of()).build();
+        return respond(uri, 500, "Something went wrong on our side. Please try again.", List.of(), false).build();
     }
 
-    static String messageFor(int status) {
+    static String messageFor(int status, boolean api) {
         return switch (status) {
-            case 400 -> "The request could not be understood. If you sent a form, reload the page and try again.";
+            case 400 -> api ? "The request could not be understood: check that the body is valid JSON of the documented shape."
+                    : "The request could not be understood. If you sent a form, reload the page and try again.";
             case 401 -> "Please log in first.";
             case 403 -> "You are not allowed to do that.";
             case 404 -> "There is nothing at this address.";
@@ -91,7 +114,12 @@ public class ErrorMapper {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    static Response.ResponseBuilder respond(UriInfo uri, int status, String message, List<String> details) {
+    /**
+     * @param full whether the error page may show the member's menu and the right column: only for refusals from a
+     *        resource method, where the database and the CSRF token of the logout form are at hand
+     */
+    static Response.ResponseBuilder respond(UriInfo uri, int status, String message, List<String> details,
+            boolean full) {
         if (isApi(uri.getPath())) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message, details));
         }
@@ -104,8 +132,7 @@ public class ErrorMapper {
         };
         String text = details.isEmpty() ? message : message + " " + String.join("; ", details);
         TemplateInstance page = Templates.error(status, title, text);
-        if (!BlockingOperationControl.isBlockingAllowed()) {
-            // An unmatched address fails before a worker thread is involved: no database for the page's extras.
+        if (!full || !BlockingOperationControl.isBlockingAllowed()) {
             page.data("minimal", true);
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page);

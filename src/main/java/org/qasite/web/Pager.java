@@ -9,8 +9,8 @@ import io.quarkus.panache.common.Page;
 public record Pager(int page, int pages, long total, int size, String path, String query) {
 
     /**
-     * Reads the {@code page} parameter as typed in the address bar: missing means the first page; anything but a whole
-     * number from 1 up is a 400; a page past the last is a 404 that names the last page.
+     * Reads the {@code page} parameter as typed in the address bar: missing means the first page; a page that cannot
+     * exist (not a whole number from 1 up, or past the last) is a 404 that says which pages there are.
      */
     public static Pager of(String rawPage, long total, int size, String path, String query) {
         int page = parse(rawPage);
@@ -34,7 +34,7 @@ public record Pager(int page, int pages, long total, int size, String path, Stri
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw QaException.badRequest("The page number must be a whole number from 1 up.");
+        throw QaException.notFound("There is no page \u201C" + raw.strip() + "\u201D: pages are numbered from 1.");
     }
 
     public Page panache() {

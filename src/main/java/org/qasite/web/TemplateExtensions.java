@@ -1,5 +1,7 @@
 package org.qasite.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,6 +59,11 @@ public class TemplateExtensions {
     /** ISO-8601 for the datetime attribute. */
     public static String iso(Instant time) {
         return DateTimeFormatter.ISO_INSTANT.format(time);
+    }
+
+    /** A name as one segment of a path: "c#" becomes "c%23", so the link does not stop at the '#'. */
+    public static String pathSegment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** "+3", "0", "−2": a score with its sign. */

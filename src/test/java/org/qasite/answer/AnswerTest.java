@@ -90,7 +90,7 @@ class AnswerTest {
     @Test
     void theApiAnswers201WithLocationAndJsonErrors() {
         session.postJson("/api/v1/questions/" + question.id + "/answers", Map.of("body", "Via the API."))
-                .then().statusCode(201).header("Location", containsString("/api/v1/questions/" + question.id))
+                .then().statusCode(201).header("Location", containsString("/api/v1/answers/"))
                 .body("body", equalTo("Via the API.")).body("author.username", equalTo(answerer.username));
         session.postJson("/api/v1/questions/" + question.id + "/answers", Map.of("body", "")).then().statusCode(400)
                 .body("error", equalTo("Please correct the marked fields."))
@@ -100,5 +100,9 @@ class AnswerTest {
         assertThat(answers(), equalTo(1L));
         WebSession.visitor().get("/api/v1/questions/" + question.id + "/answers").then().statusCode(200)
                 .body("items[0].body", equalTo("Via the API.")).body("total", equalTo(1));
+        WebSession.visitor().get("/api/v1/questions/" + question.id + "/answers?after=0").then().statusCode(200)
+                .body("items[0].body", equalTo("Via the API."));
+        WebSession.visitor().get("/api/v1/questions/" + question.id + "/answers?after=abc").then().statusCode(400)
+                .body("error", equalTo("after must be the id of an answer."));
     }
 }

@@ -103,8 +103,7 @@ class BrowserFlowTest {
             // the answerer votes the question up: the score changes without a page load
             ((JavascriptExecutor) answerer).executeScript("window.__samePage = true;");
             answerer.findElement(By.cssSelector("button[data-vote-for^='question-'][data-vote='1']")).click();
-            waitFor(answerer).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".question [data-score]"), "1"));
+            waitFor(answerer).until(ExpectedConditions.textToBe(By.cssSelector(".question [data-score]"), "1"));
             assertThat(((JavascriptExecutor) answerer).executeScript("return window.__samePage === true;"),
                     equalTo(true));
             assertThat(answerer.findElement(By.cssSelector("button[data-vote-for^='question-'][data-vote='1']"))
@@ -114,8 +113,8 @@ class BrowserFlowTest {
             asker.get(questionUrl);
             ((JavascriptExecutor) asker).executeScript("window.__samePage = true;");
             asker.findElement(By.cssSelector("button[data-vote-for='answer-" + answerId + "'][data-vote='1']")).click();
-            waitFor(asker).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("[data-answer-id='" + answerId + "'] [data-score]"), "1"));
+            waitFor(asker).until(ExpectedConditions
+                    .textToBe(By.cssSelector("[data-answer-id='" + answerId + "'] [data-score]"), "1"));
             asker.findElement(By.cssSelector("[data-answer-id='" + answerId + "'] form[data-accept-form] button"))
                     .click();
             waitFor(asker).until(ExpectedConditions.visibilityOfElementLocated(

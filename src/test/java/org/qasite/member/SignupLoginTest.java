@@ -3,7 +3,6 @@ package org.qasite.member;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -49,7 +48,7 @@ class SignupLoginTest {
 
         session.get("/login?username=" + username).then().body(containsString("Your account is ready"))
                 .body(containsString("value=\"" + username + "\""));
-        Response login = session.request().contentType(ContentType.URLENC).formParam("username", username)
+        Response login = session.request().contentType(ContentType.URLENC).formParam("username", username.toUpperCase())
                 .formParam("password", "s3cret-pass").post("/login");
         assertThat(login.statusCode(), equalTo(302));
         assertThat(login.getDetailedCookie("qa-session"), notNullValue());
@@ -70,7 +69,7 @@ class SignupLoginTest {
         signup(session, username, "not-an-email", "s3cret-pass", "s3cret-pass").then().statusCode(400)
                 .body(containsString("This is not a valid email address."), containsString("value=\"" + username + "\""));
         signup(session, username, username + "@example.org", "short", "short").then().statusCode(400)
-                .body(containsString("The password must be 8 to 128 characters long."));
+                .body(containsString("The password must be 8 to 72 characters long."));
         signup(session, username, username + "@example.org", "s3cret-pass", "other-pass").then().statusCode(400)
                 .body(containsString("The two passwords differ."));
         signup(session, "has space!", username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(400)
@@ -121,7 +120,6 @@ class SignupLoginTest {
         String page = WebSession.visitor().get(wrongPassword.header("Location").replaceFirst("^https?://[^/]+", ""))
                 .then().statusCode(200).extract().asString();
         assertThat(page, containsString("Wrong username or password."));
-        assertThat(page, not(containsString("unknown")));
     }
 
     @Test

@@ -141,6 +141,43 @@ class AskTest {
     }
 
     @Test
+    void membersAskingAtOnceWithTheSameNewTagsInAnyOrderAllSucceed() throws Exception {
+        String base = TestData.uniqueName("t").toLowerCase();
+        String forward = base + "a " + base + "b " + base + "c " + base + "d " + base + "e";
+        String backward = base + "e " + base + "d " + base + "c " + base + "b " + base + "a";
+        java.util.List<WebSession> askers = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            askers.add(WebSession.loggedIn(data.member("racer").username));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < askers.size(); i++) {
+                WebSession asker = askers.get(i);
+                String tags = i % 2 == 0 ? forward : backward;
+                calls.add(() -> asker.postForm("/ask", Map.of("title", "Racing to create the same tags",
+                        "body", "Two members, the same new tags, at the same moment.", "tags", tags)).statusCode());
+            }
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(calls)) {
+                assertThat(status.get(), equalTo(303));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.count("SELECT count(*) FROM tag WHERE name LIKE ?1", base + "_"), equalTo(5L));
+        assertThat(data.count("SELECT count(*) FROM question_tag qt JOIN tag t ON t.id = qt.tag_id WHERE t.name LIKE ?1",
+                base + "_"), equalTo(50L));
+    }
+
+    @Test
+    void aTagWithAHashLinksToItsPage() {
+        ask("How do I read a file in C#?", "A body that is long enough to be asked.", "c#").then().statusCode(303);
+        WebSession.visitor().get("/").then().body(containsString("href=\"/tag/c%23\""));
+        WebSession.visitor().request().urlEncodingEnabled(false).get("/tag/c%23").then().statusCode(200)
+                .body(containsString("Questions tagged [c#]"));
+    }
+
+    @Test
     void askingTooFastAnswers429() {
         for (int i = 1; i <= 5; i++) {
             ask("Question number " + i + " of a busy member", "A body that is long enough to be asked.", "busy")

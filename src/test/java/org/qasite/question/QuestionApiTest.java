@@ -36,8 +36,8 @@ class QuestionApiTest {
         visitor.get("/api/v1/questions?sort=hot").then().statusCode(200);
         visitor.get("/api/v1/questions/" + question.id).then().statusCode(200)
                 .body("author.username", equalTo(author.username)).body("url", equalTo("/questions/" + question.id));
-        visitor.get("/api/v1/questions?page=0").then().statusCode(400)
-                .body("error", equalTo("The page number must be a whole number from 1 up."));
+        visitor.get("/api/v1/questions?page=0").then().statusCode(404)
+                .body("error", equalTo("There is no page “0”: pages are numbered from 1."));
         visitor.get("/api/v1/questions?tag=no-such-tag-" + System.nanoTime()).then().statusCode(404)
                 .contentType(containsString("json"));
     }

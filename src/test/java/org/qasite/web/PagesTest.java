@@ -117,9 +117,9 @@ class PagesTest {
     @Test
     void wrongPageNumbersAreExplained() {
         WebSession visitor = WebSession.visitor();
-        visitor.get("/?page=abc").then().statusCode(400).body(containsString("whole number from 1 up"));
-        visitor.get("/?page=0").then().statusCode(400).body(containsString("whole number from 1 up"));
-        visitor.get("/?page=-3").then().statusCode(400);
+        visitor.get("/?page=abc").then().statusCode(404).body(containsString("There is no page “abc”"));
+        visitor.get("/?page=0").then().statusCode(404).body(containsString("pages are numbered from 1"));
+        visitor.get("/?page=-3").then().statusCode(404);
         visitor.get("/?page=99999999").then().statusCode(404).body(containsString("There is no page 99999999"));
         visitor.get("/questions/" + question.id + "?page=5").then().statusCode(404)
                 .body(containsString("this list has 1 page."));

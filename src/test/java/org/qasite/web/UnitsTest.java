@@ -40,9 +40,9 @@ class UnitsTest {
         assertThat(Pager.of(null, 0, 10, "/", null).pages(), equalTo(1));
         QaException tooFar = assertThrows(QaException.class, () -> Pager.of("11", 95, 10, "/", null));
         assertThat(tooFar.status(), equalTo(404));
-        assertThat(assertThrows(QaException.class, () -> Pager.of("x", 95, 10, "/", null)).status(), equalTo(400));
+        assertThat(assertThrows(QaException.class, () -> Pager.of("x", 95, 10, "/", null)).status(), equalTo(404));
         assertThat(assertThrows(QaException.class, () -> Pager.of("99999999999", 95, 10, "/", null)).status(),
-                equalTo(400));
+                equalTo(404));
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.qasite.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses requests that change state but cannot come from this site's own pages or a well-behaved API client, before
+ * anything (login included) handles them:
+ * <ul>
+ * <li>a browser request from another site (foreign {@code Origin}, or {@code Sec-Fetch-Site: cross-site/same-site}),
+ * which also covers the login form that the CSRF token filter does not see;</li>
+ * <li>a page request whose body is not a form (only forms carry the CSRF token), and an API request whose body is not
+ * JSON (a type no other site can send without a preflight that is never granted).</li>
+ * </ul>
+ */
+@ApplicationScoped
+class RequestGuard {
+
+    private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, 1000);
+    }
+
+    void check(RoutingContext ctx) {
+        if (SAFE.contains(ctx.request().method()) || ctx.normalizedPath().startsWith("/q/")) {
+            ctx.next();
+            return;
+        }
+        boolean api = ErrorMapper.isApi(ctx.normalizedPath());
+        if (isCrossSite(ctx)) {
+            refuse(ctx, api, 403, "Requests from other sites are not accepted here.");
+            return;
+        }
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (api && !mediaType.equals("application/json")) {
+            refuse(ctx, true, 415, "Send JSON: Content-Type: application/json.");
+            return;
+        }
+        if (!api && !mediaType.equals("application/x-www-form-urlencoded") && !mediaType.equals("multipart/form-data")) {
+            refuse(ctx, false, 400, "This address only accepts forms sent from the site's own pages.");
+            return;
+        }
+        ctx.next();
+    }
+
+    static boolean isCrossSite(RoutingContext ctx) {
+        String fetchSite = ctx.request().getHeader("Sec-Fetch-Site");
+        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
+            return true;
+        }
+        String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return false; // not a browser's cross-origin request (curl, scripts, old same-origin forms)
+        }
+        String host = ctx.request().getHeader(HttpHeaders.HOST);
+        String forwardedHost = ctx.request().getHeader("X-Forwarded-Host");
+        String originAuthority;
+        try {
+            originAuthority = URI.create(origin).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        return originAuthority == null
+                || !(originAuthority.equalsIgnoreCase(host) || originAuthority.equalsIgnoreCase(forwardedHost));
+    }
+
+    private static void refuse(RoutingContext ctx, boolean api, int status, String message) {
+        String body;
+        String contentType;
+        if (api) {
+            body = Json.encode(new ErrorMapper.ApiError(message, List.of()));
+            contentType = "application/json";
+        } else {
+            body = ErrorMapper.Templates.error(status, "Request refused", message).data("minimal", true).render();
+            contentType = "text/html;charset=UTF-8";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
+    }
+}
