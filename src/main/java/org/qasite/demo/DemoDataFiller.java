@@ -22,7 +22,6 @@ import org.qasite.markdown.MarkdownRenderer;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.logging.Log;
 
 /**
  * Fills the database with demo data: ratio N gives N members, N tags, 10·N questions, 100·N answers and 200·N votes
@@ -145,7 +144,6 @@ public class DemoDataFiller {
                 try (ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM member)")) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        Log.info("fill-db: the database has members already, nothing to do (--if-empty)");
                         return Result.skippedRun();
                     }
                 }
