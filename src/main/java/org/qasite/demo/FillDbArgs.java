@@ -5,7 +5,7 @@ record FillDbArgs(int ratio, boolean ifEmpty) {
 
     static final String COMMAND = "fill-db";
     static final String USAGE = "usage: fill-db N [--if-empty]\n"
-            + "  Adds N members, N tags, 10·N questions, 100·N answers and 200·N votes of demo data.\n"
+            + "  Adds N members, N tags, 10*N questions, 100*N answers and 200*N votes of demo data.\n"
             + "  --if-empty  do nothing when the database has members already";
 
     /** Parses the arguments after the command name; a problem throws with a message for the user. */
@@ -18,7 +18,7 @@ record FillDbArgs(int ratio, boolean ifEmpty) {
             } else if (arg.matches("[0-9]{1,9}") && ratio == null) {
                 ratio = Integer.parseInt(arg);
             } else {
-                throw new IllegalArgumentException("fill-db: unexpected argument \u201C" + arg + "\u201D\n" + USAGE);
+                throw new IllegalArgumentException("fill-db: unexpected argument '" + arg + "'\n" + USAGE);
             }
         }
         if (ratio == null) {

@@ -40,7 +40,7 @@ public class QaSiteMain implements QuarkusApplication {
             return 0;
         }
         if (!FillDbArgs.COMMAND.equals(args[0])) {
-            System.err.println("Unknown command \u201C" + args[0] + "\u201D. Run without arguments to start the site, or:\n"
+            System.err.println("Unknown command '" + args[0] + "'. Run without arguments to start the site, or:\n"
                     + FillDbArgs.USAGE);
             return 2;
         }

@@ -19,13 +19,13 @@ class FillDbArgsTest {
     void rejectsWhatItDoesNotUnderstand() {
         assertTrue(assertThrows(IllegalArgumentException.class, FillDbArgs::parse).getMessage().contains("missing"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("ten")).getMessage()
-                .contains("\u201Cten\u201D"));
+                .contains("'ten'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("0")).getMessage()
                 .contains("between 1 and"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("-5")).getMessage()
-                .contains("\u201C-5\u201D"));
+                .contains("'-5'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("5", "6")).getMessage()
-                .contains("\u201C6\u201D"));
+                .contains("'6'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("5", "--force")).getMessage()
                 .contains("usage: fill-db N [--if-empty]"));
         assertThrows(IllegalArgumentException.class, () -> FillDbArgs.parse("2000000"));
