@@ -14,6 +14,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.demo.DemoDataFiller.IdRange;
 import org.qasite.demo.DemoDataFiller.Result;
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Runs the filler against the test database. Other test classes share that database, so every check is limited to the
- * ids this run reported.
+ * ids the runs reported, and the rows are removed again afterwards.
  */
 @QuarkusTest
 class DemoDataFillerTest {
@@ -43,9 +44,30 @@ class DemoDataFillerTest {
     @Inject
     MarkdownRenderer markdown;
 
+    private final List<Result> runs = new ArrayList<>();
+
+    @AfterEach
+    void removeDemoRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (Result run : runs) {
+                // Votes, tags of questions and answers go with their question (ON DELETE CASCADE).
+                delete(connection, "DELETE FROM question WHERE id BETWEEN ? AND ?", run.questions());
+                delete(connection, "DELETE FROM tag WHERE id BETWEEN ? AND ?", run.tags());
+                delete(connection, "DELETE FROM member WHERE id BETWEEN ? AND ?", run.members());
+            }
+        }
+        runs.clear();
+    }
+
+    private Result fill(int ratio, boolean ifEmpty) throws SQLException {
+        Result result = filler.fill(ratio, ifEmpty, QUIET);
+        runs.add(result);
+        return result;
+    }
+
     @Test
     void fillsConsistentDemoData() throws SQLException {
-        Result result = filler.fill(RATIO, false, QUIET);
+        Result result = fill(RATIO, false);
         assertFalse(result.skipped());
         IdRange members = result.members();
         IdRange questions = result.questions();
@@ -127,15 +149,23 @@ class DemoDataFillerTest {
         assertTrue(value("SELECT last_value FROM answer_id_seq") >= answers.last());
 
         // A second run adds above the first one, with tag names that do not collide.
-        Result second = filler.fill(3, false, QUIET);
+        Result second = fill(3, false);
         assertTrue(second.members().first() > members.last());
         assertTrue(second.tags().first() > tags.last());
         assertEquals(30, count("SELECT count(*) FROM question WHERE id BETWEEN ? AND ?", second.questions()));
 
         // With --if-empty nothing is added, since there are members now.
         long before = value("SELECT count(*) FROM member");
-        assertTrue(filler.fill(2, true, QUIET).skipped());
+        assertTrue(fill(2, true).skipped());
         assertEquals(before, value("SELECT count(*) FROM member"));
+    }
+
+    private static void delete(Connection connection, String sql, IdRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, range.first());
+            statement.setLong(2, range.last());
+            statement.executeUpdate();
+        }
     }
 
     private long count(String sql, IdRange range) throws SQLException {
