@@ -64,6 +64,8 @@ public class QaSiteMain implements QuarkusApplication {
             }
             return 0;
         } catch (Exception e) {
+            // Ends a progress bar cut short, so the error starts on a line of its own.
+            System.err.println();
             Log.error("fill-db failed", e);
             System.err.println("fill-db: failed: " + e.getMessage());
             return 1;
