@@ -28,7 +28,7 @@ declare -A COLUMNS=(
   [answer_vote]="answer_id, member_id, value, created_at"
 )
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/fill-db-bench.XXXXXX")"
+WORK="$(mktemp -d -t fill-db-bench.XXXXXX)"
 cleanup() { psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
