@@ -1,0 +1,74 @@
+package org.qasite.demo;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.qasite.demo.DemoDataFiller.Result;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The entry point: without arguments it runs the site; {@code fill-db N [--if-empty]} fills the database with demo
+ * data and exits.
+ */
+@QuarkusMain
+public class QaSiteMain implements QuarkusApplication {
+
+    private final DemoDataFiller filler;
+
+    QaSiteMain(DemoDataFiller filler) {
+        this.filler = filler;
+    }
+
+    public static void main(String... args) {
+        if (args.length > 0 && FillDbArgs.COMMAND.equals(args[0])
+                && System.getProperty("quarkus.http.host-enabled") == null) {
+            // A command must not take the site's port: the site may be running next to it. bin/fill-db passes this
+            // too; setting it here covers running the jar by hand.
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
+        Quarkus.run(QaSiteMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (args.length == 0) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        if (!FillDbArgs.COMMAND.equals(args[0])) {
+            System.err.println("Unknown command '" + args[0] + "'. Run without arguments to start the site, or:\n"
+                    + FillDbArgs.USAGE);
+            return 2;
+        }
+        FillDbArgs fillDb;
+        try {
+            fillDb = FillDbArgs.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            Result result = filler.fill(fillDb.ratio(), fillDb.ifEmpty(), System.err);
+            if (result.skipped()) {
+                System.out.println("fill-db: the database has members already; nothing added (--if-empty).");
+            } else {
+                System.out.printf(Locale.ROOT, "fill-db: ratio %d, %,d rows in %.1f s (%,d rows/s)%n", fillDb.ratio(),
+                        result.rows(), result.seconds(), Math.round(result.rows() / Math.max(result.seconds(), 1e-3)));
+                System.out.print(result.summary());
+                System.out.println("Demo members log in as demo-<id> with the password " + DemoDataFiller.DEMO_PASSWORD
+                        + " (ids " + result.members().first() + " to " + result.members().last() + ").");
+            }
+            return 0;
+        } catch (Exception e) {
+            // Ends a progress bar cut short, so the error starts on a line of its own.
+            System.err.println();
+            Log.error("fill-db failed", e);
+            System.err.println("fill-db: failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
