@@ -12,13 +12,9 @@ import org.qasite.tag.TagNames;
  * <p>
  * Bodies are plain paragraphs made only of letters, digits, spaces, commas, full stops and question marks, and every
  * paragraph starts with a capital letter. Such text has no Markdown syntax and nothing the HTML sanitizer escapes, so the
- * site's
- * renderer turns it into {@code
- * <p>
- * paragraph
- * </p>
- * \n} per paragraph; writing that directly avoids rendering a million
- * bodies one by one. {@link DemoDataFiller} checks a sample against the real renderer before it writes anything.
+ * site's renderer turns each paragraph into the paragraph wrapped in a p element followed by a new line; writing that
+ * directly avoids rendering a million bodies one by one. {@link DemoDataFiller} checks a sample against the real
+ * renderer before it writes anything.
  */
 final class DemoText {
 

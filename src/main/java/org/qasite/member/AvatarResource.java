@@ -42,10 +42,10 @@ public class AvatarResource {
     @GET
     @Path("default/{username}.svg")
     public Response generated(@RestPath String username) {
-        if (!Member.USERNAME.matcher(username).matches()) {
-            throw QaException.notFound("There is no such picture.");
-        }
-        String letter = username.substring(0, 1).toUpperCase(Locale.ROOT);
+        Member member = Member.findByUsername(username)
+                .orElseThrow(() -> QaException.notFound("There is no such picture."));
+        String name = member.displayName.isBlank() ? member.username : member.displayName.strip();
+        String letter = escape(name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
         String colour = COLOURS[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), COLOURS.length)];
         String svg = """
                 <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">\
@@ -57,6 +57,10 @@ public class AvatarResource {
         day.setMaxAge(86400);
         return Response.ok(svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml").cacheControl(day)
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static CacheControl forever() {

@@ -81,6 +81,7 @@ class AvatarTest {
         String url = avatarOf(member);
         assertThat(url, equalTo("/avatars/default/" + member.username + ".svg"));
         WebSession.visitor().get(url).then().statusCode(200).contentType(containsString("image/svg+xml"))
-                .body(containsString("<svg"), containsString(">P</text>"));
+                .body(containsString("<svg"), containsString(">D</text>")); // from the display name
+        WebSession.visitor().get("/avatars/default/nobody-" + System.nanoTime() + ".svg").then().statusCode(404);
     }
 }
