@@ -39,7 +39,6 @@ public class AnswerService {
         if (question == null) {
             throw QaException.notFound("There is no question " + questionId + ".");
         }
-        rateLimiter.acquire(RateLimiter.Action.ANSWER, authorId);
         Answer answer = new Answer();
         answer.question = question;
         answer.author = Member.getEntityManager().getReference(Member.class, authorId);
@@ -48,6 +47,8 @@ public class AnswerService {
         answer.persist();
         // An UPDATE relative to the stored value, so concurrent answers never lose a count.
         Question.update("answerCount = answerCount + 1 where id = ?1", questionId);
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.ANSWER, authorId);
         return answer;
     }
 

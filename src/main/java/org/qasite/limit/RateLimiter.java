@@ -1,7 +1,8 @@
 package org.qasite.limit;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,11 +10,11 @@ import org.qasite.web.QaException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.ValueCommands;
 
 /**
- * Counts each member's actions in fixed windows in Redis, so every instance of the site shares the count. When Redis
- * cannot be reached the action is allowed: a lost limit is better than a site that refuses to work.
+ * Counts each member's actions over a sliding window in Redis (a sorted set of timestamps per member and action), so
+ * every instance of the site shares the count and no burst slips through at a window's edge. When Redis cannot be
+ * reached the action is allowed: a lost limit is better than a site that refuses to work.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -30,6 +31,22 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Drops the entries older than the window, then either records this action or answers how many milliseconds
+     * remain until the oldest entry leaves the window. Atomic, as every script is.
+     */
+    private static final String SLIDING_WINDOW = """
+            local key, now, window, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+            if redis.call('ZCARD', key) >= limit then
+              local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+              return tonumber(oldest[2]) + window - now
+            end
+            redis.call('ZADD', key, now, ARGV[4])
+            redis.call('PEXPIRE', key, window)
+            return 0
+            """;
+
     private final RateLimitConfig config;
     private final RedisDataSource redis;
 
@@ -45,23 +62,19 @@ public class RateLimiter {
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
         };
-        long windowMillis = limit.window().toMillis();
-        long now = Instant.now().toEpochMilli();
-        long window = now / windowMillis;
-        String key = "qa:rate:" + action.name().toLowerCase() + ":" + memberId + ":" + window;
-        long count;
+        String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + memberId;
+        long now = System.currentTimeMillis();
+        long waitMillis;
         try {
-            ValueCommands<String, Long> values = redis.value(Long.class);
-            count = values.incr(key);
-            if (count == 1) {
-                redis.key().pexpire(key, windowMillis + 1000);
-            }
+            waitMillis = redis.execute("EVAL", SLIDING_WINDOW, "1", key, Long.toString(now),
+                    Long.toString(limit.window().toMillis()), Integer.toString(limit.limit()),
+                    now + ":" + UUID.randomUUID()).toLong();
         } catch (RuntimeException e) {
             Log.warnf("Rate limit not checked (Redis unavailable): %s", e.getMessage());
             return;
         }
-        if (count > limit.limit()) {
-            Duration retryAfter = Duration.ofMillis((window + 1) * windowMillis - now);
+        if (waitMillis > 0) {
+            Duration retryAfter = Duration.ofMillis(waitMillis);
             throw QaException.tooManyRequests("You are going too fast: at most " + limit.limit() + " " + action.noun
                     + " per " + describe(limit.window()) + ". Try again in " + describe(retryAfter) + ".", retryAfter);
         }
@@ -69,6 +82,9 @@ public class RateLimiter {
 
     static String describe(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
+        if (seconds == 60) {
+            return "minute";
+        }
         if (seconds < 120) {
             return seconds + " seconds";
         }

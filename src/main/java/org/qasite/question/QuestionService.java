@@ -45,7 +45,6 @@ public class QuestionService {
     @Transactional
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
-        rateLimiter.acquire(RateLimiter.Action.ASK, authorId);
         Question question = new Question();
         question.author = Member.getEntityManager().getReference(Member.class, authorId);
         question.title = input.title();
@@ -53,6 +52,8 @@ public class QuestionService {
         question.bodyHtml = markdown.toSafeHtml(input.body());
         question.tags = tags.findOrCreate(input.tags());
         question.persist();
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.ASK, authorId);
         return question;
     }
 

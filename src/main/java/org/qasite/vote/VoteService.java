@@ -69,7 +69,6 @@ public class VoteService {
             throw QaException.conflict(value == 0 ? "You have not voted on this " + target.table + "."
                     : "You have already voted " + (value > 0 ? "up" : "down") + " on this " + target.table + ".");
         }
-        rateLimiter.acquire(RateLimiter.Action.VOTE, memberId);
         if (value == 0) {
             em.createNativeQuery("DELETE FROM " + target.voteTable + " WHERE " + target.column + " = ?1 AND member_id = ?2")
                     .setParameter(1, postId).setParameter(2, memberId).executeUpdate();
@@ -87,6 +86,8 @@ public class VoteService {
         Number score = (Number) em.createNativeQuery("UPDATE " + target.table
                 + " SET rating = rating + ?2 WHERE id = ?1 RETURNING rating")
                 .setParameter(1, postId).setParameter(2, value - old).getSingleResult();
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.VOTE, memberId);
         return new Result(score.intValue(), value);
     }
 

@@ -72,6 +72,19 @@ class AnswerTest {
     }
 
     @Test
+    void answeringTooFastAnswers429WithTheTextKept() {
+        for (int i = 1; i <= 20; i++) {
+            session.postJson("/api/v1/questions/" + question.id + "/answers", Map.of("body", "Answer number " + i))
+                    .then().statusCode(201);
+        }
+        session.postForm("/questions/" + question.id + "/answers", Map.of("body", "Answer number 21")).then()
+                .statusCode(429).body(containsString("You are going too fast: at most 20 answers per 10 minutes"))
+                .body(containsString("Answer number 21</textarea>"));
+        assertThat(answers(), equalTo(20L));
+        assertThat(answerCount(), equalTo(20L));
+    }
+
+    @Test
     void answeringAMissingQuestionIs404() {
         session.postForm("/questions/999999999/answers", Map.of("body", "Hello there")).then().statusCode(404)
                 .body(containsString("There is no question 999999999."));

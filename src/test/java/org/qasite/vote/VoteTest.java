@@ -109,6 +109,18 @@ class VoteTest {
     }
 
     @Test
+    void votingTooFastAnswers429AndKeepsTheLastCountedVote() {
+        String url = "/api/v1/answers/" + answer.id + "/vote";
+        for (int i = 1; i <= 60; i++) {
+            voter.postJson(url, Map.of("value", i % 2)).then().statusCode(200);
+        }
+        voter.postJson(url, Map.of("value", 1)).then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error", containsString("You are going too fast: at most 60 votes per"));
+        assertThat(answerRating(), equalTo(0L)); // the 60th vote withdrew; the refused one changed nothing
+    }
+
+    @Test
     void fiftyParallelVotesLeaveAnExactScore() throws Exception {
         List<WebSession> voters = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
