@@ -105,4 +105,8 @@ document.querySelectorAll('textarea[data-markdown]').forEach((textarea) => {
     timer = setTimeout(render, 250);
   });
   if (textarea.value.trim()) render();
+  // Back/forward restores what was typed after this script ran: show its preview too.
+  window.addEventListener('pageshow', () => {
+    if (textarea.value.trim()) render();
+  });
 });

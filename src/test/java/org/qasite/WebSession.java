@@ -41,12 +41,13 @@ public class WebSession {
         return request().get(path);
     }
 
-    /** The CSRF token of a page's forms, as the browser would find it. */
+    /** The CSRF token of a page's forms, as the browser would find it (a member's in the logout form). */
     public String csrfToken() {
-        String html = get("/signup").asString();
+        Response login = get("/login");
+        String html = login.statusCode() == 200 ? login.asString() : get("/").asString();
         Matcher m = TOKEN.matcher(html);
         if (!m.find()) {
-            throw new AssertionError("no CSRF token on the signup page");
+            throw new AssertionError("no CSRF token on the page");
         }
         return m.group(1);
     }
@@ -60,7 +61,7 @@ public class WebSession {
 
     /** Posts a url-encoded form without a CSRF token, as a forged cross-site form would. */
     public Response postFormWithoutToken(String path, Map<String, ?> fields) {
-        get("/signup"); // has the CSRF cookie, like a member who visited the site before
+        csrfToken(); // has the CSRF cookie, like a member who visited the site before
         return request().contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(fields).post(path);
     }
 

@@ -76,6 +76,18 @@ public class Answer extends PanacheEntityBase {
                 afterId).range(0, limit - 1).list();
     }
 
+    /** How many answers of the same question come before this one in the newest-first order. */
+    public static long countNewerThan(Answer answer) {
+        return count("question = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))", answer.question,
+                answer.createdAt, answer.id);
+    }
+
+    /** The same text posted by the same member on the same question since the given time (a resubmitted form). */
+    public static Answer findRepeat(long authorId, long questionId, String body, java.time.Instant since) {
+        return find("author.id = ?1 and question.id = ?2 and body = ?3 and createdAt > ?4", authorId, questionId,
+                body, since).firstResult();
+    }
+
     public static List<Answer> listByAuthor(Member author, Page page) {
         return find("select a from Answer a join fetch a.question where a.author = ?1 order by a.createdAt desc, a.id desc",
                 author).page(page).list();

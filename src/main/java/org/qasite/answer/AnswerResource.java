@@ -3,17 +3,21 @@ package org.qasite.answer;
 import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
 import org.qasite.question.QuestionResource;
+import org.qasite.web.DuplicatePost;
 import org.qasite.web.Flash;
+import org.qasite.web.LoginRedirect;
 import org.qasite.web.QaException;
 
 /** The answer form and the plain-form "accept" button (the page's script uses the JSON API instead). */
@@ -25,24 +29,28 @@ public class AnswerResource {
     private final CurrentMember me;
     private final AnswerService answers;
     private final QuestionResource questionPages;
+    private final UriInfo uri;
 
-    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages) {
+    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages, UriInfo uri) {
         this.me = me;
         this.answers = answers;
         this.questionPages = questionPages;
+        this.uri = uri;
     }
 
     @POST
     @Path("questions/{id}/answers")
     public Response answer(@RestPath String id, @RestForm String body) {
         if (!me.isLoggedIn()) {
-            return QuestionResource.toLogin("Log in to answer.");
+            return LoginRedirect.to(uri, "Log in to answer.", "/questions/" + id);
         }
         long questionId = parseId(id, "question");
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
             return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
                     .cookie(Flash.set("Your answer is posted.")).build();
+        } catch (DuplicatePost e) {
+            return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
             if (e.status() == 404) {
                 throw e;
@@ -51,15 +59,28 @@ public class AnswerResource {
         }
     }
 
+    /** An answer's permanent address: the page of its question where it stands (newest first), scrolled to it. */
+    @GET
+    @Path("answers/{id}")
+    public Response permalink(@RestPath String id) {
+        Answer answer = Answer.findById(parseId(id, "answer"));
+        if (answer == null) {
+            throw QaException.notFound("There is no answer " + id + ".");
+        }
+        long page = Answer.countNewerThan(answer) / QuestionResource.ANSWERS_PER_PAGE + 1;
+        return Response.seeOther(URI.create("/questions/" + answer.question.id + (page > 1 ? "?page=" + page : "")
+                + "#answer-" + answer.id)).build();
+    }
+
     @POST
     @Path("answers/{id}/accept")
     public Response accept(@RestPath String id) {
         if (!me.isLoggedIn()) {
-            return QuestionResource.toLogin("Log in to accept an answer.");
+            return LoginRedirect.to(uri, "Log in to accept an answer.", "/answers/" + id);
         }
         Answer answer = answers.accept(me.id(), parseId(id, "answer"));
-        return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answer.id))
-                .cookie(Flash.set("You accepted this answer.")).build();
+        return Response.seeOther(URI.create("/answers/" + answer.id)).cookie(Flash.set("You accepted this answer."))
+                .build();
     }
 
     static long parseId(String raw, String what) {

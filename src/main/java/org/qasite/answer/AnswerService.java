@@ -1,5 +1,8 @@
 package org.qasite.answer;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -8,12 +11,16 @@ import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.web.DuplicatePost;
 import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
 import org.qasite.web.QaException;
 
 @ApplicationScoped
 public class AnswerService {
+
+    /** How far back a resubmitted identical answer is recognised. */
+    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     private final InputValidator validator;
     private final MarkdownRenderer markdown;
@@ -38,6 +45,11 @@ public class AnswerService {
         Question question = Question.findById(questionId);
         if (question == null) {
             throw QaException.notFound("There is no question " + questionId + ".");
+        }
+        Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
+        if (repeat != null) {
+            throw new DuplicatePost("You posted this answer already: here it is.",
+                    "/questions/" + questionId + "#answer-" + repeat.id);
         }
         Answer answer = new Answer();
         answer.question = question;

@@ -39,7 +39,7 @@ public class AvatarStore {
         }
         long max = config.avatarMaxSize().asLongValue();
         if (upload.size() > max) {
-            throw InvalidInput.of("avatar", "The picture is too large: at most " + (max / 1024) + " KB.");
+            throw InvalidInput.of("avatar", "The picture is too large: at most " + readable(max) + ".");
         }
         byte[] data;
         try {
@@ -62,6 +62,10 @@ public class AvatarStore {
                 .setParameter(1, picture.hash()).setParameter(2, picture.contentType())
                 .setParameter(3, picture.data().length).setParameter(4, picture.data()).executeUpdate();
         return picture.hash();
+    }
+
+    static String readable(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : (bytes + 1023) / 1024 + " KB";
     }
 
     static String detectType(byte[] d) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -22,6 +23,7 @@ import org.qasite.answer.Answer;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionResource;
 import org.qasite.web.Flash;
+import org.qasite.web.LoginRedirect;
 import org.qasite.web.QaException;
 
 import io.quarkus.panache.common.Page;
@@ -60,19 +62,24 @@ public class MemberResource {
     private final MemberService members;
     private final AvatarStore avatars;
     private final String sessionCookie;
+    private final UriInfo uri;
 
     MemberResource(CurrentMember me, MemberService members, AvatarStore avatars,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie, UriInfo uri) {
         this.me = me;
         this.members = members;
         this.avatars = avatars;
         this.sessionCookie = sessionCookie;
+        this.uri = uri;
     }
 
     @GET
     @Path("signup")
-    public TemplateInstance signupForm() {
-        return Templates.signup(new SignupForm("", ""), Map.of(), null);
+    public Response signupForm() {
+        if (me.isLoggedIn()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        return Response.ok(Templates.signup(new SignupForm("", ""), Map.of(), null)).build();
     }
 
     @POST
@@ -106,8 +113,11 @@ public class MemberResource {
 
     @GET
     @Path("login")
-    public TemplateInstance loginForm(@RestQuery String error, @RestQuery String username) {
-        return Templates.login(QuestionResource.orEmpty(username), error != null);
+    public Response loginForm(@RestQuery String error, @RestQuery String username) {
+        if (me.isLoggedIn()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        return Response.ok(Templates.login(QuestionResource.orEmpty(username), error != null)).build();
     }
 
     @POST
@@ -122,7 +132,7 @@ public class MemberResource {
     @Path("settings")
     public Response settingsForm() {
         return me.get().map(m -> Response.ok(Templates.settings(SettingsForm.of(m), Map.of(), null)).build())
-                .orElseGet(() -> QuestionResource.toLogin("Log in to change your settings."));
+                .orElseGet(() -> LoginRedirect.to(uri, "Log in to change your settings.", "/settings"));
     }
 
     @POST
@@ -133,7 +143,7 @@ public class MemberResource {
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
-            return QuestionResource.toLogin("Log in to change your settings.");
+            return LoginRedirect.to(uri, "Log in to change your settings.", "/settings");
         }
         boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
         try {

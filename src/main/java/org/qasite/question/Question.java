@@ -79,6 +79,12 @@ public class Question extends PanacheEntityBase {
         return question;
     }
 
+    /** The same question posted by the same member since the given time (a resubmitted form). */
+    public static Question findRepeat(long authorId, String title, String body, Instant since) {
+        return find("author.id = ?1 and title = ?2 and body = ?3 and createdAt > ?4", authorId, title, body, since)
+                .firstResult();
+    }
+
     public static List<Question> listNewest(Page page) {
         return find("select q from Question q join fetch q.author order by q.createdAt desc, q.id desc")
                 .page(page).list();

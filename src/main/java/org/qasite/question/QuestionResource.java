@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -22,8 +23,10 @@ import org.qasite.member.Member;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagNames;
 import org.qasite.vote.VoteService;
+import org.qasite.web.DuplicatePost;
 import org.qasite.web.Flash;
 import org.qasite.web.InvalidInput;
+import org.qasite.web.LoginRedirect;
 import org.qasite.web.Pager;
 import org.qasite.web.QaException;
 import org.qasite.web.TemplateExtensions;
@@ -58,11 +61,13 @@ public class QuestionResource {
     private final CurrentMember me;
     private final QuestionService questions;
     private final VoteService votes;
+    private final UriInfo uri;
 
-    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes) {
+    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
+        this.uri = uri;
     }
 
     @GET
@@ -118,7 +123,7 @@ public class QuestionResource {
     @Path("ask")
     public Response askForm() {
         if (!me.isLoggedIn()) {
-            return toLogin("Log in to ask a question.");
+            return LoginRedirect.to(uri, "Log in to ask a question.", "/ask");
         }
         return Response.ok(Templates.ask(AskForm.EMPTY, Map.of(), null)).build();
     }
@@ -128,20 +133,18 @@ public class QuestionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
         if (!me.isLoggedIn()) {
-            return toLogin("Log in to ask a question.");
+            return LoginRedirect.to(uri, "Log in to ask a question.", "/ask");
         }
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
             return Response.seeOther(URI.create("/questions/" + question.id))
                     .cookie(Flash.set("Your question is posted.")).build();
+        } catch (DuplicatePost e) {
+            return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
             AskForm form = new AskForm(orEmpty(title), orEmpty(body), orEmpty(tags));
             return Response.status(e.status()).entity(Templates.ask(form, fieldErrors(e), e.getMessage())).build();
         }
-    }
-
-    public static Response toLogin(String why) {
-        return Response.seeOther(URI.create("/login")).cookie(Flash.set(why)).build();
     }
 
     public static Map<String, String> fieldErrors(QaException e) {

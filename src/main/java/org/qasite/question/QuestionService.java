@@ -1,5 +1,7 @@
 package org.qasite.question;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +13,15 @@ import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
+import org.qasite.web.DuplicatePost;
 import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
 
 @ApplicationScoped
 public class QuestionService {
+
+    /** How far back a resubmitted identical question is recognised. */
+    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     private final InputValidator validator;
     private final MarkdownRenderer markdown;
@@ -45,6 +51,10 @@ public class QuestionService {
     @Transactional
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
+        Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
+        if (repeat != null) {
+            throw new DuplicatePost("You posted this question already: here it is.", "/questions/" + repeat.id);
+        }
         Question question = new Question();
         question.author = Member.getEntityManager().getReference(Member.class, authorId);
         question.title = input.title();

@@ -8,13 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.qasite.answer.Answer;
 import org.qasite.member.CurrentMember;
-import org.qasite.question.QuestionResource;
 import org.qasite.web.Flash;
+import org.qasite.web.LoginRedirect;
 import org.qasite.web.QaException;
 
 /** Vote buttons as plain forms, for browsers without JavaScript. */
@@ -25,17 +25,19 @@ public class VoteResource {
 
     private final CurrentMember me;
     private final VoteService votes;
+    private final UriInfo uri;
 
-    VoteResource(CurrentMember me, VoteService votes) {
+    VoteResource(CurrentMember me, VoteService votes, UriInfo uri) {
         this.me = me;
         this.votes = votes;
+        this.uri = uri;
     }
 
     @POST
     @Path("questions/{id}/vote")
     public Response voteQuestion(@RestPath String id, @RestForm String value) {
         if (!me.isLoggedIn()) {
-            return QuestionResource.toLogin("Log in to vote.");
+            return LoginRedirect.to(uri, "Log in to vote.", "/questions/" + id);
         }
         long questionId = parse(id);
         votes.vote(VoteService.Target.QUESTION, questionId, me.id(), parseValue(value));
@@ -47,13 +49,12 @@ public class VoteResource {
     @Path("answers/{id}/vote")
     public Response voteAnswer(@RestPath String id, @RestForm String value) {
         if (!me.isLoggedIn()) {
-            return QuestionResource.toLogin("Log in to vote.");
+            return LoginRedirect.to(uri, "Log in to vote.", "/answers/" + id);
         }
         long answerId = parse(id);
         votes.vote(VoteService.Target.ANSWER, answerId, me.id(), parseValue(value));
-        Answer answer = Answer.findById(answerId);
-        return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answerId))
-                .cookie(Flash.set("Your vote is counted.")).build();
+        // the answer's permanent address finds the page it is on
+        return Response.seeOther(URI.create("/answers/" + answerId)).cookie(Flash.set("Your vote is counted.")).build();
     }
 
     static long parse(String raw) {

@@ -40,10 +40,6 @@ public class Flash {
         return message;
     }
 
-    boolean wasShown() {
-        return read && message != null;
-    }
-
     public static NewCookie set(String message) {
         return new NewCookie.Builder(COOKIE).value(URLEncoder.encode(message, StandardCharsets.UTF_8)).path("/")
                 .maxAge(60).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();

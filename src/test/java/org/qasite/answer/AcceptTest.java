@@ -47,7 +47,7 @@ class AcceptTest {
                 .body("acceptedAnswerId", equalTo(first.id.intValue()));
         assertThat(accepted(), equalTo(first.id));
         session.postForm("/answers/" + second.id + "/accept", Map.of()).then().statusCode(303)
-                .header("Location", containsString("#answer-" + second.id));
+                .header("Location", containsString("/answers/" + second.id));
         assertThat(accepted(), equalTo(second.id));
         session.get("/questions/" + question.id).then()
                 .body(containsString("answer d-flex gap-3 py-3 border-bottom accepted\" id=\"answer-" + second.id));

@@ -85,6 +85,43 @@ class AnswerTest {
     }
 
     @Test
+    void anAnswersPermanentAddressFindsItsPage() {
+        Answer oldest = data.answer(data.member("old"), question, "The oldest answer.");
+        for (int i = 0; i < 10; i++) {
+            data.answer(data.member("newer"), question, "A newer answer " + i);
+        }
+        WebSession.visitor().get("/answers/" + oldest.id).then().statusCode(303)
+                .header("Location", endsWith("/questions/" + question.id + "?page=2#answer-" + oldest.id));
+        WebSession.visitor().get("/questions/" + question.id + "?page=2").then().statusCode(200)
+                .body(containsString("data-answer-id=\"" + oldest.id + "\""));
+        WebSession.visitor().get("/answers/999999999").then().statusCode(404);
+    }
+
+    @Test
+    void sendingTheSameAnswerAgainPostsItOnce() {
+        Map<String, String> form = Map.of("body", "Submitted, then submitted again after going back.");
+        session.postForm("/questions/" + question.id + "/answers", form).then().statusCode(303);
+        Response again = session.postForm("/questions/" + question.id + "/answers", form);
+        again.then().statusCode(303).header("Location", containsString("#answer-"));
+        session.get("/questions/" + question.id).then().body(containsString("You posted this answer already"));
+        assertThat(answers(), equalTo(1L));
+        assertThat(answerCount(), equalTo(1L));
+        session.postJson("/api/v1/questions/" + question.id + "/answers", form).then().statusCode(409)
+                .body("error", equalTo("You posted this answer already: here it is."));
+    }
+
+    @Test
+    void aVisitorWhoLogsInToAnswerComesBackToTheQuestion() {
+        WebSession visitor = WebSession.visitor();
+        Response refused = visitor.postForm("/questions/" + question.id + "/answers", Map.of("body", "Hello"));
+        refused.then().statusCode(303).header("Location", containsString("/login"));
+        Response login = visitor.request().contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("username", answerer.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.header("Location"), endsWith("/questions/" + question.id));
+    }
+
+    @Test
     void answeringAMissingQuestionIs404() {
         session.postForm("/questions/999999999/answers", Map.of("body", "Hello there")).then().statusCode(404)
                 .body(containsString("There is no question 999999999."));

@@ -67,6 +67,17 @@ class AskTest {
     }
 
     @Test
+    void sendingTheSameQuestionAgainPostsItOnce() {
+        Response first = ask("The same question sent twice", "Back button, then submit once more.", "twice");
+        first.then().statusCode(303);
+        Response again = ask("The same question sent twice", "Back button, then submit once more.", "twice");
+        again.then().statusCode(303).header("Location", equalTo(first.header("Location")));
+        session.get(again.header("Location").replaceFirst("^https?://[^/]+", "")).then()
+                .body(containsString("You posted this question already"));
+        assertThat(myQuestions(), equalTo(1L));
+    }
+
+    @Test
     void emptyFieldsAreRefusedWithTheirMessages() {
         Response response = ask("", "", "");
         assertRefused(response, 400, "Enter a title.", null);
