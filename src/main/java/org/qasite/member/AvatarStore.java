@@ -51,6 +51,15 @@ public class AvatarStore {
         if (type == null) {
             throw InvalidInput.of("avatar", "The picture must be a PNG, JPEG, GIF or WebP image.");
         }
+        int[] size = dimensions(data, type);
+        if (size == null) {
+            throw InvalidInput.of("avatar", "The picture could not be read: is the file complete?");
+        }
+        if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
+            // a small file can hold a huge picture that every visitor's browser would have to decode
+            throw InvalidInput.of("avatar", "The picture is too large: at most " + MAX_SIDE + "\u00D7" + MAX_SIDE
+                    + " pixels, this one is " + size[0] + "\u00D7" + size[1] + ".");
+        }
         return new Picture(sha256(data), type, data);
     }
 
@@ -62,6 +71,76 @@ public class AvatarStore {
                 .setParameter(1, picture.hash()).setParameter(2, picture.contentType())
                 .setParameter(3, picture.data().length).setParameter(4, picture.data()).executeUpdate();
         return picture.hash();
+    }
+
+    /** The largest width and height accepted, in pixels. */
+    static final int MAX_SIDE = 2048;
+
+    /**
+     * Width and height read from the picture's header, without decoding it; null when the header is not where the
+     * format puts it.
+     */
+    static int[] dimensions(byte[] d, String type) {
+        try {
+            return switch (type) {
+                case "image/png" -> new int[] { int32(d, 16), int32(d, 20) }; // IHDR
+                case "image/gif" -> new int[] { u16le(d, 6), u16le(d, 8) }; // logical screen
+                case "image/webp" -> webpDimensions(d);
+                case "image/jpeg" -> jpegDimensions(d);
+                default -> null;
+            };
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static int[] webpDimensions(byte[] d) {
+        String chunk = new String(d, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return switch (chunk) {
+            case "VP8 " -> new int[] { u16le(d, 26) & 0x3FFF, u16le(d, 28) & 0x3FFF };
+            case "VP8L" -> {
+                int bits = (d[21] & 0xFF) | (d[22] & 0xFF) << 8 | (d[23] & 0xFF) << 16 | (d[24] & 0xFF) << 24;
+                yield new int[] { (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1 };
+            }
+            case "VP8X" -> new int[] { u24le(d, 24) + 1, u24le(d, 27) + 1 };
+            default -> null;
+        };
+    }
+
+    private static int[] jpegDimensions(byte[] d) {
+        int i = 2;
+        while (i + 9 < d.length) {
+            if ((d[i] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = d[i + 1] & 0xFF;
+            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i += 2; // markers without a length
+                continue;
+            }
+            int length = (d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF);
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+                    && marker != 0xCC;
+            if (startOfFrame) {
+                int height = (d[i + 5] & 0xFF) << 8 | (d[i + 6] & 0xFF);
+                int width = (d[i + 7] & 0xFF) << 8 | (d[i + 8] & 0xFF);
+                return new int[] { width, height };
+            }
+            i += 2 + length;
+        }
+        return null;
+    }
+
+    private static int int32(byte[] d, int at) {
+        return (d[at] & 0xFF) << 24 | (d[at + 1] & 0xFF) << 16 | (d[at + 2] & 0xFF) << 8 | (d[at + 3] & 0xFF);
+    }
+
+    private static int u16le(byte[] d, int at) {
+        return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8;
+    }
+
+    private static int u24le(byte[] d, int at) {
+        return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8 | (d[at + 2] & 0xFF) << 16;
     }
 
     static String readable(long bytes) {

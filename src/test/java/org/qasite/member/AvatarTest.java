@@ -68,6 +68,13 @@ class AvatarTest {
         WebSession session = WebSession.loggedIn(member.username);
         upload(session, member, "evil.png", "<svg onload=alert(1)>".getBytes(), "image/png").then().statusCode(400)
                 .body(containsString("The picture must be a PNG, JPEG, GIF or WebP image."));
+        byte[] huge = png(2);
+        huge[16] = 0;
+        huge[17] = 0;
+        huge[18] = 0x3e;
+        huge[19] = (byte) 0x80; // IHDR width 16000
+        upload(session, member, "huge.png", huge, "image/png").then().statusCode(400)
+                .body(containsString("at most 2048×2048 pixels, this one is 16000×1."));
         byte[] large = java.util.Arrays.copyOf(png(1), 1024 * 1024 + 10);
         upload(session, member, "large.png", large, "image/png").then().statusCode(400)
                 .body(containsString("The picture is too large"));
