@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often a member may ask, answer and vote. */
+/** How often a member may ask, answer, vote and try to log in. */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
 
@@ -14,6 +14,9 @@ public interface RateLimitConfig {
     Limit answer();
 
     Limit vote();
+
+    /** Login attempts per username, right or wrong: guessing passwords stays slow. */
+    Limit login();
 
     interface Limit {
         /** At most this many actions ... */

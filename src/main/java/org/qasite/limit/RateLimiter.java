@@ -22,7 +22,8 @@ public class RateLimiter {
     public enum Action {
         ASK("questions"),
         ANSWER("answers"),
-        VOTE("votes");
+        VOTE("votes"),
+        LOGIN("login attempts");
 
         final String noun;
 
@@ -57,12 +58,21 @@ public class RateLimiter {
 
     /** Counts one action of the member, or throws a 429 when the member already used up the window. */
     public void acquire(Action action, long memberId) {
+        acquire(action, Long.toString(memberId));
+    }
+
+    /**
+     * Counts one action of whoever {@code subject} names (a member id, a username), or throws a 429 when the window is
+     * used up.
+     */
+    public void acquire(Action action, String subject) {
         RateLimitConfig.Limit limit = switch (action) {
             case ASK -> config.ask();
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
+            case LOGIN -> config.login();
         };
-        String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + memberId;
+        String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();
         long waitMillis;
         try {

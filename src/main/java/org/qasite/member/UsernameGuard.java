@@ -1,6 +1,12 @@
 package org.qasite.member;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.limit.RateLimiter;
+import org.qasite.web.Flash;
+import org.qasite.web.QaException;
 
 import io.quarkus.arc.Unremovable;
 import io.quarkus.security.AuthenticationFailedException;
@@ -8,15 +14,24 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Runs before the database identity store: a login name that no member can have fails like any wrong login, without
- * a query (a NUL byte would otherwise make PostgreSQL refuse the query and the login answer 500).
+ * a query (a NUL byte would otherwise make PostgreSQL refuse the query and the login answer 500); and login attempts
+ * are counted per username, so passwords cannot be guessed at speed.
  */
 @ApplicationScoped
 @Unremovable // found by the security layer through a wildcard lookup, which does not keep it alive
 class UsernameGuard implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private final RateLimiter rateLimiter;
+
+    UsernameGuard(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -30,7 +45,20 @@ class UsernameGuard implements IdentityProvider<UsernamePasswordAuthenticationRe
         if (username == null || !Member.USERNAME.matcher(username).matches()) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return Uni.createFrom().nullItem(); // a plausible name: the database store decides
+        return context.runBlocking(() -> {
+            try {
+                rateLimiter.acquire(RateLimiter.Action.LOGIN, username.toLowerCase(Locale.ROOT));
+            } catch (QaException e) {
+                RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (http != null) {
+                    // shown by the login page the failed login is sent back to
+                    http.response().addCookie(Flash.setOnVertx("Too many login attempts for this name. " + e.getMessage()
+                            .replaceFirst("^You are going too fast: at most \\d+ login attempts per [^.]*\\. ", "")));
+                }
+                throw new AuthenticationFailedException(e.getMessage());
+            }
+            return null; // a plausible name, tried not too often: the database store decides
+        });
     }
 
     @Override

@@ -41,8 +41,18 @@ public class Flash {
     }
 
     public static NewCookie set(String message) {
-        return new NewCookie.Builder(COOKIE).value(URLEncoder.encode(message, StandardCharsets.UTF_8)).path("/")
-                .maxAge(60).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+        return new NewCookie.Builder(COOKIE).value(encode(message)).path("/").maxAge(60).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    /** The same cookie for code that answers through Vert.x rather than JAX-RS (the login form). */
+    public static io.vertx.core.http.Cookie setOnVertx(String message) {
+        return io.vertx.core.http.Cookie.cookie(COOKIE, encode(message)).setPath("/").setMaxAge(60).setHttpOnly(true)
+                .setSameSite(io.vertx.core.http.CookieSameSite.LAX);
+    }
+
+    private static String encode(String message) {
+        return URLEncoder.encode(message, StandardCharsets.UTF_8);
     }
 
     static NewCookie clear() {

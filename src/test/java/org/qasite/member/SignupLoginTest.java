@@ -3,6 +3,7 @@ package org.qasite.member;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -120,6 +121,25 @@ class SignupLoginTest {
         String page = WebSession.visitor().get(wrongPassword.header("Location").replaceFirst("^https?://[^/]+", ""))
                 .then().statusCode(200).extract().asString();
         assertThat(page, containsString("Wrong username or password."));
+    }
+
+    @Test
+    void guessingPasswordsIsStoppedAfterTenAttempts() {
+        Member member = data.member("guessed");
+        for (int i = 0; i < 10; i++) {
+            Response wrong = WebSession.visitor().request().contentType(ContentType.URLENC)
+                    .formParam("username", member.username).formParam("password", "guess-" + i).post("/login");
+            assertThat(wrong.statusCode(), equalTo(302));
+            assertThat(wrong.header("Location"), containsString("error"));
+        }
+        WebSession visitor = WebSession.visitor();
+        Response right = visitor.request().contentType(ContentType.URLENC).formParam("username", member.username.toUpperCase())
+                .formParam("password", TestData.PASSWORD).post("/login");
+        assertThat(right.statusCode(), equalTo(302));
+        assertThat(right.getDetailedCookie("qa-session"), equalTo(null));
+        visitor.get("/login?error=true").then().statusCode(200)
+                .body(containsString("Too many login attempts for this name. Try again in"))
+                .body(not(containsString("Wrong username or password.")));
     }
 
     @Test
