@@ -28,13 +28,17 @@ public class Flash {
         this.headers = headers;
     }
 
-    /** The message left by the previous request, if any; reading it clears it. */
+    /** The message left by the previous request, if any ({@link FlashFilter} clears it with the page showing it). */
     public String getMessage() {
         if (!read) {
             read = true;
             Cookie cookie = headers.getCookies().get(COOKIE);
             if (cookie != null && !cookie.getValue().isBlank()) {
-                message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                try {
+                    message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    message = null; // not a cookie this site wrote
+                }
             }
         }
         return message;

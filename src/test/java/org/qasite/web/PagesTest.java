@@ -103,6 +103,12 @@ class PagesTest {
     }
 
     @Test
+    void aFlashCookieTheSiteDidNotWriteIsIgnored() {
+        WebSession.visitor().request().cookie("qa-flash", "%ZZ%").get("/").then().statusCode(200)
+                .body(containsString("id=\"popular-tags\""));
+    }
+
+    @Test
     void membersOnTheLoginOrSignupPageAreSentHome() {
         WebSession session = WebSession.loggedIn(author.username);
         session.get("/login").then().statusCode(303);
