@@ -46,10 +46,10 @@ public class AnswerService {
         if (question == null) {
             throw QaException.notFound("There is no question " + questionId + ".");
         }
+        Member.lockForPosting(authorId);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
-            throw new DuplicatePost("You posted this answer already: here it is.",
-                    "/questions/" + questionId + "#answer-" + repeat.id);
+            throw new DuplicatePost("You posted this answer already: here it is.", "/answers/" + repeat.id);
         }
         Answer answer = new Answer();
         answer.question = question;

@@ -15,8 +15,14 @@ public interface RateLimitConfig {
 
     Limit vote();
 
-    /** Login attempts per username, right or wrong: guessing passwords stays slow. */
+    /**
+     * Login attempts per username from one address, right or wrong: guessing passwords stays slow, and a stranger
+     * elsewhere cannot lock the member out.
+     */
     Limit login();
+
+    /** Login attempts per username from all addresses together: guessing from many machines stays slow too. */
+    Limit loginName();
 
     interface Limit {
         /** At most this many actions ... */

@@ -23,7 +23,8 @@ public class RateLimiter {
         ASK("questions"),
         ANSWER("answers"),
         VOTE("votes"),
-        LOGIN("login attempts");
+        LOGIN("login attempts"),
+        LOGIN_NAME("login attempts");
 
         final String noun;
 
@@ -71,6 +72,7 @@ public class RateLimiter {
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
             case LOGIN -> config.login();
+            case LOGIN_NAME -> config.loginName();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();
@@ -86,15 +88,13 @@ public class RateLimiter {
         if (waitMillis > 0) {
             Duration retryAfter = Duration.ofMillis(waitMillis);
             throw QaException.tooManyRequests("You are going too fast: at most " + limit.limit() + " " + action.noun
-                    + " per " + describe(limit.window()) + ". Try again in " + describe(retryAfter) + ".", retryAfter);
+                    + " per " + (limit.window().toSeconds() == 60 ? "minute" : describe(limit.window())) + ". Try again in "
+                    + describe(retryAfter) + ".", retryAfter);
         }
     }
 
     static String describe(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
-        if (seconds == 60) {
-            return "minute";
-        }
         if (seconds < 120) {
             return seconds + " seconds";
         }

@@ -52,7 +52,7 @@ public class AvatarStore {
             throw InvalidInput.of("avatar", "The picture must be a PNG, JPEG, GIF or WebP image.");
         }
         int[] size = dimensions(data, type);
-        if (size == null) {
+        if (size == null || size[0] <= 0 || size[1] <= 0) {
             throw InvalidInput.of("avatar", "The picture could not be read: is the file complete?");
         }
         if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
@@ -89,8 +89,8 @@ public class AvatarStore {
                 case "image/jpeg" -> jpegDimensions(d);
                 default -> null;
             };
-        } catch (ArrayIndexOutOfBoundsException e) {
-            return null;
+        } catch (IndexOutOfBoundsException e) {
+            return null; // a header cut short
         }
     }
 
@@ -112,6 +112,10 @@ public class AvatarStore {
         while (i + 9 < d.length) {
             if ((d[i] & 0xFF) != 0xFF) {
                 return null;
+            }
+            if ((d[i + 1] & 0xFF) == 0xFF) {
+                i++; // fill byte before a marker
+                continue;
             }
             int marker = d[i + 1] & 0xFF;
             if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {

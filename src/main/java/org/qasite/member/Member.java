@@ -77,6 +77,15 @@ public class Member extends PanacheEntityBase {
         return count("email = ?1 and id <> ?2", email, exceptId == null ? -1L : exceptId) > 0;
     }
 
+    /**
+     * Makes the member's concurrent posts (a double click, a retried request) wait for each other until the end of the
+     * transaction, so that the check for a repeated post sees the first one.
+     */
+    public static void lockForPosting(long memberId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, memberId)
+                .getSingleResult();
+    }
+
     /** Where the member's picture is served: the uploaded one, or a generated default. */
     public String avatarUrl() {
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";

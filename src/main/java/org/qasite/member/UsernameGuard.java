@@ -45,11 +45,15 @@ class UsernameGuard implements IdentityProvider<UsernamePasswordAuthenticationRe
         if (username == null || !Member.USERNAME.matcher(username).matches()) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String name = username.toLowerCase(Locale.ROOT);
+        String address = http == null || http.request().remoteAddress() == null ? "unknown"
+                : http.request().remoteAddress().hostAddress();
         return context.runBlocking(() -> {
             try {
-                rateLimiter.acquire(RateLimiter.Action.LOGIN, username.toLowerCase(Locale.ROOT));
+                rateLimiter.acquire(RateLimiter.Action.LOGIN, name + "@" + address);
+                rateLimiter.acquire(RateLimiter.Action.LOGIN_NAME, name);
             } catch (QaException e) {
-                RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
                 if (http != null) {
                     // shown by the login page the failed login is sent back to
                     http.response().addCookie(Flash.setOnVertx("Too many login attempts for this name. " + e.getMessage()

@@ -51,6 +51,7 @@ public class QuestionService {
     @Transactional
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
+        Member.lockForPosting(authorId);
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost("You posted this question already: here it is.", "/questions/" + repeat.id);

@@ -58,6 +58,9 @@ public class ErrorMapper {
     /** A body that cannot be decoded (broken %-escapes in a form, for example). */
     @ServerExceptionMapper
     public Response undecodable(IllegalArgumentException e, UriInfo uri) {
+        if (e.getMessage() == null || !e.getMessage().contains("decode")) {
+            return unexpected(e, uri); // a fault of ours, not of the request
+        }
         Log.debugf("Undecodable request to %s: %s", uri.getPath(), e.getMessage());
         return respond(uri, 400, messageFor(400, isApi(uri.getPath())), List.of(), false).build();
     }

@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,6 +29,13 @@ class RequestGuard {
 
     private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    /** The site's public origin (behind a proxy the request itself may name an internal host). */
+    private final String publicOrigin;
+
+    RequestGuard(SiteConfig site) {
+        this.publicOrigin = origin(URI.create(site.baseUrl()));
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::check, 1000);
     }
@@ -44,6 +52,10 @@ class RequestGuard {
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (api && type == null && "0".equals(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            ctx.next(); // an API call without a body (accept): nothing to read, the origin check above applies
+            return;
+        }
         if (api && !mediaType.equals("application/json")) {
             refuse(ctx, true, 415, "Send JSON: Content-Type: application/json.");
             return;
@@ -55,7 +67,7 @@ class RequestGuard {
         ctx.next();
     }
 
-    static boolean isCrossSite(RoutingContext ctx) {
+    boolean isCrossSite(RoutingContext ctx) {
         String fetchSite = ctx.request().getHeader("Sec-Fetch-Site");
         if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
             return true;
@@ -64,16 +76,37 @@ class RequestGuard {
         if (origin == null) {
             return false; // not a browser's cross-origin request (curl, scripts, old same-origin forms)
         }
-        String host = ctx.request().getHeader(HttpHeaders.HOST);
-        String forwardedHost = ctx.request().getHeader("X-Forwarded-Host");
-        String originAuthority;
+        String normalised;
         try {
-            originAuthority = URI.create(origin).getRawAuthority();
+            normalised = origin(URI.create(origin.strip()));
         } catch (IllegalArgumentException e) {
             return true;
         }
-        return originAuthority == null
-                || !(originAuthority.equalsIgnoreCase(host) || originAuthority.equalsIgnoreCase(forwardedHost));
+        if (normalised == null) {
+            return true; // "null" (sandboxed frames, files) or something that is no origin
+        }
+        // The address the request was sent to (HTTP/1 Host or HTTP/2 :authority), or the configured public one.
+        HostAndPort authority = ctx.request().authority();
+        String requested = authority == null ? null
+                : origin(ctx.request().scheme(), authority.host(), authority.port());
+        return !(normalised.equals(requested) || normalised.equals(publicOrigin));
+    }
+
+    /** scheme://host:port in lower case, with the scheme's default port written out; null if not http(s). */
+    static String origin(URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return null;
+        }
+        return origin(uri.getScheme(), uri.getHost(), uri.getPort());
+    }
+
+    static String origin(String scheme, String host, int port) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        if (!s.equals("http") && !s.equals("https")) {
+            return null;
+        }
+        int p = port > 0 ? port : s.equals("https") ? 443 : 80;
+        return s + "://" + host.toLowerCase(Locale.ROOT) + ":" + p;
     }
 
     private static void refuse(RoutingContext ctx, boolean api, int status, String message) {

@@ -102,12 +102,29 @@ class AnswerTest {
         Map<String, String> form = Map.of("body", "Submitted, then submitted again after going back.");
         session.postForm("/questions/" + question.id + "/answers", form).then().statusCode(303);
         Response again = session.postForm("/questions/" + question.id + "/answers", form);
-        again.then().statusCode(303).header("Location", containsString("#answer-"));
+        again.then().statusCode(303).header("Location", containsString("/answers/"));
         session.get("/questions/" + question.id).then().body(containsString("You posted this answer already"));
         assertThat(answers(), equalTo(1L));
         assertThat(answerCount(), equalTo(1L));
         session.postJson("/api/v1/questions/" + question.id + "/answers", form).then().statusCode(409)
                 .body("error", equalTo("You posted this answer already: here it is."));
+        // a double click: both sends at the same moment still make one answer
+        Map<String, String> twice = Map.of("body", "Sent twice at the same moment.");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> sends = java.util.Collections.nCopies(4,
+                    () -> session.postJson("/api/v1/questions/" + question.id + "/answers", twice).statusCode());
+            int created = 0;
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(sends)) {
+                created += status.get() == 201 ? 1 : 0;
+            }
+            assertThat(created, equalTo(1));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers(), equalTo(2L));
     }
 
     @Test

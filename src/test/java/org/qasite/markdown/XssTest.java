@@ -63,6 +63,16 @@ class XssTest {
     }
 
     @Test
+    void nestingIsCappedBeforeParsing() {
+        assertThat(MarkdownRenderer.tooDeep("> ".repeat(101) + "x"), equalTo(true));
+        assertThat(MarkdownRenderer.tooDeep("- ".repeat(101) + "x"), equalTo(true));
+        assertThat(MarkdownRenderer.tooDeep(" ".repeat(401) + "x"), equalTo(true));
+        assertThat(MarkdownRenderer.tooDeep("> > > quoted\n\n- a\n  - b\n" + "-".repeat(500)), equalTo(false));
+        assertThat(MarkdownRenderer.tooDeep("> ".repeat(100) + "x"), equalTo(false));
+        assertThat(renderer.toSafeHtml("> ".repeat(100) + "x"), containsString("<blockquote>"));
+    }
+
+    @Test
     void theRendererKeepsOrdinaryFormatting() {
         String html = renderer.toSafeHtml("# Title\n\n**bold** _it_ `code` ~~gone~~\n\n- a\n- b\n\n"
                 + "| h |\n|---|\n| c |\n\n[link](https://example.org) https://auto.example.org\n\n```java\nint x;\n```");

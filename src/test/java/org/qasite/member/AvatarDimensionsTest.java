@@ -41,6 +41,14 @@ class AvatarDimensionsTest {
     }
 
     @Test
+    void headersCutShortAreUnreadable() {
+        assertThat(size("52494646" + "00000000" + "57454250"), nullValue()); // WebP, nothing after the form type
+        assertThat(size("52494646" + "00000000" + "57454250" + "5650"), nullValue());
+        assertThat(size("89504e470d0a1a0a0000000d494844"), nullValue()); // PNG, IHDR cut
+        assertThat(size("474946383961" + "20"), nullValue()); // GIF, screen size cut
+    }
+
+    @Test
     void webp() {
         String riff = "52494646" + "00000000" + "57454250";
         // VP8X: canvas 3000 x 2000 stored minus one, little-endian 24-bit

@@ -111,8 +111,8 @@ class PagesTest {
     @Test
     void membersOnTheLoginOrSignupPageAreSentHome() {
         WebSession session = WebSession.loggedIn(author.username);
-        session.get("/login").then().statusCode(303);
-        session.get("/signup").then().statusCode(303);
+        session.get("/login").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
+        session.get("/signup").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
     }
 
     @Test
