@@ -96,8 +96,4 @@ public class Answer extends PanacheEntityBase {
     public static long countByAuthor(Member author) {
         return count("author", author);
     }
-
-    public boolean isAccepted() {
-        return id != null && id.equals(question.acceptedAnswerId);
-    }
 }

@@ -26,7 +26,6 @@ import io.quarkus.security.jpa.Username;
 public class Member extends PanacheEntityBase {
 
     public static final String ROLE_MEMBER = "member";
-    public static final String ROLE_ADMIN = "admin";
     /** What a username may look like (also checked at signup). */
     public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,30}");
 
@@ -89,9 +88,5 @@ public class Member extends PanacheEntityBase {
     /** Where the member's picture is served: the uploaded one, or a generated default. */
     public String avatarUrl() {
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";
-    }
-
-    public boolean isAdmin() {
-        return ROLE_ADMIN.equals(role);
     }
 }
