@@ -28,8 +28,7 @@ public class EmptyErrorFilter {
         if (ErrorMapper.isApi(request.getUriInfo().getPath())) {
             response.setEntity(new ErrorMapper.ApiError(message, List.of()), null, MediaType.APPLICATION_JSON_TYPE);
         } else {
-            String html = ErrorMapper.Templates.error(status, status == 404 ? "Not found" : "Request refused", message)
-                    .data("minimal", true).render();
+            String html = ErrorMapper.minimalPage(status, status == 404 ? "Not found" : "Request refused", message);
             response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }

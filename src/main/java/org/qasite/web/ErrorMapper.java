@@ -108,6 +108,11 @@ public class ErrorMapper {
         };
     }
 
+    /** The error page without the parts that need the database or the session: safe on an I/O thread. */
+    static String minimalPage(int status, String title, String message) {
+        return Templates.error(status, title, message).data("minimal", true).render();
+    }
+
     static boolean isApi(String path) {
         return path.startsWith("/api/") || path.startsWith("api/");
     }

@@ -116,7 +116,7 @@ class RequestGuard {
             body = Json.encode(new ErrorMapper.ApiError(message, List.of()));
             contentType = "application/json";
         } else {
-            body = ErrorMapper.Templates.error(status, "Request refused", message).data("minimal", true).render();
+            body = ErrorMapper.minimalPage(status, "Request refused", message);
             contentType = "text/html;charset=UTF-8";
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
