@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.web.Ids;
+import org.qasite.web.QaException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
@@ -74,6 +76,15 @@ public class Answer extends PanacheEntityBase {
     public static List<Answer> listAfter(Question question, long afterId, int limit) {
         return find("select a from Answer a join fetch a.author where a.question = ?1 and a.id > ?2 order by a.id", question,
                 afterId).range(0, limit - 1).list();
+    }
+
+    /** The answer with the id as typed in an address, or a 404 that says there is none. */
+    public static Answer require(String rawId) {
+        Answer answer = findById(Ids.parse(rawId, "answer"));
+        if (answer == null) {
+            throw QaException.notFound("There is no answer " + rawId + ".");
+        }
+        return answer;
     }
 
     /** How many answers of the same question come before this one in the newest-first order. */

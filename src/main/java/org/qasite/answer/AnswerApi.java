@@ -21,6 +21,7 @@ import org.qasite.question.Question;
 import org.qasite.question.QuestionApi.AuthorView;
 import org.qasite.question.QuestionApi.PageView;
 import org.qasite.question.QuestionResource;
+import org.qasite.web.Ids;
 import org.qasite.web.Pager;
 import org.qasite.web.QaException;
 
@@ -81,7 +82,7 @@ public class AnswerApi {
     @Operation(summary = "Answer a question (members)")
     public Response answer(@RestPath String id, AnswerRequest request) {
         long memberId = me.require("answer").id;
-        long questionId = AnswerResource.parseId(id, "question");
+        long questionId = Ids.parse(id, "question");
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with the body of the answer.");
         }
@@ -95,10 +96,7 @@ public class AnswerApi {
     @Path("answers/{id}")
     @Operation(summary = "One answer")
     public AnswerView get(@RestPath String id) {
-        Answer answer = Answer.findById(AnswerResource.parseId(id, "answer"));
-        if (answer == null) {
-            throw QaException.notFound("There is no answer " + id + ".");
-        }
+        Answer answer = Answer.require(id);
         return AnswerView.of(answer, answer.question);
     }
 
@@ -108,7 +106,7 @@ public class AnswerApi {
     @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
     public AcceptView accept(@RestPath String id) {
         long memberId = me.require("accept an answer").id;
-        Answer answer = answers.accept(memberId, AnswerResource.parseId(id, "answer"));
+        Answer answer = answers.accept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, answer.id);
     }
 }

@@ -17,6 +17,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.question.QuestionResource;
 import org.qasite.web.DuplicatePost;
 import org.qasite.web.Flash;
+import org.qasite.web.Ids;
 import org.qasite.web.LoginRedirect;
 import org.qasite.web.QaException;
 
@@ -44,7 +45,7 @@ public class AnswerResource {
         if (!me.isLoggedIn()) {
             return LoginRedirect.to(uri, "Log in to answer.", "/questions/" + id);
         }
-        long questionId = parseId(id, "question");
+        long questionId = Ids.parse(id, "question");
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
             return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
@@ -63,10 +64,7 @@ public class AnswerResource {
     @GET
     @Path("answers/{id}")
     public Response permalink(@RestPath String id) {
-        Answer answer = Answer.findById(parseId(id, "answer"));
-        if (answer == null) {
-            throw QaException.notFound("There is no answer " + id + ".");
-        }
+        Answer answer = Answer.require(id);
         long page = Answer.countNewerThan(answer) / QuestionResource.ANSWERS_PER_PAGE + 1;
         return Response.seeOther(URI.create("/questions/" + answer.question.id + (page > 1 ? "?page=" + page : "")
                 + "#answer-" + answer.id)).build();
@@ -78,16 +76,8 @@ public class AnswerResource {
         if (!me.isLoggedIn()) {
             return LoginRedirect.to(uri, "Log in to accept an answer.", "/answers/" + id);
         }
-        Answer answer = answers.accept(me.id(), parseId(id, "answer"));
+        Answer answer = answers.accept(me.id(), Ids.parse(id, "answer"));
         return Response.seeOther(URI.create("/answers/" + answer.id)).cookie(Flash.set("You accepted this answer."))
                 .build();
-    }
-
-    static long parseId(String raw, String what) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw QaException.notFound("There is no " + what + " \u201C" + raw + "\u201D.");
-        }
     }
 }

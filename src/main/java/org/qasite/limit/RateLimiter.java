@@ -93,7 +93,8 @@ public class RateLimiter {
         }
     }
 
-    static String describe(Duration d) {
+    /** "45 seconds", "10 minutes", "3 hours". */
+    public static String describe(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
         if (seconds < 120) {
             return seconds + " seconds";

@@ -93,7 +93,7 @@ public class MarkdownRenderer {
         try {
             html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         } catch (StackOverflowError e) {
-            throw InvalidInput.of("body", TOO_DEEP); // a shape the scan below did not foresee
+            throw InvalidInput.of("body", TOO_DEEP); // a shape the scan above did not foresee
         }
         return POLICY.sanitize(html);
     }

@@ -87,6 +87,10 @@ public class Member extends PanacheEntityBase {
 
     /** Where the member's picture is served: the uploaded one, or a generated default. */
     public String avatarUrl() {
+        return avatarUrl(username, avatarHash);
+    }
+
+    public static String avatarUrl(String username, String avatarHash) {
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";
     }
 }

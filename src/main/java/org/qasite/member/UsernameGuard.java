@@ -56,8 +56,8 @@ class UsernameGuard implements IdentityProvider<UsernamePasswordAuthenticationRe
             } catch (QaException e) {
                 if (http != null) {
                     // shown by the login page the failed login is sent back to
-                    http.response().addCookie(Flash.setOnVertx("Too many login attempts for this name. " + e.getMessage()
-                            .replaceFirst("^You are going too fast: at most \\d+ login attempts per [^.]*\\. ", "")));
+                    http.response().addCookie(Flash.setOnVertx("Too many login attempts for this name. Try again in "
+                            + RateLimiter.describe(e.retryAfter()) + "."));
                 }
                 throw new AuthenticationFailedException(e.getMessage());
             }

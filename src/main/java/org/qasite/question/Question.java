@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 
 import org.qasite.member.Member;
 import org.qasite.tag.Tag;
+import org.qasite.web.Ids;
 import org.qasite.web.QaException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -66,12 +67,7 @@ public class Question extends PanacheEntityBase {
 
     /** The question with the id as typed in an address, or a 404 that says there is none. */
     public static Question require(String rawId) {
-        long id;
-        try {
-            id = Long.parseLong(rawId);
-        } catch (NumberFormatException e) {
-            throw QaException.notFound("There is no question \u201C" + rawId + "\u201D.");
-        }
+        long id = Ids.parse(rawId, "question");
         Question question = findById(id);
         if (question == null) {
             throw QaException.notFound("There is no question " + id + ". It may have been removed.");

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.qasite.member.Member;
+
 /**
  * The right-column definitions, straight from the database. Popular tags: the 10 tags with the most questions asked
  * in the last 3 months. Best members: the 10 members whose questions and answers of the last 7 days have the highest
@@ -55,8 +57,8 @@ public class StatsQueries {
                 """).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(c -> {
             String username = (String) c[0];
-            String avatar = c[2] == null ? "/avatars/default/" + username + ".svg" : "/avatars/" + c[2];
-            return new BestMember(username, (String) c[1], avatar, ((Number) c[3]).longValue());
+            return new BestMember(username, (String) c[1], Member.avatarUrl(username, (String) c[2]),
+                    ((Number) c[3]).longValue());
         }).toList();
     }
 

@@ -14,8 +14,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
 import org.qasite.web.Flash;
+import org.qasite.web.Ids;
 import org.qasite.web.LoginRedirect;
-import org.qasite.web.QaException;
 
 /** Vote buttons as plain forms, for browsers without JavaScript. */
 @Path("/")
@@ -39,7 +39,7 @@ public class VoteResource {
         if (!me.isLoggedIn()) {
             return LoginRedirect.to(uri, "Log in to vote.", "/questions/" + id);
         }
-        long questionId = parse(id);
+        long questionId = Ids.parse(id, "question");
         votes.vote(VoteService.Target.QUESTION, questionId, me.id(), parseValue(value));
         return Response.seeOther(URI.create("/questions/" + questionId)).cookie(Flash.set("Your vote is counted."))
                 .build();
@@ -51,18 +51,10 @@ public class VoteResource {
         if (!me.isLoggedIn()) {
             return LoginRedirect.to(uri, "Log in to vote.", "/answers/" + id);
         }
-        long answerId = parse(id);
+        long answerId = Ids.parse(id, "answer");
         votes.vote(VoteService.Target.ANSWER, answerId, me.id(), parseValue(value));
         // the answer's permanent address finds the page it is on
         return Response.seeOther(URI.create("/answers/" + answerId)).cookie(Flash.set("Your vote is counted.")).build();
-    }
-
-    static long parse(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw QaException.notFound("There is nothing to vote on at \u201C" + raw + "\u201D.");
-        }
     }
 
     static Integer parseValue(String raw) {
