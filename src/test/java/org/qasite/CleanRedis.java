@@ -1,8 +1,10 @@
 package org.qasite;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 
@@ -13,7 +15,10 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class CleanRedis {
 
-    void onStart(@Observes StartupEvent event, RedisDataSource redis) {
-        redis.execute("FLUSHDB");
+    void onStart(@Observes @Priority(1) StartupEvent event, @RedisClientName("streams") RedisDataSource streams,
+            @RedisClientName("cache") RedisDataSource cache, @RedisClientName("locks") RedisDataSource locks) {
+        streams.execute("FLUSHDB");
+        cache.execute("FLUSHDB");
+        locks.execute("FLUSHDB");
     }
 }

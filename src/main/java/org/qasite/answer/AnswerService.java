@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
@@ -25,11 +28,13 @@ public class AnswerService {
     private final InputValidator validator;
     private final MarkdownRenderer markdown;
     private final RateLimiter rateLimiter;
+    private final Outbox outbox;
 
-    AnswerService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter) {
+    AnswerService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter, Outbox outbox) {
         this.validator = validator;
         this.markdown = markdown;
         this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
     }
 
     public AnswerInput validate(AnswerInput raw) {
@@ -59,6 +64,8 @@ public class AnswerService {
         answer.persist();
         // An UPDATE relative to the stored value, so concurrent answers never lose a count.
         Question.update("answerCount = answerCount + 1 where id = ?1", questionId);
+        outbox.record(EventType.ANSWER_CREATED,
+                new Payloads.AnswerCreated(answer.id, questionId, authorId, question.author.id));
         // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
         rateLimiter.acquire(RateLimiter.Action.ANSWER, authorId);
         return answer;
@@ -76,7 +83,11 @@ public class AnswerService {
         if (!question.author.id.equals(memberId)) {
             throw QaException.forbidden("Only the author of the question can accept an answer.");
         }
-        question.acceptedAnswerId = answer.id;
+        if (!answer.id.equals(question.acceptedAnswerId)) {
+            question.acceptedAnswerId = answer.id;
+            outbox.record(EventType.ANSWER_ACCEPTED,
+                    new Payloads.AnswerAccepted(answer.id, question.id, memberId, answer.author.id));
+        }
         return answer;
     }
 }

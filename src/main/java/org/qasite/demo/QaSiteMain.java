@@ -30,6 +30,10 @@ public class QaSiteMain implements QuarkusApplication {
             // too; setting it here covers running the jar by hand.
             System.setProperty("quarkus.http.host-enabled", "false");
         }
+        if (args.length > 0 && System.getProperty("qa.events.enabled") == null) {
+            // A command is not an instance of the site: it neither publishes events nor joins consumer groups.
+            System.setProperty("qa.events.enabled", "false");
+        }
         Quarkus.run(QaSiteMain.class, args);
     }
 

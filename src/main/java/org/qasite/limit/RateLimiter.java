@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.web.QaException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
@@ -52,7 +53,7 @@ public class RateLimiter {
     private final RateLimitConfig config;
     private final RedisDataSource redis;
 
-    RateLimiter(RateLimitConfig config, RedisDataSource redis) {
+    RateLimiter(RateLimitConfig config, @RedisClientName("cache") RedisDataSource redis) {
         this.config = config;
         this.redis = redis;
     }

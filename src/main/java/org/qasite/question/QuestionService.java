@@ -8,6 +8,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
@@ -27,12 +30,15 @@ public class QuestionService {
     private final MarkdownRenderer markdown;
     private final TagRepository tags;
     private final RateLimiter rateLimiter;
+    private final Outbox outbox;
 
-    QuestionService(InputValidator validator, MarkdownRenderer markdown, TagRepository tags, RateLimiter rateLimiter) {
+    QuestionService(InputValidator validator, MarkdownRenderer markdown, TagRepository tags, RateLimiter rateLimiter,
+            Outbox outbox) {
         this.validator = validator;
         this.markdown = markdown;
         this.tags = tags;
         this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
     }
 
     /** Cleans and checks the input; a problem with any field throws before anything is written. */
@@ -63,6 +69,8 @@ public class QuestionService {
         question.bodyHtml = markdown.toSafeHtml(input.body());
         question.tags = tags.findOrCreate(input.tags());
         question.persist();
+        outbox.record(EventType.QUESTION_CREATED,
+                new Payloads.QuestionCreated(question.id, authorId, input.tags()));
         // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
         rateLimiter.acquire(RateLimiter.Action.ASK, authorId);
         return question;

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.web.InvalidInput;
 import org.qasite.web.QaException;
@@ -21,17 +24,20 @@ public class VoteService {
 
     /** What can be voted on; the names are constants of the schema, never input. */
     public enum Target {
-        QUESTION("question", "question_vote", "question_id"),
-        ANSWER("answer", "answer_vote", "answer_id");
+        QUESTION("question", "question_vote", "question_id", "id"),
+        ANSWER("answer", "answer_vote", "answer_id", "question_id");
 
         final String table;
         final String voteTable;
         final String column;
+        /** The post's column that holds its question's id. */
+        final String questionColumn;
 
-        Target(String table, String voteTable, String column) {
+        Target(String table, String voteTable, String column, String questionColumn) {
             this.table = table;
             this.voteTable = voteTable;
             this.column = column;
+            this.questionColumn = questionColumn;
         }
     }
 
@@ -41,10 +47,12 @@ public class VoteService {
 
     private final EntityManager em;
     private final RateLimiter rateLimiter;
+    private final Outbox outbox;
 
-    VoteService(EntityManager em, RateLimiter rateLimiter) {
+    VoteService(EntityManager em, RateLimiter rateLimiter, Outbox outbox) {
         this.em = em;
         this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
     }
 
     /** Casts (+1/−1), changes or withdraws (0) the member's vote. */
@@ -53,12 +61,14 @@ public class VoteService {
         if (value == null || value < -1 || value > 1) {
             throw InvalidInput.of("value", "A vote is 1 (up), -1 (down) or 0 (withdraw).");
         }
-        List<?> post = em.createNativeQuery("SELECT author_id FROM " + target.table + " WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, postId).getResultList();
+        List<?> post = em.createNativeQuery("SELECT author_id, " + target.questionColumn + " FROM " + target.table
+                + " WHERE id = ?1 FOR UPDATE").setParameter(1, postId).getResultList();
         if (post.isEmpty()) {
             throw QaException.notFound("There is no " + target.table + " " + postId + ".");
         }
-        if (((Number) post.get(0)).longValue() == memberId) {
+        long authorId = ((Number) ((Object[]) post.get(0))[0]).longValue();
+        long questionId = ((Number) ((Object[]) post.get(0))[1]).longValue();
+        if (authorId == memberId) {
             throw QaException.forbidden("You cannot vote on your own " + target.table + ".");
         }
         List<?> existing = em.createNativeQuery(
@@ -86,6 +96,8 @@ public class VoteService {
         Number score = (Number) em.createNativeQuery("UPDATE " + target.table
                 + " SET rating = rating + ?2 WHERE id = ?1 RETURNING rating")
                 .setParameter(1, postId).setParameter(2, value - old).getSingleResult();
+        outbox.record(EventType.VOTE_CAST, new Payloads.VoteCast(target.table, postId, questionId, authorId, memberId,
+                value, score.intValue()));
         // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
         rateLimiter.acquire(RateLimiter.Action.VOTE, memberId);
         return new Result(score.intValue(), value);

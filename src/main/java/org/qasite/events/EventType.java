@@ -1,0 +1,17 @@
+package org.qasite.events;
+
+/** The kinds of event on the stream, with their names on the wire and schema versions. */
+public enum EventType {
+    QUESTION_CREATED("question.created", 1),
+    ANSWER_CREATED("answer.created", 1),
+    VOTE_CAST("vote.cast", 1),
+    ANSWER_ACCEPTED("answer.accepted", 1);
+
+    public final String wireName;
+    public final int version;
+
+    EventType(String wireName, int version) {
+        this.wireName = wireName;
+        this.version = version;
+    }
+}

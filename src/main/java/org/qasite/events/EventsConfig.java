@@ -1,0 +1,83 @@
+package org.qasite.events;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The event stream, its relay from the outbox and its consumers. */
+@ConfigMapping(prefix = "qa.events")
+public interface EventsConfig {
+
+    /** Whether this process publishes and consumes events; commands such as fill-db switch it off. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The stream every event is published on. */
+    @WithDefault("qa:events")
+    String stream();
+
+    /** Where entries go that failed too many times, with their error. */
+    @WithDefault("qa:events:dlq")
+    String deadLetterStream();
+
+    /** The stream is trimmed to about this many entries (approximate MAXLEN, cheap for Redis). */
+    @WithDefault("100000")
+    long maxLength();
+
+    /** This instance's name as a consumer in every group; defaults to host name and process id. */
+    Optional<String> instanceId();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** Outbox rows published per database transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often unpublished rows are looked for, in case a publication after commit did not happen. */
+        @WithDefault("5s")
+        String sweepInterval();
+
+        /** How long published rows stay in the outbox. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often published rows older than the retention are deleted. */
+        @WithDefault("1h")
+        String cleanupInterval();
+    }
+
+    interface Consumer {
+        /** Entries read per XREADGROUP. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long one XREADGROUP waits for new entries. */
+        @WithDefault("2s")
+        Duration block();
+
+        /** Entries pending this long on any consumer (one that died) are taken over with XAUTOCLAIM. */
+        @WithDefault("60s")
+        Duration claimIdle();
+
+        /** Wait before the first retry of an entry whose handler failed; doubles with each delivery. */
+        @WithDefault("5s")
+        Duration retryBackoff();
+
+        /** The longest wait between two retries. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** After this many deliveries without success an entry moves to the dead-letter stream. */
+        @WithDefault("5")
+        int maxDeliveries();
+
+        /** How often pending entries are looked at (retries, take-overs, dead letters) and metrics refreshed. */
+        @WithDefault("5s")
+        Duration recoverInterval();
+    }
+}

@@ -1,0 +1,30 @@
+package org.qasite.events;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The JSON payloads of the events, version 1. Consumers read current data from the database by these ids. */
+public final class Payloads {
+
+    private Payloads() {
+    }
+
+    @RegisterForReflection
+    public record QuestionCreated(long questionId, long authorId, List<String> tags) {
+    }
+
+    @RegisterForReflection
+    public record AnswerCreated(long answerId, long questionId, long authorId, long questionAuthorId) {
+    }
+
+    /** {@code target} is "question" or "answer"; {@code value} the new vote (0 when withdrawn). */
+    @RegisterForReflection
+    public record VoteCast(String target, long postId, long questionId, long authorId, long voterId, int value,
+            int score) {
+    }
+
+    @RegisterForReflection
+    public record AnswerAccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
+    }
+}

@@ -1,0 +1,324 @@
+package org.qasite.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.stream.ClaimedMessages;
+import io.quarkus.redis.datasource.stream.PendingMessage;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.stream.XAddArgs;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XPendingArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+
+/**
+ * Reads one consumer group of the event stream on a thread of its own and gives each entry to the group's handler:
+ * <ul>
+ * <li>creates the group when it is missing (also after Redis lost its data), reads with XREADGROUP in batches and acks
+ * what the handler finished;</li>
+ * <li>retries an entry whose handler failed after a backoff that doubles with each delivery;</li>
+ * <li>takes over, with XAUTOCLAIM, entries left pending by a consumer that stopped (a dead instance);</li>
+ * <li>after the configured number of deliveries moves the entry, with its last error, to the dead-letter stream and
+ * acks it;</li>
+ * <li>counts processed, failed and dead-lettered entries and handler time, and reports the group's lag and pending
+ * count.</li>
+ * </ul>
+ * The consumer's name is the instance id, so instances share a group's work.
+ */
+public class StreamConsumer {
+
+    private static final int DEAD_LETTER_MAX_LENGTH = 10_000;
+    private static final int MAX_REMEMBERED_ERRORS = 1_000;
+
+    private final EventHandler handler;
+    private final String group;
+    private final String consumer;
+    private final EventStream stream;
+    private final StreamCommands<String, String, String> streams;
+    private final EventsConfig.Consumer config;
+
+    private final Counter processed;
+    private final Counter failed;
+    private final Counter deadLettered;
+    private final Timer handlerTime;
+    private final AtomicLong lag = new AtomicLong(-1);
+    private final AtomicLong pending = new AtomicLong(-1);
+    /** The last error of each entry that failed here, for its dead letter. */
+    private final Map<String, String> lastErrors = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_REMEMBERED_ERRORS;
+        }
+    });
+
+    private volatile boolean running;
+    private volatile boolean paused;
+    private volatile boolean parked;
+    private volatile long nextRecovery;
+    private volatile Thread thread;
+    private boolean groupReady;
+
+    public StreamConsumer(EventHandler handler, String consumer, EventStream stream, EventsConfig.Consumer config,
+            MeterRegistry registry) {
+        this.handler = handler;
+        this.group = handler.group();
+        this.consumer = consumer;
+        this.stream = stream;
+        this.streams = stream.redis().stream(String.class, String.class, String.class);
+        this.config = config;
+        this.processed = Counter.builder("qa.stream.processed").tag("group", group)
+                .description("Entries handled and acked").register(registry);
+        this.failed = Counter.builder("qa.stream.failed").tag("group", group)
+                .description("Handler failures (each is retried or dead-lettered)").register(registry);
+        this.deadLettered = Counter.builder("qa.stream.dead.lettered").tag("group", group)
+                .description("Entries moved to the dead-letter stream").register(registry);
+        this.handlerTime = Timer.builder("qa.stream.handler").tag("group", group)
+                .description("Time spent in the handler per entry").register(registry);
+        Gauge.builder("qa.stream.lag", lag, AtomicLong::get).tag("group", group)
+                .description("Entries of the stream not yet delivered to the group").register(registry);
+        Gauge.builder("qa.stream.pending", pending, AtomicLong::get).tag("group", group)
+                .description("Entries delivered to the group and not acked").register(registry);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String consumerName() {
+        return consumer;
+    }
+
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("stream-" + group).daemon().start(this::loop);
+    }
+
+    /** Stops reading; the entry in hand is finished and acked first. */
+    public void stop(Duration wait) {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops reading until {@link #resume()}; answers once the consumer holds no entry and is not reading. */
+    public void pause() {
+        paused = true;
+        long deadline = System.nanoTime() + config.block().plusSeconds(10).toNanos();
+        while (!parked && running && System.nanoTime() < deadline) {
+            sleep(10);
+        }
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    /** Looks at pending entries (retries, take-overs, dead letters) on the next turn instead of at its interval. */
+    public void recoverSoon() {
+        nextRecovery = 0;
+    }
+
+    public long processedCount() {
+        return (long) processed.count();
+    }
+
+    public long deadLetteredCount() {
+        return (long) deadLettered.count();
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            if (paused) {
+                parked = true;
+                sleep(20);
+                continue;
+            }
+            parked = false;
+            try {
+                if (!groupReady) {
+                    createGroup();
+                }
+                if (System.currentTimeMillis() >= nextRecovery) {
+                    nextRecovery = System.currentTimeMillis() + config.recoverInterval().toMillis();
+                    recover();
+                    refreshMetrics();
+                }
+                List<StreamMessage<String, String, String>> batch = streams.xreadgroup(group, consumer, stream.key(), ">",
+                        new XReadGroupArgs().count(config.batchSize()).block(config.block()));
+                handleAll(batch);
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (isMissingGroup(e)) {
+                    groupReady = false; // Redis lost its data, or someone deleted the group
+                    continue;
+                }
+                failures++;
+                if (failures == 1 || failures % 30 == 0) {
+                    Log.warnf("Consumer group %s cannot read the stream (%d tries): %s", group, failures, e.getMessage());
+                }
+                sleep(Math.min(5000, 100L << Math.min(failures, 6)));
+            }
+        }
+    }
+
+    private void createGroup() {
+        try {
+            streams.xgroupCreate(stream.key(), group, "0", new XGroupCreateArgs().mkstream());
+            Log.infof("Created consumer group %s on %s", group, stream.key());
+        } catch (RuntimeException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+        groupReady = true;
+    }
+
+    private static boolean isMissingGroup(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("NOGROUP")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Handles the entries and acks those that succeeded, in one call. */
+    private void handleAll(List<StreamMessage<String, String, String>> batch) {
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        List<String> done = new ArrayList<>(batch.size());
+        for (StreamMessage<String, String, String> message : batch) {
+            if (handle(message)) {
+                done.add(message.id());
+            }
+        }
+        if (!done.isEmpty()) {
+            streams.xack(stream.key(), group, done.toArray(String[]::new));
+            processed.increment(done.size());
+            stream.countThroughput(group, done.size());
+        }
+    }
+
+    private boolean handle(StreamMessage<String, String, String> message) {
+        long start = System.nanoTime();
+        try {
+            handler.handle(StreamEvent.of(message.id(), message.payload()));
+            lastErrors.remove(message.id());
+            return true;
+        } catch (Exception e) {
+            failed.increment();
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            lastErrors.put(message.id(), error);
+            Log.warnf("Consumer group %s failed on entry %s: %s", group, message.id(), error);
+            return false;
+        } finally {
+            handlerTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Dead-letters entries that used up their deliveries, retries failed entries whose backoff passed, and takes over
+     * what a stopped consumer left pending.
+     */
+    void recover() {
+        List<PendingMessage> waiting = streams.xpending(stream.key(), group, StreamRange.of("-", "+"),
+                config.batchSize(), new XPendingArgs().idle(config.retryBackoff()));
+        for (PendingMessage p : waiting) {
+            Duration idle = p.getDurationSinceLastDelivery();
+            boolean mine = consumer.equals(p.getConsumer());
+            if (p.getDeliveryCount() >= config.maxDeliveries()) {
+                deadLetter(p);
+            } else if (mine && idle.compareTo(backoff(p.getDeliveryCount())) >= 0) {
+                handleAll(streams.xclaim(stream.key(), group, consumer, backoff(p.getDeliveryCount()),
+                        p.getMessageId()));
+            }
+        }
+        String cursor = "0-0";
+        for (int round = 0; round < 10; round++) {
+            ClaimedMessages<String, String, String> claimed = streams.xautoclaim(stream.key(), group, consumer,
+                    config.claimIdle(), cursor, config.batchSize());
+            if (!claimed.getMessages().isEmpty()) {
+                Log.infof("Consumer group %s took over %d pending entries", group, claimed.getMessages().size());
+            }
+            handleAll(claimed.getMessages());
+            cursor = claimed.getId();
+            if ("0-0".equals(cursor)) {
+                break;
+            }
+        }
+    }
+
+    /** The wait before delivery number {@code deliveries + 1}: the base backoff doubled per delivery, capped. */
+    Duration backoff(int deliveries) {
+        long factor = 1L << Math.min(Math.max(deliveries - 1, 0), 20);
+        Duration d = config.retryBackoff().multipliedBy(factor);
+        return d.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : d;
+    }
+
+    private void deadLetter(PendingMessage p) {
+        // Claiming first makes one instance the owner, so an entry is never dead-lettered twice.
+        List<StreamMessage<String, String, String>> claimed = streams.xclaim(stream.key(), group, consumer,
+                config.retryBackoff(), p.getMessageId());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        StreamMessage<String, String, String> message = claimed.get(0);
+        Map<String, String> fields = new LinkedHashMap<>(message.payload());
+        String error = lastErrors.remove(p.getMessageId());
+        fields.put("group", group);
+        fields.put("source-id", message.id());
+        fields.put("deliveries", Integer.toString(p.getDeliveryCount()));
+        fields.put("error", error != null ? error
+                : "failed " + p.getDeliveryCount() + " deliveries (last error seen by consumer " + p.getConsumer() + ")");
+        fields.put("failed-at", Instant.now().toString());
+        stream.redis().stream(String.class, String.class, String.class).xadd(stream.deadLetterKey(),
+                new XAddArgs().maxlen((long) DEAD_LETTER_MAX_LENGTH).nearlyExactTrimming(), fields);
+        streams.xack(stream.key(), group, message.id());
+        deadLettered.increment();
+        Log.errorf("Consumer group %s moved entry %s to %s after %d deliveries: %s", group, message.id(),
+                stream.deadLetterKey(), p.getDeliveryCount(), fields.get("error"));
+    }
+
+    private void refreshMetrics() {
+        try {
+            for (StreamInfo.Group g : StreamInfo.groups(stream.redis(), stream.key())) {
+                if (g.name().equals(group)) {
+                    lag.set(g.lag());
+                    pending.set(g.pending());
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("Stream metrics not refreshed: %s", e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

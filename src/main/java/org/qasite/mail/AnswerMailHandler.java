@@ -1,0 +1,65 @@
+package org.qasite.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.qasite.events.EventHandler;
+import org.qasite.events.EventType;
+import org.qasite.events.Payloads;
+import org.qasite.events.StreamEvent;
+import org.qasite.member.Member;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Consumer group {@code mail}: for each new answer, queues one mail to the question's author, unless they wrote the
+ * answer or switched notifications off. The mail log's unique event id makes a second delivery of the event a no-op;
+ * the {@link MailSender} sends what is queued.
+ */
+@ApplicationScoped
+class AnswerMailHandler implements EventHandler {
+
+    static final String GROUP = "mail";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    AnswerMailHandler(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    @Override
+    @Transactional
+    public void handle(StreamEvent event) throws Exception {
+        if (!event.is(EventType.ANSWER_CREATED)) {
+            return;
+        }
+        Payloads.AnswerCreated answer = json.readValue(event.payload(), Payloads.AnswerCreated.class);
+        if (answer.authorId() == answer.questionAuthorId()) {
+            return;
+        }
+        Member recipient = Member.findById(answer.questionAuthorId());
+        if (recipient == null || !recipient.notifyAnswers) {
+            return;
+        }
+        // Nothing to mail about when the answer is gone; the foreign key would refuse the row anyway.
+        em.createNativeQuery("""
+                INSERT INTO mail_log (event_id, kind, answer_id, recipient_id, recipient)
+                SELECT ?1, ?2, a.id, ?3, ?4 FROM answer a WHERE a.id = ?5
+                ON CONFLICT (event_id) DO NOTHING
+                """)
+                .setParameter(1, event.eventId())
+                .setParameter(2, MailLog.KIND_NEW_ANSWER)
+                .setParameter(3, recipient.id)
+                .setParameter(4, recipient.email)
+                .setParameter(5, answer.answerId())
+                .executeUpdate();
+    }
+}

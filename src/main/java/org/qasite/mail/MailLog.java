@@ -1,0 +1,74 @@
+package org.qasite.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One mail caused by one event: the queue of the sender and the proof that an event was mailed once. */
+@Entity
+@Table(name = "mail_log")
+public class MailLog extends PanacheEntityBase {
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+    public static final String SKIPPED = "skipped";
+    public static final String KIND_NEW_ANSWER = "new-answer";
+
+    @Id
+    @SequenceGenerator(name = "mail_log_seq", sequenceName = "mail_log_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_log_seq")
+    public Long id;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    public String kind;
+
+    @Column(name = "answer_id")
+    public Long answerId;
+
+    @Column(name = "recipient_id")
+    public Long recipientId;
+
+    @Column(columnDefinition = "citext")
+    public String recipient;
+
+    public String status = PENDING;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt = Instant.now();
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public static MailLog findByEventId(UUID eventId) {
+        return find("eventId", eventId).firstResult();
+    }
+
+    public static List<MailLog> listByRecipient(long memberId) {
+        return list("recipientId = ?1 order by id", memberId);
+    }
+
+    public static long countByStatus(String status) {
+        return count("status", status);
+    }
+}

@@ -1,0 +1,42 @@
+package org.qasite.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.qasite.member.Member;
+import org.qasite.web.QaException;
+
+/** Switches a member's mail about new answers on or off from a signed link, without a login. */
+@ApplicationScoped
+class MailPreferences {
+
+    private final UnsubscribeLinks links;
+
+    MailPreferences(UnsubscribeLinks links) {
+        this.links = links;
+    }
+
+    /** Answers the member whose link it is, with the preference set; 404 for a link that is not genuine. */
+    @Transactional
+    Member setNotifyAnswers(String memberId, String signature, boolean notify) {
+        long id;
+        try {
+            id = Long.parseLong(memberId);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+        if (!links.verify(id, signature)) {
+            throw invalid();
+        }
+        Member member = Member.findById(id);
+        if (member == null) {
+            throw invalid();
+        }
+        member.notifyAnswers = notify;
+        return member;
+    }
+
+    private static QaException invalid() {
+        return QaException.notFound("This unsubscribe link is not valid. You can switch mail off in your settings.");
+    }
+}

@@ -1,0 +1,148 @@
+package org.qasite.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.qasite.answer.Answer;
+import org.qasite.events.EventsDisabled;
+import org.qasite.member.Member;
+import org.qasite.web.SiteConfig;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends the queued mail, oldest first, one transaction per mail: the row is locked (SKIP LOCKED, so instances share
+ * the queue without sending a mail twice) and marked sent in the transaction that sent it. A refused mail is tried
+ * again after a backoff that doubles; while the SMTP server is down the circuit breaker keeps rounds short, and those
+ * refusals do not count as attempts. Pages never wait for any of this.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    enum Outcome {
+        NOTHING_DUE,
+        SENT,
+        SKIPPED,
+        FAILED,
+        SERVER_UNAVAILABLE
+    }
+
+    private final MailConfig config;
+    private final SiteConfig site;
+    private final SmtpGateway smtp;
+    private final UnsubscribeLinks unsubscribe;
+    private final EntityManager em;
+    private final Counter sent;
+    private final Counter failed;
+
+    MailSender(MailConfig config, SiteConfig site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, EntityManager em,
+            MeterRegistry registry) {
+        this.config = config;
+        this.site = site;
+        this.smtp = smtp;
+        this.unsubscribe = unsubscribe;
+        this.em = em;
+        this.sent = Counter.builder("qa.mail.sent").description("Mails accepted by the SMTP server").register(registry);
+        this.failed = Counter.builder("qa.mail.failed").description("Attempts the SMTP server refused or timed out")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${qa.mail.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
+    void sendDue() {
+        for (int i = 0; i < config.batchSize(); i++) {
+            Outcome outcome;
+            try {
+                outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
+            } catch (RuntimeException e) {
+                Log.warnf("Mail queue not readable: %s", e.getMessage());
+                return;
+            }
+            if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNAVAILABLE) {
+                return;
+            }
+        }
+    }
+
+    private Outcome sendNext() {
+        List<?> due = em.createNativeQuery("""
+                SELECT id FROM mail_log WHERE status = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).getResultList();
+        if (due.isEmpty()) {
+            return Outcome.NOTHING_DUE;
+        }
+        MailLog mail = MailLog.findById(((Number) due.get(0)).longValue());
+        Member recipient = Member.findById(mail.recipientId);
+        Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
+        if (recipient == null || !recipient.notifyAnswers || answer == null) {
+            // Unsubscribed (or the answer went away) after the mail was queued.
+            mail.status = MailLog.SKIPPED;
+            return Outcome.SKIPPED;
+        }
+        mail.recipient = recipient.email;
+        try {
+            smtp.send(newAnswer(recipient, answer));
+        } catch (CircuitBreakerOpenException e) {
+            return Outcome.SERVER_UNAVAILABLE;
+        } catch (RuntimeException e) {
+            failed.increment();
+            mail.attempts++;
+            mail.lastError = describe(e);
+            if (mail.attempts >= config.maxAttempts()) {
+                mail.status = MailLog.FAILED;
+                Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, recipient.id, mail.attempts,
+                        mail.lastError);
+            } else {
+                mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
+                Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
+                        mail.nextAttemptAt, mail.lastError);
+            }
+            return Outcome.FAILED;
+        }
+        mail.attempts++;
+        mail.status = MailLog.SENT;
+        mail.sentAt = Instant.now();
+        mail.lastError = null;
+        sent.increment();
+        return Outcome.SENT;
+    }
+
+    MailTemplateInstance newAnswer(Member recipient, Answer answer) {
+        String base = site.baseUrl().replaceAll("/+$", "");
+        String answerUrl = base + "/questions/" + answer.question.id + "#answer-" + answer.id;
+        String unsubscribeUrl = unsubscribe.url(recipient.id);
+        Mail headers = new Mail()
+                .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
+                Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.name(), base)
+                .mail(headers)
+                .to(recipient.email)
+                .subject("New answer to \"" + answer.question.title + "\"");
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = config.retryBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return d.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : d;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

@@ -1,0 +1,36 @@
+package org.qasite.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.qasite.web.QaException;
+
+import io.vertx.ext.web.Router;
+
+/**
+ * {@code POST /unsubscribe/{member}/{signature}}: the one-click unsubscribe of mail programs ({@code List-Unsubscribe-Post},
+ * RFC 8058). The mail program posts without a session or CSRF token, so this is a plain route outside the CSRF-checked
+ * resources; the link's signature is what proves the request genuine.
+ */
+@ApplicationScoped
+class OneClickUnsubscribeRoute {
+
+    private final MailPreferences preferences;
+
+    OneClickUnsubscribeRoute(MailPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    void register(@Observes Router router) {
+        router.post("/unsubscribe/:member/:signature").order(-10).blockingHandler(ctx -> {
+            try {
+                preferences.setNotifyAnswers(ctx.pathParam("member"), ctx.pathParam("signature"), false);
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
+                        .end("Unsubscribed from mail about new answers.\n");
+            } catch (QaException e) {
+                ctx.response().setStatusCode(e.status()).putHeader("Content-Type", "text/plain; charset=UTF-8")
+                        .end(e.getMessage() + "\n");
+            }
+        }, false);
+    }
+}

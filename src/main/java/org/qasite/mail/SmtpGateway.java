@@ -1,0 +1,27 @@
+package org.qasite.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+
+/**
+ * The one door to the SMTP server. A circuit breaker stops the sender from queueing up behind a server that is down:
+ * once it is open, calls fail at once until the delay passed and one mail tries again (settings under
+ * {@code SmtpGateway/send/CircuitBreaker} in application.properties).
+ */
+@ApplicationScoped
+class SmtpGateway {
+
+    private final MailConfig config;
+
+    SmtpGateway(MailConfig config) {
+        this.config = config;
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30_000, successThreshold = 1)
+    void send(MailTemplateInstance mail) {
+        mail.send().await().atMost(config.sendTimeout());
+    }
+}

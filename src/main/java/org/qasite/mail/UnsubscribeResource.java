@@ -1,0 +1,54 @@
+package org.qasite.mail;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.member.Member;
+import org.qasite.web.Flash;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The unsubscribe link of the mail: opening it switches mail about new answers off at once (one click, no login), and
+ * the page offers to switch it back on. Mail programs' one-click button (RFC 8058) posts to the same address; see
+ * {@link OneClickUnsubscribeRoute}.
+ */
+@Path("/unsubscribe/{member}/{signature}")
+@Produces(MediaType.TEXT_HTML)
+public class UnsubscribeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance done(Member member, String path);
+    }
+
+    private final MailPreferences preferences;
+    private final UnsubscribeLinks links;
+
+    UnsubscribeResource(MailPreferences preferences, UnsubscribeLinks links) {
+        this.preferences = preferences;
+        this.links = links;
+    }
+
+    @GET
+    public TemplateInstance unsubscribe(@RestPath String member, @RestPath String signature) {
+        Member m = preferences.setNotifyAnswers(member, signature, false);
+        return Templates.done(m, links.path(m.id));
+    }
+
+    @POST
+    @Path("resubscribe")
+    public Response resubscribe(@RestPath String member, @RestPath String signature) {
+        preferences.setNotifyAnswers(member, signature, true);
+        return Response.seeOther(URI.create("/"))
+                .cookie(Flash.set("You will get mail about new answers to your questions again.")).build();
+    }
+}
