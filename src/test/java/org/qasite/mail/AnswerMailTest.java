@@ -1,0 +1,190 @@
+package org.qasite.mail;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.WebSession;
+import org.qasite.events.EventStream;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+class AnswerMailTest {
+
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("https://qa\\.example\\.org(/unsubscribe/\\d+/[\\w-]+)");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    EventStream stream;
+
+    long answer(Member author, Question question, String body) {
+        WebSession.loggedIn(author.username)
+                .postForm("/questions/" + question.id + "/answers", Map.of("body", body)).then().statusCode(303);
+        return data.count("SELECT max(id) FROM answer WHERE question_id = ?1 AND author_id = ?2", question.id, author.id);
+    }
+
+    List<Mail> mailsTo(Member member) {
+        return mailbox.getMailsSentTo(member.email);
+    }
+
+    List<Mail> awaitMails(Member member, int count) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(member), mails -> mails.size() >= count);
+    }
+
+    /**
+     * Events are handled in stream order by the mail group: once a later answer's mail arrived, every earlier answer
+     * was handled too, so "no mail" can be asserted without waiting for an arbitrary time.
+     */
+    void awaitEverythingBeforeHandled() {
+        Member asker = data.member("sentinel-asker");
+        answer(data.member("sentinel-answerer"), data.question(asker, "A later question"), "A later answer.");
+        awaitMails(asker, 1);
+    }
+
+    @Test
+    void theQuestionsAuthorGetsOneMailWithTheAnswerAndAnUnsubscribeLink() {
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "How do <streams> & groups work?");
+        Member answerer = data.member("answerer");
+        long answerId = answer(answerer, question,
+                "Each **group** gets every entry once; consumers in a group share them. " + "More words. ".repeat(60));
+
+        Mail mail = awaitMails(asker, 1).get(0);
+        String link = "https://qa.example.org/questions/" + question.id + "#answer-" + answerId;
+        assertThat(mail.getSubject(), equalTo("New answer to \"How do <streams> & groups work?\""));
+        assertThat(mail.getHtml(), containsString("How do &lt;streams&gt; &amp; groups work?"));
+        assertThat(mail.getHtml(), containsString("Display " + answerer.username));
+        assertThat(mail.getHtml(), containsString("href=\"" + link + "\""));
+        assertThat("the excerpt is the answer's text, without markup", mail.getHtml(),
+                containsString("Each group gets every entry once"));
+        assertThat("the excerpt is cut", mail.getHtml(), not(containsString("More words. ".repeat(40))));
+        assertThat(mail.getText(), containsString("Each group gets every entry once"));
+        assertThat(mail.getText(), containsString("Read the answer: " + link));
+        assertThat(mail.getText(), containsString("How do <streams> & groups work?"));
+
+        Matcher unsubscribe = UNSUBSCRIBE.matcher(mail.getText());
+        assertThat(unsubscribe.find(), equalTo(true));
+        assertThat(mail.getHtml(), containsString(unsubscribe.group()));
+        assertThat(mail.getHeaders().get("List-Unsubscribe"), equalTo(List.of("<" + unsubscribe.group() + ">")));
+        assertThat(mail.getHeaders().get("List-Unsubscribe-Post"), equalTo(List.of("List-Unsubscribe=One-Click")));
+
+        assertThat(data.count("SELECT count(*) FROM mail_log WHERE answer_id = ?1 AND status = 'sent'", answerId),
+                equalTo(1L));
+    }
+
+    @Test
+    void noMailForAnAnswerToOnesOwnQuestionOrWhenSwitchedOff() {
+        Member asker = data.member("asker");
+        answer(asker, data.question(asker, "Can I answer myself?"), "Yes, and nobody is mailed about it.");
+        Member quiet = data.member("quiet");
+        data.count("UPDATE member SET notify_answers = false WHERE id = ?1 RETURNING 1", quiet.id);
+        answer(data.member("answerer"), data.question(quiet, "Please do not mail me"), "Not mailed.");
+
+        awaitEverythingBeforeHandled();
+        assertThat(mailsTo(asker), hasSize(0));
+        assertThat(mailsTo(quiet), hasSize(0));
+        assertThat(data.count("SELECT count(*) FROM mail_log WHERE recipient_id IN (?1, ?2)", asker.id, quiet.id),
+                equalTo(0L));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceSendsOneMail() {
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "What if an event comes twice?");
+        long answerId = answer(data.member("answerer"), question, "It is mailed once.");
+        awaitMails(asker, 1);
+        // What a relay that died between XADD and marking the row would do: publish the same event again.
+        String eventId = await().atMost(Duration.ofSeconds(10)).until(() -> stream.redis()
+                .stream(String.class, String.class, String.class)
+                .xrange(stream.key(), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+")).stream()
+                .filter(m -> m.payload().get("payload").matches(".*\"answerId\": ?" + answerId + "\\b.*"))
+                .findFirst().map(m -> m.payload()).orElse(null), m -> m != null).get("id");
+        Map<String, String> again = Map.of("id", eventId, "type", "answer.created", "v", "1", "payload",
+                "{\"answerId\":" + answerId + ",\"questionId\":" + question.id + ",\"authorId\":0,\"questionAuthorId\":"
+                        + asker.id + "}");
+        stream.publish(again);
+        stream.publish(again);
+
+        awaitEverythingBeforeHandled();
+        assertThat(mailsTo(asker), hasSize(1));
+        assertThat(data.count("SELECT count(*) FROM mail_log WHERE event_id = cast(?1 as uuid)", eventId), equalTo(1L));
+    }
+
+    @Test
+    void theUnsubscribeLinkSwitchesMailOffWithoutLogin() {
+        Member asker = data.member("asker");
+        answer(data.member("answerer"), data.question(asker, "Where is the unsubscribe link?"), "In the footer.");
+        Matcher link = UNSUBSCRIBE.matcher(awaitMails(asker, 1).get(0).getText());
+        assertThat(link.find(), equalTo(true));
+        String path = link.group(1);
+
+        String page = WebSession.visitor().get(path).then().statusCode(200).extract().asString();
+        assertThat(page, containsString("You are unsubscribed"));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
+        answer(data.member("answerer"), data.question(asker, "Another question after unsubscribing"), "Not mailed.");
+        awaitEverythingBeforeHandled();
+        assertThat(mailsTo(asker), hasSize(1));
+
+        // "Mail me again" from the same page.
+        WebSession visitor = WebSession.visitor();
+        visitor.get(path);
+        visitor.postForm(path + "/resubscribe", Map.of()).then().statusCode(303);
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", asker.id), equalTo(1L));
+    }
+
+    @Test
+    void mailProgramsUnsubscribeWithOneClickPost() {
+        Member asker = data.member("asker");
+        answer(data.member("answerer"), data.question(asker, "Does one-click work?"), "It should.");
+        Matcher link = UNSUBSCRIBE.matcher(awaitMails(asker, 1).get(0).getText());
+        assertThat(link.find(), equalTo(true));
+
+        // RFC 8058: the mail program posts this body, with no session and no CSRF token.
+        RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click").post(link.group(1))
+                .then().statusCode(200).body(containsString("Unsubscribed"));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
+    }
+
+    @Test
+    void aForgedUnsubscribeLinkChangesNothing() {
+        Member member = data.member("victim");
+        String forged = "/unsubscribe/" + member.id + "/AAAAAAAAAAAAAAAAAAAAAA";
+        WebSession.visitor().get(forged).then().statusCode(404).body(containsString("not valid"));
+        RestAssured.given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post(forged).then().statusCode(404).body(containsString("not valid"));
+        WebSession.visitor().get("/unsubscribe/abc/def").then().statusCode(404);
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", member.id), equalTo(1L));
+    }
+
+    @Test
+    void theExcerptIsPlainTextCutAtAWord() {
+        assertThat(Mails.excerpt("<p>Use <code>a &lt; b</code> &amp; more</p><p>Second</p>", 100),
+                equalTo("Use a < b & more Second"));
+        assertThat(Mails.excerpt("<p>" + "word ".repeat(100) + "</p>", 23), equalTo("word word word word…"));
+    }
+}
