@@ -76,6 +76,10 @@ public interface EventsConfig {
         @WithDefault("5")
         int maxDeliveries();
 
+        /** A consumer name (a stopped instance) idle this long with nothing pending is removed from its group. */
+        @WithDefault("1h")
+        Duration forgetIdle();
+
         /** How often pending entries are looked at (retries, take-overs, dead letters) and metrics refreshed. */
         @WithDefault("5s")
         Duration recoverInterval();

@@ -301,12 +301,20 @@ public class StreamConsumer {
                 stream.deadLetterKey(), p.getDeliveryCount(), fields.get("error"));
     }
 
+    /** Refreshes lag and pending, and forgets the names of stopped instances that left nothing pending. */
     private void refreshMetrics() {
         try {
             for (StreamInfo.Group g : StreamInfo.groups(stream.redis(), stream.key())) {
                 if (g.name().equals(group)) {
                     lag.set(g.lag());
                     pending.set(g.pending());
+                }
+            }
+            for (StreamInfo.Consumer c : StreamInfo.consumers(stream.redis(), stream.key(), group)) {
+                if (!c.name().equals(consumer) && c.pending() == 0 && c.idleMillis() > config.forgetIdle().toMillis()) {
+                    streams.xgroupDelConsumer(stream.key(), group, c.name());
+                    Log.infof("Consumer group %s: removed consumer %s, idle since %d s", group, c.name(),
+                            c.idleMillis() / 1000);
                 }
             }
         } catch (RuntimeException e) {
