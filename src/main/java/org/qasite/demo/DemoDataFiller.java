@@ -179,9 +179,10 @@ public class DemoDataFiller {
             Progress bar = new Progress(progress, "member", plan.members);
             for (int m = 0; m < plan.members; m++) {
                 long id = memberBase + 1 + m;
-                // Demo members get no answer notifications: their addresses (on the reserved .invalid domain) reach no one.
+                // Answer notifications on, so that answering a demo question shows its mail in maildev; the
+                // addresses are on the reserved .invalid domain, so a real SMTP server delivers them nowhere.
                 rows.add(id).add("demo-" + id).add("demo-" + id + "@demo.invalid").add(DemoText.displayName(text))
-                        .add(passwordHash).add("member").add(false).addTime(plan.memberCreated[m]).endRow();
+                        .add(passwordHash).add("member").add(true).addTime(plan.memberCreated[m]).endRow();
                 bar.step();
             }
             tables.add(new TableResult("member", rows.finish(), bar.finish()));
