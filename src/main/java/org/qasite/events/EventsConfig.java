@@ -68,8 +68,11 @@ public interface EventsConfig {
         @WithDefault("5s")
         Duration retryBackoff();
 
-        /** The longest wait between two retries. */
-        @WithDefault("5m")
+        /**
+         * The longest wait between two retries. Keep it at most {@link #claimIdle()}: XAUTOCLAIM takes over any entry
+         * idle that long, this consumer's own failed entries included.
+         */
+        @WithDefault("60s")
         Duration maxBackoff();
 
         /** After this many deliveries without success an entry moves to the dead-letter stream. */

@@ -130,6 +130,7 @@ public class StreamConsumer {
     }
 
     public void resume() {
+        parked = false;
         paused = false;
     }
 

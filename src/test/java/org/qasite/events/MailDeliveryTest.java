@@ -1,6 +1,7 @@
 package org.qasite.events;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -223,7 +224,7 @@ class MailDeliveryTest {
             answerId = answerer.postJson("/api/v1/questions/" + question.id + "/answers",
                     Map.of("body", "Another instance will send this.")).then().statusCode(201).extract().jsonPath()
                     .getLong("id");
-            Poll.until("the event on the stream", DELIVERY,
+            await("the event on the stream").atMost(DELIVERY).until(
                     () -> data.count("SELECT count(*) FROM outbox WHERE (payload->>'answerId')::bigint = ?1"
                             + " AND published_at IS NOT NULL", answerId),
                     n -> n == 1);
@@ -242,7 +243,7 @@ class MailDeliveryTest {
 
         Maildev.Mail mail = theOnlyMail(author, 1).get(0);
         assertThat(answerLink(mail), equalTo(BASE_URL + "/questions/" + question.id + "#answer-" + answerId));
-        Poll.until("an empty pending list of the mail group", DELIVERY,
+        await("an empty pending list of the mail group").atMost(DELIVERY).until(
                 () -> streams.xpending(events.stream(), MAIL_GROUP).getPendingCount(), n -> n == 0);
     }
 
@@ -261,7 +262,7 @@ class MailDeliveryTest {
             expected.add(BASE_URL + "/questions/" + question.id + "#answer-" + id);
         }
         // Every queued mail was tried and refused, and waits for another attempt.
-        Poll.until("a failed attempt on every mail", DELIVERY,
+        await("a failed attempt on every mail").atMost(DELIVERY).until(
                 () -> data.count("SELECT count(*) FROM mail_log WHERE recipient_id = ?1 AND status = 'pending'"
                         + " AND attempts > 0", author.id),
                 n -> n == 10);
@@ -281,9 +282,9 @@ class MailDeliveryTest {
      * maildev holds for the address: exactly {@code count}, or the test fails.
      */
     private List<Maildev.Mail> theOnlyMail(Member recipient, int count) {
-        Poll.until(count + " mails to " + recipient.email, DELIVERY, () -> maildev.to(recipient.email).size(),
+        await(count + " mails to " + recipient.email).atMost(DELIVERY).until(() -> maildev.to(recipient.email).size(),
                 n -> n >= count);
-        Poll.until(count + " mails logged as sent", DELIVERY,
+        await(count + " mails logged as sent").atMost(DELIVERY).until(
                 () -> data.count("SELECT count(*) FROM mail_log WHERE recipient_id = ?1 AND status = 'sent'",
                         recipient.id),
                 n -> n >= count);
