@@ -52,6 +52,21 @@ public class TestData {
         return member;
     }
 
+    /** A member with the administrator role, as the make-admin command gives it. */
+    @Transactional
+    public Member admin(String prefix) {
+        Member admin = member(prefix);
+        makeAdmin(admin);
+        return admin;
+    }
+
+    @Transactional
+    public void makeAdmin(Member member) {
+        em.createNativeQuery("UPDATE member SET role = ?1 WHERE id = ?2").setParameter(1, Member.ROLE_ADMIN)
+                .setParameter(2, member.id).executeUpdate();
+        member.role = Member.ROLE_ADMIN;
+    }
+
     @Transactional
     public Question question(Member author, String title, String... tagNames) {
         Question question = new Question();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.qasite.demo.DemoDataFiller.Result;
+import org.qasite.member.Admins;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
@@ -12,22 +13,23 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The entry point: without arguments it runs the site; {@code fill-db N [--if-empty]} fills the database with demo
- * data and exits.
+ * data and exits; {@code make-admin [--revoke] USERNAME} gives (or takes) the administrator role and exits.
  */
 @QuarkusMain
 public class QaSiteMain implements QuarkusApplication {
 
     private final DemoDataFiller filler;
+    private final Admins admins;
 
-    QaSiteMain(DemoDataFiller filler) {
+    QaSiteMain(DemoDataFiller filler, Admins admins) {
         this.filler = filler;
+        this.admins = admins;
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && FillDbArgs.COMMAND.equals(args[0])
-                && System.getProperty("quarkus.http.host-enabled") == null) {
-            // A command must not take the site's port: the site may be running next to it. bin/fill-db passes this
-            // too; setting it here covers running the jar by hand.
+        if (args.length > 0 && System.getProperty("quarkus.http.host-enabled") == null) {
+            // A command must not take the site's port: the site may be running next to it. bin/fill-db and
+            // bin/make-admin pass this too; setting it here covers running the jar by hand.
             System.setProperty("quarkus.http.host-enabled", "false");
         }
         if (args.length > 0 && System.getProperty("qa.events.enabled") == null) {
@@ -43,14 +45,46 @@ public class QaSiteMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        if (!FillDbArgs.COMMAND.equals(args[0])) {
-            System.err.println("Unknown command '" + args[0] + "'. Run without arguments to start the site, or:\n"
-                    + FillDbArgs.USAGE);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case FillDbArgs.COMMAND -> fillDb(rest);
+            case MakeAdminArgs.COMMAND -> makeAdmin(rest);
+            default -> {
+                System.err.println("Unknown command '" + args[0] + "'. Run without arguments to start the site, or:\n"
+                        + FillDbArgs.USAGE + "\n" + MakeAdminArgs.USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private int makeAdmin(String... args) {
+        MakeAdminArgs makeAdmin;
+        try {
+            makeAdmin = MakeAdminArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             return 2;
         }
+        Admins.Change change;
+        try {
+            change = makeAdmin.revoke() ? admins.revoke(makeAdmin.username()) : admins.grant(makeAdmin.username());
+        } catch (RuntimeException e) {
+            Log.error("make-admin failed", e);
+            System.err.println("make-admin: failed: " + e.getMessage());
+            return 1;
+        }
+        if (change.failed()) {
+            System.err.println("make-admin: " + change.message());
+            return 1;
+        }
+        System.out.println("make-admin: " + change.message());
+        return 0;
+    }
+
+    private int fillDb(String... args) {
         FillDbArgs fillDb;
         try {
-            fillDb = FillDbArgs.parse(Arrays.copyOfRange(args, 1, args.length));
+            fillDb = FillDbArgs.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -1,7 +1,9 @@
 package org.qasite.mail;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -70,5 +72,27 @@ public class MailLog extends PanacheEntityBase {
 
     public static long countByStatus(String status) {
         return count("status", status);
+    }
+
+    /** How many mails are in each status, every status listed (zero included), in the order of the queue's life. */
+    public static Map<String, Long> countsByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : List.of(PENDING, SENT, FAILED, SKIPPED)) {
+            counts.put(status, 0L);
+        }
+        List<Object[]> rows = getEntityManager()
+                .createQuery("select m.status, count(m) from MailLog m group by m.status", Object[].class)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** When the oldest mail still waiting to be sent was queued, or null when none waits. */
+    public static Instant oldestPending() {
+        return getEntityManager()
+                .createQuery("select min(m.createdAt) from MailLog m where m.status = :status", Instant.class)
+                .setParameter("status", PENDING).getSingleResult();
     }
 }

@@ -41,6 +41,11 @@ public class CurrentMember {
         return get().isPresent();
     }
 
+    /** Whether the request comes from an administrator: the role that {@code @RolesAllowed} checks. */
+    public boolean isAdmin() {
+        return identity.hasRole(Member.ROLE_ADMIN);
+    }
+
     /** The member, or a 401 that says what needs a login. */
     public Member require(String toDoWhat) {
         return get().orElseThrow(() -> QaException.unauthorized("Log in to " + toDoWhat + "."));

@@ -26,6 +26,8 @@ import io.quarkus.security.jpa.Username;
 public class Member extends PanacheEntityBase {
 
     public static final String ROLE_MEMBER = "member";
+    /** May see the stream dashboard; given with the make-admin command. */
+    public static final String ROLE_ADMIN = "admin";
     /** What a username may look like (also checked at signup). */
     public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,30}");
 
@@ -83,6 +85,10 @@ public class Member extends PanacheEntityBase {
     public static void lockForPosting(long memberId) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, memberId)
                 .getSingleResult();
+    }
+
+    public boolean isAdmin() {
+        return ROLE_ADMIN.equals(role);
     }
 
     /** Where the member's picture is served: the uploaded one, or a generated default. */

@@ -36,6 +36,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response qa(QaException e, UriInfo uri) {
+        return refusal(e, uri);
+    }
+
+    /** The answer to a refusal, for a resource that maps an exception itself (a role the member does not have). */
+    public static Response refusal(QaException e, UriInfo uri) {
         Response.ResponseBuilder response = respond(uri, e.status(), e.getMessage(), e.details(), true);
         if (e.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
