@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
@@ -24,6 +25,14 @@ public class EventStream {
     public static final String FIELD_PAYLOAD = "payload";
     /** Name of the throughput series of the relay. */
     public static final String PUBLISHED = "published";
+
+    /**
+     * Priority of the startup observers that start the relay and consumer threads: after the default priority, at
+     * which Quarkus creates its startup beans, the Redis data sources among them. Quarkus keeps those data sources in
+     * a map that is not thread-safe, so a thread of ours that touched Redis while they were being created could make
+     * the start fail with a ConcurrentModificationException.
+     */
+    static final int START_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
 
     private static final String THROUGHPUT_PREFIX = "qa:throughput:";
     private static final Duration THROUGHPUT_KEEP = Duration.ofHours(2);

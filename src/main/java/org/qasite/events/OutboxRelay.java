@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -61,7 +62,7 @@ public class OutboxRelay {
                 .description("Outbox rows not yet published (as of the last sweep)").register(registry);
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
