@@ -35,6 +35,12 @@ class AnswerMailHandler implements EventHandler {
         return GROUP;
     }
 
+    /** Its only effect is the mail_log row: a batch of entries can share one commit. */
+    @Override
+    public boolean batchInOneTransaction() {
+        return true;
+    }
+
     @Override
     @Transactional
     public void handle(StreamEvent event) throws Exception {
