@@ -95,7 +95,7 @@ if [ -n "${QA_BENCH_BASELINE:-}" ]; then
   (cd "$WORK/baseline" && ./mvnw -B -q -DskipTests package > build.log 2>&1) || { tail -n 30 "$WORK/baseline/build.log" >&2; exit 1; }
   LABELS+=("$baseline"); JARS+=("$WORK/baseline/$JAR")
 fi
-current="$(git rev-parse --short HEAD)"
+current="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
 git diff --quiet HEAD -- src pom.xml || current="$current+changes"
 LABELS+=("$current"); JARS+=("$JAR")
 
