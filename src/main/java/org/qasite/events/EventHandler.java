@@ -11,4 +11,14 @@ public interface EventHandler {
 
     /** Handles one event; an exception leaves it pending, to be retried with backoff and dead-lettered at last. */
     void handle(StreamEvent event) throws Exception;
+
+    /**
+     * Whether the consumer may handle a batch of entries in one database transaction that the handler joins: one
+     * commit for the batch instead of one per entry. When an entry fails, that transaction is rolled back and the
+     * entries are handled again one by one, each in a transaction of its own. Only for handlers whose every effect is
+     * in the database.
+     */
+    default boolean batchInOneTransaction() {
+        return false;
+    }
 }

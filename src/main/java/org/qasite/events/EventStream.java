@@ -2,10 +2,15 @@ package org.qasite.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
@@ -13,6 +18,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /** The event stream in Redis (its own database), with per-minute throughput counters for the dashboard. */
 @ApplicationScoped
@@ -25,8 +35,18 @@ public class EventStream {
     /** Name of the throughput series of the relay. */
     public static final String PUBLISHED = "published";
 
+    /**
+     * Priority of the startup observers that start the relay and consumer threads: after the default priority, at
+     * which Quarkus creates its startup beans, the Redis data sources among them. Quarkus keeps those data sources in
+     * a map that is not thread-safe, so a thread of ours that touched Redis while they were being created could make
+     * the start fail with a ConcurrentModificationException.
+     */
+    static final int START_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
+
     private static final String THROUGHPUT_PREFIX = "qa:throughput:";
     private static final Duration THROUGHPUT_KEEP = Duration.ofHours(2);
+    /** The longest wait for the replies of one {@link #publishAll} (the Redis client's default timeout). */
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(10);
 
     private final EventsConfig config;
     private final RedisDataSource redis;
@@ -55,6 +75,66 @@ public class EventStream {
     /** Appends an entry (fields id, type, v, payload) and answers the id Redis gave it. */
     public String publish(Map<String, String> fields) {
         return streams.xadd(config.stream(), new XAddArgs().maxlen(config.maxLength()).nearlyExactTrimming(), fields);
+    }
+
+    /**
+     * Appends the entries in order on one connection, pipelined (one round trip instead of one per entry), and answers
+     * for each entry the id Redis gave it, or null where it was not appended. Each reply is read on its own, so the
+     * entries Redis confirmed are known even when another one failed; the first failure comes back with them.
+     */
+    public Published publishAll(List<Map<String, String>> entries) {
+        List<String> ids = new ArrayList<>(Collections.nCopies(entries.size(), null));
+        if (entries.isEmpty()) {
+            return new Published(ids, null);
+        }
+        long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+        RedisConnection connection;
+        try {
+            connection = await(redis.getReactive().getRedis().getDelegate().connect(), deadline);
+        } catch (RuntimeException e) {
+            return new Published(ids, e);
+        }
+        RuntimeException failure = null;
+        try {
+            // Requests go out in the order of the calls: one connection keeps them in that order.
+            List<Future<Response>> replies = new ArrayList<>(entries.size());
+            for (Map<String, String> fields : entries) {
+                Request xadd = Request.cmd(Command.XADD).arg(config.stream()).arg("MAXLEN").arg("~")
+                        .arg(config.maxLength()).arg("*");
+                fields.forEach((name, value) -> xadd.arg(name).arg(value));
+                replies.add(connection.send(xadd));
+            }
+            for (int i = 0; i < replies.size(); i++) {
+                try {
+                    ids.set(i, await(replies.get(i), deadline).toString());
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+        } finally {
+            connection.close();
+        }
+        return new Published(ids, failure);
+    }
+
+    /** The ids of published entries (null where one was not appended) and the first failure, if any. */
+    public record Published(List<String> ids, RuntimeException failure) {
+    }
+
+    private static <T> T await(Future<T> future, long deadline) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Redis did not answer in " + PIPELINE_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Redis", e);
+        }
     }
 
     /** Adds {@code n} to this minute's count of the series ("published", or a consumer group's name). */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -61,7 +62,7 @@ public class OutboxRelay {
                 .description("Outbox rows not yet published (as of the last sweep)").register(registry);
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
@@ -208,8 +209,7 @@ public class OutboxRelay {
                     }
                 }
                 List<Long> ids = new ArrayList<>();
-                List<String> streamIds = new ArrayList<>();
-                RuntimeException publishError = null;
+                List<Map<String, String>> entries = new ArrayList<>();
                 try (PreparedStatement select = c.prepareStatement(
                         "SELECT id, event_id, type, version, payload::text FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
                     select.setInt(1, config.relay().batchSize());
@@ -220,33 +220,36 @@ public class OutboxRelay {
                             fields.put(EventStream.FIELD_TYPE, rs.getString(3));
                             fields.put(EventStream.FIELD_VERSION, Integer.toString(rs.getInt(4)));
                             fields.put(EventStream.FIELD_PAYLOAD, rs.getString(5));
-                            try {
-                                streamIds.add(stream.publish(fields));
-                            } catch (RuntimeException e) {
-                                publishError = e;
-                                break;
-                            }
                             ids.add(rs.getLong(1));
+                            entries.add(fields);
                         }
                     }
                 }
-                // What reached Redis is marked even when a later row failed, so it is not published twice.
-                if (!ids.isEmpty()) {
-                    try (PreparedStatement mark = c.prepareStatement(
-                            "UPDATE outbox SET published_at = now(), stream_id = ? WHERE id = ?")) {
-                        for (int i = 0; i < ids.size(); i++) {
-                            mark.setString(1, streamIds.get(i));
+                // One round trip for the batch. Every row that reached Redis is marked, even when another failed, so it
+                // is not published twice. (Should Redis refuse one entry and take later ones, which XADD hardly does,
+                // the refused one follows in a later batch, after them.)
+                EventStream.Published result = stream.publishAll(entries);
+                int marked = 0;
+                try (PreparedStatement mark = c.prepareStatement(
+                        "UPDATE outbox SET published_at = now(), stream_id = ? WHERE id = ?")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        String streamId = result.ids().get(i);
+                        if (streamId != null) {
+                            mark.setString(1, streamId);
                             mark.setLong(2, ids.get(i));
                             mark.addBatch();
+                            marked++;
                         }
+                    }
+                    if (marked > 0) {
                         mark.executeBatch();
                     }
                 }
                 c.commit();
-                published.increment(ids.size());
-                stream.countThroughput(EventStream.PUBLISHED, ids.size());
-                if (publishError != null) {
-                    throw publishError;
+                published.increment(marked);
+                stream.countThroughput(EventStream.PUBLISHED, marked);
+                if (result.failure() != null) {
+                    throw result.failure();
                 }
                 return ids.size();
             } catch (SQLException | RuntimeException e) {

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.stream.ClaimedMessages;
 import io.quarkus.redis.datasource.stream.PendingMessage;
 import io.quarkus.redis.datasource.stream.StreamCommands;
@@ -29,7 +30,8 @@ import io.quarkus.redis.datasource.stream.XReadGroupArgs;
  * Reads one consumer group of the event stream on a thread of its own and gives each entry to the group's handler:
  * <ul>
  * <li>creates the group when it is missing (also after Redis lost its data), reads with XREADGROUP in batches and acks
- * what the handler finished;</li>
+ * what the handler finished; a handler that allows it handles a batch in one database transaction (one commit, not one
+ * per entry), and entry by entry when one of them fails;</li>
  * <li>retries an entry whose handler failed after a backoff that doubles with each delivery;</li>
  * <li>takes over, with XAUTOCLAIM, entries left pending by a consumer that stopped (a dead instance);</li>
  * <li>after the configured number of deliveries moves the entry, with its last error, to the dead-letter stream and
@@ -209,10 +211,13 @@ public class StreamConsumer {
         if (batch == null || batch.isEmpty()) {
             return;
         }
-        List<String> done = new ArrayList<>(batch.size());
-        for (StreamMessage<String, String, String> message : batch) {
-            if (handle(message)) {
-                done.add(message.id());
+        List<String> done = batch.size() > 1 && handler.batchInOneTransaction() ? handleInOneTransaction(batch) : null;
+        if (done == null) {
+            done = new ArrayList<>(batch.size());
+            for (StreamMessage<String, String, String> message : batch) {
+                if (handle(message)) {
+                    done.add(message.id());
+                }
             }
         }
         if (!done.isEmpty()) {
@@ -220,6 +225,40 @@ public class StreamConsumer {
             processed.increment(done.size());
             stream.countThroughput(group, done.size());
         }
+    }
+
+    /**
+     * Handles every entry in one transaction, which the handler joins, and answers their ids once it committed. Answers
+     * null when an entry (or the commit) failed: nothing was committed, and the caller handles the entries one by one,
+     * so that the failure stays with its entry. Each entry's handler time is its share of the batch, commit included.
+     */
+    private List<String> handleInOneTransaction(List<StreamMessage<String, String, String>> batch) {
+        long start = System.nanoTime();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (StreamMessage<String, String, String> message : batch) {
+                    try {
+                        handler.handle(StreamEvent.of(message.id(), message.payload()));
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            Log.debugf("Consumer group %s handles %d entries one by one after a failure: %s", group, batch.size(),
+                    e.getMessage());
+            return null;
+        }
+        long share = (System.nanoTime() - start) / batch.size();
+        List<String> done = new ArrayList<>(batch.size());
+        for (StreamMessage<String, String, String> message : batch) {
+            handlerTime.record(share, TimeUnit.NANOSECONDS);
+            lastErrors.remove(message.id());
+            done.add(message.id());
+        }
+        return done;
     }
 
     private boolean handle(StreamMessage<String, String, String> message) {

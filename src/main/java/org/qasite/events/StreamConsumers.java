@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -35,7 +36,7 @@ public class StreamConsumers {
         this.instanceId = config.instanceId().orElseGet(StreamConsumers::defaultInstanceId);
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }

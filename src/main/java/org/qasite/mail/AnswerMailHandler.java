@@ -8,7 +8,6 @@ import org.qasite.events.EventHandler;
 import org.qasite.events.EventType;
 import org.qasite.events.Payloads;
 import org.qasite.events.StreamEvent;
-import org.qasite.member.Member;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,6 +34,12 @@ class AnswerMailHandler implements EventHandler {
         return GROUP;
     }
 
+    /** Its only effect is the mail_log row: a batch of entries can share one commit. */
+    @Override
+    public boolean batchInOneTransaction() {
+        return true;
+    }
+
     @Override
     @Transactional
     public void handle(StreamEvent event) throws Exception {
@@ -45,21 +50,18 @@ class AnswerMailHandler implements EventHandler {
         if (answer.authorId() == answer.questionAuthorId()) {
             return;
         }
-        Member recipient = Member.findById(answer.questionAuthorId());
-        if (recipient == null || !recipient.notifyAnswers) {
-            return;
-        }
-        // Nothing to mail about when the answer is gone; the foreign key would refuse the row anyway.
+        // One statement: the recipient must exist and want the mail; nothing to mail about when the answer is gone
+        // (the foreign key would refuse the row anyway).
         em.createNativeQuery("""
                 INSERT INTO mail_log (event_id, kind, answer_id, recipient_id, recipient)
-                SELECT ?1, ?2, a.id, ?3, ?4 FROM answer a WHERE a.id = ?5
+                SELECT ?1, ?2, a.id, m.id, m.email FROM answer a, member m
+                WHERE a.id = ?3 AND m.id = ?4 AND m.notify_answers
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter(1, event.eventId())
                 .setParameter(2, MailLog.KIND_NEW_ANSWER)
-                .setParameter(3, recipient.id)
-                .setParameter(4, recipient.email)
-                .setParameter(5, answer.answerId())
+                .setParameter(3, answer.answerId())
+                .setParameter(4, answer.questionAuthorId())
                 .executeUpdate();
     }
 }
