@@ -103,7 +103,8 @@ log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
 ANSWERS="$(sql -c "SELECT count(*) FROM answer")"
 [ "$ANSWERS" -gt 0 ] || { log "$DB has no answers"; exit 1; }
-# Demo members have answer notifications off; on, the mail handler queues a mail for each answer (none is sent).
+# Answer notifications on for every member (demo data has them on; this makes sure), so the mail handler queues a
+# mail for each answer (none is sent).
 sql -c "UPDATE member SET notify_answers = true WHERE NOT notify_answers"
 
 # --- the site -----------------------------------------------------------------

@@ -71,13 +71,15 @@ public class OutboxRelay {
         kick();
     }
 
+    /** Lets the batch in hand finish (so what reached Redis is marked published), then stops the thread. */
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        kick(); // wakes the thread if it waits for work
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
             try {
-                t.join(5000);
+                t.join(10_000);
+                t.interrupt();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -158,8 +160,9 @@ public class OutboxRelay {
                 failures = 0;
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                // Redis or PostgreSQL unreachable: the rows wait in the outbox; the sweep tries again.
+            } catch (Throwable e) {
+                // Redis or PostgreSQL unreachable: the rows wait in the outbox; the sweep tries again. Whatever else
+                // goes wrong, the thread lives on.
                 failures++;
                 if (failures == 1 || failures % 60 == 0) {
                     Log.warnf("Outbox relay cannot publish (%d tries): %s", failures, e.getMessage());

@@ -171,7 +171,8 @@ public class StreamConsumer {
                         new XReadGroupArgs().count(config.batchSize()).block(config.block()));
                 handleAll(batch);
                 failures = 0;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever goes wrong, the thread lives on: a consumer that died would stop its group on this instance.
                 if (isMissingGroup(e)) {
                     groupReady = false; // Redis lost its data, or someone deleted the group
                     continue;
@@ -197,7 +198,7 @@ public class StreamConsumer {
         groupReady = true;
     }
 
-    private static boolean isMissingGroup(RuntimeException e) {
+    private static boolean isMissingGroup(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains("NOGROUP")) {
                 return true;
@@ -246,7 +247,7 @@ public class StreamConsumer {
                     }
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             Log.debugf("Consumer group %s handles %d entries one by one after a failure: %s", group, batch.size(),
                     e.getMessage());
             return null;
@@ -261,21 +262,50 @@ public class StreamConsumer {
         return done;
     }
 
+    /**
+     * Handles one entry. When the handler failed because the database could not be reached, the entry is not at fault:
+     * it is handled again here, after a growing wait, until the database answers (or the instance stops), so an outage
+     * does not use up its deliveries and send it to the dead-letter stream.
+     */
     private boolean handle(StreamMessage<String, String, String> message) {
-        long start = System.nanoTime();
-        try {
-            handler.handle(StreamEvent.of(message.id(), message.payload()));
-            lastErrors.remove(message.id());
-            return true;
-        } catch (Exception e) {
-            failed.increment();
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            lastErrors.put(message.id(), error);
-            Log.warnf("Consumer group %s failed on entry %s: %s", group, message.id(), error);
-            return false;
-        } finally {
-            handlerTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        for (int outage = 0;; outage++) {
+            long start = System.nanoTime();
+            try {
+                handler.handle(StreamEvent.of(message.id(), message.payload()));
+                lastErrors.remove(message.id());
+                return true;
+            } catch (Throwable e) {
+                failed.increment();
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                lastErrors.put(message.id(), error);
+                if (!isDatabaseUnreachable(e) || !running) {
+                    Log.warnf("Consumer group %s failed on entry %s: %s", group, message.id(), error);
+                    return false;
+                }
+                if (outage == 0 || outage % 20 == 0) {
+                    Log.warnf("Consumer group %s waits for the database (entry %s): %s", group, message.id(), error);
+                }
+                sleep(Math.min(config.maxBackoff().toMillis(), config.retryBackoff().toMillis() << Math.min(outage, 10)));
+            } finally {
+                handlerTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
         }
+    }
+
+    /** A connection problem (SQLState class 08, or a refused or lost connection), not a problem of the entry. */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -109,10 +109,13 @@ class AnswerMailHandlerTest {
         return events.stream().mapToLong(e -> data.count("SELECT count(*) FROM mail_log WHERE event_id = ?1", e)).sum();
     }
 
-    /** How many transactions inserted the events' mail_log rows. */
+    /**
+     * How many transactions inserted the events' mail_log rows: {@code created_at} defaults to {@code now()}, the start
+     * of the inserting transaction (unlike {@code xmin}, which the sender's later update changes).
+     */
     long transactions(List<UUID> events) {
         String params = IntStream.rangeClosed(1, events.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
-        return data.count("SELECT count(DISTINCT xmin::text) FROM mail_log WHERE event_id IN (" + params + ")",
+        return data.count("SELECT count(DISTINCT created_at) FROM mail_log WHERE event_id IN (" + params + ")",
                 events.toArray());
     }
 
