@@ -88,10 +88,13 @@ public class EventStream {
             return new Published(ids, null);
         }
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+        Future<RedisConnection> connecting = redis.getReactive().getRedis().getDelegate().connect();
         RedisConnection connection;
         try {
-            connection = await(redis.getReactive().getRedis().getDelegate().connect(), deadline);
+            connection = await(connecting, deadline);
         } catch (RuntimeException e) {
+            // A connection that arrives after the wait goes back to the pool instead of leaking from it.
+            connecting.onSuccess(RedisConnection::close);
             return new Published(ids, e);
         }
         RuntimeException failure = null;
