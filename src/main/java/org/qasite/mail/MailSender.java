@@ -95,6 +95,13 @@ public class MailSender {
             smtp.send(newAnswer(recipient, answer));
         } catch (CircuitBreakerOpenException e) {
             return Outcome.SERVER_UNAVAILABLE;
+        } catch (MailRefused e) {
+            failed.increment();
+            mail.attempts++;
+            mail.lastError = e.getMessage();
+            mail.status = MailLog.FAILED;
+            Log.errorf("Mail %d to member %d refused by the SMTP server: %s", mail.id, recipient.id, e.getMessage());
+            return Outcome.FAILED;
         } catch (RuntimeException e) {
             failed.increment();
             mail.attempts++;
