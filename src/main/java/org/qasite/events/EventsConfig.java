@@ -79,8 +79,12 @@ public interface EventsConfig {
         @WithDefault("5")
         int maxDeliveries();
 
-        /** A consumer name (a stopped instance) idle this long with nothing pending is removed from its group. */
-        @WithDefault("1h")
+        /**
+         * A consumer name (a stopped instance) idle this long with nothing pending is removed from its group. Redis 7.0
+         * counts a consumer's idle time from the last entry it received, so on a quiet site a running instance may be
+         * removed too; it is added again by its next read, and nothing pending is lost.
+         */
+        @WithDefault("24h")
         Duration forgetIdle();
 
         /** How often pending entries are looked at (retries, take-overs, dead letters) and metrics refreshed. */

@@ -19,6 +19,14 @@ class MailPreferences {
     /** Answers the member whose link it is, with the preference set; 404 for a link that is not genuine. */
     @Transactional
     Member setNotifyAnswers(String memberId, String signature, boolean notify) {
+        Member member = find(memberId, signature);
+        member.notifyAnswers = notify;
+        return member;
+    }
+
+    /** The member whose link it is; 404 for a link that is not genuine. */
+    @Transactional
+    Member find(String memberId, String signature) {
         long id;
         try {
             id = Long.parseLong(memberId);
@@ -32,7 +40,6 @@ class MailPreferences {
         if (member == null) {
             throw invalid();
         }
-        member.notifyAnswers = notify;
         return member;
     }
 

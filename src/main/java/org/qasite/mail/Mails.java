@@ -10,6 +10,8 @@ final class Mails {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** The character references the sanitizer writes: numeric ones (emoji, "=", "@" ...) and a few named ones. */
+    private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
 
     private Mails() {
     }
@@ -23,9 +25,7 @@ final class Mails {
     /** The text of rendered (sanitized) HTML, cut at a word boundary to at most {@code max} characters. */
     static String excerpt(String html, int max) {
         String text = TAG.matcher(html.replaceAll("(?i)</(p|li|h\\d|pre|blockquote)>|<br\\s*/?>", " ")).replaceAll("");
-        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&#34;", "\"").replace("&nbsp;", " ").replace("&amp;", "&");
-        text = SPACE.matcher(text).replaceAll(" ").strip();
+        text = SPACE.matcher(unescape(text)).replaceAll(" ").strip();
         if (text.length() <= max) {
             return text;
         }
@@ -37,5 +37,26 @@ final class Mails {
             cut--;
         }
         return text.substring(0, cut).stripTrailing() + "…";
+    }
+
+    /** Turns character references back into the characters (the text part is plain text; Qute escapes the HTML part). */
+    static String unescape(String text) {
+        return REFERENCE.matcher(text).replaceAll(m -> {
+            String ref = m.group(1);
+            String character = switch (ref) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> " ";
+                default -> {
+                    int code = ref.charAt(1) == 'x' || ref.charAt(1) == 'X' ? Integer.parseInt(ref.substring(2), 16)
+                            : Integer.parseInt(ref.substring(1));
+                    yield Character.isValidCodePoint(code) && code != 0 ? Character.toString(code) : "\uFFFD";
+                }
+            };
+            return java.util.regex.Matcher.quoteReplacement(character);
+        });
     }
 }

@@ -9,8 +9,9 @@ import io.vertx.ext.web.Router;
 
 /**
  * {@code POST /unsubscribe/{member}/{signature}}: the one-click unsubscribe of mail programs ({@code List-Unsubscribe-Post},
- * RFC 8058). The mail program posts without a session or CSRF token, so this is a plain route outside the CSRF-checked
- * resources; the link's signature is what proves the request genuine.
+ * RFC 8058), and the button of the unsubscribe page ({@code ?from=page}, answered with a redirect to that page). A mail
+ * program posts without a session or CSRF token, so this is a plain route outside the CSRF-checked resources; the
+ * link's signature is what proves the request genuine.
  */
 @ApplicationScoped
 class OneClickUnsubscribeRoute {
@@ -25,6 +26,10 @@ class OneClickUnsubscribeRoute {
         router.post("/unsubscribe/:member/:signature").order(-10).blockingHandler(ctx -> {
             try {
                 preferences.setNotifyAnswers(ctx.pathParam("member"), ctx.pathParam("signature"), false);
+                if ("page".equals(ctx.request().getParam("from"))) {
+                    ctx.response().setStatusCode(303).putHeader("Location", ctx.normalizedPath()).end();
+                    return;
+                }
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
                         .end("Unsubscribed from mail about new answers.\n");
             } catch (QaException e) {

@@ -17,9 +17,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The unsubscribe link of the mail: opening it switches mail about new answers off at once (one click, no login), and
- * the page offers to switch it back on. Mail programs' one-click button (RFC 8058) posts to the same address; see
- * {@link OneClickUnsubscribeRoute}.
+ * The unsubscribe link of the mail, no login needed. Opening it shows one button that switches mail about new answers
+ * off (or, once off, one that switches it back on): opening a link changes nothing, because mail scanners open links
+ * before the reader does. The button, and mail programs' one-click unsubscribe (RFC 8058), post to the same address;
+ * see {@link OneClickUnsubscribeRoute}.
  */
 @Path("/unsubscribe/{member}/{signature}")
 @Produces(MediaType.TEXT_HTML)
@@ -27,7 +28,7 @@ public class UnsubscribeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance done(Member member, String path);
+        static native TemplateInstance unsubscribe(Member member, String path);
     }
 
     private final MailPreferences preferences;
@@ -40,15 +41,15 @@ public class UnsubscribeResource {
 
     @GET
     public TemplateInstance unsubscribe(@RestPath String member, @RestPath String signature) {
-        Member m = preferences.setNotifyAnswers(member, signature, false);
-        return Templates.done(m, links.path(m.id));
+        Member m = preferences.find(member, signature);
+        return Templates.unsubscribe(m, links.path(m.id));
     }
 
     @POST
     @Path("resubscribe")
     public Response resubscribe(@RestPath String member, @RestPath String signature) {
-        preferences.setNotifyAnswers(member, signature, true);
-        return Response.seeOther(URI.create("/"))
+        Member m = preferences.setNotifyAnswers(member, signature, true);
+        return Response.seeOther(URI.create(links.path(m.id)))
                 .cookie(Flash.set("You will get mail about new answers to your questions again.")).build();
     }
 }

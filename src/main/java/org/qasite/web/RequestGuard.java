@@ -3,6 +3,7 @@ package org.qasite.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +41,19 @@ class RequestGuard {
         filters.register(this::check, 1000);
     }
 
+    /**
+     * One-click unsubscribe (RFC 8058) may come from a webmail page on another site; the signed address is its proof,
+     * and anyone holding it could open it anyway.
+     */
+    private static final Pattern ONE_CLICK_UNSUBSCRIBE = Pattern.compile("/unsubscribe/[0-9]+/[A-Za-z0-9_-]+");
+
     void check(RoutingContext ctx) {
         if (SAFE.contains(ctx.request().method()) || ctx.normalizedPath().startsWith("/q/")) {
             ctx.next();
             return;
         }
         boolean api = ErrorMapper.isApi(ctx.normalizedPath());
-        if (isCrossSite(ctx)) {
+        if (isCrossSite(ctx) && !ONE_CLICK_UNSUBSCRIBE.matcher(ctx.normalizedPath()).matches()) {
             refuse(ctx, api, 403, "Requests from other sites are not accepted here.");
             return;
         }

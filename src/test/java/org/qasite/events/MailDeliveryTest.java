@@ -140,7 +140,12 @@ class MailDeliveryTest {
                 .then().statusCode(303);
         String path = UNSUBSCRIBE_LINK.matcher(unsubscribeUrl(theOnlyMail(author, 1).get(0))).replaceFirst("$1");
 
-        // Opening the link in a browser, without logging in
+        // Opening the link in a browser, without logging in, shows a button and changes nothing yet ...
+        WebSession.visitor().get(path).then().statusCode(200).body(containsString("Stop mail about new answers?"));
+        assertThat(notifies(author), is(true));
+        // ... which switches mail off
+        given().redirects().follow(false).contentType(ContentType.URLENC).post(path + "?from=page").then()
+                .statusCode(303);
         WebSession.visitor().get(path).then().statusCode(200).body(containsString("You are unsubscribed"));
         assertThat(notifies(author), is(false));
 

@@ -3,6 +3,7 @@ package org.qasite.mail;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
 import org.qasite.events.EventStream;
+import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 
@@ -40,6 +42,9 @@ class AnswerMailTest {
 
     @Inject
     EventStream stream;
+
+    @Inject
+    MarkdownRenderer markdown;
 
     long answer(Member author, Question question, String body) {
         WebSession.loggedIn(author.username)
@@ -142,17 +147,21 @@ class AnswerMailTest {
         assertThat(link.find(), equalTo(true));
         String path = link.group(1);
 
-        String page = WebSession.visitor().get(path).then().statusCode(200).extract().asString();
-        assertThat(page, containsString("You are unsubscribed"));
+        // Opening the link changes nothing (mail scanners open links): it shows one button.
+        WebSession visitor = WebSession.visitor();
+        String page = visitor.get(path).then().statusCode(200).extract().asString();
+        assertThat(page, containsString("Stop mail about new answers?"));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", asker.id), equalTo(1L));
+        RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded").body("")
+                .post(path + "?from=page").then().statusCode(303).header("Location", endsWith(path));
+        assertThat(visitor.get(path).then().statusCode(200).extract().asString(), containsString("You are unsubscribed"));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
         answer(data.member("answerer"), data.question(asker, "Another question after unsubscribing"), "Not mailed.");
         awaitEverythingBeforeHandled();
         assertThat(mailsTo(asker), hasSize(1));
 
         // "Mail me again" from the same page.
-        WebSession visitor = WebSession.visitor();
-        visitor.get(path);
-        visitor.postForm(path + "/resubscribe", Map.of()).then().statusCode(303);
+        visitor.postForm(path + "/resubscribe", Map.of()).then().statusCode(303).header("Location", endsWith(path));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", asker.id), equalTo(1L));
     }
 
@@ -165,7 +174,7 @@ class AnswerMailTest {
 
         // RFC 8058: the mail program posts this body, with no session and no CSRF token.
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .body("List-Unsubscribe=One-Click").post(link.group(1))
+                .header("Origin", "https://webmail.example.net").body("List-Unsubscribe=One-Click").post(link.group(1))
                 .then().statusCode(200).body(containsString("Unsubscribed"));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
     }
@@ -179,6 +188,14 @@ class AnswerMailTest {
                 .post(forged).then().statusCode(404).body(containsString("not valid"));
         WebSession.visitor().get("/unsubscribe/abc/def").then().statusCode(404);
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", member.id), equalTo(1L));
+    }
+
+    @Test
+    void theExcerptShowsEmojiAndSymbolsAsTheMemberWroteThem() {
+        String html = markdown.toSafeHtml("🚀 Use `m = new ObjectMapper();` & ask \"why\" @ me — it's <fine>");
+        assertThat(Mails.excerpt(html, 300), equalTo("🚀 Use m = new ObjectMapper(); & ask \"why\" @ me — it's <fine>"));
+        assertThat("a cut never splits an emoji", Mails.excerpt(markdown.toSafeHtml("😀".repeat(200)), 21),
+                equalTo("😀".repeat(10) + "…"));
     }
 
     @Test
