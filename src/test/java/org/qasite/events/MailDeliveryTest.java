@@ -282,6 +282,32 @@ class MailDeliveryTest {
                 equalTo(0L));
     }
 
+    @Test
+    void aMailRefusedForGoodIsGivenUpAtOnceAndLaterMailStillGoesOut() throws Exception {
+        Member author = memberWithOwnAddress("asker");
+        Question question = data.question(author, "Is my address wrong " + UUID.randomUUID() + "?");
+        WebSession answerer = WebSession.loggedIn(data.member("answerer").username);
+
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            proxies.smtp().retarget(refusing.port());
+            answerer.postJson("/api/v1/questions/" + question.id + "/answers", Map.of("body", "Refused for good."))
+                    .then().statusCode(201);
+            // Given up after the refusal, not retried max-attempts times with backoff.
+            await("the refused mail given up").atMost(DELIVERY).until(
+                    () -> data.count("SELECT count(*) FROM mail_log WHERE recipient_id = ?1 AND status = 'failed'"
+                            + " AND last_error LIKE '550%' AND attempts <= 2", author.id),
+                    n -> n == 1);
+        } finally {
+            proxies.smtp().restore();
+        }
+        // The refusal did not open the circuit breaker: the next mail goes out at once.
+        long second = answerer.postJson("/api/v1/questions/" + question.id + "/answers",
+                Map.of("body", "This one reaches a real server.")).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        assertThat(answerLink(theOnlyMail(author, 1).get(0)),
+                equalTo(BASE_URL + "/questions/" + question.id + "#answer-" + second));
+    }
+
     /**
      * Waits for {@code count} mails to the member and for the mail log to show them all sent, then answers the mails
      * maildev holds for the address: exactly {@code count}, or the test fails.

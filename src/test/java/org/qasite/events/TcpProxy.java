@@ -22,7 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
     private final String name;
-    private final InetSocketAddress target;
+    private final InetSocketAddress original;
+    private volatile InetSocketAddress target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -31,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private TcpProxy(String name, InetSocketAddress target) throws IOException {
         this.name = name;
+        this.original = target;
         this.target = target;
         this.server = listen(0);
         this.port = server.getLocalPort();
@@ -55,20 +57,38 @@ public final class TcpProxy implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Sends new connections to another server (open ones are closed), until {@link #restore()}. */
+    public synchronized void retarget(int otherPort) {
+        target = new InetSocketAddress("127.0.0.1", otherPort);
+        closeConnections();
+    }
+
     /** Takes the server away: open connections are closed and new ones refused. */
     public synchronized void cut() {
         if (server != null) {
             closeQuietly(server);
             server = null;
         }
+        closeConnections();
+    }
+
+    private void closeConnections() {
         for (Socket s : open) {
             closeQuietly(s);
         }
         open.clear();
     }
 
-    /** Brings the server back on the same port. */
+    /** Brings the server back (after a cut), forwarding to the original target again (after a retarget). */
     public synchronized void restore() {
+        if (!target.equals(original)) {
+            target = original;
+            closeConnections();
+        }
+        listen();
+    }
+
+    private void listen() {
         if (closed || server != null) {
             return;
         }
