@@ -44,6 +44,21 @@ import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 public class StreamConsumer {
 
     private static final int DEAD_LETTER_MAX_LENGTH = 10_000;
+    /**
+     * Removes a consumer from the group only if it still holds nothing and is still idle, checked and done in one
+     * atomic step: removing a consumer drops its pending entries, so one that just received an entry must stay.
+     * Answers -1 when it stays.
+     */
+    private static final String FORGET_CONSUMER = """
+            for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+              local f = {}
+              for i = 1, #c, 2 do f[c[i]] = c[i + 1] end
+              if f['name'] == ARGV[2] and f['pending'] == 0 and f['idle'] > tonumber(ARGV[3]) then
+                return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+              end
+            end
+            return -1
+            """;
     private static final int MAX_REMEMBERED_ERRORS = 1_000;
 
     private final EventHandler handler;
@@ -381,8 +396,9 @@ public class StreamConsumer {
                 }
             }
             for (StreamInfo.Consumer c : StreamInfo.consumers(stream.redis(), stream.key(), group)) {
-                if (!c.name().equals(consumer) && c.pending() == 0 && c.idleMillis() > config.forgetIdle().toMillis()) {
-                    streams.xgroupDelConsumer(stream.key(), group, c.name());
+                if (!c.name().equals(consumer) && c.pending() == 0 && c.idleMillis() > config.forgetIdle().toMillis()
+                        && stream.redis().execute("EVAL", FORGET_CONSUMER, "1", stream.key(), group, c.name(),
+                                Long.toString(config.forgetIdle().toMillis())).toLong() >= 0) {
                     Log.infof("Consumer group %s: removed consumer %s, idle since %d s", group, c.name(),
                             c.idleMillis() / 1000);
                 }
