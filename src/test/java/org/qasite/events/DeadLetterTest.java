@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -32,6 +33,9 @@ class DeadLetterTest {
     @Inject
     EventsConfig config;
 
+    @Inject
+    StreamConsumers consumers;
+
     @Test
     void aPoisonEventEndsInTheDeadLetterStreamAfterMaxDeliveries() {
         StreamCommands<String, String, String> streams = stream.redis().stream(String.class, String.class, String.class);
@@ -54,6 +58,18 @@ class DeadLetterTest {
         assertThat(streams.xpending(stream.key(), PoisonHandler.GROUP, StreamRange.of("-", "+"), 100), hasSize(0));
         // Other groups were not held up by it.
         assertThat(streams.xpending(stream.key(), "mail", StreamRange.of(entryId, entryId), 10), hasSize(0));
+    }
+
+    @Test
+    void aStoppedInstancesConsumerNameIsForgottenOnceIdle() {
+        stream.redis().execute("XGROUP", "CREATECONSUMER", stream.key(), "mail", "stopped-instance");
+        assertThat(consumerNames("mail"), hasItem("stopped-instance"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumerNames("mail"), names -> !names.contains("stopped-instance"));
+        assertThat("this instance stays", consumerNames("mail"), hasItem(consumers.instanceId()));
+    }
+
+    private List<String> consumerNames(String group) {
+        return StreamInfo.consumers(stream.redis(), stream.key(), group).stream().map(StreamInfo.Consumer::name).toList();
     }
 
     private StreamMessage<String, String, String> deadLetterOf(StreamCommands<String, String, String> streams,
