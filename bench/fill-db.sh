@@ -21,7 +21,7 @@ declare -A COLUMNS=(
   [member]="id, username, email, display_name, password_hash, role, avatar_hash, notify_answers, created_at"
   [tag]="id, name"
   # The accepted answers are loaded afterwards, as fill-db does: question and answer reference each other.
-  [question]="id, author_id, title, body, body_html, created_at, rating, answer_count"
+  [question]="id, author_id, title, body, body_html, created_at, rating, answer_count, view_count"
   [question_tag]="question_id, tag_id"
   [answer]="id, question_id, author_id, body, body_html, created_at, rating"
   [question_vote]="question_id, member_id, value, created_at"

@@ -198,13 +198,13 @@ public class DemoDataFiller {
         }
 
         try (CopyWriter rows = new CopyWriter(copy, "question",
-                "id, author_id, title, body, body_html, created_at, rating, answer_count")) {
+                "id, author_id, title, body, body_html, created_at, rating, answer_count, view_count")) {
             Progress bar = new Progress(progress, "question", plan.questions);
             for (int q = 0; q < plan.questions; q++) {
                 DemoText.Body body = DemoText.questionBody(text);
                 rows.add(questionBase + 1 + q).add(memberBase + 1 + plan.questionAuthor[q]).add(DemoText.title(text))
                         .add(body.markdown()).add(body.html()).addTime(plan.questionCreated[q])
-                        .add(plan.questionRating[q]).add(plan.questionAnswerCount[q]).endRow();
+                        .add(plan.questionRating[q]).add(plan.questionAnswerCount[q]).add(plan.questionViews[q]).endRow();
                 bar.step();
             }
             tables.add(new TableResult("question", rows.finish(), bar.finish()));

@@ -38,6 +38,8 @@ final class DemoPlan {
     final int[] questionRating;
     /** The accepted answer of each question, or -1. */
     final int[] questionAccepted;
+    /** How often each question was viewed: more than the people who answered or voted on it. */
+    final long[] questionViews;
     /** The tags of question q are questionTagList[questionTagStart[q] .. questionTagStart[q + 1]). */
     final int[] questionTagStart;
     final int[] questionTagList;
@@ -132,6 +134,13 @@ final class DemoPlan {
             if (best[q] >= 0 && random.nextDouble() < ACCEPT_PROBABILITY) {
                 questionAccepted[q] = best[q];
             }
+        }
+
+        // Drawn last, so the rest of the plan stays what the seed gave it before views existed.
+        questionViews = new long[questions];
+        for (int q = 0; q < questions; q++) {
+            int engaged = questionAnswerCount[q] + questionVoteStart[q + 1] - questionVoteStart[q];
+            questionViews[q] = (long) ((1 + engaged) * (3 + 5 * pareto()));
         }
     }
 

@@ -60,6 +60,10 @@ public class Question extends PanacheEntityBase {
     @Column(name = "accepted_answer_id")
     public Long acceptedAnswerId;
 
+    /** Views as of the last flush of the view counters (org.qasite.views.ViewCounter). */
+    @Column(name = "view_count")
+    public long viewCount;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "question_tag", joinColumns = @JoinColumn(name = "question_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")

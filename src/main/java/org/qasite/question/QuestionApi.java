@@ -30,12 +30,13 @@ public class QuestionApi {
     }
 
     public record QuestionView(long id, String title, String body, String bodyHtml, AuthorView author,
-            Instant createdAt, int rating, int answerCount, Long acceptedAnswerId, List<String> tags, String url) {
+            Instant createdAt, int rating, int answerCount, long views, Long acceptedAnswerId, List<String> tags,
+            String url) {
 
         public static QuestionView of(Question q) {
             return new QuestionView(q.id, q.title, q.body, q.bodyHtml,
                     new AuthorView(q.author.username, q.author.displayName, q.author.avatarUrl()), q.createdAt, q.rating,
-                    q.answerCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id);
+                    q.answerCount, q.viewCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id);
         }
     }
 

@@ -22,6 +22,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagNames;
+import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
 import org.qasite.web.DuplicatePost;
 import org.qasite.web.Flash;
@@ -33,6 +34,8 @@ import org.qasite.web.TemplateExtensions;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The question lists, the question page and the ask form. */
 @Path("/")
@@ -62,12 +65,14 @@ public class QuestionResource {
     private final QuestionService questions;
     private final VoteService votes;
     private final UriInfo uri;
+    private final ViewCounter views;
 
-    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri) {
+    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
         this.uri = uri;
+        this.views = views;
     }
 
     @GET
@@ -98,8 +103,15 @@ public class QuestionResource {
 
     @GET
     @Path("questions/{id}")
-    public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort) {
-        return Templates.show(load(id, page, sort), "", Map.of(), null);
+    public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort,
+            HttpServerRequest request) {
+        QuestionPage questionPage = load(id, page, sort);
+        if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            views.record(questionPage.question().id,
+                    views.visitor(me.id(), address, request.getHeader("User-Agent")));
+        }
+        return Templates.show(questionPage, "", Map.of(), null);
     }
 
     QuestionPage load(String rawId, String page, String rawSort) {

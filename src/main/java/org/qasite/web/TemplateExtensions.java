@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -73,5 +74,27 @@ public class TemplateExtensions {
 
     public static String plural(int n, String singular, String pluralForm) {
         return n + " " + (n == 1 ? singular : pluralForm);
+    }
+
+    /** "1,234": a count with thousands separated. */
+    public static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** "950", "1.2k", "34k", "5.6m": a count short enough for the question lists. */
+    public static String compact(long n) {
+        if (n < 1000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return shorten(n, 1000) + "k";
+        }
+        return shorten(n, 1_000_000) + "m";
+    }
+
+    private static String shorten(long n, long unit) {
+        // one decimal below 10 units ("1.2k"), none above ("34k"); always rounded down, never overstating
+        return n < 10 * unit ? (n / unit) + (n % unit >= unit / 10 ? "." + (n % unit) * 10 / unit : "")
+                : Long.toString(n / unit);
     }
 }

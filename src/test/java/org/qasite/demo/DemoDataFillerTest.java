@@ -96,6 +96,9 @@ class DemoDataFillerTest {
                 + " (SELECT coalesce(sum(v.value), 0) FROM question_vote v WHERE v.question_id = q.id)", questions));
         assertEquals(0, count("SELECT count(*) FROM question q WHERE q.id BETWEEN ? AND ? AND q.answer_count <>"
                 + " (SELECT count(*) FROM answer a WHERE a.question_id = q.id)", questions));
+        assertEquals(0, count("SELECT count(*) FROM question q WHERE q.id BETWEEN ? AND ? AND q.view_count <="
+                + " q.answer_count + (SELECT count(*) FROM question_vote v WHERE v.question_id = q.id)", questions),
+                "every demo question was viewed more often than it was answered or voted on");
         assertEquals(0, count("SELECT count(*) FROM answer a WHERE a.id BETWEEN ? AND ? AND a.rating <>"
                 + " (SELECT coalesce(sum(v.value), 0) FROM answer_vote v WHERE v.answer_id = a.id)", answers));
         assertTrue(count("SELECT count(*) FROM question WHERE id BETWEEN ? AND ? AND rating <> 0", questions) > 0,

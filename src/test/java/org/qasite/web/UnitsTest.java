@@ -32,6 +32,19 @@ class UnitsTest {
     }
 
     @Test
+    void viewCounts() {
+        assertThat(TemplateExtensions.grouped(1234567), equalTo("1,234,567"));
+        assertThat(TemplateExtensions.grouped(0), equalTo("0"));
+        assertThat(TemplateExtensions.compact(999), equalTo("999"));
+        assertThat(TemplateExtensions.compact(1000), equalTo("1k"));
+        assertThat(TemplateExtensions.compact(1050), equalTo("1k"));
+        assertThat(TemplateExtensions.compact(1999), equalTo("1.9k"));
+        assertThat(TemplateExtensions.compact(34_500), equalTo("34k"));
+        assertThat(TemplateExtensions.compact(999_999), equalTo("999k"));
+        assertThat(TemplateExtensions.compact(5_678_000), equalTo("5.6m"));
+    }
+
+    @Test
     void pager() {
         Pager pager = Pager.of("3", 95, 10, "/questions/1", "sort=votes");
         assertThat(pager.pages(), equalTo(10));

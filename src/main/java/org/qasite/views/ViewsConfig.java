@@ -1,0 +1,30 @@
+package org.qasite.views;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Question views: how long a visitor counts once, how often the counts reach the database. */
+@ConfigMapping(prefix = "qa.views")
+public interface ViewsConfig {
+
+    /** How often the views counted on this instance are added to the database ("off" only by a flush at shutdown). */
+    @WithDefault("30s")
+    String flushInterval();
+
+    /** A visitor who opens the same question again within this time is not counted again. */
+    @WithDefault("1h")
+    Duration dedupWindow();
+
+    /** How long a page waits for Redis to say whether the visitor was seen; past it the view counts anyway. */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
+    /** How long a flush waits for question rows that other transactions hold; past it the counts wait for the next. */
+    @WithDefault("5s")
+    Duration lockTimeout();
+
+    /** Key of the HMAC that turns a visitor's address and browser into an opaque key; defaults to the session key. */
+    String visitorKey();
+}
