@@ -21,4 +21,12 @@ public interface EventHandler {
     default boolean batchInOneTransaction() {
         return false;
     }
+
+    /**
+     * Whether the group is read by a scheduled job calling {@link StreamConsumer#pollOnce()} instead of by a thread of
+     * its own that waits for entries: for work that is batched on a schedule anyway.
+     */
+    default boolean polled() {
+        return false;
+    }
 }

@@ -119,9 +119,45 @@ public class StreamConsumer {
         return consumer;
     }
 
-    public void start() {
+    /** Starts reading on a thread of its own; a polled group is started without one, for {@link #pollOnce()}. */
+    public void start(boolean ownThread) {
         running = true;
-        thread = Thread.ofPlatform().name("stream-" + group).daemon().start(this::loop);
+        if (ownThread) {
+            thread = Thread.ofPlatform().name("stream-" + group).daemon().start(this::loop);
+        }
+    }
+
+    /**
+     * For a polled group: handles what the stream holds for the group now (without waiting for more), retries and
+     * takes over pending entries when due, and answers how many entries were handled. Called by one scheduled job,
+     * never at the same time as itself.
+     */
+    public int pollOnce() {
+        try {
+            if (!groupReady) {
+                createGroup();
+            }
+            if (System.currentTimeMillis() >= nextRecovery) {
+                nextRecovery = System.currentTimeMillis() + config.recoverInterval().toMillis();
+                recover();
+                refreshMetrics();
+            }
+            int handled = 0;
+            while (true) {
+                List<StreamMessage<String, String, String>> batch = streams.xreadgroup(group, consumer, stream.key(),
+                        ">", new XReadGroupArgs().count(config.batchSize()));
+                handleAll(batch);
+                handled += batch == null ? 0 : batch.size();
+                if (batch == null || batch.size() < config.batchSize()) {
+                    return handled;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (isMissingGroup(e)) {
+                groupReady = false;
+            }
+            throw e;
+        }
     }
 
     /** Stops reading; the entry in hand is finished and acked first. */

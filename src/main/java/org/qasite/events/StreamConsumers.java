@@ -45,7 +45,7 @@ public class StreamConsumers {
             if (consumers.putIfAbsent(handler.group(), consumer) != null) {
                 throw new IllegalStateException("Two handlers for consumer group " + handler.group());
             }
-            consumer.start();
+            consumer.start(!handler.polled());
         }
     }
 

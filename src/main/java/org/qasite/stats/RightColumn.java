@@ -10,24 +10,24 @@ import jakarta.inject.Named;
 @RequestScoped
 public class RightColumn {
 
-    private final StatsQueries queries;
+    private final StatsCache cache;
     private List<StatsQueries.PopularTag> popularTags;
     private List<StatsQueries.BestMember> bestMembers;
 
-    RightColumn(StatsQueries queries) {
-        this.queries = queries;
+    RightColumn(StatsCache cache) {
+        this.cache = cache;
     }
 
     public List<StatsQueries.PopularTag> getPopularTags() {
         if (popularTags == null) {
-            popularTags = queries.popularTags();
+            popularTags = cache.popularTags();
         }
         return popularTags;
     }
 
     public List<StatsQueries.BestMember> getBestMembers() {
         if (bestMembers == null) {
-            bestMembers = queries.bestMembers();
+            bestMembers = cache.bestMembers();
         }
         return bestMembers;
     }

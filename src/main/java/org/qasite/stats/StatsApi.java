@@ -15,23 +15,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stats")
 public class StatsApi {
 
-    private final StatsQueries queries;
+    private final StatsCache cache;
 
-    StatsApi(StatsQueries queries) {
-        this.queries = queries;
+    StatsApi(StatsCache cache) {
+        this.cache = cache;
     }
 
     @GET
     @Path("stats/popular-tags")
     @Operation(summary = "The 10 tags with the most questions asked in the last 3 months")
     public List<StatsQueries.PopularTag> popularTags() {
-        return queries.popularTags();
+        return cache.popularTags();
     }
 
     @GET
     @Path("stats/best-members")
     @Operation(summary = "The 10 members whose posts of the last 7 days have the highest total rating")
     public List<StatsQueries.BestMember> bestMembers() {
-        return queries.bestMembers();
+        return cache.bestMembers();
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 
 import org.qasite.member.Member;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The right-column definitions, straight from the database. Popular tags: the 10 tags with the most questions asked
  * in the last 3 months. Best members: the 10 members whose questions and answers of the last 7 days have the highest
@@ -15,9 +17,11 @@ import org.qasite.member.Member;
 @ApplicationScoped
 public class StatsQueries {
 
+    @RegisterForReflection
     public record PopularTag(String name, long questions) {
     }
 
+    @RegisterForReflection
     public record BestMember(String username, String displayName, String avatarUrl, long score) {
     }
 

@@ -13,21 +13,24 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * Starts a {@link TcpProxy} in front of the test Redis (the {@code streams} client only: rate limits and the cache
- * keep working while the stream is cut off) and one in front of the SMTP server, and points the application at them.
+ * Starts a {@link TcpProxy} in front of the test Redis for the {@code streams} client, another for the {@code cache}
+ * client (so the stream and the cache can be cut off separately), and one in front of the SMTP server, and points the
+ * application at them.
  * The real addresses come from the same settings the proxies replace, so the environment variables that move the
  * test databases keep working. Tests get both proxies in a field of type {@link Proxies}.
  */
 public class ProxiedServices implements QuarkusTestResourceLifecycleManager {
 
     static final String STREAMS_HOSTS = "quarkus.redis.streams.hosts";
+    static final String CACHE_HOSTS = "quarkus.redis.cache.hosts";
 
-    /** The two proxies a test can cut and restore. */
-    public record Proxies(TcpProxy redis, TcpProxy smtp) {
+    /** The proxies a test can cut and restore: the stream's Redis, the cache's Redis, the SMTP server. */
+    public record Proxies(TcpProxy redis, TcpProxy smtp, TcpProxy cache) {
 
         public void restoreAll() {
             redis.restore();
             smtp.restore();
+            cache.restore();
         }
     }
 
@@ -39,10 +42,13 @@ public class ProxiedServices implements QuarkusTestResourceLifecycleManager {
         URI redis = URI.create(config.getValue(STREAMS_HOSTS, String.class));
         String smtpHost = config.getOptionalValue("quarkus.mailer.host", String.class).orElse("127.0.0.1");
         int smtpPort = config.getOptionalValue("quarkus.mailer.port", Integer.class).orElse(25);
+        URI cache = URI.create(config.getValue(CACHE_HOSTS, String.class));
         proxies = new Proxies(TcpProxy.start("redis", redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort()),
-                TcpProxy.start("smtp", smtpHost, smtpPort));
+                TcpProxy.start("smtp", smtpHost, smtpPort),
+                TcpProxy.start("cache", cache.getHost(), cache.getPort() < 0 ? 6379 : cache.getPort()));
         return Map.of(
                 STREAMS_HOSTS, viaProxy(redis, proxies.redis().port()),
+                CACHE_HOSTS, viaProxy(cache, proxies.cache().port()),
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(proxies.smtp().port()));
     }
@@ -57,6 +63,7 @@ public class ProxiedServices implements QuarkusTestResourceLifecycleManager {
         if (proxies != null) {
             proxies.redis().close();
             proxies.smtp().close();
+            proxies.cache().close();
         }
     }
 

@@ -1,0 +1,178 @@
+package org.qasite.stats;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+
+/**
+ * The widgets as pages read them: from the cache (Redis, the cache database) when it holds them; on a miss, computed
+ * from the database by one request while the others of this instance wait for its result (single flight), and put in
+ * the cache. When Redis cannot be reached the page still gets the widget: the last value this instance saw, or one
+ * computed from the database. The scheduled refresh ({@link StatsRefresher}) keeps the cache current.
+ */
+@ApplicationScoped
+public class StatsCache {
+
+    private static final TypeReference<List<StatsQueries.PopularTag>> POPULAR_TAGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StatsQueries.BestMember>> BEST_MEMBERS = new TypeReference<>() {
+    };
+
+    private final StatsQueries queries;
+    private final StatsConfig config;
+    private final ObjectMapper json;
+    private final ReactiveValueCommands<String, String> cache;
+    private final Map<Widget, CompletableFuture<List<?>>> inFlight = new ConcurrentHashMap<>();
+    private final Map<Widget, List<?>> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Widget, Counter> computed = new EnumMap<>(Widget.class);
+
+    StatsCache(StatsQueries queries, StatsConfig config, ObjectMapper json,
+            @RedisClientName("cache") ReactiveRedisDataSource redis, MeterRegistry registry) {
+        this.queries = queries;
+        this.config = config;
+        this.json = json;
+        this.cache = redis.value(String.class, String.class);
+        for (Widget w : Widget.values()) {
+            computed.put(w, Counter.builder("qa.stats.computed").tag("widget", w.id)
+                    .description("Widgets computed from the database").register(registry));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StatsQueries.PopularTag> popularTags() {
+        return (List<StatsQueries.PopularTag>) get(Widget.POPULAR_TAGS);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StatsQueries.BestMember> bestMembers() {
+        return (List<StatsQueries.BestMember>) get(Widget.BEST_MEMBERS);
+    }
+
+    /** How many times this instance computed the widget from the database. */
+    public long computedCount(Widget widget) {
+        return (long) computed.get(widget).count();
+    }
+
+    /** Computes the widget from the database and puts it in the cache (the scheduled refresh). */
+    void refresh(Widget widget) {
+        List<?> value = compute(widget);
+        cache.set(widget.cacheKey(), write(value), new SetArgs().px(config.cacheTtl())).await()
+                .atMost(config.redisTimeout().multipliedBy(4));
+    }
+
+    private List<?> get(Widget widget) {
+        String cached;
+        try {
+            cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
+        } catch (RuntimeException e) {
+            // Redis is unreachable or slow: the page must not suffer from it.
+            Log.debugf("Right column not read from the cache: %s", e.getMessage());
+            List<?> last = lastSeen.get(widget);
+            return last != null ? last : singleFlight(widget, () -> compute(widget));
+        }
+        if (cached != null) {
+            List<?> value = read(widget, cached);
+            if (value != null) {
+                lastSeen.put(widget, value);
+                return value;
+            }
+        }
+        return singleFlight(widget, () -> {
+            // A request that finished just before this one started may have filled the cache meanwhile.
+            List<?> filled = readQuietly(widget);
+            if (filled != null) {
+                return filled;
+            }
+            List<?> value = compute(widget);
+            try {
+                cache.set(widget.cacheKey(), write(value), new SetArgs().px(config.cacheTtl()))
+                        .await().atMost(config.redisTimeout());
+            } catch (RuntimeException e) {
+                Log.debugf("Right column not put in the cache: %s", e.getMessage());
+            }
+            return value;
+        });
+    }
+
+    private List<?> readQuietly(Widget widget) {
+        try {
+            String cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
+            return cached == null ? null : read(widget, cached);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Runs {@code work} once for all callers that ask for the widget while it runs; they all get its result. */
+    private List<?> singleFlight(Widget widget, Supplier<List<?>> work) {
+        CompletableFuture<List<?>> mine = new CompletableFuture<>();
+        CompletableFuture<List<?>> running = inFlight.putIfAbsent(widget, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            List<?> value = work.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(widget, mine);
+        }
+    }
+
+    private List<?> compute(Widget widget) {
+        computed.get(widget).increment();
+        List<?> value = QuarkusTransaction.joiningExisting().call(() -> switch (widget) {
+            case POPULAR_TAGS -> queries.popularTags();
+            case BEST_MEMBERS -> queries.bestMembers();
+        });
+        lastSeen.put(widget, value);
+        return value;
+    }
+
+    private String write(List<?> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Widget not writable as JSON", e);
+        }
+    }
+
+    /** The cached value, or null when it cannot be read (written by another version of the site): then recompute. */
+    private List<?> read(Widget widget, String cached) {
+        try {
+            return switch (widget) {
+                case POPULAR_TAGS -> json.readValue(cached, POPULAR_TAGS);
+                case BEST_MEMBERS -> json.readValue(cached, BEST_MEMBERS);
+            };
+        } catch (JsonProcessingException e) {
+            Log.warnf("Cached %s not readable, recomputed: %s", widget.id, e.getMessage());
+            return null;
+        }
+    }
+}

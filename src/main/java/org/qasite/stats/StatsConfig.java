@@ -1,0 +1,31 @@
+package org.qasite.stats;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The right column's schedule and cache. */
+@ConfigMapping(prefix = "qa.stats")
+public interface StatsConfig {
+
+    /** How often the stats consumer group is read and the widgets its events touched are recomputed. */
+    @WithDefault("2s")
+    String pollInterval();
+
+    /** How often both widgets are recomputed anyway: their time windows slide even when nothing happens. */
+    @WithDefault("5m")
+    String fullRefreshInterval();
+
+    /** How long a cached widget is kept at most, should the refreshes stop (a safety net, not the refresh). */
+    @WithDefault("1h")
+    Duration cacheTtl();
+
+    /** How long the recompute lock is held at most, so that an instance that died holding it cannot block it. */
+    @WithDefault("60s")
+    Duration lockTtl();
+
+    /** The longest a page waits for the cache before it computes the widget from the database itself. */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+}

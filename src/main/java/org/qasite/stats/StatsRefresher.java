@@ -1,0 +1,129 @@
+package org.qasite.stats;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.events.EventHandler;
+import org.qasite.events.EventType;
+import org.qasite.events.EventsDisabled;
+import org.qasite.events.StreamConsumer;
+import org.qasite.events.StreamConsumers;
+import org.qasite.events.StreamEvent;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Consumer group {@code stats}, read by a scheduled job: an event that can change a widget (a question changes both,
+ * an answer or a vote the best members) marks it, and the job recomputes the marked widgets from the database and puts
+ * them in the cache. Both are also recomputed on a fixed period, because the time windows slide. One instance at a
+ * time recomputes: a lock in the locks database, with an expiry so that an instance that died holding it cannot block
+ * the others.
+ */
+@ApplicationScoped
+public class StatsRefresher implements EventHandler {
+
+    static final String GROUP = "stats";
+    private static final String LOCK_KEY = "qa:lock:stats-refresh";
+    /** Deletes the lock only if this instance still holds it (it may have expired and been taken since). */
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    private final StatsCache cache;
+    private final StatsConfig config;
+    private final StreamConsumers consumers;
+    private final RedisDataSource locks;
+    private final Set<Widget> stale = EnumSet.noneOf(Widget.class);
+
+    StatsRefresher(StatsCache cache, StatsConfig config, StreamConsumers consumers,
+            @RedisClientName("locks") RedisDataSource locks) {
+        this.cache = cache;
+        this.config = config;
+        this.consumers = consumers;
+        this.locks = locks;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    @Override
+    public boolean polled() {
+        return true;
+    }
+
+    @Override
+    public void handle(StreamEvent event) {
+        if (event.is(EventType.QUESTION_CREATED)) {
+            markStale(Widget.POPULAR_TAGS, Widget.BEST_MEMBERS);
+        } else if (event.is(EventType.ANSWER_CREATED) || event.is(EventType.VOTE_CAST)) {
+            markStale(Widget.BEST_MEMBERS);
+        }
+    }
+
+    /** Reads the group's new events and recomputes the widgets they touched. */
+    @Scheduled(every = "${qa.stats.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
+    public void poll() {
+        StreamConsumer consumer = consumers.get(GROUP);
+        if (consumer != null) {
+            try {
+                consumer.pollOnce();
+            } catch (RuntimeException e) {
+                Log.debugf("Stats events not read: %s", e.getMessage());
+            }
+        }
+        refreshStale();
+    }
+
+    /** Marks both widgets: the windows of "the last 3 months" and "the last 7 days" moved on. */
+    @Scheduled(every = "${qa.stats.full-refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
+    public void refreshAll() {
+        markStale(Widget.values());
+        refreshStale();
+    }
+
+    /** Recomputes the marked widgets, if this instance gets the lock; they stay marked otherwise. */
+    synchronized void refreshStale() {
+        if (stale.isEmpty()) {
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        try {
+            if (locks.execute("SET", LOCK_KEY, token, "NX", "PX", Long.toString(config.lockTtl().toMillis())) == null) {
+                return; // another instance is recomputing; ours stay marked for the next turn
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("Stats lock not taken (Redis unavailable): %s", e.getMessage());
+            return;
+        }
+        try {
+            for (Widget widget : Set.copyOf(stale)) {
+                stale.remove(widget);
+                try {
+                    cache.refresh(widget);
+                } catch (RuntimeException e) {
+                    stale.add(widget);
+                    Log.warnf("Right column widget %s not refreshed: %s", widget.id, e.getMessage());
+                }
+            }
+        } finally {
+            try {
+                locks.execute("EVAL", RELEASE, "1", LOCK_KEY, token);
+            } catch (RuntimeException e) {
+                Log.debugf("Stats lock not released (it expires): %s", e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void markStale(Widget... widgets) {
+        stale.addAll(Set.of(widgets));
+    }
+}
