@@ -134,14 +134,7 @@ public class StreamConsumer {
      */
     public int pollOnce() {
         try {
-            if (!groupReady) {
-                createGroup();
-            }
-            if (System.currentTimeMillis() >= nextRecovery) {
-                nextRecovery = System.currentTimeMillis() + config.recoverInterval().toMillis();
-                recover();
-                refreshMetrics();
-            }
+            prepare();
             int handled = 0;
             while (true) {
                 List<StreamMessage<String, String, String>> batch = streams.xreadgroup(group, consumer, stream.key(),
@@ -210,14 +203,7 @@ public class StreamConsumer {
             }
             parked = false;
             try {
-                if (!groupReady) {
-                    createGroup();
-                }
-                if (System.currentTimeMillis() >= nextRecovery) {
-                    nextRecovery = System.currentTimeMillis() + config.recoverInterval().toMillis();
-                    recover();
-                    refreshMetrics();
-                }
+                prepare();
                 List<StreamMessage<String, String, String>> batch = streams.xreadgroup(group, consumer, stream.key(), ">",
                         new XReadGroupArgs().count(config.batchSize()).block(config.block()));
                 handleAll(batch);
@@ -234,6 +220,18 @@ public class StreamConsumer {
                 }
                 sleep(Math.min(5000, 100L << Math.min(failures, 6)));
             }
+        }
+    }
+
+    /** Before a read: the group exists, and pending entries and metrics are looked at when due. */
+    private void prepare() {
+        if (!groupReady) {
+            createGroup();
+        }
+        if (System.currentTimeMillis() >= nextRecovery) {
+            nextRecovery = System.currentTimeMillis() + config.recoverInterval().toMillis();
+            recover();
+            refreshMetrics();
         }
     }
 
