@@ -4,11 +4,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -38,6 +41,7 @@ public class StatsCache {
     };
 
     private final StatsQueries queries;
+    private final EntityManager em;
     private final StatsConfig config;
     private final ObjectMapper json;
     private final ReactiveValueCommands<String, String> cache;
@@ -45,9 +49,10 @@ public class StatsCache {
     private final Map<Widget, List<?>> lastSeen = new ConcurrentHashMap<>();
     private final Map<Widget, Counter> computed = new EnumMap<>(Widget.class);
 
-    StatsCache(StatsQueries queries, StatsConfig config, ObjectMapper json,
+    StatsCache(StatsQueries queries, EntityManager em, StatsConfig config, ObjectMapper json,
             @RedisClientName("cache") ReactiveRedisDataSource redis, MeterRegistry registry) {
         this.queries = queries;
+        this.em = em;
         this.config = config;
         this.json = json;
         this.cache = redis.value(String.class, String.class);
@@ -87,7 +92,7 @@ public class StatsCache {
             // Redis is unreachable or slow: the page must not suffer from it.
             Log.debugf("Right column not read from the cache: %s", e.getMessage());
             List<?> last = lastSeen.get(widget);
-            return last != null ? last : singleFlight(widget, () -> compute(widget));
+            return last != null ? last : fallingBack(widget, () -> singleFlight(widget, () -> compute(widget)));
         }
         if (cached != null) {
             List<?> value = read(widget, cached);
@@ -96,7 +101,7 @@ public class StatsCache {
                 return value;
             }
         }
-        return singleFlight(widget, () -> {
+        return fallingBack(widget, () -> singleFlight(widget, () -> {
             // A request that finished just before this one started may have filled the cache meanwhile.
             List<?> filled = readQuietly(widget);
             if (filled != null) {
@@ -104,13 +109,28 @@ public class StatsCache {
             }
             List<?> value = compute(widget);
             try {
-                cache.set(widget.cacheKey(), write(value), new SetArgs().px(config.cacheTtl()))
+                // Only into an empty key: the scheduled refresh may have put a newer value there meanwhile.
+                cache.set(widget.cacheKey(), write(value), new SetArgs().nx().px(config.cacheTtl()))
                         .await().atMost(config.redisTimeout());
             } catch (RuntimeException e) {
                 Log.debugf("Right column not put in the cache: %s", e.getMessage());
             }
             return value;
-        });
+        }));
+    }
+
+    /**
+     * The widget from {@code source}, or, when that fails (the database is down or slow), the last value this instance
+     * saw, or an empty widget: a side widget never makes a page fail.
+     */
+    private List<?> fallingBack(Widget widget, Supplier<List<?>> source) {
+        try {
+            return source.get();
+        } catch (RuntimeException e) {
+            Log.debugf("Right column widget %s not computed: %s", widget.id, e.getMessage());
+            List<?> last = lastSeen.get(widget);
+            return last != null ? last : List.of();
+        }
     }
 
     private List<?> readQuietly(Widget widget) {
@@ -128,9 +148,14 @@ public class StatsCache {
         CompletableFuture<List<?>> running = inFlight.putIfAbsent(widget, mine);
         if (running != null) {
             try {
-                return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                return running.get(config.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("The widget's computation takes longer than " + config.waitTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the widget", e);
             }
         }
         try {
@@ -147,9 +172,14 @@ public class StatsCache {
 
     private List<?> compute(Widget widget) {
         computed.get(widget).increment();
-        List<?> value = QuarkusTransaction.joiningExisting().call(() -> switch (widget) {
-            case POPULAR_TAGS -> queries.popularTags();
-            case BEST_MEMBERS -> queries.bestMembers();
+        // A transaction of its own, bounded: what goes to the shared cache must be committed data, and a stuck query
+        // must neither hold pages nor outlive the refresh lock.
+        List<?> value = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SET LOCAL statement_timeout = " + config.queryTimeout().toMillis()).executeUpdate();
+            return switch (widget) {
+                case POPULAR_TAGS -> queries.popularTags();
+                case BEST_MEMBERS -> queries.bestMembers();
+            };
         });
         lastSeen.put(widget, value);
         return value;

@@ -28,4 +28,12 @@ public interface StatsConfig {
     /** The longest a page waits for the cache before it computes the widget from the database itself. */
     @WithDefault("250ms")
     Duration redisTimeout();
+
+    /** The longest a page waits for another request's computation of a widget before it shows the last value seen. */
+    @WithDefault("2s")
+    Duration waitTimeout();
+
+    /** The longest one widget query may run (well below the lock's expiry). */
+    @WithDefault("5s")
+    Duration queryTimeout();
 }

@@ -97,8 +97,10 @@ class AnswerMailTest {
         assertThat(mail.getHeaders().get("List-Unsubscribe"), equalTo(List.of("<" + unsubscribe.group() + ">")));
         assertThat(mail.getHeaders().get("List-Unsubscribe-Post"), equalTo(List.of("List-Unsubscribe=One-Click")));
 
-        assertThat(data.count("SELECT count(*) FROM mail_log WHERE answer_id = ?1 AND status = 'sent'", answerId),
-                equalTo(1L));
+        // The mail is handed to SMTP inside the transaction that marks it sent, so the mark follows a moment later.
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> data.count("SELECT count(*) FROM mail_log WHERE answer_id = ?1 AND status = 'sent'", answerId),
+                n -> n == 1L);
     }
 
     @Test
