@@ -80,6 +80,9 @@ public class StatsCache {
     }
 
     private List<?> get(Widget widget) {
+        if (!config.cacheEnabled()) {
+            return compute(widget);
+        }
         String cached;
         try {
             cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
