@@ -85,6 +85,9 @@ public class StatsCache {
     }
 
     private List<?> get(Widget widget) {
+        if (!config.cacheEnabled()) {
+            return fallingBack(widget, () -> compute(widget));
+        }
         String cached;
         try {
             cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());

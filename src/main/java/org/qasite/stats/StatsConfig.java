@@ -25,6 +25,13 @@ public interface StatsConfig {
     @WithDefault("60s")
     Duration lockTtl();
 
+    /**
+     * Whether pages read the widgets from the cache. When false every call computes them from the database, with no
+     * Redis read or write (for measuring what the cache saves; the scheduled refresh still fills the cache).
+     */
+    @WithDefault("true")
+    boolean cacheEnabled();
+
     /** The longest a page waits for the cache before it computes the widget from the database itself. */
     @WithDefault("250ms")
     Duration redisTimeout();
