@@ -29,7 +29,7 @@ import io.quarkus.scheduler.Scheduled;
 public class StatsRefresher implements EventHandler {
 
     static final String GROUP = "stats";
-    private static final String LOCK_KEY = "qa:lock:stats-refresh";
+    static final String LOCK_KEY = "qa:lock:stats-refresh";
     /** Deletes the lock only if this instance still holds it (it may have expired and been taken since). */
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

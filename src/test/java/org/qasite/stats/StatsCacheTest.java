@@ -61,6 +61,10 @@ class StatsCacheTest {
     @RedisClientName("cache")
     RedisDataSource redis;
 
+    @Inject
+    @RedisClientName("locks")
+    RedisDataSource locks;
+
     static List<String> popularTagNames() {
         return given().get("/api/v1/stats/popular-tags").then().statusCode(200).extract().jsonPath().getList("name");
     }
@@ -137,6 +141,27 @@ class StatsCacheTest {
         refresher.poll();
 
         assertThat(bestMemberNames().stream().findFirst().orElse("(none)"), equalTo(star.username));
+    }
+
+    @Test
+    void onlyTheHolderOfTheLockRecomputes() {
+        startFromAFreshCache();
+        String tag = "locked-" + System.nanoTime() % 1_000_000;
+        questionsTagged(tag, enoughForTheTopTen());
+        // Another instance is recomputing: it holds the lock, which expires if that instance dies.
+        locks.value(String.class).set(StatsRefresher.LOCK_KEY, "another-instance",
+                new io.quarkus.redis.datasource.value.SetArgs().px(java.time.Duration.ofSeconds(30)));
+        try {
+            refresher.refreshAll();
+            assertThat("no recompute without the lock", popularTagNames(), not(hasItem(tag)));
+        } finally {
+            locks.key().del(StatsRefresher.LOCK_KEY);
+        }
+        // The widget stayed marked: the next turn, with the lock free, recomputes it.
+        refresher.poll();
+        assertThat(popularTagNames(), hasItem(tag));
+        assertThat("the lock is released after the recompute", locks.key().exists(StatsRefresher.LOCK_KEY),
+                equalTo(false));
     }
 
     @Test
