@@ -55,22 +55,12 @@ JAR=target/quarkus-app/quarkus-run.jar
 OUT=bench/results/question-page.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
 
-log() { printf '\033[1m[question-page]\033[0m %s\n' "$*" >&2; }
-sql() { psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }
-thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-flush_redis() { local db; for db in $STREAMS_DB $CACHE_DB $LOCKS_DB; do "${REDIS[@]}" -n "$db" FLUSHDB > /dev/null; done; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+BENCH_NAME=question-page
+# shellcheck source=common.sh
+source bench/common.sh
 
 WORK="$(mktemp -d -t question-page-bench.XXXXXX)"
 APP_PID=""
-stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
 cleanup() {
   local status=$?
   [ -z "$APP_PID" ] || log "stopping the site (pid $APP_PID)"

@@ -56,9 +56,9 @@ CREATE INDEX answer_created_idx ON answer (created_at);
 DROP INDEX question_created_idx;
 CREATE INDEX question_created_idx ON question (created_at DESC, id DESC);"
 
-log() { printf '\033[1m[stats-explain]\033[0m %s\n' "$*" >&2; }
-sql() { psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }
-thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+BENCH_NAME=stats-explain
+# shellcheck source=common.sh
+source bench/common.sh
 
 WORK="$(mktemp -d -t stats-explain.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
