@@ -1,5 +1,5 @@
 # Helpers shared by the benchmark scripts; sourced after they set BENCH_NAME (and, where used, DB, DB_USER,
-# REDIS, STREAMS_DB, CACHE_DB, LOCKS_DB and APP_PID).
+# REDIS, STREAMS_DB, CACHE_DB, LOCKS_DB, DB_URL, PORT, SMTP_PORT, BASE_URL, WORK and APP_PID).
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$BENCH_NAME" "$*" >&2; }
 sql() { psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }
@@ -15,4 +15,29 @@ stop_app() {
     kill -9 "$APP_PID" 2>/dev/null || true
   fi
   APP_PID=""
+}
+
+# Starts the site's jar ($1) on 127.0.0.1:$PORT against $DB_URL and Redis databases $STREAMS_DB, $CACHE_DB and
+# $LOCKS_DB, its mailer pointed at $SMTP_PORT, with any further VAR=value settings given after the jar, and waits up
+# to $READY_SECONDS (default 60) until it is ready. Sets APP_PID; its log goes to $WORK/app.log.
+start_app_jar() {
+  local jar="$1" wait="${READY_SECONDS:-60}"
+  shift
+  env QA_DB_URL="$DB_URL" \
+    QA_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
+    QA_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
+    QA_REDIS_LOCKS_URL="redis://127.0.0.1:6379/$LOCKS_DB" \
+    QA_SESSION_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
+    QA_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+    QA_SMTP_HOST=127.0.0.1 QA_SMTP_PORT="$SMTP_PORT" \
+    QA_INSTANCE_ID=bench \
+    "$@" \
+    "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$jar" > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 $((wait * 2))); do
+    kill -0 "$APP_PID" 2> /dev/null || { log "the site did not start"; exit 1; }
+    curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  log "the site was not ready after $wait s"; exit 1
 }

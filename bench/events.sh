@@ -108,25 +108,6 @@ metrics() {
     END { printf "%d %d %d %.9f\n", p, h, c, s }'
 }
 
-start_app() {
-  env QA_DB_URL="$DB_URL" \
-    QA_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
-    QA_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
-    QA_REDIS_LOCKS_URL="redis://127.0.0.1:6379/$LOCKS_DB" \
-    QA_SESSION_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
-    QA_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    QA_SMTP_HOST=127.0.0.1 QA_SMTP_PORT="$SMTP_PORT" \
-    QA_INSTANCE_ID=bench \
-    "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$1" > "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 120); do
-    kill -0 "$APP_PID" 2> /dev/null || { log "the site did not start"; exit 1; }
-    curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  log "the site was not ready after 60 s"; exit 1
-}
-
 # Inserts N answer.created rows about real answers (cycling through them), in id order, in one statement.
 insert_events() {
   sql -c "
@@ -178,7 +159,7 @@ for i in "${!LABELS[@]}"; do
   flush_redis
   LOADS+=("$label $(loadavg)")
   log "$label: starting the site on $BASE_URL"
-  start_app "${JARS[$i]}"
+  start_app_jar "${JARS[$i]}"
   log "$label: warming up with $(thousands $WARM_UP) events (not reported)"
   round "$WARM_UP" > /dev/null
   for n in "${COUNTS[@]}"; do

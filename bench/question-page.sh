@@ -114,23 +114,7 @@ URL="$BASE_URL$PAGE"
 
 # --- the site -----------------------------------------------------------------
 start_app() { # $1: true (warm cache) or false (widgets per request)
-  env QA_DB_URL="$DB_URL" \
-    QA_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
-    QA_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
-    QA_REDIS_LOCKS_URL="redis://127.0.0.1:6379/$LOCKS_DB" \
-    QA_SESSION_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
-    QA_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    QA_SMTP_HOST=127.0.0.1 QA_SMTP_PORT="$SMTP_PORT" \
-    QA_INSTANCE_ID=bench \
-    QA_STATS_CACHE_ENABLED="$1" \
-    "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$JAR" > "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    kill -0 "$APP_PID" 2> /dev/null || { log "the site did not start"; exit 1; }
-    curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  log "the site was not ready after 120 s"; exit 1
+  READY_SECONDS=120 start_app_jar "$JAR" QA_STATS_CACHE_ENABLED="$1"
 }
 
 # Widgets computed from the database so far (both widgets together), from /q/metrics.

@@ -188,9 +188,6 @@ public class OutboxRelay {
             }
             total += n;
             if (n < config.relay().batchSize()) {
-                if (total > 0) {
-                    refreshBacklog();
-                }
                 return total;
             }
         }

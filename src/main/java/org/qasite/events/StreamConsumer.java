@@ -412,7 +412,7 @@ public class StreamConsumer {
         fields.put("error", error != null ? error
                 : "failed " + p.getDeliveryCount() + " deliveries (last error seen by consumer " + p.getConsumer() + ")");
         fields.put("failed-at", Instant.now().toString());
-        stream.redis().stream(String.class, String.class, String.class).xadd(stream.deadLetterKey(),
+        streams.xadd(stream.deadLetterKey(),
                 new XAddArgs().maxlen((long) DEAD_LETTER_MAX_LENGTH).nearlyExactTrimming(), fields);
         streams.xack(stream.key(), group, message.id());
         deadLettered.increment();

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.qasite.answer.Answer;
 import org.qasite.events.EventsDisabled;
 import org.qasite.member.Member;
-import org.qasite.web.SiteConfig;
+import org.qasite.web.Site;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,14 +39,14 @@ public class MailSender {
     }
 
     private final MailConfig config;
-    private final SiteConfig site;
+    private final Site site;
     private final SmtpGateway smtp;
     private final UnsubscribeLinks unsubscribe;
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
 
-    MailSender(MailConfig config, SiteConfig site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, EntityManager em,
+    MailSender(MailConfig config, Site site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, EntityManager em,
             MeterRegistry registry) {
         this.config = config;
         this.site = site;
@@ -126,14 +126,14 @@ public class MailSender {
     }
 
     MailTemplateInstance newAnswer(Member recipient, Answer answer) {
-        String base = site.baseUrl().replaceAll("/+$", "");
-        String answerUrl = base + "/questions/" + answer.question.id + "#answer-" + answer.id;
+        String answerUrl = site.absoluteUrl("/questions/" + answer.question.id + "#answer-" + answer.id);
         String unsubscribeUrl = unsubscribe.url(recipient.id);
         Mail headers = new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
-                Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.name(), base)
+                Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
+                site.getBaseUrl())
                 .mail(headers)
                 .to(recipient.email)
                 .subject("New answer to \"" + answer.question.title + "\"");

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.qasite.web.SiteConfig;
+import org.qasite.web.Site;
 
 /**
  * Signed one-click unsubscribe links: {@code /unsubscribe/{memberId}/{signature}}. They need no login and do not
@@ -25,15 +25,15 @@ public class UnsubscribeLinks {
     private static final int SIGNATURE_BYTES = 16;
 
     private final SecretKeySpec key;
-    private final String baseUrl;
+    private final Site site;
 
-    UnsubscribeLinks(MailConfig config, SiteConfig site) {
+    UnsubscribeLinks(MailConfig config, Site site) {
         this.key = new SecretKeySpec(config.linkKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.baseUrl = site.baseUrl().replaceAll("/+$", "");
+        this.site = site;
     }
 
     public String url(long memberId) {
-        return baseUrl + path(memberId);
+        return site.absoluteUrl(path(memberId));
     }
 
     public String path(long memberId) {

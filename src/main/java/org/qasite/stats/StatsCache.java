@@ -1,5 +1,6 @@
 package org.qasite.stats;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,7 @@ public class StatsCache {
 
     /** Computes the widget from the database and puts it in the cache (the scheduled refresh). */
     void refresh(Widget widget) {
-        List<?> value = compute(widget);
-        cache.set(widget.cacheKey(), write(value), new SetArgs().px(config.cacheTtl())).await()
-                .atMost(config.redisTimeout().multipliedBy(4));
+        store(widget, compute(widget), new SetArgs(), config.redisTimeout().multipliedBy(4));
     }
 
     private List<?> get(Widget widget) {
@@ -90,7 +89,7 @@ public class StatsCache {
         }
         String cached;
         try {
-            cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
+            cached = fetch(widget);
         } catch (RuntimeException e) {
             // Redis is unreachable or slow: the page must not suffer from it.
             Log.debugf("Right column not read from the cache: %s", e.getMessage());
@@ -113,8 +112,7 @@ public class StatsCache {
             List<?> value = compute(widget);
             try {
                 // Only into an empty key: the scheduled refresh may have put a newer value there meanwhile.
-                cache.set(widget.cacheKey(), write(value), new SetArgs().nx().px(config.cacheTtl()))
-                        .await().atMost(config.redisTimeout());
+                store(widget, value, new SetArgs().nx(), config.redisTimeout());
             } catch (RuntimeException e) {
                 Log.debugf("Right column not put in the cache: %s", e.getMessage());
             }
@@ -138,11 +136,20 @@ public class StatsCache {
 
     private List<?> readQuietly(Widget widget) {
         try {
-            String cached = cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
+            String cached = fetch(widget);
             return cached == null ? null : read(widget, cached);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The cached JSON of the widget, or null; waits for Redis at most the configured timeout. */
+    private String fetch(Widget widget) {
+        return cache.get(widget.cacheKey()).await().atMost(config.redisTimeout());
+    }
+
+    private void store(Widget widget, List<?> value, SetArgs args, Duration wait) {
+        cache.set(widget.cacheKey(), write(value), args.px(config.cacheTtl())).await().atMost(wait);
     }
 
     /** Runs {@code work} once for all callers that ask for the widget while it runs; they all get its result. */

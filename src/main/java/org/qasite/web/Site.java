@@ -9,12 +9,24 @@ import jakarta.inject.Named;
 public class Site {
 
     private final SiteConfig config;
+    private final String baseUrl;
 
     Site(SiteConfig config) {
         this.config = config;
+        this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 
     public String getName() {
         return config.name();
+    }
+
+    /** The public address, without a trailing slash. */
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** The public address of a path of the site ("/questions/1"), for links that leave it (mail). */
+    public String absoluteUrl(String path) {
+        return baseUrl + path;
     }
 }
