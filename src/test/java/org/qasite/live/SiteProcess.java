@@ -29,6 +29,8 @@ final class SiteProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    /** Kills the instance if the test JVM is stopped before {@link #close()} (Ctrl+C, a fork timeout). */
+    private final Thread killOnExit;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -37,6 +39,8 @@ final class SiteProcess implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.process = process;
+        this.killOnExit = new Thread(process::destroyForcibly, name + "-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -122,6 +126,11 @@ final class SiteProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already, and the hook runs anyway
         }
     }
 
