@@ -3,9 +3,11 @@ package org.qasite.live;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.qasite.WebSession;
 import org.qasite.events.Maildev;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -124,7 +129,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    void anAnswerPostedOnOneInstanceIsMailedOnce() {
+    void anAnswerPostedOnOneInstanceReachesTheViewersOnBothAndIsMailedOnce() {
         String authorEmail = "two-instances-asker-" + UUID.randomUUID() + "@example.org";
         String author = signUp(siteA, "asker", authorEmail);
         String answerer = signUp(siteB, "answerer", "two-instances-answerer-" + UUID.randomUUID() + "@example.org");
@@ -138,21 +143,53 @@ class TwoInstancesIT {
         asked.then().statusCode(303);
         long questionId = idIn(asked, QUESTION_LOCATION);
 
-        String marker = UUID.randomUUID().toString();
-        Response answered = WebSession.loggedIn(siteA.baseUrl(), answerer, PASSWORD).postForm(
-                "/questions/" + questionId + "/answers",
-                Map.of("body", "Read it with XREAD on each instance: x < y & <b>not bold</b> " + marker));
-        answered.then().statusCode(303);
-        long answerId = idIn(answered, ANSWER_LOCATION);
+        try (LiveViewer onA = LiveViewer.open("the viewer on A", siteA, questionId);
+                LiveViewer onB = LiveViewer.open("the viewer on B", siteB, questionId)) {
+            // Presence adds up the viewers of every instance.
+            await("two viewers counted on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onA.toString(), onA.viewers(), is(Optional.of(2)));
+                assertThat(onB.toString(), onB.viewers(), is(Optional.of(2)));
+            });
 
-        await("a mail to the question's author").atMost(DELIVERY).until(() -> maildev.to(authorEmail).size(),
-                n -> n >= 1);
-        // The only fixed wait: a second mail, from the other instance's consumer, would arrive within it.
-        await("still one mail " + NO_SECOND_MAIL + " later").during(NO_SECOND_MAIL)
-                .atMost(NO_SECOND_MAIL.plus(DELIVERY)).until(() -> maildev.to(authorEmail).size(), n -> n == 1);
-        List<Maildev.Mail> mails = maildev.to(authorEmail);
-        assertThat("exactly one mail about the answer", mails, hasSize(1));
-        assertThat(mails.get(0).text(), containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
+            String marker = UUID.randomUUID().toString();
+            Response answered = WebSession.loggedIn(siteA.baseUrl(), answerer, PASSWORD).postForm(
+                    "/questions/" + questionId + "/answers",
+                    Map.of("body", "Read it with XREAD on each instance: x < y & <b>not bold</b> " + marker));
+            answered.then().statusCode(303);
+            long answerId = idIn(answered, ANSWER_LOCATION);
+
+            // Posted on A, it reaches the viewer on B through the stream, and A's own viewer too.
+            await("the answer live on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onB.toString(), onB.answerFrames(answerId), not(empty()));
+                assertThat(onA.toString(), onA.answerFrames(answerId), not(empty()));
+            });
+            String shown = answerBodyOnPage(siteA, questionId, answerId);
+            assertThat("the page escapes the answer's HTML", shown, containsString("&lt;b&gt;not bold&lt;/b&gt;"));
+            for (LiveViewer viewer : List.of(onA, onB)) {
+                JsonNode frame = viewer.answerFrames(answerId).get(0);
+                assertThat(frame.toString(), frame.path("position").asText(), matchesPattern("\\d+-\\d+"));
+                assertThat(frame.toString(), frame.path("answers").asInt(), is(1));
+                String html = frame.path("html").asText();
+                assertThat("the answer as the page shows it", html, containsString(shown));
+                assertThat(html, containsString(marker));
+                assertThat("no markup from the answer's text", html, not(containsString("<b>")));
+            }
+
+            await("a mail to the question's author").atMost(DELIVERY).until(() -> maildev.to(authorEmail).size(),
+                    n -> n >= 1);
+            // The only fixed wait: a second mail, from the other instance's consumer, would arrive within it.
+            await("still one mail " + NO_SECOND_MAIL + " later").during(NO_SECOND_MAIL)
+                    .atMost(NO_SECOND_MAIL.plus(DELIVERY)).until(() -> maildev.to(authorEmail).size(), n -> n == 1);
+            List<Maildev.Mail> mails = maildev.to(authorEmail);
+            assertThat("exactly one mail about the answer", mails, hasSize(1));
+            assertThat(mails.get(0).text(),
+                    containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
+
+            // The reader on B leaves: A's viewer is alone again.
+            onB.close();
+            await("one viewer counted on A").atMost(DELIVERY)
+                    .untilAsserted(() -> assertThat(onA.toString(), onA.viewers(), is(Optional.of(1))));
+        }
     }
 
     /** Signs up through the site's form, as a person would, and answers the username. */
@@ -181,6 +218,16 @@ class TwoInstancesIT {
 
     private static boolean notifies(String settingsPage) {
         return Pattern.compile("<input[^>]*name=\"notify_answers\"[^>]*\\schecked").matcher(settingsPage).find();
+    }
+
+    /** The answer's text as the question page renders it (the inside of its {@code .post-body}). */
+    private static String answerBodyOnPage(SiteProcess site, long questionId, long answerId) {
+        String page = WebSession.visitor(site.baseUrl()).get("/questions/" + questionId).then().statusCode(200)
+                .extract().asString();
+        Matcher body = Pattern.compile("data-answer-id=\"" + answerId + "\".*?<div class=\"post-body\">(.*?)</div>",
+                Pattern.DOTALL).matcher(page);
+        assertThat("answer " + answerId + " on the question page", body.find(), is(true));
+        return body.group(1).strip();
     }
 
     private static long idIn(Response redirect, Pattern location) {
