@@ -15,7 +15,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A reader with a question open: a WebSocket on the question's room that keeps every frame the server sends. */
+/**
+ * A reader with a question open: a WebSocket on the question's room that keeps every frame the server sends. Plain
+ * {@code java.net.http}, for tests that run outside the application ({@link LiveClient} needs its container).
+ */
 final class LiveViewer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
