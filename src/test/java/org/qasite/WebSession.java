@@ -17,24 +17,44 @@ public class WebSession {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final CookieFilter cookies = new CookieFilter();
+    /** The site's address, or null for rest-assured's default (the application under {@code @QuarkusTest}). */
+    private final String baseUri;
+
+    private WebSession(String baseUri) {
+        this.baseUri = baseUri;
+    }
 
     public static WebSession visitor() {
-        return new WebSession();
+        return new WebSession(null);
+    }
+
+    /** A visitor of the site at this address, such as a site process started by the test itself. */
+    public static WebSession visitor(String baseUri) {
+        return new WebSession(baseUri);
     }
 
     /** Logs in with the password that {@link TestData} gives its members. */
     public static WebSession loggedIn(String username) {
-        WebSession session = new WebSession();
-        Response login = session.request().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("username", username).formParam("password", TestData.PASSWORD).post("/login");
+        return new WebSession(null).logIn(username, TestData.PASSWORD);
+    }
+
+    /** Logs in on the site at this address. */
+    public static WebSession loggedIn(String baseUri, String username, String password) {
+        return new WebSession(baseUri).logIn(username, password);
+    }
+
+    private WebSession logIn(String username, String password) {
+        Response login = request().contentType(ContentType.URLENC).formParam("username", username)
+                .formParam("password", password).post("/login");
         if (login.statusCode() != 302 || login.getDetailedCookie("qa-session") == null) {
             throw new AssertionError("login of " + username + " failed: " + login.statusCode());
         }
-        return session;
+        return this;
     }
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        RequestSpecification request = given().filter(cookies).redirects().follow(false);
+        return baseUri == null ? request : request.baseUri(baseUri);
     }
 
     public Response get(String path) {

@@ -1,0 +1,310 @@
+package org.qasite.live;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.qasite.WebSession;
+import org.qasite.events.Maildev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+/**
+ * Two instances of the packaged site on one PostgreSQL database and one Redis, as behind a load balancer: an answer
+ * posted on one instance reaches the readers of the question on both, the presence count adds up the readers of all
+ * instances, and the question's author gets one mail, whichever instance's consumer handles the event.
+ * <p>
+ * Uses the database {@code qa_it} (emptied at start; {@code bin/services} creates it), Redis databases 5, 6 and 7
+ * (streams, cache, locks; flushed at start) and the maildev server on 127.0.0.1:1025/1080.
+ */
+class TwoInstancesIT {
+
+    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/qa_it";
+    private static final String DB_USER = envOr("QA_DB_USER", "qa");
+    private static final String DB_PASSWORD = envOr("QA_DB_PASSWORD", "qa");
+    private static final String REDIS_HOST = "127.0.0.1";
+    private static final int REDIS_PORT = 6379;
+    private static final int REDIS_STREAMS = 5;
+    private static final int REDIS_CACHE = 6;
+    private static final int REDIS_LOCKS = 7;
+    private static final String BASE_URL = "https://qa.example.org";
+    private static final String PASSWORD = "two-instances-password";
+
+    /** Two JVMs starting on a busy two-core machine next to other test runs. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** Generous: presence is coalesced about once a second, a mail takes well under a second. */
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    /** How long no second mail must arrive after the first. */
+    private static final Duration NO_SECOND_MAIL = Duration.ofSeconds(5);
+
+    private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)");
+    private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+#answer-(\\d+)");
+
+    private static SiteProcess siteA;
+    private static SiteProcess siteB;
+    private static RestAssuredConfig otherTestsConfig;
+
+    private final Maildev maildev = Maildev.local();
+
+    /** Shows the end of both instances' output when the test fails, where the cause usually is. */
+    @RegisterExtension
+    static final TestWatcher SITE_LOGS = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            printTails();
+        }
+    };
+
+    @BeforeAll
+    static void startTwoInstances() {
+        otherTestsConfig = RestAssured.config;
+        // A request an instance never answers fails the test instead of hanging it.
+        RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 60_000));
+        emptyDatabase();
+        flushRedis(REDIS_STREAMS, REDIS_CACHE, REDIS_LOCKS);
+
+        Path jar = Path.of(System.getProperty("qa.it.jar", "target/quarkus-app/quarkus-run.jar"));
+        Path logs = Path.of(System.getProperty("qa.it.log-dir", "target/two-instances"));
+        String sessionKey = UUID.randomUUID() + "-" + UUID.randomUUID();
+        // Started together: Flyway's lock lets one of them migrate the empty database while the other waits.
+        siteA = SiteProcess.start("instance-a", jar, logs, environment("it-a", sessionKey));
+        siteB = SiteProcess.start("instance-b", jar, logs, environment("it-b", sessionKey));
+        try {
+            await("both instances ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
+                    .until(() -> siteA.ready() & siteB.ready());
+        } catch (RuntimeException | Error e) {
+            printTails();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopBothInstances() {
+        RestAssured.config = otherTestsConfig;
+        try {
+            if (siteA != null) {
+                siteA.close();
+            }
+        } finally {
+            if (siteB != null) {
+                siteB.close();
+            }
+        }
+    }
+
+    @Test
+    void anAnswerPostedOnOneInstanceReachesTheViewersOnBothAndIsMailedOnce() {
+        String authorEmail = "two-instances-asker-" + UUID.randomUUID() + "@example.org";
+        String author = signUp(siteA, "asker", authorEmail);
+        String answerer = signUp(siteB, "answerer", "two-instances-answerer-" + UUID.randomUUID() + "@example.org");
+
+        WebSession asker = WebSession.loggedIn(siteA.baseUrl(), author, PASSWORD);
+        mailMeAboutAnswers(asker);
+        Response asked = asker.postForm("/ask",
+                Map.of("title", "How do two instances share one stream " + UUID.randomUUID() + "?", "body",
+                        "Every instance should see every answer, and the author gets one mail.", "tags",
+                        "redis streams"));
+        asked.then().statusCode(303);
+        long questionId = idIn(asked, QUESTION_LOCATION);
+
+        try (LiveViewer onA = LiveViewer.open("the viewer on A", siteA, questionId);
+                LiveViewer onB = LiveViewer.open("the viewer on B", siteB, questionId)) {
+            // Presence adds up the viewers of every instance.
+            await("two viewers counted on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onA.toString(), onA.viewers(), is(Optional.of(2)));
+                assertThat(onB.toString(), onB.viewers(), is(Optional.of(2)));
+            });
+
+            String marker = UUID.randomUUID().toString();
+            Response answered = WebSession.loggedIn(siteA.baseUrl(), answerer, PASSWORD).postForm(
+                    "/questions/" + questionId + "/answers",
+                    Map.of("body", "Read it with XREAD on each instance: x < y & <b>not bold</b> " + marker));
+            answered.then().statusCode(303);
+            long answerId = idIn(answered, ANSWER_LOCATION);
+
+            // Posted on A, it reaches the viewer on B through the stream, and A's own viewer too.
+            await("the answer live on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onB.toString(), onB.answerFrames(answerId), not(empty()));
+                assertThat(onA.toString(), onA.answerFrames(answerId), not(empty()));
+            });
+            String shown = answerBodyOnPage(siteA, questionId, answerId);
+            assertThat("the page escapes the answer's HTML", shown, containsString("&lt;b&gt;not bold&lt;/b&gt;"));
+            for (LiveViewer viewer : List.of(onA, onB)) {
+                JsonNode frame = viewer.answerFrames(answerId).get(0);
+                assertThat(frame.toString(), frame.path("position").asText(), matchesPattern("\\d+-\\d+"));
+                assertThat(frame.toString(), frame.path("answers").asInt(), is(1));
+                String html = frame.path("html").asText();
+                assertThat("the answer as the page shows it", html, containsString(shown));
+                assertThat(html, containsString(marker));
+                assertThat("no markup from the answer's text", html, not(containsString("<b>")));
+            }
+
+            await("a mail to the question's author").atMost(DELIVERY).until(() -> maildev.to(authorEmail).size(),
+                    n -> n >= 1);
+            // The only fixed wait: a second mail, from the other instance's consumer, would arrive within it.
+            await("still one mail " + NO_SECOND_MAIL + " later").during(NO_SECOND_MAIL)
+                    .atMost(NO_SECOND_MAIL.plus(DELIVERY)).until(() -> maildev.to(authorEmail).size(), n -> n == 1);
+            List<Maildev.Mail> mails = maildev.to(authorEmail);
+            assertThat("exactly one mail about the answer", mails, hasSize(1));
+            assertThat(mails.get(0).text(),
+                    containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
+
+            // The reader on B leaves: A's viewer is alone again.
+            onB.close();
+            await("one viewer counted on A").atMost(DELIVERY)
+                    .untilAsserted(() -> assertThat(onA.toString(), onA.viewers(), is(Optional.of(1))));
+        }
+    }
+
+    /** Signs up through the site's form, as a person would, and answers the username. */
+    private static String signUp(SiteProcess site, String prefix, String email) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        WebSession visitor = WebSession.visitor(site.baseUrl());
+        String token = visitor.csrfToken();
+        visitor.request().multiPart("username", username).multiPart("email", email).multiPart("password", PASSWORD)
+                .multiPart("password_confirm", PASSWORD).multiPart("csrf-token", token).post("/signup").then()
+                .statusCode(303);
+        return username;
+    }
+
+    /** Switches on mail about answers in the settings, unless it is on already (the default). */
+    private static void mailMeAboutAnswers(WebSession member) {
+        String settings = member.get("/settings").then().statusCode(200).extract().asString();
+        if (!notifies(settings)) {
+            String token = member.csrfToken();
+            Matcher email = Pattern.compile("name=\"email\"[^>]*value=\"([^\"]*)\"").matcher(settings);
+            assertThat("the settings form shows the email address", email.find(), is(true));
+            member.request().multiPart("email", email.group(1)).multiPart("notify_answers", "on")
+                    .multiPart("csrf-token", token).post("/settings").then().statusCode(303);
+        }
+        assertThat("mail about answers is on", notifies(member.get("/settings").asString()), is(true));
+    }
+
+    private static boolean notifies(String settingsPage) {
+        return Pattern.compile("<input[^>]*name=\"notify_answers\"[^>]*\\schecked").matcher(settingsPage).find();
+    }
+
+    /** The answer's text as the question page renders it (the inside of its {@code .post-body}). */
+    private static String answerBodyOnPage(SiteProcess site, long questionId, long answerId) {
+        String page = WebSession.visitor(site.baseUrl()).get("/questions/" + questionId).then().statusCode(200)
+                .extract().asString();
+        Matcher body = Pattern.compile("data-answer-id=\"" + answerId + "\".*?<div class=\"post-body\">(.*?)</div>",
+                Pattern.DOTALL).matcher(page);
+        assertThat("answer " + answerId + " on the question page", body.find(), is(true));
+        return body.group(1).strip();
+    }
+
+    private static long idIn(Response redirect, Pattern location) {
+        String header = redirect.header("Location");
+        assertThat(header, matchesPattern(".*" + location.pattern()));
+        Matcher m = location.matcher(header);
+        m.find();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** What both instances run with: the same database, Redis databases, session key and mail server. */
+    private static Map<String, String> environment(String instanceId, String sessionKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QA_INSTANCE_ID", instanceId);
+        env.put("QA_SESSION_KEY", sessionKey);
+        env.put("QA_DB_URL", DB_URL);
+        env.put("QA_DB_USER", DB_USER);
+        env.put("QA_DB_PASSWORD", DB_PASSWORD);
+        env.put("QA_REDIS_STREAMS_URL", redisUrl(REDIS_STREAMS));
+        env.put("QA_REDIS_CACHE_URL", redisUrl(REDIS_CACHE));
+        env.put("QA_REDIS_LOCKS_URL", redisUrl(REDIS_LOCKS));
+        env.put("QA_SMTP_HOST", "127.0.0.1");
+        env.put("QA_SMTP_PORT", "1025");
+        env.put("QA_BASE_URL", BASE_URL);
+        return env;
+    }
+
+    private static String redisUrl(int database) {
+        return "redis://" + REDIS_HOST + ":" + REDIS_PORT + "/" + database;
+    }
+
+    /** Drops what an earlier run left in {@code qa_it}; the instances migrate it again at start. */
+    private static void emptyDatabase() {
+        try {
+            Flyway.configure().dataSource(DB_URL, DB_USER, DB_PASSWORD).cleanDisabled(false).load().clean();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot empty " + DB_URL + " (bin/services creates it): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** FLUSHDB on each database, in Redis' own protocol: the test needs no Redis client for two commands. */
+    private static void flushRedis(int... databases) {
+        try (Socket socket = new Socket(InetAddress.getByName(REDIS_HOST), REDIS_PORT)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (int database : databases) {
+                for (List<String> command : List.of(List.of("SELECT", Integer.toString(database)),
+                        List.of("FLUSHDB"))) {
+                    StringBuilder resp = new StringBuilder("*").append(command.size()).append("\r\n");
+                    command.forEach(arg -> resp.append('$').append(arg.length()).append("\r\n").append(arg)
+                            .append("\r\n"));
+                    out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    String reply = in.readLine();
+                    if (!"+OK".equals(reply)) {
+                        throw new IllegalStateException("Redis answered " + reply + " to " + command);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis is not reachable at " + REDIS_HOST + ":" + REDIS_PORT, e);
+        }
+    }
+
+    private static void printTails() {
+        for (SiteProcess site : new SiteProcess[] { siteA, siteB }) {
+            if (site != null) {
+                System.out.println(site.tail(80));
+            }
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
