@@ -2,6 +2,7 @@
 // Markdown preview happen without a page reload.
 import 'bootstrap/dist/css/bootstrap.css';
 import './app.css';
+import './live.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 
 async function postJson(url, body) {

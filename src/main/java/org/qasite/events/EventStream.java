@@ -41,7 +41,7 @@ public class EventStream {
      * a map that is not thread-safe, so a thread of ours that touched Redis while they were being created could make
      * the start fail with a ConcurrentModificationException.
      */
-    static final int START_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
+    public static final int START_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
 
     private static final String THROUGHPUT_PREFIX = "qa:throughput:";
     private static final Duration THROUGHPUT_KEEP = Duration.ofHours(2);

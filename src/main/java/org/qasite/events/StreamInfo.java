@@ -8,7 +8,7 @@ import java.util.Map;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
-/** XINFO GROUPS and XINFO CONSUMERS, which the typed Redis API does not offer, read into records. */
+/** XINFO STREAM, GROUPS and CONSUMERS, which the typed Redis API does not offer, read into records. */
 public final class StreamInfo {
 
     private StreamInfo() {
@@ -19,6 +19,29 @@ public final class StreamInfo {
     }
 
     public record Consumer(String name, long pending, long idleMillis) {
+    }
+
+    /**
+     * A stream's first entry id (null when it is empty) and the largest id ever deleted from it (null before Redis 7);
+     * {@code exists} is false when there is no such stream.
+     */
+    public record Stream(boolean exists, String firstEntryId, String maxDeletedEntryId) {
+    }
+
+    public static Stream stream(RedisDataSource redis, String key) {
+        Response response;
+        try {
+            response = redis.execute("XINFO", "STREAM", key);
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no such key")) {
+                return new Stream(false, null, null);
+            }
+            throw e;
+        }
+        Map<String, Response> s = fields(response);
+        Response first = s.get("first-entry");
+        String firstId = first == null || first.size() == 0 ? null : string(first.get(0));
+        return new Stream(true, firstId, string(s.get("max-deleted-entry-id")));
     }
 
     public static List<Group> groups(RedisDataSource redis, String key) {

@@ -7,9 +7,25 @@ import org.qasite.answer.Answer;
 import org.qasite.member.Member;
 import org.qasite.web.Pager;
 
-/** What the question page shows: the question, one page of its answers, and the reader's own votes. */
+/**
+ * What the question page shows: the question, one page of its answers, the reader's own votes, and for live updates
+ * the stream position read before the answers (null when Redis did not tell) and how many people have it open.
+ */
 public record QuestionPage(Question question, List<Answer> answers, Pager pager, Answer.Sort sort, Member reader,
-        int myQuestionVote, Map<Long, Integer> myAnswerVotes) {
+        int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition, int viewers) {
+
+    /** The page as one reader sees a single answer pushed live: no other answers, no votes of theirs. */
+    public static QuestionPage forLiveAnswer(Question question, Member reader) {
+        return new QuestionPage(question, List.of(), null, Answer.Sort.NEWEST, reader, 0, Map.of(), null, 0);
+    }
+
+    /**
+     * Whether a new answer goes straight into the list: when it is empty, or shows the first page newest first.
+     * Elsewhere an alert says one arrived, and the list the reader is looking at stays as it is.
+     */
+    public boolean insertsLiveAnswers() {
+        return answers.isEmpty() || (pager.page() == 1 && sort == Answer.Sort.NEWEST);
+    }
 
     public boolean isAuthor() {
         return reader != null && reader.id.equals(question.author.id);

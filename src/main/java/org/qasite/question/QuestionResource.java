@@ -18,6 +18,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.answer.Answer;
+import org.qasite.live.LiveStream;
+import org.qasite.live.Position;
+import org.qasite.live.Presence;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.tag.Tag;
@@ -59,6 +62,13 @@ public class QuestionResource {
                 String formError);
 
         static native TemplateInstance ask(AskForm form, Map<String, String> errors, String formError);
+
+        static native TemplateInstance show$answer(Answer a, QuestionPage page);
+    }
+
+    /** One answer as the question page shows it, for the reader the page stands for: what live readers receive. */
+    public static TemplateInstance answerFragment(Answer answer, QuestionPage page) {
+        return Templates.show$answer(answer, page);
     }
 
     private final CurrentMember me;
@@ -66,13 +76,18 @@ public class QuestionResource {
     private final VoteService votes;
     private final UriInfo uri;
     private final ViewCounter views;
+    private final LiveStream liveStream;
+    private final Presence presence;
 
-    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views) {
+    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views,
+            LiveStream liveStream, Presence presence) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
         this.uri = uri;
         this.views = views;
+        this.liveStream = liveStream;
+        this.presence = presence;
     }
 
     @GET
@@ -115,6 +130,9 @@ public class QuestionResource {
     }
 
     QuestionPage load(String rawId, String page, String rawSort) {
+        // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
+        // asks for exactly those when it connects.
+        Position position = liveStream.current();
         Question question = Question.require(rawId);
         Answer.Sort sort = Answer.Sort.parse(rawSort);
         Pager pager = Pager.of(page, question.answerCount, ANSWERS_PER_PAGE, "/questions/" + question.id,
@@ -128,7 +146,8 @@ public class QuestionResource {
                     .getOrDefault(question.id, 0);
             myAnswerVotes = votes.myVotes(VoteService.Target.ANSWER, reader.id, answers.stream().map(a -> a.id).toList());
         }
-        return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes);
+        return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes,
+                position == null ? null : position.toString(), presence.viewers(question.id) + 1);
     }
 
     @GET

@@ -1,0 +1,66 @@
+package org.qasite.live;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Live answers over WebSocket: the stream reader of each instance, replay, presence and the limits on clients. */
+@ConfigMapping(prefix = "qa.live")
+public interface LiveConfig {
+
+    /** How long one XREAD of the event stream waits for new entries. */
+    @WithDefault("2s")
+    Duration block();
+
+    /** Entries read per XREAD, and per XRANGE page of a replay. */
+    @WithDefault("200")
+    int batchSize();
+
+    /**
+     * The most stream entries one reconnecting client may make the server read back; a client that missed more is
+     * told to reload the page, which is cheaper for both.
+     */
+    @WithDefault("20000")
+    int replayMaxEntries();
+
+    /** The longest a page waits for Redis to learn the stream position it embeds; without it, no replay on connect. */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
+    /** Origins allowed besides the site's own address and the address the request was sent to. */
+    Optional<List<String>> allowedOrigins();
+
+    /** Messages a client may send within {@link #floodWindow()} before it is disconnected. */
+    @WithDefault("20")
+    int floodLimit();
+
+    @WithDefault("10s")
+    Duration floodWindow();
+
+    Presence presence();
+
+    interface Presence {
+        /** The stream on which instances tell each other how many viewers each question has on them. */
+        @WithDefault("qa:live:presence")
+        String stream();
+
+        /** Viewer counts are sent at most this often per question: joins and leaves in between are coalesced. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Each instance sends all its counts at this period, so that others can tell it is alive. */
+        @WithDefault("10s")
+        Duration heartbeat();
+
+        /** The counts of an instance not heard from for this long are dropped (it stopped or crashed). */
+        @WithDefault("35s")
+        Duration expiry();
+
+        /** The presence stream is trimmed to about this many entries. */
+        @WithDefault("10000")
+        long maxLength();
+    }
+}

@@ -1,0 +1,142 @@
+package org.qasite.live;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.qasite.events.EventStream;
+import org.qasite.events.EventsConfig;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
+ * no consumer group, since every instance must see every answer for its own rooms. An entry that cannot be handled is
+ * read again until it can; after too many tries its question's readers are told to reload.
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    /** Tries of one entry before its readers are told to reload instead (about half a minute with the backoff). */
+    static final int MAX_TRIES = 10;
+
+    private final EventsConfig events;
+    private final LiveConfig config;
+    private final LiveStream stream;
+    private final LiveHub hub;
+    private final Presence presence;
+    private final Timer fanOut;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Position lastRead;
+
+    LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveHub hub, Presence presence,
+            MeterRegistry registry) {
+        this.events = events;
+        this.config = config;
+        this.stream = stream;
+        this.hub = hub;
+        this.presence = presence;
+        this.fanOut = Timer.builder("qa.live.fanout")
+                .description("From an answer's entry in the stream until it was handed to its room's connections")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
+        if (!events.enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("live-feed").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(config.block().plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            presence.leaveAll();
+            hub.closeAll();
+        }
+    }
+
+    /** The newest event-stream entry this reader has handled (null before its first read). */
+    public Position lastRead() {
+        return lastRead;
+    }
+
+    private void loop() {
+        Map<String, String> positions = null;
+        int failures = 0;
+        String failingEntry = null;
+        int tries = 0;
+        while (running) {
+            try {
+                if (positions == null) {
+                    positions = new LinkedHashMap<>(stream.startPositions());
+                    lastRead = Position.parse(positions.get(stream.eventsKey()));
+                    stream.recentPresence(config.presence().expiry()).forEach(presence::apply);
+                }
+                List<StreamMessage<String, String, String>> batch = stream.read(positions);
+                for (StreamMessage<String, String, String> entry : batch) {
+                    if (entry.key().equals(stream.eventsKey())) {
+                        try {
+                            handle(entry);
+                        } catch (RuntimeException e) {
+                            tries = entry.id().equals(failingEntry) ? tries + 1 : 1;
+                            failingEntry = entry.id();
+                            if (tries < MAX_TRIES) {
+                                throw e;
+                            }
+                            Log.errorf(e, "Live answer of entry %s not sent after %d tries; its readers reload", entry.id(),
+                                    tries);
+                            hub.giveUp(entry);
+                        }
+                        lastRead = Position.parse(entry.id());
+                    } else {
+                        presence.apply(entry);
+                    }
+                    positions.put(entry.key(), entry.id());
+                }
+                failures = 0;
+            } catch (Throwable e) {
+                // The thread lives on whatever happens: without it no answer would reach this instance's readers.
+                failures++;
+                if (failures == 1 || failures % 30 == 0) {
+                    Log.warnf("Live feed cannot read the stream (%d tries): %s", failures, e.getMessage());
+                }
+                sleep(Math.min(5000, 100L << Math.min(failures, 6)));
+            }
+        }
+    }
+
+    private void handle(StreamMessage<String, String, String> entry) {
+        if (hub.broadcast(entry)) {
+            // Entry ids carry the time Redis added them, in milliseconds.
+            Position position = Position.parse(entry.id());
+            fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - position.millis())));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.qasite.live;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.events.EventStream;
+import org.qasite.events.EventType;
+import org.qasite.events.Payloads;
+import org.qasite.events.StreamEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/** Connects viewers to their rooms, replays what they missed, and hands them the answers the reader found. */
+@ApplicationScoped
+public class LiveHub {
+
+    private static final UserData.TypedKey<Viewer> VIEWER = new UserData.TypedKey<>("viewer");
+    /** Redis could not be read for the replay: the client comes back after its backoff with the same position. */
+    static final CloseReason TRY_AGAIN = new CloseReason(1013, "Try again later");
+    static final CloseReason GOING_AWAY = new CloseReason(1001, "Server going away");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RECENT_ANSWERS = 256;
+    private static final long RECENT_ANSWERS_TTL_MILLIS = 30_000;
+
+    private final LiveConfig config;
+    private final Rooms rooms;
+    private final Presence presence;
+    private final LiveStream stream;
+    private final LiveAnswers answers;
+    /** Answers rendered lately, so that a burst of reconnects replaying the same answers renders each once. */
+    private final Map<Long, Recent> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Recent> eldest) {
+            return size() > RECENT_ANSWERS;
+        }
+    };
+
+    private record Recent(RenderedAnswer answer, long renderedAt) {
+    }
+
+    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, LiveAnswers answers) {
+        this.config = config;
+        this.rooms = rooms;
+        this.presence = presence;
+        this.stream = stream;
+        this.answers = answers;
+    }
+
+    /** Runs on a worker thread (it reads Redis and the database). */
+    void open(WebSocketConnection connection) {
+        Long questionId = connection.userData().get(LiveUpgradeCheck.QUESTION);
+        if (questionId == null) { // the upgrade check did not run: cannot happen while it applies to this endpoint
+            connection.close(CloseReason.INTERNAL_SERVER_ERROR).subscribe().with(x -> {
+            }, e -> {
+            });
+            return;
+        }
+        Viewer viewer = new Viewer(connection, questionId, connection.userData().get(LiveUpgradeCheck.MEMBER));
+        connection.userData().put(VIEWER, viewer);
+        // Joins before replaying: whatever the reader broadcasts from now on waits in the viewer until the replay is
+        // done, and whatever came before is in the stream for the replay to find.
+        rooms.join(viewer);
+        presence.changed(questionId);
+        if (connection.isClosed()) { // closed while joining: its close callback may have run before the join
+            closed(connection);
+            return;
+        }
+        String since = queryParam(connection.handshakeRequest().query(), "since");
+        List<LiveMessage.Answer> missed = List.of();
+        if (since != null && !since.isEmpty()) {
+            Position position = Position.parse(since);
+            try {
+                LiveStream.Replay replay = position == null ? LiveStream.Replay.GONE : stream.after(position);
+                if (replay.incomplete()) {
+                    viewer.send(LiveMessage.RELOAD);
+                } else {
+                    missed = render(replay.entries(), questionId);
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Live replay for question %d failed: %s", questionId, e.getMessage());
+                viewer.close(TRY_AGAIN);
+                return;
+            }
+        }
+        viewer.replayed(missed);
+        presence.greet(viewer);
+    }
+
+    void received(WebSocketConnection connection) {
+        Viewer viewer = connection.userData().get(VIEWER);
+        if (viewer != null && !viewer.allowMessage(config.floodLimit(), config.floodWindow().toMillis())) {
+            Log.infof("Live connection %s closed: more than %d messages in %s", connection.id(), config.floodLimit(),
+                    config.floodWindow());
+            viewer.close(Viewer.FLOODING);
+        }
+    }
+
+    void fail(WebSocketConnection connection, CloseReason reason) {
+        Viewer viewer = connection.userData().get(VIEWER);
+        if (viewer != null) {
+            viewer.close(reason);
+        } else if (!connection.isClosed()) {
+            connection.close(reason).subscribe().with(x -> {
+            }, e -> Log.debugf("Live connection %s not closed: %s", connection.id(), e.getMessage()));
+        }
+    }
+
+    void closed(WebSocketConnection connection) {
+        Viewer viewer = connection.userData().get(VIEWER);
+        if (viewer != null) {
+            rooms.leave(viewer);
+            presence.changed(viewer.questionId());
+        }
+    }
+
+    /**
+     * Sends a stream entry of the reader to the room of its question, if that room is open here, and answers whether
+     * it did. Throws when the answer cannot be rendered now (database down), so that the reader tries the entry again.
+     */
+    boolean broadcast(StreamMessage<String, String, String> entry) {
+        Payloads.AnswerCreated created = answerCreated(entry);
+        if (created == null || !rooms.isOpen(created.questionId())) {
+            return false;
+        }
+        RenderedAnswer rendered = rendered(created.answerId());
+        if (rendered == null) {
+            return false;
+        }
+        LiveMessage.Answer message = LiveMessage.Answer.of(rendered, Position.parse(entry.id()));
+        rooms.viewers(created.questionId()).forEach(v -> v.deliver(message));
+        return true;
+    }
+
+    /** The entry could not be sent however often it was tried: the question's readers reload to see what it held. */
+    void giveUp(StreamMessage<String, String, String> entry) {
+        Payloads.AnswerCreated created = answerCreated(entry);
+        if (created != null) {
+            rooms.viewers(created.questionId()).forEach(v -> v.send(LiveMessage.RELOAD));
+        }
+    }
+
+    /** Closes every connection with "going away": clients reconnect, to another instance if there is one. */
+    void closeAll() {
+        rooms.all().forEach(viewers -> viewers.forEach(v -> v.close(GOING_AWAY)));
+    }
+
+    private List<LiveMessage.Answer> render(List<StreamMessage<String, String, String>> entries, long questionId) {
+        List<LiveMessage.Answer> messages = new ArrayList<>();
+        for (StreamMessage<String, String, String> entry : entries) {
+            Payloads.AnswerCreated created = answerCreated(entry);
+            if (created != null && created.questionId() == questionId) {
+                RenderedAnswer rendered = rendered(created.answerId());
+                if (rendered != null) {
+                    messages.add(LiveMessage.Answer.of(rendered, Position.parse(entry.id())));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private RenderedAnswer rendered(long answerId) {
+        long now = System.currentTimeMillis();
+        synchronized (recent) {
+            Recent hit = recent.get(answerId);
+            if (hit != null && now - hit.renderedAt() < RECENT_ANSWERS_TTL_MILLIS) {
+                return hit.answer();
+            }
+        }
+        RenderedAnswer rendered = answers.render(answerId);
+        if (rendered != null) {
+            synchronized (recent) {
+                recent.put(answerId, new Recent(rendered, now));
+            }
+        }
+        return rendered;
+    }
+
+    /** The payload of an {@code answer.created} entry, or null for any other entry (or one that cannot be read). */
+    static Payloads.AnswerCreated answerCreated(StreamMessage<String, String, String> entry) {
+        if (!EventType.ANSWER_CREATED.wireName.equals(entry.payload().get(EventStream.FIELD_TYPE))) {
+            return null;
+        }
+        try {
+            StreamEvent event = StreamEvent.of(entry.id(), entry.payload());
+            return JSON.readValue(event.payload(), Payloads.AnswerCreated.class);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            Log.debugf("Stream entry %s skipped: %s", entry.id(), e.getMessage());
+            return null;
+        }
+    }
+
+    static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+package org.qasite.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.events.EventStream;
+import org.qasite.events.StreamInfo;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.stream.XAddArgs;
+import io.quarkus.redis.datasource.stream.XReadArgs;
+
+/** What the live feature reads from and writes to Redis: the event stream's positions and entries, and presence. */
+@ApplicationScoped
+public class LiveStream {
+
+    /** What a replay from a position found: the entries after it, or that some of them are gone. */
+    public record Replay(List<StreamMessage<String, String, String>> entries, boolean incomplete) {
+        static final Replay GONE = new Replay(List.of(), true);
+    }
+
+    private final LiveConfig config;
+    private final EventStream events;
+    private final StreamCommands<String, String, String> streams;
+    private final ReactiveRedisDataSource reactive;
+
+    LiveStream(LiveConfig config, EventStream events) {
+        this.config = config;
+        this.events = events;
+        RedisDataSource redis = events.redis();
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.reactive = redis.getReactive();
+    }
+
+    public String eventsKey() {
+        return events.key();
+    }
+
+    public String presenceKey() {
+        return config.presence().stream();
+    }
+
+    /**
+     * The id of the newest entry of the event stream ({@link Position#ZERO} when it is empty), or null when Redis did
+     * not answer within the configured time: a page must not wait long for it.
+     */
+    public Position current() {
+        try {
+            return last(events.key(), config.redisTimeout());
+        } catch (RuntimeException e) {
+            Log.debugf("No stream position for the page: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The id of a stream's newest entry, or {@link Position#ZERO}; waits at most {@code timeout}. */
+    Position last(String key, Duration timeout) {
+        List<StreamMessage<String, String, String>> newest = reactive.stream(String.class, String.class, String.class)
+                .xrevrange(key, StreamRange.of("+", "-"), 1).await().atMost(timeout);
+        return newest.isEmpty() ? Position.ZERO : Position.parse(newest.get(0).id());
+    }
+
+    /**
+     * The entries of the event stream after {@code since}, in order, when they are all still there. They are not when
+     * the stream was trimmed past {@code since} or lost (Redis restarted without its data), or when there are more than
+     * the configured maximum to read back.
+     */
+    public Replay after(Position since) {
+        StreamState state = state(events.key());
+        if (state.deletedAfter(since) || state.lost(since)) {
+            return Replay.GONE;
+        }
+        List<StreamMessage<String, String, String>> entries = new ArrayList<>();
+        String from = "(" + since;
+        while (true) {
+            List<StreamMessage<String, String, String>> page = streams.xrange(events.key(), StreamRange.of(from, "+"),
+                    config.batchSize());
+            entries.addAll(page);
+            if (entries.size() > config.replayMaxEntries()) {
+                return Replay.GONE;
+            }
+            if (page.size() < config.batchSize()) {
+                return new Replay(entries, false);
+            }
+            from = "(" + page.get(page.size() - 1).id();
+        }
+    }
+
+    /** Waits up to the configured block time for entries after the given positions, one map entry per stream. */
+    public List<StreamMessage<String, String, String>> read(Map<String, String> positions) {
+        return streams.xread(positions, new XReadArgs().count(config.batchSize()).block(config.block()));
+    }
+
+    /** The presence entries of the last {@code window}, oldest first. */
+    public List<StreamMessage<String, String, String>> recentPresence(Duration window) {
+        long from = Math.max(0, System.currentTimeMillis() - window.toMillis());
+        return streams.xrange(presenceKey(), StreamRange.of(from + "-0", "+"), 10_000);
+    }
+
+    public void publishPresence(Map<String, String> fields) {
+        streams.xadd(presenceKey(), new XAddArgs().maxlen(config.presence().maxLength()).nearlyExactTrimming(),
+                new LinkedHashMap<>(fields));
+    }
+
+    /** Newest ids of the event and presence streams, where this instance's reader starts. */
+    public Map<String, String> startPositions() {
+        Map<String, String> positions = new LinkedHashMap<>();
+        positions.put(events.key(), last(events.key(), Duration.ofSeconds(10)).toString());
+        positions.put(presenceKey(), last(presenceKey(), Duration.ofSeconds(10)).toString());
+        return positions;
+    }
+
+    /** From XINFO STREAM: the first entry's id and the largest id ever deleted (Redis 7), or that the stream is missing. */
+    record StreamState(boolean exists, Position first, Position maxDeleted) {
+
+        /** An entry after {@code since} was trimmed or deleted. */
+        boolean deletedAfter(Position since) {
+            if (maxDeleted != null) {
+                return maxDeleted.isAfter(since);
+            }
+            // Redis before 7 does not tell: the first entry being later than the position is the best sign there is.
+            return first != null && first.isAfter(since) && !since.equals(Position.ZERO);
+        }
+
+        /**
+         * The stream no longer holds the position although nothing was deleted after it: Redis lost its data and the
+         * stream started again, so entries after the position may never have been kept.
+         */
+        boolean lost(Position since) {
+            if (since.equals(Position.ZERO)) {
+                return false;
+            }
+            if (!exists) {
+                return true;
+            }
+            boolean trimmedUpToIt = maxDeleted != null && !since.isAfter(maxDeleted);
+            return first != null && first.isAfter(since) && !trimmedUpToIt;
+        }
+    }
+
+    StreamState state(String key) {
+        StreamInfo.Stream info = StreamInfo.stream(events.redis(), key);
+        return new StreamState(info.exists(), Position.parse(info.firstEntryId()), Position.parse(info.maxDeletedEntryId()));
+    }
+}

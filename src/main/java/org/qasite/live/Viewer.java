@@ -1,0 +1,105 @@
+package org.qasite.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * One open question page. Until its replay is done, answers broadcast to its room wait here, so that it gets every
+ * answer once and in stream order whichever of the replay and the live reader sees it first.
+ */
+public final class Viewer {
+
+    /** Closes a client that sends too much (RFC 6455: policy violation). */
+    static final CloseReason FLOODING = new CloseReason(1008, "Too many messages");
+
+    private final WebSocketConnection connection;
+    private final long questionId;
+    private final Long memberId;
+    private final List<LiveMessage.Answer> waiting = new ArrayList<>();
+    private boolean ready;
+    private Position lastSent;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private int lastCount = -1;
+    private long windowStart;
+    private int received;
+
+    Viewer(WebSocketConnection connection, long questionId, Long memberId) {
+        this.connection = connection;
+        this.questionId = questionId;
+        this.memberId = memberId;
+    }
+
+    public long questionId() {
+        return questionId;
+    }
+
+    /** The member whose page this is, or null for a visitor. */
+    public Long memberId() {
+        return memberId;
+    }
+
+    public WebSocketConnection connection() {
+        return connection;
+    }
+
+    /** Sends the answer now if the replay is done, else keeps it until it is; never the same position twice. */
+    synchronized void deliver(LiveMessage.Answer answer) {
+        if (!ready) {
+            waiting.add(answer);
+            return;
+        }
+        sendInOrder(answer);
+    }
+
+    /** Sends what the replay found, then what the live reader broadcast meanwhile, and from now on sends at once. */
+    synchronized void replayed(List<LiveMessage.Answer> missed) {
+        missed.forEach(this::sendInOrder);
+        waiting.forEach(this::sendInOrder);
+        waiting.clear();
+        ready = true;
+    }
+
+    private void sendInOrder(LiveMessage.Answer answer) {
+        if (lastSent != null && !answer.position().isAfter(lastSent)) {
+            return;
+        }
+        lastSent = answer.position();
+        send(answer.jsonFor(memberId));
+    }
+
+    /** Tells the viewer how many people have the question open, unless that is what it was told last. */
+    synchronized void sendCount(int count, String message) {
+        if (count != lastCount) {
+            lastCount = count;
+            send(message);
+        }
+    }
+
+    void send(String json) {
+        connection.sendText(json).subscribe().with(ignored -> {
+        }, failure -> Log.debugf("Live message not sent to %s: %s", connection.id(), failure.getMessage()));
+    }
+
+    /** Counts a message from the client; answers false once it sent more than {@code limit} in {@code windowMillis}. */
+    synchronized boolean allowMessage(int limit, long windowMillis) {
+        long now = System.currentTimeMillis();
+        if (now - windowStart > windowMillis) {
+            windowStart = now;
+            received = 0;
+        }
+        return ++received <= limit;
+    }
+
+    void close(CloseReason reason) {
+        if (closing.getAndSet(true) || connection.isClosed()) {
+            return;
+        }
+        connection.close(reason).subscribe().with(ignored -> {
+        }, failure -> Log.debugf("Live connection %s not closed: %s", connection.id(), failure.getMessage()));
+    }
+}

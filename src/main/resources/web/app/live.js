@@ -1,0 +1,141 @@
+// Live answers: new answers of the open question arrive over a WebSocket, with how many people are reading it.
+// The server renders every answer (the same fragment as the page), so no HTML is ever built here from member text.
+// Without this script (or without WebSocket), the page is simply what the server rendered.
+
+const section = document.querySelector('[data-live]');
+
+function compare(a, b) {
+  // Stream positions are "millis-sequence"; compare numerically, part by part.
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  if (am !== bm) return am < bm ? -1 : 1;
+  if (as !== bs) return as < bs ? -1 : 1;
+  return 0;
+}
+
+function startLive() {
+  const list = document.getElementById('answers');
+  const status = document.querySelector('[data-live-status]');
+  const alertBox = section.querySelector('[data-live-alert]');
+  const viewers = document.querySelector('[data-viewers]');
+  const count = section.querySelector('[data-answer-count]');
+  const noun = section.querySelector('[data-answer-noun]');
+  const insert = section.dataset.liveMode === 'insert';
+  let position = section.dataset.livePosition || null;
+  let socket = null;
+  let attempts = 0;
+  let timer = null;
+  let stopped = false;
+  let newAnswers = 0;
+
+  const setStatus = (paused) => status?.classList.toggle('d-none', !paused);
+
+  const setCount = (n) => {
+    if (!count || !Number.isFinite(n)) return;
+    if (n > Number(count.textContent)) {
+      count.textContent = String(n);
+      if (noun) noun.textContent = n === 1 ? 'answer' : 'answers';
+    }
+  };
+
+  const showAlert = (text, linkText, href) => {
+    if (!alertBox) return;
+    alertBox.replaceChildren();
+    alertBox.append(text + ' ');
+    const link = document.createElement('a');
+    link.href = href;
+    link.className = 'alert-link';
+    link.textContent = linkText;
+    alertBox.append(link);
+    alertBox.classList.remove('d-none');
+  };
+
+  const receiveAnswer = (message) => {
+    if (message.position && (!position || compare(message.position, position) > 0)) position = message.position;
+    setCount(Number(message.answers));
+    if (document.getElementById('answer-' + message.answerId)) return; // already shown (the poster's own, a replay)
+    if (insert) {
+      const template = document.createElement('template');
+      template.innerHTML = message.html; // rendered and sanitized by the server
+      const answer = template.content.firstElementChild;
+      if (!answer) return;
+      answer.classList.add('highlight');
+      document.getElementById('answers-empty')?.remove();
+      list.prepend(answer);
+    } else {
+      newAnswers += 1;
+      const text = newAnswers === 1 ? 'A new answer was posted.' : newAnswers + ' new answers were posted.';
+      showAlert(text, 'See the newest answers', '/answers/' + Number(message.answerId));
+    }
+  };
+
+  const reload = () => {
+    // Never throw away an answer being written: ask instead.
+    const draft = document.querySelector('#answer-form textarea');
+    if (draft && draft.value.trim()) {
+      stopped = true;
+      showAlert('New answers arrived while this page was away.', 'Reload the page', window.location.href);
+      return;
+    }
+    stopped = true;
+    window.location.reload();
+  };
+
+  const connect = () => {
+    timer = null;
+    if (stopped || (socket && socket.readyState <= WebSocket.OPEN)) return;
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const query = position ? '?since=' + encodeURIComponent(position) : '';
+    socket = new WebSocket(scheme + '//' + window.location.host + section.dataset.live + query);
+    socket.addEventListener('open', () => {
+      attempts = 0;
+      setStatus(false);
+    });
+    socket.addEventListener('message', (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      if (message.type === 'answer') receiveAnswer(message);
+      else if (message.type === 'viewers' && viewers) {
+        viewers.dataset.viewers = String(message.count);
+        viewers.textContent = message.count + ' viewing now';
+      } else if (message.type === 'reload') reload();
+    });
+    socket.addEventListener('close', () => {
+      socket = null;
+      if (stopped) return;
+      setStatus(true);
+      // Exponential backoff with jitter, so that a restarted server is not hit by every reader at once.
+      const delay = Math.min(30000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+      attempts += 1;
+      timer = setTimeout(connect, delay);
+    });
+  };
+
+  const reconnectNow = () => {
+    if (stopped || socket) return;
+    if (timer) clearTimeout(timer);
+    connect();
+  };
+  window.addEventListener('online', reconnectNow);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') reconnectNow();
+  });
+  // Leaving the page closes the socket on purpose: no "paused" flash, no reconnect.
+  window.addEventListener('pagehide', () => {
+    stopped = true;
+    socket?.close(1000);
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      stopped = false;
+      reconnectNow();
+    }
+  });
+  connect();
+}
+
+if (section && document.getElementById('answers') && 'WebSocket' in window) startLive();
