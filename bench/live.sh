@@ -144,10 +144,17 @@ live_round() { # $1 viewers, $2 rate, $3 duration, $4 label
     --drain "$DRAIN" --user "$POSTER" --password "$POSTER_PASSWORD" --label "$4"
 }
 
-RESULTS=() # "N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-max log-problems"
+RESULTS=() # "N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-max post-p50 log-problems"
 DETAILS=() # notes per N: what went wrong, if anything
 LOADS=()
 for n in "${COUNTS[@]}"; do
+  # As memory allows: about 0.1 MiB per viewer was seen in the site and in the client each; this asks for more.
+  available="$(awk '/MemAvailable/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
+  if [ "$available" -lt $((1536 + n / 4)) ]; then
+    log "N = $(thousands "$n"): skipped, only $available MiB of memory available"
+    DETAILS+=("N = $(thousands "$n"): skipped, only $available MiB of memory were available (the script asks for $((1536 + n / 4)) MiB).")
+    continue
+  fi
   # Nothing left over from earlier rounds: no outbox rows to sweep, no queued mails for the sender to retry.
   sql -c "TRUNCATE outbox, mail_log RESTART IDENTITY"
   flush_redis
@@ -177,7 +184,7 @@ for n in "${COUNTS[@]}"; do
   tail -n +"$((log_lines_before + 1))" "$WORK/app.log" | grep -E '^[0-9-]+ [0-9:,.]+ +(WARN|ERROR)' \
     | grep -vE 'WARN +\[org\.qasite\.mail\.MailSender\] .* not sent' > "$WORK/problems" || true
   problems="$(wc -l < "$WORK/problems")"
-  RESULTS+=("$n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_max $problems")
+  RESULTS+=("$n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_max ${R[post_p50_ms]} $problems")
   note=""
   [ "${R[open]}" -eq "$n" ] || note+=" ${R[open_failed]} of the $n WebSockets did not open;"
   [ "${R[greeted]}" -eq "${R[open]}" ] || note+=" $((${R[open]} - ${R[greeted]})) open viewers had no frame before the first answer;"
@@ -185,11 +192,16 @@ for n in "${COUNTS[@]}"; do
   [ "${R[answers_missed]}" -eq 0 ] || note+=" ${R[answers_missed]} answers missed by at least one viewer;"
   [ "${R[closed_early]}" -eq 0 ] || note+=" ${R[closed_early]} WebSockets closed by the site during the round;"
   [ "${R[errors]}" -eq 0 ] || note+=" ${R[errors]} WebSocket errors;"
+  [ "${R[out_of_order]}" -eq 0 ] || note+=" ${R[out_of_order]} answer frames came after one with a later stream position;"
   [ "${R[reload]}" -eq 0 ] || note+=" ${R[reload]} reload frames;"
   [ "$((${R[other]} + ${R[bad]}))" -eq 0 ] || note+=" $((${R[other]} + ${R[bad]})) frames of an unknown type or not JSON;"
   [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
+  needed=$((RATE * n))
+  if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then
+    note+=" the round delivered ${R[frames_per_s]} answer frames/s where $RATE answers/s to $(thousands "$n") viewers need $(thousands "$needed"): the site fell behind and a backlog grew through the round, so its latencies measure that backlog;"
+  fi
   [ "$problems" -eq 0 ] || note+=" $problems WARN/ERROR lines in the site's log, the first: \`$(head -c 300 "$WORK/problems" | head -n1 | tr '`' "'")\`;"
-  DETAILS+=("N = $(thousands "$n"): answers fanned out by the site $fanout_n, presence frames ${R[viewers_frames]}, POST p50 ${R[post_p50_ms]} ms (max ${R[post_max_ms]}), client CPU ${R[client_cpu_s]} s;${note:- no misses, duplicates, errors or failed POSTs.}")
+  DETAILS+=("N = $(thousands "$n"): answers fanned out by the site $fanout_n, presence frames ${R[viewers_frames]}, POST max ${R[post_max_ms]} ms, client CPU ${R[client_cpu_s]} s;${note:- no misses, duplicates, errors or failed POSTs.}")
   log "N = $(thousands "$n"): p50 ${R[p50_ms]} ms, p99 ${R[p99_ms]} ms, max ${R[max_ms]} ms, missing ${R[missing]}, duplicated ${R[duplicated]}, RSS $(rss_mib "$rss_peak") MiB"
   log "N = $(thousands "$n"): stopping the site"
   stop_app
@@ -227,11 +239,11 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  $ANSWERS_AFTER after; answers posted as \`$POSTER\` through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
   echo "  $RATE a second for $DURATION s"
   echo
-  echo "| viewers (N) | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | site fan-out ms (mean / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| viewers (N) | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site fan-out ms (mean / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for row in "${RESULTS[@]}"; do
-    read -r n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_max _ <<< "$row"
-    echo "| $(thousands "$n") | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $fanout_mean / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
+    read -r n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_max post_p50 _ <<< "$row"
+    echo "| $(thousands "$n") | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $post_p50 | $fanout_mean / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
   done
   echo
   echo "| raw XADD → XREAD BLOCK on the same Redis (database $STREAMS_DB) | readers | entries | entries/s | p50 ms | p99 ms | max ms | missing | duplicated |"
@@ -254,6 +266,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  $DRAIN s after the last POST was answered; **duplicated**: frames beyond the first for a pair. Every viewer must"
   echo "  get every answer exactly once."
   echo "- **frames/s**: answer frames received ÷ the time from the first POST to the last frame."
+  echo "- **POST p50**: the answer's request alone, from just before it was sent until its 201 arrived."
   echo "- **site fan-out**: the site's own \`qa_live_fanout\` histogram on \`/q/metrics\` over the round (growth of its"
   echo "  count, sum and buckets): from the answer's XADD (the time in its entry id) until the site had handed the frame"
   echo "  to every connection of the room (written to the sockets later); the max is the upper bound of its bucket."

@@ -170,6 +170,7 @@ public class LiveBench {
         final AtomicInteger opened = new AtomicInteger(), openFailed = new AtomicInteger();
         final AtomicInteger greeted = new AtomicInteger();
         final AtomicInteger closedEarly = new AtomicInteger(), errors = new AtomicInteger();
+        final AtomicInteger outOfOrder = new AtomicInteger();
         final AtomicInteger reloadFrames = new AtomicInteger(), viewersFrames = new AtomicInteger(),
                 otherFrames = new AtomicInteger(), badFrames = new AtomicInteger();
         final AtomicReference<String> firstProblem = new AtomicReference<>();
@@ -218,6 +219,7 @@ public class LiveBench {
             volatile boolean open; // handshake done
             boolean closed;
             Runnable onHandshake; // success or failure, once
+            long lastMillis = -1, lastSeq = -1; // stream position of the last answer frame
 
             Viewer(int index) {
                 this.index = index;
@@ -498,6 +500,22 @@ public class LiveBench {
                             problem("viewer " + index + ": an answer frame without answerId: " + abbreviate(text));
                             break;
                         }
+                        if (json.get("position") instanceof String position && position.matches("\\d+-\\d+")) {
+                            int dash = position.indexOf('-');
+                            long millis = Long.parseLong(position.substring(0, dash));
+                            long seq = Long.parseLong(position.substring(dash + 1));
+                            if (millis < lastMillis || millis == lastMillis && seq <= lastSeq) {
+                                outOfOrder.incrementAndGet();
+                                problem("viewer " + index + ": answer " + id + " at " + position + " after one at "
+                                        + lastMillis + "-" + lastSeq);
+                            } else {
+                                lastMillis = millis;
+                                lastSeq = seq;
+                            }
+                        } else {
+                            badFrames.incrementAndGet();
+                            problem("viewer " + index + ": an answer frame without a stream position: " + abbreviate(text));
+                        }
                         Delivery d = deliveries.computeIfAbsent(id.longValue(), k -> new Delivery());
                         if (d.count.getAndIncrement(index) == 0) {
                             d.at.set(index, now);
@@ -637,11 +655,11 @@ public class LiveBench {
                     "RESULT viewers=%d open=%d greeted=%d answers=%d created=%d expected=%d received=%d missing=%d "
                             + "duplicated=%d answers_missed=%d foreign=%d %s frames_per_s=%.0f span_s=%.2f "
                             + "post_p50_ms=%.2f post_max_ms=%.2f viewers_frames=%d reload=%d other=%d bad=%d "
-                            + "closed_early=%d errors=%d open_failed=%d client_cpu_s=%.2f%n",
+                            + "closed_early=%d errors=%d open_failed=%d out_of_order=%d client_cpu_s=%.2f%n",
                     viewers, open, greeted.get(), answers, created, expected, received, missing, duplicated,
                     answersMissed, foreign, f.fields(), fps, span, postFigures.p50(), postFigures.max(),
                     viewersFrames.get(), reloadFrames.get(), otherFrames.get(), badFrames.get(), closedEarly.get(),
-                    errors.get(), openFailed.get(), cpuAfter - cpuBefore);
+                    errors.get(), openFailed.get(), outOfOrder.get(), cpuAfter - cpuBefore);
         }
 
         boolean allDelivered(long[] answerIds, int open) {
