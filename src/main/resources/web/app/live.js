@@ -70,14 +70,21 @@ function startLive() {
   };
 
   const reload = () => {
-    // Never throw away an answer being written: ask instead.
+    stopped = true;
+    // Never throw away an answer being written, and never reload in a loop: ask instead.
     const draft = document.querySelector('#answer-form textarea');
-    if (draft && draft.value.trim()) {
-      stopped = true;
+    const key = 'qa-live-reload:' + window.location.pathname;
+    let recently = false;
+    try {
+      recently = Date.now() - Number(window.sessionStorage.getItem(key) || 0) < 30000;
+      window.sessionStorage.setItem(key, String(Date.now()));
+    } catch (e) {
+      recently = false; // storage unavailable: a reload is still the right answer
+    }
+    if ((draft && draft.value.trim()) || recently) {
       showAlert('New answers arrived while this page was away.', 'Reload the page', window.location.href);
       return;
     }
-    stopped = true;
     window.location.reload();
   };
 

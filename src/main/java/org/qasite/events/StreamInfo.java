@@ -22,10 +22,11 @@ public final class StreamInfo {
     }
 
     /**
-     * A stream's first entry id (null when it is empty) and the largest id ever deleted from it (null before Redis 7);
-     * {@code exists} is false when there is no such stream.
+     * A stream's first entry id (null when it is empty), the id of the last entry ever added (also when it was deleted
+     * since) and the largest id ever deleted from it (null before Redis 7); {@code exists} is false when there is no
+     * such stream.
      */
-    public record Stream(boolean exists, String firstEntryId, String maxDeletedEntryId) {
+    public record Stream(boolean exists, String firstEntryId, String lastGeneratedId, String maxDeletedEntryId) {
     }
 
     public static Stream stream(RedisDataSource redis, String key) {
@@ -34,14 +35,14 @@ public final class StreamInfo {
             response = redis.execute("XINFO", "STREAM", key);
         } catch (RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains("no such key")) {
-                return new Stream(false, null, null);
+                return new Stream(false, null, null, null);
             }
             throw e;
         }
         Map<String, Response> s = fields(response);
         Response first = s.get("first-entry");
         String firstId = first == null || first.size() == 0 ? null : string(first.get(0));
-        return new Stream(true, firstId, string(s.get("max-deleted-entry-id")));
+        return new Stream(true, firstId, string(s.get("last-generated-id")), string(s.get("max-deleted-entry-id")));
     }
 
     public static List<Group> groups(RedisDataSource redis, String key) {

@@ -67,7 +67,14 @@ public class LiveStream {
     Position last(String key, Duration timeout) {
         List<StreamMessage<String, String, String>> newest = reactive.stream(String.class, String.class, String.class)
                 .xrevrange(key, StreamRange.of("+", "-"), 1).await().atMost(timeout);
-        return newest.isEmpty() ? Position.ZERO : Position.parse(newest.get(0).id());
+        if (!newest.isEmpty()) {
+            return Position.parse(newest.get(0).id());
+        }
+        // Empty: it never had entries, or they were all deleted. In the second case the position must be the last
+        // id ever added, or a replay from it would see deleted entries after it and ask for a reload again and again.
+        StreamInfo.Stream info = StreamInfo.stream(events.redis(), key);
+        Position last = Position.parse(info.lastGeneratedId());
+        return last == null ? Position.ZERO : last;
     }
 
     /**

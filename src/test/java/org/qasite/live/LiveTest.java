@@ -56,6 +56,9 @@ class LiveTest {
     Rooms rooms;
 
     @Inject
+    LiveStream liveStream;
+
+    @Inject
     @RedisClientName("streams")
     RedisDataSource streams;
 
@@ -146,6 +149,16 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(client::gotReload);
         assertThat("the reload tells the truth instead of an incomplete replay", client.answerIds(),
                 not(contains(lost.id)));
+    }
+
+    @Test
+    void aStreamWhoseEntriesWereAllDeletedGivesItsLastIdNotZero() {
+        String key = "qa:test:emptied";
+        String id = streams.stream(String.class, String.class, String.class).xadd(key, java.util.Map.of("a", "b"));
+        streams.execute("XDEL", key, id);
+        // From "0-0", a replay would find a deleted entry after the position and ask for a reload on every page view.
+        assertThat(liveStream.last(key, Duration.ofSeconds(5)).toString(), equalTo(id));
+        assertThat(liveStream.last("qa:test:never-written", Duration.ofSeconds(5)), equalTo(Position.ZERO));
     }
 
     @Test
