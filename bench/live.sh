@@ -198,7 +198,7 @@ for n in "${COUNTS[@]}"; do
   [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
   needed=$((RATE * n))
   if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then
-    note+=" the round delivered ${R[frames_per_s]} answer frames/s where $RATE answers/s to $(thousands "$n") viewers need $(thousands "$needed"): the site fell behind and a backlog grew through the round, so its latencies measure that backlog;"
+    note+=" the round delivered $(thousands "${R[frames_per_s]}") answer frames/s where $RATE answers/s to $(thousands "$n") viewers need $(thousands "$needed"): the site fell behind and a backlog grew through the round, so its latencies measure that backlog;"
   fi
   [ "$problems" -eq 0 ] || note+=" $problems WARN/ERROR lines in the site's log, the first: \`$(head -c 300 "$WORK/problems" | head -n1 | tr '`' "'")\`;"
   DETAILS+=("N = $(thousands "$n"): answers fanned out by the site $fanout_n, presence frames ${R[viewers_frames]}, POST max ${R[post_max_ms]} ms, client CPU ${R[client_cpu_s]} s;${note:- no misses, duplicates, errors or failed POSTs.}")
