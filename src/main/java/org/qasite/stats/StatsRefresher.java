@@ -111,7 +111,7 @@ public class StatsRefresher implements EventHandler {
                     cache.refresh(widget);
                 } catch (RuntimeException e) {
                     stale.add(widget);
-                    Log.warnf("Right column widget %s not refreshed: %s", widget.id, e.getMessage());
+                    Log.warnf("Right column widget %s not refreshed: %s", widget.id, e);
                 }
             }
         } finally {
