@@ -26,7 +26,7 @@ function startLive() {
   let attempts = 0;
   let timer = null;
   let stopped = false;
-  let newAnswers = 0;
+  const announced = new Set(); // answers the alert counted: the stream may carry one answer twice
 
   const setStatus = (paused) => status?.classList.toggle('d-none', !paused);
 
@@ -63,8 +63,9 @@ function startLive() {
       document.getElementById('answers-empty')?.remove();
       list.prepend(answer);
     } else {
-      newAnswers += 1;
-      const text = newAnswers === 1 ? 'A new answer was posted.' : newAnswers + ' new answers were posted.';
+      if (announced.has(message.answerId)) return;
+      announced.add(message.answerId);
+      const text = announced.size === 1 ? 'A new answer was posted.' : announced.size + ' new answers were posted.';
       showAlert(text, 'See the newest answers', '/answers/' + Number(message.answerId));
     }
   };

@@ -2,6 +2,7 @@ package org.qasite.browser;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,11 +22,23 @@ final class Browser {
     }
 
     static ChromeDriver start() {
+        return start(new ChromeOptions());
+    }
+
+    /** A browser whose user turned JavaScript off: every page must still work with plain forms and links. */
+    static ChromeDriver startWithoutJavaScript() {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        return start(options);
+    }
+
+    private static ChromeDriver start(ChromeOptions options) {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000");
+        // Bootstrap scrolls smoothly otherwise, and a click on a button still gliding into view lands on its neighbour.
+        options.addArguments("--force-prefers-reduced-motion");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
