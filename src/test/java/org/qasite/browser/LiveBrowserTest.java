@@ -25,6 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qasite.TestData;
@@ -245,13 +247,17 @@ class LiveBrowserTest {
         By status = By.cssSelector("[data-live-status]");
         assertThat(reader.findElement(status).isDisplayed(), equalTo(false));
 
-        // The page reconnects within half a second: watch closely, and answer the moment it is away.
+        // The reader's network goes away (so its reconnect attempts fail) and the server drops its connection.
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        ((ChromeDriver) reader).setNetworkConditions(offline);
         LiveRooms.dropConnections(rooms, question.id);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> rooms.viewers(question.id).isEmpty());
-        new WebDriverWait(reader, WAIT, Duration.ofMillis(10)).until(ExpectedConditions.visibilityOfElementLocated(status));
+        await().atMost(WAIT).until(() -> rooms.viewers(question.id).isEmpty());
+        waitFor(reader).until(ExpectedConditions.visibilityOfElementLocated(status));
         Answer meanwhile = answers.answer(data.member("poster").id, question.id,
                 new AnswerInput("Posted while the reader's connection was down."));
         assertThat("the answer was committed while the reader was away", rooms.viewers(question.id), empty());
+        ((ChromeDriver) reader).deleteNetworkConditions();
 
         By shown = By.cssSelector("#answers [data-answer-id='" + meanwhile.id + "']");
         waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(shown));
