@@ -26,6 +26,7 @@ function startLive() {
   let attempts = 0;
   let timer = null;
   let stopped = false;
+  let outdated = false;
   const announced = new Set(); // answers the alert counted: the stream may carry one answer twice
 
   const setStatus = (paused) => status?.classList.toggle('d-none', !paused);
@@ -50,8 +51,13 @@ function startLive() {
     alertBox.classList.remove('d-none');
   };
 
+  // Where a reconnect replays from: the newest position the server said we have everything up to.
+  const advance = (next) => {
+    if (next && (!position || compare(next, position) > 0)) position = next;
+  };
+
   const receiveAnswer = (message) => {
-    if (message.position && (!position || compare(message.position, position) > 0)) position = message.position;
+    advance(message.position);
     setCount(Number(message.answers));
     if (document.getElementById('answer-' + message.answerId)) return; // already shown (the poster's own, a replay)
     if (insert) {
@@ -71,20 +77,27 @@ function startLive() {
   };
 
   const reload = () => {
+    // The page can no longer be brought up to date: no more live answers on it, they would hide a gap.
     stopped = true;
+    outdated = true;
+    socket?.close(1000);
     // Never throw away an answer being written, and never reload in a loop: ask instead.
     const draft = document.querySelector('#answer-form textarea');
     const key = 'qa-live-reload:' + window.location.pathname;
     let recently = false;
     try {
       recently = Date.now() - Number(window.sessionStorage.getItem(key) || 0) < 30000;
-      window.sessionStorage.setItem(key, String(Date.now()));
     } catch (e) {
       recently = false; // storage unavailable: a reload is still the right answer
     }
     if ((draft && draft.value.trim()) || recently) {
       showAlert('New answers arrived while this page was away.', 'Reload the page', window.location.href);
       return;
+    }
+    try {
+      window.sessionStorage.setItem(key, String(Date.now()));
+    } catch (e) {
+      // nothing to remember it in
     }
     window.location.reload();
   };
@@ -95,11 +108,11 @@ function startLive() {
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = position ? '?since=' + encodeURIComponent(position) : '';
     socket = new WebSocket(scheme + '//' + window.location.host + section.dataset.live + query);
-    socket.addEventListener('open', () => {
-      attempts = 0;
-      setStatus(false);
-    });
+    socket.addEventListener('open', () => setStatus(false));
     socket.addEventListener('message', (event) => {
+      // The backoff starts again only once the server really took us in (it greets every reader), not on a
+      // socket it accepts and closes again at once (it may be restarting, or its database down).
+      attempts = 0;
       let message;
       try {
         message = JSON.parse(event.data);
@@ -107,6 +120,7 @@ function startLive() {
         return;
       }
       if (message.type === 'answer') receiveAnswer(message);
+      else if (message.type === 'position') advance(message.position);
       else if (message.type === 'viewers' && viewers) {
         viewers.dataset.viewers = String(message.count);
         viewers.textContent = message.count + ' viewing now';
@@ -138,7 +152,7 @@ function startLive() {
     socket?.close(1000);
   });
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted) {
+    if (event.persisted && !outdated) {
       stopped = false;
       reconnectNow();
     }

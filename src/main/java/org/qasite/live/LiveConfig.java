@@ -26,6 +26,13 @@ public interface LiveConfig {
     @WithDefault("20000")
     int replayMaxEntries();
 
+    /**
+     * How often viewers are told how far the reader got (when it moved), so that a reconnect replays only what
+     * happened since and a page left open for long does not have to reload.
+     */
+    @WithDefault("30s")
+    Duration positionInterval();
+
     /** The longest a page waits for Redis to learn the stream position it embeds; without it, no replay on connect. */
     @WithDefault("250ms")
     Duration redisTimeout();

@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
  * no consumer group, since every instance must see every answer for its own rooms. An entry that cannot be handled is
- * read again until it can; after too many tries its question's readers are told to reload.
+ * read again until it can; after too many tries its question's readers are disconnected with "try again later", and
+ * replay it from their last position when they come back.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -74,7 +75,10 @@ public class LiveFeed {
         }
     }
 
-    /** The newest event-stream entry this reader has handled (null before its first read). */
+    /**
+     * The newest event-stream entry this reader has handled: every answer up to it was handed to its room. Null until
+     * the reader knows where it starts; connections are refused until then, or they could miss what comes before.
+     */
     public Position lastRead() {
         return lastRead;
     }
@@ -92,24 +96,30 @@ public class LiveFeed {
                     stream.recentPresence(config.presence().expiry()).forEach(presence::apply);
                 }
                 List<StreamMessage<String, String, String>> batch = stream.read(positions);
+                // Presence first: an answer that cannot be sent yet must not hold up the viewer counts.
                 for (StreamMessage<String, String, String> entry : batch) {
-                    if (entry.key().equals(stream.eventsKey())) {
-                        try {
-                            handle(entry);
-                        } catch (RuntimeException e) {
-                            tries = entry.id().equals(failingEntry) ? tries + 1 : 1;
-                            failingEntry = entry.id();
-                            if (tries < MAX_TRIES) {
-                                throw e;
-                            }
-                            Log.errorf(e, "Live answer of entry %s not sent after %d tries; its readers reload", entry.id(),
-                                    tries);
-                            hub.giveUp(entry);
-                        }
-                        lastRead = Position.parse(entry.id());
-                    } else {
+                    if (!entry.key().equals(stream.eventsKey())) {
                         presence.apply(entry);
+                        positions.put(entry.key(), entry.id());
                     }
+                }
+                for (StreamMessage<String, String, String> entry : batch) {
+                    if (!entry.key().equals(stream.eventsKey())) {
+                        continue;
+                    }
+                    try {
+                        handle(entry);
+                    } catch (RuntimeException e) {
+                        tries = entry.id().equals(failingEntry) ? tries + 1 : 1;
+                        failingEntry = entry.id();
+                        if (tries < MAX_TRIES) {
+                            throw e;
+                        }
+                        Log.errorf(e, "Live answer of entry %s not sent after %d tries; its readers come back later",
+                                entry.id(), tries);
+                        hub.giveUp(entry);
+                    }
+                    lastRead = Position.parse(entry.id());
                     positions.put(entry.key(), entry.id());
                 }
                 failures = 0;

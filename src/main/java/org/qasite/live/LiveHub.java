@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
+import org.qasite.events.EventsDisabled;
 import org.qasite.events.Payloads;
 import org.qasite.events.StreamEvent;
 
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -40,6 +42,7 @@ public class LiveHub {
     private final Presence presence;
     private final LiveStream stream;
     private final LiveAnswers answers;
+    private final LiveFeed feed;
     /** Answers rendered lately, so that a burst of reconnects replaying the same answers renders each once. */
     private final Map<Long, Recent> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -51,12 +54,13 @@ public class LiveHub {
     private record Recent(RenderedAnswer answer, long renderedAt) {
     }
 
-    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, LiveAnswers answers) {
+    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, LiveAnswers answers, LiveFeed feed) {
         this.config = config;
         this.rooms = rooms;
         this.presence = presence;
         this.stream = stream;
         this.answers = answers;
+        this.feed = feed;
     }
 
     /** Runs on a worker thread (it reads Redis and the database). */
@@ -64,6 +68,12 @@ public class LiveHub {
         Long questionId = connection.userData().get(LiveUpgradeCheck.QUESTION);
         if (questionId == null) { // the upgrade check did not run: cannot happen while it applies to this endpoint
             connection.close(CloseReason.INTERNAL_SERVER_ERROR).subscribe().with(x -> {
+            }, e -> {
+            });
+            return;
+        }
+        if (feed.lastRead() == null) { // the reader does not know yet where it starts: answers could slip through
+            connection.close(TRY_AGAIN).subscribe().with(x -> {
             }, e -> {
             });
             return;
@@ -80,8 +90,9 @@ public class LiveHub {
         }
         String since = queryParam(connection.handshakeRequest().query(), "since");
         List<LiveMessage.Answer> missed = List.of();
+        Position position = null;
         if (since != null && !since.isEmpty()) {
-            Position position = Position.parse(since);
+            position = Position.parse(since);
             try {
                 LiveStream.Replay replay = position == null ? LiveStream.Replay.GONE : stream.after(position);
                 if (replay.incomplete()) {
@@ -95,7 +106,7 @@ public class LiveHub {
                 return;
             }
         }
-        viewer.replayed(missed);
+        viewer.replayed(position, missed);
         presence.greet(viewer);
     }
 
@@ -144,12 +155,29 @@ public class LiveHub {
         return true;
     }
 
-    /** The entry could not be sent however often it was tried: the question's readers reload to see what it held. */
+    /**
+     * The entry could not be sent however often it was tried (the database is down): the question's readers are
+     * disconnected with "try again later", and replay it from their last position when they can.
+     */
     void giveUp(StreamMessage<String, String, String> entry) {
         Payloads.AnswerCreated created = answerCreated(entry);
         if (created != null) {
-            rooms.viewers(created.questionId()).forEach(v -> v.send(LiveMessage.RELOAD));
+            rooms.viewers(created.questionId()).forEach(v -> v.close(TRY_AGAIN));
         }
+    }
+
+    /**
+     * Tells every viewer that is up to date how far the reader got, so that a reconnect replays from there and not
+     * from the page's position, however long ago that was: a page left open for a day must not have to reload.
+     */
+    @Scheduled(every = "${qa.live.position-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
+    void sendPositions() {
+        Position position = feed.lastRead();
+        if (position == null) {
+            return;
+        }
+        String message = LiveMessage.position(position);
+        rooms.all().forEach(viewers -> viewers.forEach(v -> v.sendPosition(position, message)));
     }
 
     /** Closes every connection with "going away": clients reconnect, to another instance if there is one. */

@@ -16,6 +16,14 @@ final class LiveMessage {
     private LiveMessage() {
     }
 
+    /** Every answer up to this stream position was sent: where a reconnect replays from. */
+    static String position(Position position) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "position");
+        m.put("position", position.toString());
+        return json(m);
+    }
+
     static String viewers(int count) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "viewers");

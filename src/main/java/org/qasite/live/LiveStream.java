@@ -130,28 +130,22 @@ public class LiveStream {
     /** From XINFO STREAM: the first entry's id and the largest id ever deleted (Redis 7), or that the stream is missing. */
     record StreamState(boolean exists, Position first, Position maxDeleted) {
 
-        /** An entry after {@code since} was trimmed or deleted. */
+        /** An entry after {@code since} was deleted (XDEL; Redis 7 keeps the largest id deleted). */
         boolean deletedAfter(Position since) {
-            if (maxDeleted != null) {
-                return maxDeleted.isAfter(since);
-            }
-            // Redis before 7 does not tell: the first entry being later than the position is the best sign there is.
-            return first != null && first.isAfter(since) && !since.equals(Position.ZERO);
+            return maxDeleted != null && maxDeleted.isAfter(since);
         }
 
         /**
-         * The stream no longer holds the position although nothing was deleted after it: Redis lost its data and the
-         * stream started again, so entries after the position may never have been kept.
+         * The stream no longer holds the position: it was trimmed past it (MAXLEN trimming does not show in
+         * {@code max-deleted-entry-id}), or Redis lost its data and the stream started again. Entries after the position
+         * may be gone. (When the trimming stopped right at the position, nothing is missing, but that cannot be told
+         * apart: one reload too many.)
          */
         boolean lost(Position since) {
             if (since.equals(Position.ZERO)) {
                 return false;
             }
-            if (!exists) {
-                return true;
-            }
-            boolean trimmedUpToIt = maxDeleted != null && !since.isAfter(maxDeleted);
-            return first != null && first.isAfter(since) && !trimmedUpToIt;
+            return !exists || (first != null && first.isAfter(since));
         }
     }
 

@@ -56,8 +56,14 @@ public final class Viewer {
         sendInOrder(answer);
     }
 
-    /** Sends what the replay found, then what the live reader broadcast meanwhile, and from now on sends at once. */
-    synchronized void replayed(List<LiveMessage.Answer> missed) {
+    /**
+     * Sends what the replay from {@code since} found (null: no replay), then what the live reader broadcast meanwhile
+     * that is newer, and from now on sends at once.
+     */
+    synchronized void replayed(Position since, List<LiveMessage.Answer> missed) {
+        if (since != null && (lastSent == null || since.isAfter(lastSent))) {
+            lastSent = since; // the page shows everything up to its position already
+        }
         missed.forEach(this::sendInOrder);
         waiting.forEach(this::sendInOrder);
         waiting.clear();
@@ -70,6 +76,17 @@ public final class Viewer {
         }
         lastSent = answer.position();
         send(answer.jsonFor(memberId));
+    }
+
+    /**
+     * Tells an up-to-date viewer that it has every answer up to {@code position}, which the reader got to; it replays
+     * from there if it reconnects.
+     */
+    synchronized void sendPosition(Position position, String message) {
+        if (ready && (lastSent == null || position.isAfter(lastSent))) {
+            lastSent = position;
+            send(message);
+        }
     }
 
     /** Tells the viewer how many people have the question open, unless that is what it was told last. */

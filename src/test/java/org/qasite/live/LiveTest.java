@@ -14,6 +14,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -108,8 +111,8 @@ class LiveTest {
                 containsString("&lt;b&gt;at once&lt;/b&gt;"));
         assertThat(message.path("answers").asInt(), equalTo(1));
         assertThat(message.path("position").asText(), not(equalTo("")));
-        // Once both viewers of A have it, the reader has handled the entry: B's viewer would have it by now.
-        assertThat(other.answers(), empty());
+        // Once both viewers of A have it, the reader has handled the entry: B's viewer would have it by now, or soon.
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> other.answers().isEmpty());
         assertThat(first.answerIds(), contains(posted.id));
     }
 
@@ -125,8 +128,9 @@ class LiveTest {
         Answer missed1 = answer(question, "First answer posted while the reader was offline.");
         answer(elsewhere, "An answer to another question, which the reader must not get.");
         Answer missed2 = answer(question, "Second answer posted while the reader was offline.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !newestEntry().equals(position)
-                && streams.stream(String.class, String.class, String.class).xlen("qa:events") >= 4);
+        // The three answers are in the stream (nothing else writes to it meanwhile).
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.stream(String.class, String.class, String.class)
+                .xrange("qa:events", StreamRange.of("(" + position, "+")).size() >= 3);
 
         LiveClient client = viewer(question.id, position);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.answers().size() >= 2);
@@ -154,11 +158,38 @@ class LiveTest {
     @Test
     void aStreamWhoseEntriesWereAllDeletedGivesItsLastIdNotZero() {
         String key = "qa:test:emptied";
-        String id = streams.stream(String.class, String.class, String.class).xadd(key, java.util.Map.of("a", "b"));
+        String id = streams.stream(String.class, String.class, String.class).xadd(key, Map.of("a", "b"));
         streams.execute("XDEL", key, id);
         // From "0-0", a replay would find a deleted entry after the position and ask for a reload on every page view.
         assertThat(liveStream.last(key, Duration.ofSeconds(5)).toString(), equalTo(id));
         assertThat(liveStream.last("qa:test:never-written", Duration.ofSeconds(5)), equalTo(Position.ZERO));
+    }
+
+    @Test
+    void aStreamTrimmedPastThePositionIsSeenAsSuchThoughRedisKeepsNoDeletedId() {
+        String key = "qa:test:trimmed";
+        var commands = streams.stream(String.class, String.class, String.class);
+        String oldest = commands.xadd(key, Map.of("n", "1"));
+        commands.xadd(key, Map.of("n", "2"));
+        String newest = commands.xadd(key, Map.of("n", "3"));
+        streams.execute("XTRIM", key, "MAXLEN", "1");
+        LiveStream.StreamState state = liveStream.state(key);
+        assertThat("entries after the oldest are gone", state.lost(Position.parse(oldest)), equalTo(true));
+        assertThat("nothing after the newest is gone", state.lost(Position.parse(newest)), equalTo(false));
+        assertThat(state.deletedAfter(Position.parse(newest)), equalTo(false));
+    }
+
+    @Test
+    void aViewerIsToldHowFarTheReaderGotEvenWhenItsQuestionIsQuiet() {
+        Question question = data.question(data.member("asker"), "Where do I replay from after a quiet hour?");
+        Question busy = data.question(data.member("asker"), "A busy question elsewhere");
+        LiveClient client = viewer(question.id, pagePosition(WebSession.visitor(), question.id, ""));
+        Answer elsewhere = answer(busy, "Activity elsewhere moves the stream on.");
+        String moved = await().atMost(Duration.ofSeconds(10)).until(this::newestEntry,
+                id -> !id.equals("0-0") && entryOf(id).contains("\"answerId\": " + elsewhere.id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.received.stream()
+                .anyMatch(m -> "position".equals(m.path("type").asText()) && m.path("position").asText().equals(moved)));
+        assertThat("the other question's answer itself is not sent", client.answers(), empty());
     }
 
     @Test
@@ -196,13 +227,15 @@ class LiveTest {
         assertThat(second.viewerCounts().get(0), equalTo(2));
 
         int before = first.viewerCounts().size();
+        List<CompletableFuture<LiveClient>> joining = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            viewer(question.id, null);
+            joining.add(CompletableFuture.supplyAsync(() -> LiveClient.open(base, question.id, null)));
         }
+        joining.forEach(j -> clients.add(j.join()));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> first.viewerCounts().get(first.viewerCounts().size() - 1) == 12);
         assertThat("ten joins in a burst make a few messages, not ten", first.viewerCounts().size() - before,
-                lessThanOrEqualTo(4));
+                lessThanOrEqualTo(5));
 
         second.close();
         await().atMost(Duration.ofSeconds(10))
@@ -214,9 +247,9 @@ class LiveTest {
     @Test
     void aForeignOriginIsRefusedAndTheSitesOwnAccepted() {
         Question question = data.question(data.member("asker"), "Who may open a socket?");
-        assertThrows(RuntimeException.class,
-                () -> LiveClient
-                        .open(LiveClient.connector(base, question.id, null).addHeader("Origin", "https://evil.example")));
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> LiveClient
+                .open(LiveClient.connector(base, question.id, null).addHeader("Origin", "https://evil.example")));
+        assertThat(String.valueOf(refused.getMessage()), containsString("403"));
         assertThat(rooms.isOpen(question.id), equalTo(false));
         LiveClient own = LiveClient.open(LiveClient.connector(base, question.id, null).addHeader("Origin",
                 "https://qa.example.org"));
@@ -226,7 +259,8 @@ class LiveTest {
 
     @Test
     void aQuestionThatDoesNotExistGetsNoRoom() {
-        assertThrows(RuntimeException.class, () -> LiveClient.open(base, 987_654_321L, null));
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> LiveClient.open(base, 987_654_321L, null));
+        assertThat(String.valueOf(refused.getMessage()), containsString("404"));
         assertThat(rooms.isOpen(987_654_321L), equalTo(false));
     }
 
@@ -297,9 +331,14 @@ class LiveTest {
         reader.get("/questions/" + question.id).then().statusCode(200).body(containsString("data-live-mode=\"insert\""));
     }
 
+    private String entryOf(String id) {
+        var entries = streams.stream(String.class, String.class, String.class).xrange("qa:events", StreamRange.of(id, id));
+        return entries.isEmpty() ? "" : String.valueOf(entries.get(0).payload().get("payload"));
+    }
+
     private String newestEntry() {
         var newest = streams.stream(String.class, String.class, String.class).xrevrange("qa:events",
-                io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 1);
+                StreamRange.of("+", "-"), 1);
         return newest.isEmpty() ? "0-0" : newest.get(0).id();
     }
 
