@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * {@code /ws/questions/{id}?since=position}: new answers of one question, and how many people have it open. The
@@ -37,9 +38,16 @@ public class LiveEndpoint {
         hub.received(connection);
     }
 
-    /** A message over the size limit (one big frame, or many small ones) closes with 1009; anything else with 1011. */
+    /**
+     * A message over the size limit (one big frame, or many small ones) closes with 1009; a client that simply went
+     * away is not an error; anything else closes with 1011.
+     */
     @OnError
     void error(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof HttpClosedException) { // the other end went away without a close frame: nothing to do
+            Log.debugf("Live connection %s dropped by the client", connection.id());
+            return;
+        }
         boolean tooBig = failure instanceof CorruptedWebSocketFrameException
                 || String.valueOf(failure.getMessage()).contains("max message size");
         if (!tooBig) {
