@@ -17,6 +17,26 @@ stop_app() {
   APP_PID=""
 }
 
+# Ends a run that started the site, from the script's EXIT trap: stops the site, empties the bench's Redis databases,
+# shows the end of the site's log when the script failed (its exit status is $1) and removes $WORK.
+finish_site_run() {
+  local status="$1"
+  [ -z "$APP_PID" ] || log "stopping the site (pid $APP_PID)"
+  stop_app
+  flush_redis 2> /dev/null || true
+  if [ "$status" -ne 0 ] && [ -f "$WORK/app.log" ]; then
+    log "the site's log ends with:"; tail -n 30 "$WORK/app.log" >&2
+  fi
+  rm -rf "$WORK"
+}
+
+# Refuses to start when $PORT is taken or something listens on $SMTP_PORT (where the site's mailer is pointed, so
+# that nothing receives its mail).
+require_free_ports() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then log "port $PORT is taken"; exit 1; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2> /dev/null; then log "port $SMTP_PORT must be free (the mailer points there)"; exit 1; fi
+}
+
 # Starts the site's jar ($1) on 127.0.0.1:$PORT against $DB_URL and Redis databases $STREAMS_DB, $CACHE_DB and
 # $LOCKS_DB, its mailer pointed at $SMTP_PORT, with any further VAR=value settings given after the jar, and waits up
 # to $READY_SECONDS (default 60) until it is ready. Sets APP_PID; its log goes to $WORK/app.log.

@@ -63,19 +63,12 @@ WORK="$(mktemp -d -t question-page-bench.XXXXXX)"
 APP_PID=""
 cleanup() {
   local status=$?
-  [ -z "$APP_PID" ] || log "stopping the site (pid $APP_PID)"
-  stop_app
-  flush_redis 2> /dev/null || true
-  if [ "$status" -ne 0 ] && [ -f "$WORK/app.log" ]; then
-    log "the site's log ends with:"; tail -n 30 "$WORK/app.log" >&2
-  fi
-  rm -rf "$WORK"
+  finish_site_run "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then log "port $PORT is taken"; exit 1; fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2> /dev/null; then log "port $SMTP_PORT must be free (the mailer points there)"; exit 1; fi
+require_free_ports
 flush_redis
 
 # --- the build and the data ---------------------------------------------------
