@@ -1,0 +1,143 @@
+package org.qasite.search;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SearchTest {
+
+    private static final Pattern HIT = Pattern.compile("class=\"search-hit[^\"]*\" data-question-id=\"(\\d+)\"");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    EntityManager em;
+
+    /** The question ids on the results page, in order. */
+    private static List<Long> results(String q) {
+        String html = given().queryParam("q", q).get("/search").then().statusCode(200).extract().asString();
+        Matcher m = HIT.matcher(html);
+        List<Long> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    private Question question(String title, String body, String... tags) {
+        Member author = data.member("searcher");
+        Question q = data.question(author, title, tags);
+        setBody(q.id, body);
+        return q;
+    }
+
+    @Transactional
+    void setBody(long id, String body) {
+        em.createNativeQuery("UPDATE question SET body = ?1 WHERE id = ?2").setParameter(1, body).setParameter(2, id)
+                .executeUpdate();
+    }
+
+    @Transactional
+    void setRating(long id, int rating) {
+        em.createNativeQuery("UPDATE question SET rating = ?1 WHERE id = ?2").setParameter(1, rating).setParameter(2, id)
+                .executeUpdate();
+    }
+
+    @Test
+    void aTitleMatchRanksAboveABodyMatchAndRatingBreaksTies() {
+        String word = "zephyrine" + System.nanoTime() % 100000;
+        // Created first, so that without its rating it would come last among equals (ties go to the newest).
+        Question inTitleRated = question("Why is " + word + " slow?", "Another body without the word.");
+        Question inBody = question("Something else entirely", "The " + word + " appears only down here in the body.");
+        Question inTitle = question("How does " + word + " work?", "A body without the word.");
+        setRating(inTitleRated.id, 25);
+
+        assertThat(results(word), equalTo(List.of(inTitleRated.id, inTitle.id, inBody.id)));
+    }
+
+    @Test
+    void wordsFindTheirOtherFormsInEnglishAndInRussian() {
+        Question russian = question("Где задать вопрос о базе данных?", "Мой вопрос про индексы и планировщик.");
+        Question english = question("Which answer explains cover density?", "Looking for an answer about ranking.");
+        assertThat(results("вопросы"), hasItem(russian.id));
+        assertThat(results("answers"), hasItem(english.id));
+        assertThat(results("answers"), not(hasItem(russian.id)));
+    }
+
+    @Test
+    void matchesAreHighlightedAndMemberTextIsEscaped() {
+        String word = "quillwort" + System.nanoTime() % 100000;
+        question("A <script>alert(1)</script> " + word + " title", "Body with <b>tags</b> and the " + word + " in it.");
+        given().queryParam("q", word).get("/search").then().statusCode(200)
+                .body(containsString("<mark>" + word + "</mark>"), not(containsString("<script>alert(1)")),
+                        containsString("&lt;script&gt;"), not(containsString("<b>tags")));
+    }
+
+    @Test
+    void aQuotedPhraseKeepsItsWordOrderAndATagFilters() {
+        String word = "bryozoan" + System.nanoTime() % 100000;
+        Question ordered = question(word + " red green lamp", "Body one.", "colours");
+        Question reversed = question(word + " green red lamp", "Body two.", "lamps");
+        assertThat(results(word + " \"red green\""), equalTo(List.of(ordered.id)));
+        assertThat(results(word + " [lamps]"), equalTo(List.of(reversed.id)));
+        assertThat(results("[lamps] " + word), equalTo(List.of(reversed.id)));
+        assertThat(results(word + " -green").size(), equalTo(0));
+    }
+
+    @Test
+    void anythingTypedIsSafe() {
+        for (String hostile : List.of("'&|!:*()", "a & | b", "!!!", ":*", "(((", "\"", "[", "[]", "' OR 1=1 --",
+                "\\", "<>", "-", "a:*B", "%", "\u0000x", "[" + "x".repeat(300) + "]", "the")) {
+            given().queryParam("q", hostile).get("/search").then().statusCode(200)
+                    .body(containsString("id=\"search-"));
+        }
+        given().queryParam("q", "anything").queryParam("page", "abc").get("/search").then().statusCode(404);
+    }
+
+    @Test
+    void theFullTextQueryUsesTheGinIndex() {
+        assertThat(plan("SELECT q.id FROM question q, websearch_to_tsquery(CAST('russian' AS regconfig), 'вопрос answer')"
+                + " AS query(q) WHERE q.search_vector @@ query.q"), containsString("question_search_idx"));
+    }
+
+    @Transactional
+    String plan(String sql) {
+        // A handful of test rows would be read faster without the index: tell the planner scans are dear, as they
+        // are on a real table.
+        em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> lines = em.createNativeQuery("EXPLAIN " + sql).getResultList();
+        String plan = String.join("\n", lines);
+        assertThat(plan, not(containsString("Seq Scan on question")));
+        return plan;
+    }
+
+    @Test
+    void anEmptySearchShowsTheFormAndTheHeaderHasTheBox() {
+        given().get("/search").then().statusCode(200).body(containsString("id=\"search-empty\""));
+        given().get("/").then().statusCode(200).body(containsString("id=\"search-input\""));
+        assertThat(results("").size(), lessThan(1));
+    }
+}
