@@ -3,7 +3,10 @@ package org.qasite.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,6 +14,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.qasite.question.Question;
+import org.qasite.web.InputText;
 
 /** Ranked full-text search over questions, with highlighted titles and snippets. */
 @ApplicationScoped
@@ -67,6 +71,52 @@ public class SearchService {
                 + config.pageSize() + " OFFSET " + (long) Math.max(0, page - 1) * config.pageSize()), filter.params);
         List<Long> ids = ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         return hits(ids, search);
+    }
+
+    /** One suggestion as the header box shows it: {@code titleHtml} has the matching words marked, escaped. */
+    public record Suggestion(long id, String title, String titleHtml, int answers) {
+    }
+
+    /** At most this many suggestions. */
+    static final int SUGGESTIONS = 8;
+    /** Fewer letters than this suggest nothing: one letter matches too much to be of use. */
+    static final int MIN_LETTERS = 2;
+    static final int MAX_WORDS = 6;
+    /**
+     * Matching titles ranked at most: for a short prefix or a common word, thousands of titles match, and ranking all
+     * of them is what makes such queries slow. The first ones the index gives are ranked instead.
+     */
+    static final int CANDIDATES = 200;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * Questions whose titles have the words typed, the last one as a prefix (it may not be finished): the earlier
+     * words stemmed as in full search, the last one stemmed or as typed so far.
+     */
+    @Transactional
+    public List<Suggestion> suggest(String input) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(InputText.clean(input).toLowerCase(Locale.ROOT));
+        while (m.find() && words.size() < MAX_WORDS) {
+            words.add(m.group().length() > 40 ? m.group().substring(0, 40) : m.group());
+        }
+        if (words.isEmpty() || words.stream().mapToInt(String::length).sum() < MIN_LETTERS) {
+            return List.of();
+        }
+        String last = words.get(words.size() - 1);
+        String earlier = String.join(" ", words.subList(0, words.size() - 1));
+        // The tsquery texts are built from letters and digits only, so their syntax is always valid.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("WITH query AS (SELECT plainto_tsquery(CAST(?1 AS regconfig), ?2)"
+                + " && (to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4)) AS q)"
+                + " SELECT c.id, c.title, c.answer_count, ts_headline(CAST(?1 AS regconfig), c.title, query.q, ?5)"
+                + " FROM (SELECT q.id, q.title, q.answer_count, q.rating, q.title_vector FROM question q, query"
+                + " WHERE q.title_vector @@ query.q LIMIT " + CANDIDATES + ") c, query"
+                + " ORDER BY ts_rank(c.title_vector, query.q) DESC, c.rating DESC, c.id DESC LIMIT " + SUGGESTIONS)
+                .setParameter(1, config.config()).setParameter(2, earlier).setParameter(3, last)
+                .setParameter(4, last + ":*").setParameter(5, TITLE_OPTIONS).getResultList();
+        return rows.stream().map(r -> new Suggestion(((Number) r[0]).longValue(), (String) r[1], highlight((String) r[3]),
+                ((Number) r[2]).intValue())).toList();
     }
 
     public int pageSize() {

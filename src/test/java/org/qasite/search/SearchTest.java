@@ -135,6 +135,39 @@ class SearchTest {
     }
 
     @Test
+    void suggestionsMatchTitleWordsTheLastOneAsAPrefix() {
+        String word = "zqxwbalancer" + System.nanoTime() % 100000;
+        Question match = question("Configuring " + word + " pools", "Body.");
+        question("Something else", "The body mentions " + word + " but the title does not.");
+        for (int i = 0; i < 10; i++) {
+            question("Tuning " + word + " number " + i, "Body " + i + ".");
+        }
+        given().queryParam("q", "configuring " + word.substring(0, 7)).get("/api/v1/search/suggest").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(match.id.intValue()))
+                .body("[0].title", equalTo("Configuring " + word + " pools"))
+                .body("[0].titleHtml", containsString("<mark>"))
+                .body("[0].answers", equalTo(0));
+        given().queryParam("q", word).get("/api/v1/search/suggest").then().statusCode(200).body("size()", equalTo(8));
+        given().queryParam("q", "unrelated " + word).get("/api/v1/search/suggest").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void suggestionsNeedTwoLettersAndAcceptAnything() {
+        given().queryParam("q", "a").get("/api/v1/search/suggest").then().statusCode(200).body("size()", equalTo(0));
+        for (String hostile : List.of("'&|!:*()", ":*", "a & b | !c", "\\", "' OR 1=1 --", "<script>", "")) {
+            given().queryParam("q", hostile).get("/api/v1/search/suggest").then().statusCode(200);
+        }
+        given().get("/api/v1/search/suggest").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void suggestionsUseTheTitleIndex() {
+        assertThat(plan("SELECT q.id FROM question q WHERE q.title_vector @@ (to_tsquery('russian', 'answer')"
+                + " || to_tsquery('simple', 'answer:*'))"), containsString("question_title_search_idx"));
+    }
+
+    @Test
     void anEmptySearchShowsTheFormAndTheHeaderHasTheBox() {
         given().get("/search").then().statusCode(200).body(containsString("id=\"search-empty\""));
         given().get("/").then().statusCode(200).body(containsString("id=\"search-input\""));
