@@ -1,0 +1,131 @@
+// Suggestions under the header search box: an ARIA combobox. Requests go out only once typing pauses, never more
+// than one at a time (a newer one cancels the older), and the list is built from the server's JSON with the
+// matches it marked (escaped HTML). Without this script the box is a plain form that opens /search.
+
+const input = document.getElementById('search-input');
+const list = document.getElementById('search-suggestions');
+const DEBOUNCE_MS = 200;
+const MIN_LETTERS = 2;
+
+function startSuggestions() {
+  let timer = null;
+  let controller = null;
+  let items = [];
+  let active = -1;
+  let lastQuery = '';
+
+  const close = () => {
+    list.classList.remove('show');
+    list.replaceChildren();
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    items = [];
+    active = -1;
+  };
+
+  const setActive = (index) => {
+    items.forEach((item, i) => {
+      const on = i === index;
+      item.classList.toggle('active', on);
+      item.setAttribute('aria-selected', String(on));
+    });
+    active = index;
+    if (index >= 0) input.setAttribute('aria-activedescendant', items[index].id);
+    else input.removeAttribute('aria-activedescendant');
+  };
+
+  const option = (id, html, href, extra) => {
+    const li = document.createElement('li');
+    li.id = id;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.className = 'dropdown-item text-wrap';
+    li.dataset.href = href;
+    const title = document.createElement('span');
+    title.innerHTML = html; // escaped by the server, only <mark> added
+    li.append(title);
+    if (extra) {
+      const small = document.createElement('small');
+      small.className = 'text-body-secondary ms-1';
+      small.textContent = extra;
+      li.append(small);
+    }
+    li.addEventListener('mousedown', (event) => {
+      event.preventDefault(); // keep the focus in the box
+      window.location.href = href;
+    });
+    return li;
+  };
+
+  const show = (query, suggestions) => {
+    list.replaceChildren();
+    items = suggestions.map((s, i) =>
+      option('search-suggestion-' + i, s.titleHtml, '/questions/' + Number(s.id),
+        s.answers === 1 ? '1 answer' : Number(s.answers) + ' answers'));
+    const all = option('search-suggestion-all', '', '/search?q=' + encodeURIComponent(query));
+    all.firstChild.textContent = 'See all results for “' + query + '”';
+    all.classList.add('border-top', 'fw-semibold');
+    all.dataset.all = '';
+    items.push(all);
+    list.append(...items);
+    list.classList.add('show');
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  };
+
+  const fetchSuggestions = async () => {
+    timer = null;
+    const query = input.value.trim();
+    if (query === lastQuery && list.classList.contains('show')) return;
+    lastQuery = query;
+    if (controller) controller.abort(); // at most one request in flight: the newest
+    if (query.replace(/[^\p{L}\p{N}]/gu, '').length < MIN_LETTERS) {
+      close();
+      return;
+    }
+    controller = new AbortController();
+    try {
+      const response = await fetch('/api/v1/search/suggest?q=' + encodeURIComponent(query), {
+        headers: { Accept: 'application/json' },
+        signal: controller.signal,
+      });
+      if (!response.ok) return;
+      const suggestions = await response.json();
+      if (input.value.trim() === query) show(query, suggestions);
+    } catch (e) {
+      // cancelled by newer typing, or offline: the form still works
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(fetchSuggestions, DEBOUNCE_MS);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!items.length) {
+        if (event.key === 'ArrowDown') fetchSuggestions();
+        return;
+      }
+      event.preventDefault();
+      // Down and up go round the options and back to the box itself (-1).
+      let next = active + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next >= items.length) next = -1;
+      if (next < -1) next = items.length - 1;
+      setActive(next);
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      window.location.href = items[active].dataset.href;
+    } else if (event.key === 'Escape') {
+      if (list.classList.contains('show')) {
+        event.preventDefault();
+        close();
+      }
+    }
+  });
+
+  input.addEventListener('blur', () => setTimeout(close, 100));
+}
+
+if (input && list) startSuggestions();
