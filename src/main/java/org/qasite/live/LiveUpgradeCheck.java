@@ -1,15 +1,13 @@
 package org.qasite.live;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.qasite.web.Site;
+import org.qasite.web.SameOrigin;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,6 +16,7 @@ import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses the WebSocket upgrade for a page of another site (its {@code Origin}, so that no other site can open a
@@ -31,12 +30,14 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<Long> MEMBER = UserData.TypedKey.forLong("member");
 
     private final LiveAnswers answers;
+    private final SameOrigin sameOrigin;
     private final Set<String> allowedOrigins;
 
-    LiveUpgradeCheck(LiveConfig config, Site site, LiveAnswers answers) {
+    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers) {
         this.answers = answers;
-        this.allowedOrigins = Stream.concat(Stream.of(site.getBaseUrl()), config.allowedOrigins().orElse(List.of()).stream())
-                .map(LiveUpgradeCheck::origin).filter(o -> o != null).collect(Collectors.toUnmodifiableSet());
+        this.sameOrigin = sameOrigin;
+        this.allowedOrigins = config.allowedOrigins().orElse(List.of()).stream().map(SameOrigin::origin)
+                .filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -46,9 +47,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        String origin = context.httpRequest().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !isAllowed(origin, context.httpRequest().getHeader(HttpHeaders.HOST))) {
-            Log.debugf("Live connection refused for origin %s", origin);
+        HttpServerRequest request = context.httpRequest();
+        if (sameOrigin.isCrossSite(request) && !isAllowedElsewhere(request.getHeader(HttpHeaders.ORIGIN))) {
+            Log.debugf("Live connection refused for origin %s", request.getHeader(HttpHeaders.ORIGIN));
             return CheckResult.rejectUpgrade(403);
         }
         long questionId;
@@ -77,30 +78,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         return CheckResult.permitUpgradeSync();
     }
 
-    /** The site's own address, one configured, or the address the request was sent to (same origin). */
-    boolean isAllowed(String origin, String host) {
-        String normalized = origin(origin);
-        if (normalized == null) {
-            return false;
-        }
-        if (allowedOrigins.contains(normalized)) {
-            return true;
-        }
-        String authority = URI.create(normalized).getRawAuthority();
-        return host != null && authority != null && authority.equalsIgnoreCase(host);
-    }
-
-    /** {@code scheme://host[:port]} in lower case, or null when the text is not an absolute http(s) address. */
-    static String origin(String address) {
-        try {
-            URI uri = URI.create(address.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) {
-                return null;
-            }
-            return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** One of the other sites configured to open the socket ({@code qa.live.allowed-origins}). */
+    private boolean isAllowedElsewhere(String origin) {
+        String normalised = origin == null ? null : SameOrigin.origin(origin);
+        return normalised != null && allowedOrigins.contains(normalised);
     }
 }

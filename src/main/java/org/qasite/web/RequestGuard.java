@@ -1,6 +1,5 @@
 package org.qasite.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +11,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -30,11 +28,10 @@ class RequestGuard {
 
     private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    /** The site's public origin (behind a proxy the request itself may name an internal host). */
-    private final String publicOrigin;
+    private final SameOrigin sameOrigin;
 
-    RequestGuard(SiteConfig site) {
-        this.publicOrigin = origin(URI.create(site.baseUrl()));
+    RequestGuard(SameOrigin sameOrigin) {
+        this.sameOrigin = sameOrigin;
     }
 
     void register(@Observes Filters filters) {
@@ -53,7 +50,7 @@ class RequestGuard {
             return;
         }
         boolean api = ErrorMapper.isApi(ctx.normalizedPath());
-        if (isCrossSite(ctx) && !ONE_CLICK_UNSUBSCRIBE.matcher(ctx.normalizedPath()).matches()) {
+        if (sameOrigin.isCrossSite(ctx.request()) && !ONE_CLICK_UNSUBSCRIBE.matcher(ctx.normalizedPath()).matches()) {
             refuse(ctx, api, 403, "Requests from other sites are not accepted here.");
             return;
         }
@@ -72,48 +69,6 @@ class RequestGuard {
             return;
         }
         ctx.next();
-    }
-
-    boolean isCrossSite(RoutingContext ctx) {
-        String fetchSite = ctx.request().getHeader("Sec-Fetch-Site");
-        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
-            return true;
-        }
-        String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin == null) {
-            return false; // not a browser's cross-origin request (curl, scripts, old same-origin forms)
-        }
-        String normalised;
-        try {
-            normalised = origin(URI.create(origin.strip()));
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-        if (normalised == null) {
-            return true; // "null" (sandboxed frames, files) or something that is no origin
-        }
-        // The address the request was sent to (HTTP/1 Host or HTTP/2 :authority), or the configured public one.
-        HostAndPort authority = ctx.request().authority();
-        String requested = authority == null ? null
-                : origin(ctx.request().scheme(), authority.host(), authority.port());
-        return !(normalised.equals(requested) || normalised.equals(publicOrigin));
-    }
-
-    /** scheme://host:port in lower case, with the scheme's default port written out; null if not http(s). */
-    static String origin(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return null;
-        }
-        return origin(uri.getScheme(), uri.getHost(), uri.getPort());
-    }
-
-    static String origin(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        if (!s.equals("http") && !s.equals("https")) {
-            return null;
-        }
-        int p = port > 0 ? port : s.equals("https") ? 443 : 80;
-        return s + "://" + host.toLowerCase(Locale.ROOT) + ":" + p;
     }
 
     private static void refuse(RoutingContext ctx, boolean api, int status, String message) {
