@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.web.Html;
 import org.qasite.web.QaException;
 
 /** Serves avatars: uploaded ones by content hash (never change, cached for a year), and generated defaults. */
@@ -45,7 +46,7 @@ public class AvatarResource {
         Member member = Member.findByUsername(username)
                 .orElseThrow(() -> QaException.notFound("There is no such picture."));
         String name = member.displayName.isBlank() ? member.username : member.displayName.strip();
-        String letter = escape(name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
+        String letter = Html.escape(name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
         String colour = COLOURS[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), COLOURS.length)];
         String svg = """
                 <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">\
@@ -57,10 +58,6 @@ public class AvatarResource {
         day.setMaxAge(86400);
         return Response.ok(svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml").cacheControl(day)
                 .header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static CacheControl forever() {

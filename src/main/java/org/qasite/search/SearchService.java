@@ -14,6 +14,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.qasite.question.Question;
+import org.qasite.web.Html;
 import org.qasite.web.InputText;
 
 /** Ranked full-text search over questions, with highlighted titles and snippets. */
@@ -165,8 +166,8 @@ public class SearchService {
                 continue;
             }
             String[] m = marked.get(id);
-            String title = m == null ? escape(question.title) : highlight(m[0]);
-            String snippet = m == null ? escape(excerpt(question.body)) : highlight(m[1]);
+            String title = m == null ? Html.escape(question.title) : highlight(m[0]);
+            String snippet = m == null ? Html.escape(excerpt(question.body)) : highlight(m[1]);
             hits.add(new Hit(question, title, snippet));
         }
         return hits;
@@ -181,23 +182,7 @@ public class SearchService {
 
     /** Escapes the text for HTML, then turns the match markers into {@code <mark>} elements. */
     static String highlight(String marked) {
-        return escape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
     }
 
     private static String excerpt(String body) {
