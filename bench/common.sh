@@ -30,6 +30,18 @@ finish_site_run() {
   rm -rf "$WORK"
 }
 
+# Builds the site's jar ($JAR) when it is missing or older than the sources, and sets BUILD to the last commit that
+# changed the site ("+changes" when the working tree changes it further), for the results.
+build_site() {
+  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+    log "building the application"
+    ./mvnw -B -q -DskipTests package
+    touch "$JAR"
+  fi
+  BUILD="$(git log -1 --format=%h -- src pom.xml)"
+  git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
+}
+
 # Refuses to start when $PORT is taken or something listens on $SMTP_PORT (where the site's mailer is pointed, so
 # that nothing receives its mail).
 require_free_ports() {

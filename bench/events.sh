@@ -53,21 +53,13 @@ source bench/common.sh
 
 WORK="$(mktemp -d -t events-bench.XXXXXX)"
 APP_PID=""
-cleanup() {
-  local status=$?
-  finish_site_run "$status"
-}
-trap cleanup EXIT
+trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 
 require_free_ports
 
 # --- the builds and the data --------------------------------------------------
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  log "building the application"
-  ./mvnw -B -q -DskipTests package
-  touch "$JAR"
-fi
+build_site
 LABELS=(); JARS=()
 if [ -n "${QA_BENCH_BASELINE:-}" ]; then
   baseline="$(git rev-parse --short "$QA_BENCH_BASELINE^{commit}")"

@@ -88,13 +88,7 @@ fi
 flush_redis
 
 # --- the build and the data ---------------------------------------------------
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  log "building the application"
-  ./mvnw -B -q -DskipTests package
-  touch "$JAR"
-fi
-BUILD="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
-git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
+build_site
 
 log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }

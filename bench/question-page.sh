@@ -61,24 +61,14 @@ source bench/common.sh
 
 WORK="$(mktemp -d -t question-page-bench.XXXXXX)"
 APP_PID=""
-cleanup() {
-  local status=$?
-  finish_site_run "$status"
-}
-trap cleanup EXIT
+trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 
 require_free_ports
 flush_redis
 
 # --- the build and the data ---------------------------------------------------
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  log "building the application"
-  ./mvnw -B -q -o -DskipTests package
-  touch "$JAR"
-fi
-BUILD="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
-git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
+build_site
 
 MEMBERS="$(sql -c "SELECT CASE WHEN to_regclass('member') IS NULL THEN 0 ELSE (SELECT count(*) FROM member) END")"
 FILLED_NOW=""

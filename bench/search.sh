@@ -64,24 +64,14 @@ source bench/common.sh
 
 WORK="$(mktemp -d -t search-bench.XXXXXX)"
 APP_PID=""
-cleanup() {
-  local status=$?
-  finish_site_run "$status"
-}
-trap cleanup EXIT
+trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 
 require_free_ports
 flush_redis
 
 # --- the build and the data ---------------------------------------------------
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  log "building the application"
-  ./mvnw -B -q -o -DskipTests package
-  touch "$JAR"
-fi
-BUILD="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
-git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
+build_site
 
 MEMBERS=0 # (a CASE around the count would not do: its subquery is parsed, and fails, when the table is missing)
 [ -z "$(sql -c "SELECT to_regclass('member')")" ] || MEMBERS="$(sql -c "SELECT count(*) FROM member")"
