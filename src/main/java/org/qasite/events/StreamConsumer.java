@@ -287,7 +287,7 @@ public class StreamConsumer {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (StreamMessage<String, String, String> message : batch) {
-                    try {
+                    try (EventLogContext logged = EventLogContext.enter(message.payload())) {
                         handler.handle(StreamEvent.of(message.id(), message.payload()));
                     } catch (RuntimeException e) {
                         throw e;
@@ -317,6 +317,12 @@ public class StreamConsumer {
      * does not use up its deliveries and send it to the dead-letter stream.
      */
     private boolean handle(StreamMessage<String, String, String> message) {
+        try (EventLogContext logged = EventLogContext.enter(message.payload())) {
+            return handleLogged(message);
+        }
+    }
+
+    private boolean handleLogged(StreamMessage<String, String, String> message) {
         for (int outage = 0;; outage++) {
             long start = System.nanoTime();
             try {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.qasite.events.EventLogContext;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.events.EventsDisabled;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
@@ -38,6 +41,7 @@ public class LiveHub {
     private static final long RECENT_ANSWERS_TTL_MILLIS = 30_000;
 
     private final LiveConfig config;
+    private volatile boolean goingAway;
     private final Rooms rooms;
     private final Presence presence;
     private final LiveStream stream;
@@ -84,6 +88,10 @@ public class LiveHub {
         // done, and whatever came before is in the stream for the replay to find.
         rooms.join(viewer);
         presence.changed(questionId);
+        if (goingAway) { // after the join: either this sees the flag or goAway() sees the viewer in its room
+            viewer.close(GOING_AWAY);
+            return;
+        }
         if (connection.isClosed()) { // closed while joining: its close callback may have run before the join
             closed(connection);
             return;
@@ -142,6 +150,12 @@ public class LiveHub {
      * it did. Throws when the answer cannot be rendered now (database down), so that the reader tries the entry again.
      */
     boolean broadcast(StreamMessage<String, String, String> entry) {
+        try (EventLogContext logged = EventLogContext.enter(entry.payload())) {
+            return broadcastLogged(entry);
+        }
+    }
+
+    private boolean broadcastLogged(StreamMessage<String, String, String> entry) {
         Payloads.AnswerCreated created = answerCreated(entry);
         if (created == null || !rooms.isOpen(created.questionId())) {
             return false;
@@ -183,6 +197,21 @@ public class LiveHub {
     /** Closes every connection with "going away": clients reconnect, to another instance if there is one. */
     void closeAll() {
         rooms.all().forEach(viewers -> viewers.forEach(v -> v.close(GOING_AWAY)));
+    }
+
+    /**
+     * The instance is about to stop (SIGTERM): its readers are told "going away" now, so they reconnect to another
+     * instance and replay from their position, and no new socket is taken. Done before the HTTP server waits for the
+     * requests in flight, which open sockets would otherwise hold up until the shutdown timeout.
+     */
+    void goAway(@Observes ShutdownDelayInitiatedEvent event) {
+        goingAway = true;
+        closeAll();
+    }
+
+    /** True once the instance is stopping: new sockets are refused, so the load balancer sends them elsewhere. */
+    boolean isGoingAway() {
+        return goingAway;
     }
 
     private List<LiveMessage.Answer> render(List<StreamMessage<String, String, String>> entries, long questionId) {

@@ -30,11 +30,13 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<Long> MEMBER = UserData.TypedKey.forLong("member");
 
     private final LiveAnswers answers;
+    private final LiveHub hub;
     private final SameOrigin sameOrigin;
     private final Set<String> allowedOrigins;
 
-    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers) {
+    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers, LiveHub hub) {
         this.answers = answers;
+        this.hub = hub;
         this.sameOrigin = sameOrigin;
         this.allowedOrigins = config.allowedOrigins().orElse(List.of()).stream().map(SameOrigin::origin)
                 .filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
@@ -47,6 +49,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (hub.isGoingAway()) { // 503 before the upgrade: a proxy tries another instance
+            return CheckResult.rejectUpgrade(503);
+        }
         HttpServerRequest request = context.httpRequest();
         if (sameOrigin.isCrossSite(request) && !isAllowedElsewhere(request.getHeader(HttpHeaders.ORIGIN))) {
             Log.debugf("Live connection refused for origin %s", request.getHeader(HttpHeaders.ORIGIN));

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.qasite.answer.Answer;
+import org.qasite.events.EventLogContext;
 import org.qasite.events.EventsDisabled;
 import org.qasite.member.Member;
 import org.qasite.web.Site;
@@ -83,6 +84,13 @@ public class MailSender {
             return Outcome.NOTHING_DUE;
         }
         MailLog mail = MailLog.findById(((Number) due.get(0)).longValue());
+        try (EventLogContext logged = EventLogContext.enter(mail.eventId, null)) {
+            return send(mail);
+        }
+    }
+
+    /** Sends one due mail and records the outcome on its row. */
+    private Outcome send(MailLog mail) {
         Member recipient = Member.findById(mail.recipientId);
         Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
         if (recipient == null || !recipient.notifyAnswers || answer == null) {

@@ -1,5 +1,7 @@
 package org.qasite.web;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,8 @@ public interface SiteConfig {
     /** The public address of the site, used in links sent by mail. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
+
+    /** How long a stopping instance waits for the requests in flight to finish. */
+    @WithDefault("20s")
+    Duration drainTimeout();
 }
