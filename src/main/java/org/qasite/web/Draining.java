@@ -30,7 +30,7 @@ class Draining {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::track, 3000);
+        filters.register(this::track, 2000);
     }
 
     void track(RoutingContext ctx) {

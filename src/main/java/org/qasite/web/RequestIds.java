@@ -28,7 +28,7 @@ class RequestIds {
 
     void register(@Observes Filters filters) {
         // Before every other filter, so that what they log carries the id.
-        filters.register(this::identify, 2000);
+        filters.register(this::identify, 3000);
     }
 
     void identify(RoutingContext ctx) {
