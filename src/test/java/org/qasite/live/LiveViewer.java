@@ -28,17 +28,31 @@ final class LiveViewer implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
     private volatile Throwable error;
+    private volatile Integer closeCode;
 
-    private LiveViewer(String name, URI uri) {
+    private LiveViewer(String name, URI uri, String origin) {
         this.name = name;
-        this.socket = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, new Listener()).orTimeout(30, TimeUnit.SECONDS)
-                .join();
+        WebSocket.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Opens the question's room on an instance, without an {@code Origin} header (as a non-browser client). */
     static LiveViewer open(String name, SiteProcess site, long questionId) {
-        return new LiveViewer(name, site.webSocket("/ws/questions/" + questionId));
+        return new LiveViewer(name, site.webSocket("/ws/questions/" + questionId), null);
+    }
+
+    /**
+     * Opens the question's room on the site at this address ({@code http://host:port}) as a page of that site would:
+     * with the page's {@code Origin}, and from a stream position when one is given (a reconnect).
+     */
+    static LiveViewer open(String name, String siteUrl, long questionId, String since) {
+        URI uri = URI.create(siteUrl.replaceFirst("^http", "ws") + "/ws/questions/" + questionId
+                + (since == null ? "" : "?since=" + since));
+        return new LiveViewer(name, uri, siteUrl);
     }
 
     /** The frames received so far, oldest first. */
@@ -60,6 +74,23 @@ final class LiveViewer implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The newest stream position the server gave (an answer's or a {@code position} frame's), as a page keeps it. */
+    Optional<String> lastPosition() {
+        List<JsonNode> all = frames();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            String type = all.get(i).path("type").asText();
+            if ("answer".equals(type) || "position".equals(type)) {
+                return Optional.of(all.get(i).path("position").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The status code of the server's close frame, once one arrived. */
+    Optional<Integer> closeCode() {
+        return Optional.ofNullable(closeCode);
+    }
+
     /** The {@code answer} frames about this answer. */
     List<JsonNode> answerFrames(long answerId) {
         return frames().stream().filter(f -> "answer".equals(f.path("type").asText()))
@@ -68,7 +99,7 @@ final class LiveViewer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " " + frames;
+        return name + (closeCode == null ? " " : " (closed with " + closeCode + ") ") + frames;
     }
 
     /** Leaves the page: a normal close, then the connection is dropped whether the server answered or not. */
@@ -99,6 +130,12 @@ final class LiveViewer implements AutoCloseable {
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
         }
 
         @Override

@@ -9,17 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +18,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,23 +40,23 @@ import io.restassured.response.Response;
  * instances, and the question's author gets one mail, whichever instance's consumer handles the event.
  * <p>
  * Uses the database {@code qa_it} (emptied at start; {@code bin/services} creates it), Redis databases 5, 6 and 7
- * (streams, cache, locks; flushed at start) and the maildev server on 127.0.0.1:1025/1080.
+ * (streams, cache, locks; flushed at start; see the constants for other ones) and the maildev server on
+ * 127.0.0.1:1025/1080. The instances are started by {@code bin/cluster}, as {@link ClusterIT}'s are; this test talks to
+ * them directly, not through nginx.
  */
 class TwoInstancesIT {
 
-    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/qa_it";
+    // Where the test runs, unless QA_IT_DB_URL, QA_IT_REDIS_URL, QA_IT_REDIS_DATABASES and QA_IT_PORT (nginx's;
+    // the instances' are the next two, 0: any free ones) say otherwise.
+    private static final String DB_URL = envOr("QA_IT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/qa_it");
     private static final String DB_USER = envOr("QA_DB_USER", "qa");
     private static final String DB_PASSWORD = envOr("QA_DB_PASSWORD", "qa");
-    private static final String REDIS_HOST = "127.0.0.1";
-    private static final int REDIS_PORT = 6379;
-    private static final int REDIS_STREAMS = 5;
-    private static final int REDIS_CACHE = 6;
-    private static final int REDIS_LOCKS = 7;
+    private static final String REDIS_URL = envOr("QA_IT_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final int[] REDIS_DATABASES = Cluster.databases(envOr("QA_IT_REDIS_DATABASES", "5,6,7"));
+    private static final int PORT = Integer.parseInt(envOr("QA_IT_PORT", "0"));
     private static final String BASE_URL = "https://qa.example.org";
     private static final String PASSWORD = "two-instances-password";
 
-    /** Two JVMs starting on a busy two-core machine next to other test runs. */
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     /** Generous: presence is coalesced about once a second, a mail takes well under a second. */
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     /** How long no second mail must arrive after the first. */
@@ -75,6 +65,7 @@ class TwoInstancesIT {
     private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)");
     private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+#answer-(\\d+)");
 
+    private static Cluster cluster;
     private static SiteProcess siteA;
     private static SiteProcess siteB;
     private static RestAssuredConfig otherTestsConfig;
@@ -96,35 +87,20 @@ class TwoInstancesIT {
         // A request an instance never answers fails the test instead of hanging it.
         RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 60_000));
-        emptyDatabase();
-        flushRedis(REDIS_STREAMS, REDIS_CACHE, REDIS_LOCKS);
-
-        Path jar = Path.of(System.getProperty("qa.it.jar", "target/quarkus-app/quarkus-run.jar"));
         Path logs = Path.of(System.getProperty("qa.it.log-dir", "target/two-instances"));
-        String sessionKey = UUID.randomUUID() + "-" + UUID.randomUUID();
-        // Started together: Flyway's lock lets one of them migrate the empty database while the other waits.
-        siteA = SiteProcess.start("instance-a", jar, logs, environment("it-a", sessionKey));
-        siteB = SiteProcess.start("instance-b", jar, logs, environment("it-b", sessionKey));
-        try {
-            await("both instances ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
-                    .until(() -> siteA.ready() & siteB.ready());
-        } catch (RuntimeException | Error e) {
-            printTails();
-            throw e;
-        }
+        // Both start together: Flyway's lock lets one of them migrate the empty database while the other waits.
+        cluster = Cluster.start(logs, PORT, DB_URL, REDIS_URL, REDIS_DATABASES, Map.of("QA_DB_USER", DB_USER,
+                "QA_DB_PASSWORD", DB_PASSWORD, "QA_SMTP_HOST", "127.0.0.1", "QA_SMTP_PORT", "1025", "QA_BASE_URL",
+                BASE_URL));
+        siteA = cluster.app1();
+        siteB = cluster.app2();
     }
 
     @AfterAll
     static void stopBothInstances() {
         RestAssured.config = otherTestsConfig;
-        try {
-            if (siteA != null) {
-                siteA.close();
-            }
-        } finally {
-            if (siteB != null) {
-                siteB.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -238,68 +214,9 @@ class TwoInstancesIT {
         return Long.parseLong(m.group(1));
     }
 
-    /** What both instances run with: the same database, Redis databases, session key and mail server. */
-    private static Map<String, String> environment(String instanceId, String sessionKey) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QA_INSTANCE_ID", instanceId);
-        env.put("QA_SESSION_KEY", sessionKey);
-        env.put("QA_DB_URL", DB_URL);
-        env.put("QA_DB_USER", DB_USER);
-        env.put("QA_DB_PASSWORD", DB_PASSWORD);
-        env.put("QA_REDIS_STREAMS_URL", redisUrl(REDIS_STREAMS));
-        env.put("QA_REDIS_CACHE_URL", redisUrl(REDIS_CACHE));
-        env.put("QA_REDIS_LOCKS_URL", redisUrl(REDIS_LOCKS));
-        env.put("QA_SMTP_HOST", "127.0.0.1");
-        env.put("QA_SMTP_PORT", "1025");
-        env.put("QA_BASE_URL", BASE_URL);
-        return env;
-    }
-
-    private static String redisUrl(int database) {
-        return "redis://" + REDIS_HOST + ":" + REDIS_PORT + "/" + database;
-    }
-
-    /** Drops what an earlier run left in {@code qa_it}; the instances migrate it again at start. */
-    private static void emptyDatabase() {
-        try {
-            Flyway.configure().dataSource(DB_URL, DB_USER, DB_PASSWORD).cleanDisabled(false).load().clean();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot empty " + DB_URL + " (bin/services creates it): " + e.getMessage(),
-                    e);
-        }
-    }
-
-    /** FLUSHDB on each database, in Redis' own protocol: the test needs no Redis client for two commands. */
-    private static void flushRedis(int... databases) {
-        try (Socket socket = new Socket(InetAddress.getByName(REDIS_HOST), REDIS_PORT)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            for (int database : databases) {
-                for (List<String> command : List.of(List.of("SELECT", Integer.toString(database)),
-                        List.of("FLUSHDB"))) {
-                    StringBuilder resp = new StringBuilder("*").append(command.size()).append("\r\n");
-                    command.forEach(arg -> resp.append('$').append(arg.length()).append("\r\n").append(arg)
-                            .append("\r\n"));
-                    out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    String reply = in.readLine();
-                    if (!"+OK".equals(reply)) {
-                        throw new IllegalStateException("Redis answered " + reply + " to " + command);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Redis is not reachable at " + REDIS_HOST + ":" + REDIS_PORT, e);
-        }
-    }
-
     private static void printTails() {
-        for (SiteProcess site : new SiteProcess[] { siteA, siteB }) {
-            if (site != null) {
-                System.out.println(site.tail(80));
-            }
+        if (cluster != null) {
+            System.out.println(cluster.tails());
         }
     }
 
