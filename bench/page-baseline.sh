@@ -274,7 +274,7 @@ ms_to_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION, $WRK_VERSION"
   echo "- The site: \`java -jar $JAR\` (default JVM settings, built from $BUILD) on 127.0.0.1:$PORT"
   echo "- The baseline: \`java -jar $BASELINE_JAR\` (default JVM settings; Vert.x web, reactive PostgreSQL client with a"
-  echo "  pool of $DB_POOL, Redis client; one HTTP server per event loop, $(nproc) event loops) on 127.0.0.1:$BASELINE_PORT"
+  echo "  pool of $DB_POOL, Redis client; $(nproc) HTTP server instances, one per CPU, each on its event loop) on 127.0.0.1:$BASELINE_PORT"
   echo "- Data: database \`$DB\`, $(thousands "$QUESTIONS") questions, $(thousands "$ANSWERS") answers"
   if [ -n "$FILLED_NOW" ]; then echo "  (filled by this run with \`bin/fill-db $N\`)"; else echo "  (\`fill-db\` demo data, filled beforehand)"; fi
   echo "- Page: \`$PAGE\` ($QUESTION_ANSWERS answers, the first 10 shown), anonymous"
@@ -284,8 +284,9 @@ ms_to_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
   echo "| site | $(thousands "${SITE_RPS%.*}").${SITE_RPS#*.} | $SITE_P50 | $SITE_P99 | $SITE_ERRORS | $SITE_RSS MiB | $(ms_to_s "$SITE_READY_MS") s | $SITE_STARTED_IN s (Quarkus' \"started in\") |"
   echo "| baseline | $(thousands "${BASE_RPS%.*}").${BASE_RPS#*.} | $BASE_P50 | $BASE_P99 | $BASE_ERRORS | $BASE_RSS MiB | $(ms_to_s "$BASELINE_READY_MS") s | $BASELINE_STARTED_IN s (deployed) |"
   echo
-  echo "**The site serves $RATIO % of the baseline's requests per second** (mean of $ROUNDS rounds each; p50/p99: median of"
-  echo "the rounds; RSS: the largest sample)."
+  echo "**The site serves $RATIO % of the baseline's requests per second.**"
+  echo
+  echo "Requests/s: the mean of $ROUNDS rounds each; p50/p99: the median of the rounds; RSS: the largest sample."
   echo
   echo "| round | | requests/s | p50 ms | p99 ms | requests | errors | RSS MiB | load average before |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---|"

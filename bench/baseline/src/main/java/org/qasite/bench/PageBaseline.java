@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -134,7 +136,7 @@ public final class PageBaseline extends AbstractVerticle {
         RedisAPI cache = redis(vertx, env("BASELINE_REDIS_CACHE_URL", "redis://127.0.0.1:6379/14"));
         String siteName = env("BASELINE_SITE_NAME", "Q&A");
         String visitorKey = env("BASELINE_VISITOR_KEY", "baseline-visitor-key-0123456789abcdef");
-        // One server per event loop, as many as CPUs: the same number of event loops Quarkus' HTTP server uses.
+        // One server instance per CPU: more event loops than CPUs only add switching on a small machine.
         int instances = Runtime.getRuntime().availableProcessors();
         vertx.deployVerticle(() -> new PageBaseline(db, streams, cache, head, siteName, visitorKey, port),
                 new DeploymentOptions().setInstances(instances))
@@ -157,7 +159,7 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     @Override
-    public void start(io.vertx.core.Promise<Void> started) {
+    public void start(Promise<Void> started) {
         Router router = Router.router(vertx);
         router.get("/questions/:id").handler(this::page);
         router.get("/health").handler(ctx -> ctx.response().end("ok"));
@@ -265,8 +267,8 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     /** A right-column widget from the site's cache key; on a miss computed with the site's query and cached. */
-    private <T> Future<List<T>> cached(String key, String sql, java.util.function.Function<JsonArray, List<T>> parse,
-            java.util.function.Function<Row, JsonObject> toJson) {
+    private <T> Future<List<T>> cached(String key, String sql, Function<JsonArray, List<T>> parse,
+            Function<Row, JsonObject> toJson) {
         return cache.get(key).compose(value -> {
             if (value != null) {
                 return Future.succeededFuture(parse.apply(new JsonArray(value.toString())));
