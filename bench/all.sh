@@ -52,17 +52,19 @@ command_of() {
   esac
 }
 
-# The headline of a result file: its bold lines and its first table (search: the common words and the full page only).
+# The headline of a result file: its bold lines and its first table (stats-explain: the timings, its second table;
+# search: the common words and the full page only).
 headline() { # $1: benchmark, $2: result file
-  awk -v name="$1" '
+  awk -v name="$1" -v wanted="$([ "$1" = stats-explain ] && echo 2 || echo 1)" '
     /^\*\*/ { print; print ""; next }
     /^\|/ {
-      if (done) next
-      in_table = 1; row++
+      if (!in_table) { in_table = 1; tables++; row = 0 }
+      if (tables != wanted) next
+      row++
       if (name == "search" && row > 2 && $0 !~ /common word|full search page/) next
       print; next
     }
-    in_table { in_table = 0; done = 1; print "" }' "$2"
+    in_table { in_table = 0; if (tables == wanted) print "" }' "$2"
 }
 
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
