@@ -71,7 +71,8 @@ START="$(date -u '+%Y-%m-%d %H:%M UTC')"
 START_EPOCH="$(date +%s)"
 LOAD_START="$(loadavg)"
 COMMIT="$(git log -1 --format='%h %s')"
-git diff --quiet HEAD -- src pom.xml bench || COMMIT="$COMMIT (with uncommitted changes)"
+# Result files written by earlier passes do not count as changes.
+git diff --quiet HEAD -- src pom.xml bench ':!bench/results' || COMMIT="$COMMIT (with uncommitted changes)"
 declare -A STATUS SECONDS_TAKEN LOAD_BEFORE
 for name in "${ONLY[@]}"; do
   cmd="$(command_of "$name")"
