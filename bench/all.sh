@@ -5,8 +5,9 @@
 # Usage: bench/all.sh
 #   QA_BENCH_ONLY="page-baseline question-page ..."  runs only these (default: all, in this order:
 #                  page-baseline question-page stats-explain search fill-db events live)
-#   QA_BENCH_QUICK=1  a shorter pass (about 15 minutes instead of about 45 on 2 CPUs, plus builds and the fill of
-#                  qa_explain when it is empty): fewer and shorter runs, smaller sizes; the figures are rougher
+#   QA_BENCH_QUICK=1  a shorter pass: fewer and shorter runs, smaller sizes; the figures are rougher
+# A full pass takes about half an hour on 2 CPUs (the sum of the scripts' own times in bench/README.md), plus builds
+# and the fill of qa_explain when it is empty.
 #
 # A script that fails does not stop the others: its log is kept in bench/results/logs/ and latest.md says it failed.
 # Scripts not run in this pass are listed with the date of the figures their result file holds. Each script starts
@@ -33,6 +34,7 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 command_of() {
   case "$1" in
     page-baseline)
+      # The first warm-up stays whole: with 20 s the site's JIT compiler had not settled (16 % instead of 40 %).
       if [ -n "$QUICK" ]; then echo "env QA_PAGE_BASELINE_ROUNDS=1 QA_PAGE_BASELINE_DURATION=10 QA_PAGE_BASELINE_WARM_UP=5 bench/page-baseline.sh"
       else echo "bench/page-baseline.sh"; fi ;;
     question-page)
