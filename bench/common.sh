@@ -51,10 +51,13 @@ require_free_ports() {
 
 # Starts the site's jar ($1) on 127.0.0.1:$PORT against $DB_URL and Redis databases $STREAMS_DB, $CACHE_DB and
 # $LOCKS_DB, its mailer pointed at $SMTP_PORT, with any further VAR=value settings given after the jar, and waits up
-# to $READY_SECONDS (default 60) until it is ready. Sets APP_PID; its log goes to $WORK/app.log.
+# to $READY_SECONDS (default 60) until it is ready, asking every $READY_POLL seconds (default 0.5). Sets APP_PID, and
+# APP_READY_MS to the milliseconds from the process' start to the first ready answer; its log goes to $WORK/app.log.
 start_app_jar() {
-  local jar="$1" wait="${READY_SECONDS:-60}"
+  local jar="$1" wait="${READY_SECONDS:-60}" poll="${READY_POLL:-0.5}" started deadline
   shift
+  started="$(date +%s%N)"
+  deadline=$(($(date +%s) + wait))
   env QA_DB_URL="$DB_URL" \
     QA_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
     QA_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
@@ -66,10 +69,13 @@ start_app_jar() {
     "$@" \
     "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 $((wait * 2))); do
+  while [ "$(date +%s)" -lt "$deadline" ]; do
     kill -0 "$APP_PID" 2> /dev/null || { log "the site did not start"; exit 1; }
-    curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 0.5
+    if curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1; then
+      APP_READY_MS=$((($(date +%s%N) - started) / 1000000))
+      return 0
+    fi
+    sleep "$poll"
   done
   log "the site was not ready after $wait s"; exit 1
 }

@@ -133,7 +133,7 @@ public class QuestionResource {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
         Position position = liveStream.current();
-        Question question = Question.require(rawId);
+        Question question = Question.requireForPage(rawId);
         Answer.Sort sort = Answer.Sort.parse(rawSort);
         Pager pager = Pager.of(page, question.answerCount, ANSWERS_PER_PAGE, "/questions/" + question.id,
                 sort == Answer.Sort.VOTES ? "sort=votes" : null);
