@@ -200,9 +200,9 @@ public class LiveHub {
     }
 
     /**
-     * The instance is about to stop (SIGTERM): its readers are told "going away" now, so they reconnect to another
-     * instance and replay from their position, and no new socket is taken. Done before the HTTP server waits for the
-     * requests in flight, which open sockets would otherwise hold up until the shutdown timeout.
+     * The instance is about to stop (SIGTERM): its readers are told "going away" now, in the first step of the
+     * shutdown, so they reconnect to another instance and replay from their position while this one still drains its
+     * requests; no new socket is taken from then on.
      */
     void goAway(@Observes ShutdownDelayInitiatedEvent event) {
         goingAway = true;
