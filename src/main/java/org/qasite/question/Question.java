@@ -74,7 +74,7 @@ public class Question extends PanacheEntityBase {
         long id = Ids.parse(rawId, "question");
         Question question = findById(id);
         if (question == null) {
-            throw QaException.notFound("There is no question " + id + ". It may have been removed.");
+            throw missing(id);
         }
         return question;
     }
@@ -89,7 +89,11 @@ public class Question extends PanacheEntityBase {
         return Question
                 .<Question> find("select q from Question q join fetch q.author left join fetch q.tags where q.id = ?1", id)
                 .singleResultOptional()
-                .orElseThrow(() -> QaException.notFound("There is no question " + id + ". It may have been removed."));
+                .orElseThrow(() -> missing(id));
+    }
+
+    private static QaException missing(long id) {
+        return QaException.notFound("There is no question " + id + ". It may have been removed.");
     }
 
     /** The same question posted by the same member since the given time (a resubmitted form). */
