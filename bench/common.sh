@@ -1,5 +1,23 @@
-# Helpers shared by the benchmark scripts; sourced after they set BENCH_NAME (and, where used, DB, DB_USER,
-# REDIS, STREAMS_DB, CACHE_DB, LOCKS_DB, DB_URL, PORT, SMTP_PORT, BASE_URL, WORK and APP_PID).
+# Helpers and settings shared by the benchmark scripts; sourced after they set BENCH_NAME (and, where used, DB, PORT,
+# SMTP_PORT, BASE_URL, WORK and APP_PID).
+
+# Every benchmark uses the local PostgreSQL as QA_DB_USER and Redis databases 13 (streams), 14 (cache) and 15 (locks).
+DB_USER="${QA_DB_USER:-qa}"
+DB_PASSWORD="${QA_DB_PASSWORD:-qa}"
+export PGPASSWORD="$DB_PASSWORD"
+REDIS=(redis-cli -h 127.0.0.1 -p 6379)
+STREAMS_DB=13
+CACHE_DB=14
+LOCKS_DB=15
+
+# bin/services starts what is missing, finds a JDK 21+ (JAVA_HOME) and creates the database $1 when it does not exist
+# (and no other database); DB_URL is its JDBC address.
+bench_services() {
+  export QA_DATABASES="$1"
+  # shellcheck source=../bin/services
+  source bin/services
+  DB_URL="jdbc:postgresql://127.0.0.1:5432/$1"
+}
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$BENCH_NAME" "$*" >&2; }
 sql() { psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }

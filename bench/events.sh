@@ -23,33 +23,21 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(20000 100000); fi
 for n in "${COUNTS[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/events.sh [N ...]" >&2; exit 2; }; done
 
-set --
-# bin/services starts what is missing; QA_DATABASES makes it (and bin/fill-db below) create qa_bench only.
-export QA_DATABASES=qa_bench
-# shellcheck source=../bin/services
-source bin/services
-
 DB=qa_bench
-DB_USER="${QA_DB_USER:-qa}"
-export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+BENCH_NAME=events
+# shellcheck source=common.sh
+source bench/common.sh
+bench_services "$DB"
+
 RATIO="${QA_BENCH_RATIO:-200}"
 PORT=8390
 SMTP_PORT=8391 # nothing may listen here
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
-STREAMS_DB=13
-CACHE_DB=14
-LOCKS_DB=15
 BASE_URL="http://127.0.0.1:$PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 WARM_UP=20000 # also brings the code that runs once per batch of 50 entries to the JIT compiler
 XADD_N=100000
 PIPELINE=200 # the relay's batch size
 OUT=bench/results/events.md
-
-BENCH_NAME=events
-# shellcheck source=common.sh
-source bench/common.sh
 
 WORK="$(mktemp -d -t events-bench.XXXXXX)"
 APP_PID=""

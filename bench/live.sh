@@ -38,22 +38,14 @@ for v in "${COUNTS[@]}" "$RATE" "$DURATION" "$WARM_UP" "$DRAIN" "$RAW_ENTRIES" "
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/live.sh [N ...] (N and the QA_LIVE_* settings: positive integers)" >&2; exit 2; }
 done
 
-set --
-# bin/services starts what is missing, finds a JDK 21+ (JAVA_HOME); QA_DATABASES makes it create qa_bench only.
-export QA_DATABASES=qa_bench
-# shellcheck source=../bin/services
-source bin/services
-
 DB=qa_bench
-DB_USER="${QA_DB_USER:-qa}"
-export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+BENCH_NAME=live
+# shellcheck source=common.sh
+source bench/common.sh
+bench_services "$DB"
+
 PORT=8490
 SMTP_PORT=8491 # nothing may listen here
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
-STREAMS_DB=13
-CACHE_DB=14
-LOCKS_DB=15
 BASE_URL="http://127.0.0.1:$PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 CLIENT=bench/live/LiveBench.java
@@ -61,10 +53,6 @@ POSTER=demo-1
 POSTER_PASSWORD=demo-password # bin/fill-db's password for every demo member
 WARM_UP_VIEWERS=100
 OUT=bench/results/live.md
-
-BENCH_NAME=live
-# shellcheck source=common.sh
-source bench/common.sh
 
 WORK="$(mktemp -d -t live-bench.XXXXXX)"
 APP_PID=""

@@ -51,23 +51,14 @@ for v in "$N" "$ROUNDS" "$DURATION" "$FIRST_WARM_UP" "$WARM_UP" "$THREADS" "$CON
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "QA_PAGE_BASELINE_* settings must be positive integers" >&2; exit 2; }
 done
 
-# bin/services starts what is missing and creates $DB when it does not exist (and no other database).
-export QA_DATABASES="$DB"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# shellcheck source=../bin/services
-source bin/services
+BENCH_NAME=page-baseline
+# shellcheck source=common.sh
+source bench/common.sh
+bench_services "$DB"
 
-DB_USER="${QA_DB_USER:-qa}"
-DB_PASSWORD="${QA_DB_PASSWORD:-qa}"
-export PGPASSWORD="$DB_PASSWORD"
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=8590
 SMTP_PORT=8591 # nothing may listen here
 BASELINE_PORT=8592
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
-STREAMS_DB=13
-CACHE_DB=14
-LOCKS_DB=15
 BASE_URL="http://127.0.0.1:$PORT"
 BASELINE_URL="http://127.0.0.1:$BASELINE_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
@@ -75,10 +66,6 @@ SITE_APP="${QA_PAGE_BASELINE_SITE_APP:-}"
 BASELINE_JAR=bench/baseline/target/page-baseline.jar
 OUT=bench/results/page-baseline.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site, as question-page.sh
-
-BENCH_NAME=page-baseline
-# shellcheck source=common.sh
-source bench/common.sh
 
 WORK="$(mktemp -d -t page-baseline-bench.XXXXXX)"
 APP_PID=""

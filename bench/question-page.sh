@@ -35,29 +35,17 @@ for v in "$N" "$DURATION" "$WARM_UP" "$THREADS" "$CONNECTIONS"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "QA_PAGE_* settings must be positive integers" >&2; exit 2; }
 done
 
-# bin/services starts what is missing and creates $DB when it does not exist (and no other database).
-export QA_DATABASES="$DB"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# shellcheck source=../bin/services
-source bin/services
+BENCH_NAME=question-page
+# shellcheck source=common.sh
+source bench/common.sh
+bench_services "$DB"
 
-DB_USER="${QA_DB_USER:-qa}"
-export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=8590
 SMTP_PORT=8591 # nothing may listen here
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
-STREAMS_DB=13
-CACHE_DB=14
-LOCKS_DB=15
 BASE_URL="http://127.0.0.1:$PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 OUT=bench/results/question-page.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
-
-BENCH_NAME=question-page
-# shellcheck source=common.sh
-source bench/common.sh
 
 WORK="$(mktemp -d -t question-page-bench.XXXXXX)"
 APP_PID=""

@@ -37,30 +37,18 @@ for v in "$N" "$REQUESTS" "$WARM_UP" "$SLOW_MS"; do
 done
 PAGE_REQUESTS=$(( REQUESTS / 4 > 0 ? REQUESTS / 4 : 1 ))
 
-# bin/services starts what is missing and creates $DB when it does not exist (and no other database).
-export QA_DATABASES="$DB"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# shellcheck source=../bin/services
-source bin/services
+BENCH_NAME=search
+# shellcheck source=common.sh
+source bench/common.sh
+bench_services "$DB"
 
-DB_USER="${QA_DB_USER:-qa}"
-export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=8790
 SMTP_PORT=8791 # nothing may listen here
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
-STREAMS_DB=13
-CACHE_DB=14
-LOCKS_DB=15
 BASE_URL="http://127.0.0.1:$PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 OUT=bench/results/search.md
 CONFIG="${QA_SEARCH_CONFIG:-russian}" # the site's qa.search.config
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
-
-BENCH_NAME=search
-# shellcheck source=common.sh
-source bench/common.sh
 
 WORK="$(mktemp -d -t search-bench.XXXXXX)"
 APP_PID=""

@@ -14,8 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DB="${QA_EXPLAIN_DB:-qa_explain}"
-DB_USER="${QA_DB_USER:-qa}"
-export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
 RUNS="${QA_EXPLAIN_RUNS:-5}"
 OUT=bench/results/stats-explain.md
 
