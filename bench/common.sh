@@ -14,8 +14,10 @@ LOCKS_DB=15
 # (and no other database); DB_URL is its JDBC address.
 bench_services() {
   export QA_DATABASES="$1"
+  local own_log; own_log="$(declare -f log)"
   # shellcheck source=../bin/services
   source bin/services
+  eval "$own_log" # bin/services defines a log() of its own; the script's messages keep its name
   DB_URL="jdbc:postgresql://127.0.0.1:5432/$1"
 }
 
@@ -96,4 +98,27 @@ start_app_jar() {
     sleep "$poll"
   done
   log "the site was not ready after $wait s"; exit 1
+}
+
+# Fills the database DB with the demo data of N (bin/fill-db) when it has none, and notes the migrations of this build
+# it lacks (the site's first start applies them). Sets MEMBERS, FILLED_NOW (1 when this run filled it) and MISSING.
+fill_demo_data() {
+  MEMBERS=0 # (a CASE around the count would not do: its subquery is parsed, and fails, when the table is missing)
+  [ -z "$(sql -c "SELECT to_regclass('member')")" ] || MEMBERS="$(sql -c "SELECT count(*) FROM member")"
+  FILLED_NOW=""
+  if [ "$MEMBERS" -eq 0 ]; then
+    log "filling $DB with the demo data of N = $(thousands "$N") (this takes a while)"
+    QA_DB_URL="$DB_URL" bin/fill-db "$N" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
+    FILLED_NOW=1
+  else
+    log "$DB has demo data already ($(thousands "$MEMBERS") members): used as it is"
+  fi
+  local applied f v
+  applied="$(sql -c "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")"
+  MISSING=()
+  for f in src/main/resources/db/migration/V*__*.sql; do
+    v="$(basename "$f" | sed 's/^V\([0-9.]*\)__.*/\1/')"
+    grep -qx "$v" <<< "$applied" || MISSING+=("$(basename "$f")")
+  done
+  [ "${#MISSING[@]}" -eq 0 ] || log "the site applies at its start: ${MISSING[*]}"
 }

@@ -103,15 +103,7 @@ if [ ! -f "$BASELINE_JAR" ] || [ -n "$(find bench/baseline/src bench/baseline/po
   touch "$BASELINE_JAR"
 fi
 
-MEMBERS="$(sql -c "SELECT CASE WHEN to_regclass('member') IS NULL THEN 0 ELSE (SELECT count(*) FROM member) END")"
-FILLED_NOW=""
-if [ "$MEMBERS" -eq 0 ]; then
-  log "filling $DB with the demo data of N = $(thousands "$N") (this takes a while)"
-  QA_DB_URL="$DB_URL" bin/fill-db "$N" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
-  FILLED_NOW=1
-else
-  log "$DB has demo data already ($(thousands "$MEMBERS") members): used as it is"
-fi
+fill_demo_data
 
 read -r QUESTION_ID QUESTION_ANSWERS <<< "$(sql -F ' ' -c "SELECT question_id, count(*) FROM answer
   GROUP BY question_id HAVING count(*) >= 10 ORDER BY question_id LIMIT 1")"

@@ -61,23 +61,7 @@ flush_redis
 # --- the build and the data ---------------------------------------------------
 build_site
 
-MEMBERS=0 # (a CASE around the count would not do: its subquery is parsed, and fails, when the table is missing)
-[ -z "$(sql -c "SELECT to_regclass('member')")" ] || MEMBERS="$(sql -c "SELECT count(*) FROM member")"
-FILLED_NOW=""
-if [ "$MEMBERS" -eq 0 ]; then
-  log "filling $DB with the demo data of N = $(thousands "$N") (this takes a while)"
-  QA_DB_URL="$DB_URL" bin/fill-db "$N" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
-  FILLED_NOW=1
-else
-  log "$DB has demo data already ($(thousands "$MEMBERS") members): used as it is"
-fi
-APPLIED="$(sql -c "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")"
-MISSING=()
-for f in src/main/resources/db/migration/V*__*.sql; do
-  v="$(basename "$f" | sed 's/^V\([0-9.]*\)__.*/\1/')"
-  grep -qx "$v" <<< "$APPLIED" || MISSING+=("$(basename "$f")")
-done
-[ "${#MISSING[@]}" -eq 0 ] || log "the site applies at its start: ${MISSING[*]}"
+fill_demo_data
 
 # --- the site -----------------------------------------------------------------
 LOAD_BEFORE="$(loadavg)"
