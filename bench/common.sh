@@ -10,13 +10,13 @@ STREAMS_DB=13
 CACHE_DB=14
 LOCKS_DB=15
 
-# bin/services starts what is missing, finds a JDK 21+ (JAVA_HOME) and creates the database $1 when it does not exist
-# (and no other database); DB_URL is its JDBC address.
+# bin/services starts what is missing, installs wrk, finds a JDK 21+ (JAVA_HOME) and creates the database $1 when it
+# does not exist (and no other database); DB_URL is its JDBC address.
 bench_services() {
   export QA_DATABASES="$1"
   local own_log; own_log="$(declare -f log)"
   # shellcheck source=../bin/services
-  source bin/services
+  source bin/services --bench
   eval "$own_log" # bin/services defines a log() of its own; the script's messages keep its name
   DB_URL="jdbc:postgresql://127.0.0.1:5432/$1"
 }
