@@ -48,7 +48,12 @@ public class StatsCache {
     private final ReactiveValueCommands<String, String> cache;
     private final Map<Widget, CompletableFuture<List<?>>> inFlight = new ConcurrentHashMap<>();
     private final Map<Widget, List<?>> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Widget, Parsed> lastParsed = new ConcurrentHashMap<>();
     private final Map<Widget, Counter> computed = new EnumMap<>(Widget.class);
+
+    /** A widget's cached JSON and the list read from it. */
+    private record Parsed(String json, List<?> value) {
+    }
 
     StatsCache(StatsQueries queries, EntityManager em, StatsConfig config, ObjectMapper json,
             @RedisClientName("cache") ReactiveRedisDataSource redis, MeterRegistry registry) {
@@ -203,13 +208,23 @@ public class StatsCache {
         }
     }
 
-    /** The cached value, or null when it cannot be read (written by another version of the site): then recompute. */
+    /**
+     * The cached value, or null when it cannot be read (written by another version of the site): then recompute. The
+     * same JSON as last time gives the same list, read once.
+     */
     private List<?> read(Widget widget, String cached) {
+        Parsed last = lastParsed.get(widget);
+        if (last != null && last.json().equals(cached)) {
+            return last.value();
+        }
         try {
-            return switch (widget) {
+            List<?> value = switch (widget) {
                 case POPULAR_TAGS -> json.readValue(cached, POPULAR_TAGS);
                 case BEST_MEMBERS -> json.readValue(cached, BEST_MEMBERS);
             };
+            Parsed parsed = new Parsed(cached, List.copyOf(value)); // shared by the pages: not to be changed
+            lastParsed.put(widget, parsed);
+            return parsed.value();
         } catch (JsonProcessingException e) {
             Log.warnf("Cached %s not readable, recomputed: %s", widget.id, e.getMessage());
             return null;

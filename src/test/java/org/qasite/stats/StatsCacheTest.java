@@ -74,6 +74,14 @@ class StatsCacheTest {
                 .getList("username");
     }
 
+    /** The right column's widget as the home page shows it to a visitor. */
+    static String widgetOnThePage(String id) {
+        String html = WebSession.visitor().get("/").then().statusCode(200).extract().asString();
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        assertThat("the page has #" + id, start >= 0);
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
     void sql(String statement, Object... params) {
         QuarkusTransaction.requiringNew().run(() -> {
             var query = em.createNativeQuery(statement);
@@ -113,6 +121,7 @@ class StatsCacheTest {
         String tag = "cached-" + System.nanoTime() % 1_000_000;
         questionsTagged(tag, enoughForTheTopTen());
         assertThat("served from the cache until the job ran", popularTagNames(), not(hasItem(tag)));
+        assertThat("the page's widget as well", widgetOnThePage("popular-tags"), not(containsString("/tag/" + tag)));
 
         Member asker = data.member("asker");
         WebSession.loggedIn(asker.username).postForm("/ask", Map.of("title", "One more question about " + tag,
@@ -122,7 +131,7 @@ class StatsCacheTest {
         refresher.poll();
 
         assertThat(popularTagNames(), hasItem(tag));
-        WebSession.visitor().get("/").then().statusCode(200).body(containsString("/tag/" + tag));
+        assertThat(widgetOnThePage("popular-tags"), containsString("/tag/" + tag));
     }
 
     @Test
@@ -134,6 +143,8 @@ class StatsCacheTest {
         long top = best.isEmpty() ? 0 : best.get(0).score();
         sql("UPDATE question SET rating = ?1 WHERE id = ?2", (int) top + 100, question.id);
         assertThat("served from the cache until the job ran", bestMemberNames(), not(hasItem(star.username)));
+        assertThat("the page's widget as well", widgetOnThePage("best-members"),
+                not(containsString("/members/" + star.username)));
 
         WebSession.loggedIn(data.member("fan").username)
                 .postJson("/api/v1/questions/" + question.id + "/vote", Map.of("value", 1)).then().statusCode(200);
@@ -141,6 +152,7 @@ class StatsCacheTest {
         refresher.poll();
 
         assertThat(bestMemberNames().stream().findFirst().orElse("(none)"), equalTo(star.username));
+        assertThat(widgetOnThePage("best-members"), containsString("/members/" + star.username + "\""));
     }
 
     @Test
