@@ -2,6 +2,7 @@ package org.qasite.web;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,4 +20,11 @@ public interface SiteConfig {
     /** How long a stopping instance waits for the requests in flight to finish. */
     @WithDefault("20s")
     Duration drainTimeout();
+
+    /**
+     * How much memory the rendered answers that the question page keeps for reuse may take (each one is kept for a given
+     * answer, author and reader situation); 0 renders every answer for every page.
+     */
+    @WithDefault("32M")
+    MemorySize answerFragmentCache();
 }

@@ -1,0 +1,137 @@
+package org.qasite.question;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.qasite.answer.Answer;
+import org.qasite.member.Member;
+import org.qasite.web.FormToken;
+import org.qasite.web.SiteConfig;
+import org.qasite.web.TemplateExtensions;
+
+import io.quarkus.qute.RawString;
+
+/**
+ * The answers of the question page, each rendered once for everything its markup depends on and then reused for every
+ * reader in the same situation, with the reader's own CSRF token put into its forms. A vote, an accepted answer, a new
+ * name or avatar of the author, the next step of "… ago" or a reader who may do other things (their own vote, their
+ * own answer, their own question) is another key, so a page never shows a stale fragment; keys no page asks for any
+ * more leave the cache first when it is full.
+ */
+@Named("answerFragments")
+@ApplicationScoped
+public class AnswerFragments {
+
+    /** Everything {@code show$answer} reads besides the CSRF token. Answers are never edited: the id stands for the body. */
+    record Key(long answerId, int rating, boolean accepted, String ago, String authorUsername, String authorName,
+            String authorAvatar, int myVote, boolean canVote, boolean questionAuthor, boolean forms) {
+
+        static Key of(Answer answer, QuestionPage page, boolean forms) {
+            Member author = answer.author;
+            return new Key(answer.id, answer.rating, page.isAccepted(answer), TemplateExtensions.ago(answer.createdAt),
+                    author.username, author.displayName, author.avatarUrl(), page.myVote(answer), page.canVote(author),
+                    page.isAuthor(), forms);
+        }
+    }
+
+    /** A rendered answer cut where the CSRF token goes. */
+    record Fragment(String[] parts) {
+
+        String with(String token) {
+            if (parts.length == 1) {
+                return parts[0];
+            }
+            StringBuilder html = new StringBuilder(parts.length * token.length() + parts[0].length() * 2);
+            html.append(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                html.append(token).append(parts[i]);
+            }
+            return html.toString();
+        }
+
+        /** Bytes taken, about: two per character (strings outside Latin-1) and the objects around them. */
+        long size() {
+            long size = 64;
+            for (String part : parts) {
+                size += 48 + 2L * part.length();
+            }
+            return size;
+        }
+    }
+
+    private final FormToken formToken;
+    private final long capacity;
+    /** Least recently used first. */
+    private final LinkedHashMap<Key, Fragment> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private long size;
+
+    AnswerFragments(FormToken formToken, SiteConfig config) {
+        this.formToken = formToken;
+        this.capacity = config.answerFragmentCache().asLongValue();
+    }
+
+    /** The page's answers as its reader sees them. */
+    public RawString html(QuestionPage page) {
+        boolean forms = formToken.isAvailable();
+        String token = forms ? formToken.getValue() : null;
+        StringBuilder html = new StringBuilder(page.answers().size() * 2048);
+        for (Answer answer : page.answers()) {
+            html.append(html(answer, page, forms, token)).append('\n');
+        }
+        return new RawString(html.toString());
+    }
+
+    private String html(Answer answer, QuestionPage page, boolean forms, String token) {
+        if (capacity <= 0) {
+            return QuestionResource.answerFragment(answer, page).render();
+        }
+        Key key = Key.of(answer, page, forms);
+        Fragment fragment;
+        synchronized (cache) {
+            fragment = cache.get(key);
+        }
+        if (fragment == null) {
+            fragment = render(answer, page);
+            keep(key, fragment);
+        }
+        return forms ? fragment.with(token) : fragment.parts()[0];
+    }
+
+    private void keep(Key key, Fragment fragment) {
+        if (fragment.size() > capacity) {
+            return;
+        }
+        synchronized (cache) {
+            Fragment replaced = cache.put(key, fragment);
+            size += fragment.size() - (replaced == null ? 0 : replaced.size());
+            Iterator<Fragment> eldest = cache.values().iterator();
+            while (size > capacity) {
+                size -= eldest.next().size();
+                eldest.remove();
+            }
+        }
+    }
+
+    /**
+     * Renders with a random stand-in for the token and cuts the markup where it appears. Nobody can have written the
+     * stand-in into an answer or a name, so every place it appears is a form's token field.
+     */
+    private Fragment render(Answer answer, QuestionPage page) {
+        String standIn = UUID.randomUUID().toString();
+        String html = FormToken.renderWithStandIn(standIn,
+                () -> QuestionResource.answerFragment(answer, page).render());
+        return new Fragment(html.split(Pattern.quote(standIn), -1));
+    }
+
+    /** How many fragments are kept now. */
+    int count() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+}
