@@ -46,7 +46,11 @@ public class AnswerFragments {
             if (parts.length == 1) {
                 return parts[0];
             }
-            StringBuilder html = new StringBuilder(parts.length * token.length() + parts[0].length() * 2);
+            int length = (parts.length - 1) * token.length();
+            for (String part : parts) {
+                length += part.length();
+            }
+            StringBuilder html = new StringBuilder(length);
             html.append(parts[0]);
             for (int i = 1; i < parts.length; i++) {
                 html.append(token).append(parts[i]);
