@@ -42,20 +42,12 @@ public class AnswerFragments {
     /** A rendered answer cut where the CSRF token goes. */
     record Fragment(String[] parts) {
 
-        String with(String token) {
-            if (parts.length == 1) {
-                return parts[0];
-            }
-            int length = (parts.length - 1) * token.length();
-            for (String part : parts) {
-                length += part.length();
-            }
-            StringBuilder html = new StringBuilder(length);
+        /** Appends the markup with {@code token} in its token fields (one rendered without forms has none). */
+        void appendTo(StringBuilder html, String token) {
             html.append(parts[0]);
             for (int i = 1; i < parts.length; i++) {
                 html.append(token).append(parts[i]);
             }
-            return html.toString();
         }
 
         /** Bytes taken, about: two per character (strings outside Latin-1) and the objects around them. */
@@ -85,15 +77,17 @@ public class AnswerFragments {
         String token = forms ? formToken.getValue() : null;
         StringBuilder html = new StringBuilder(page.answers().size() * 2048);
         for (Answer answer : page.answers()) {
-            html.append(html(answer, page, forms, token)).append('\n');
+            if (capacity <= 0) {
+                html.append(QuestionResource.answerFragment(answer, page).render());
+            } else {
+                fragment(answer, page, forms).appendTo(html, token);
+            }
+            html.append('\n');
         }
         return new RawString(html.toString());
     }
 
-    private String html(Answer answer, QuestionPage page, boolean forms, String token) {
-        if (capacity <= 0) {
-            return QuestionResource.answerFragment(answer, page).render();
-        }
+    private Fragment fragment(Answer answer, QuestionPage page, boolean forms) {
         Key key = Key.of(answer, page, forms);
         Fragment fragment;
         synchronized (cache) {
@@ -103,7 +97,7 @@ public class AnswerFragments {
             fragment = render(answer, page);
             keep(key, fragment);
         }
-        return forms ? fragment.with(token) : fragment.parts()[0];
+        return fragment;
     }
 
     private void keep(Key key, Fragment fragment) {
