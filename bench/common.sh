@@ -122,3 +122,12 @@ fill_demo_data() {
   done
   [ "${#MISSING[@]}" -eq 0 ] || log "the site applies at its start: ${MISSING[*]}"
 }
+
+# The page both question-page.sh and page-baseline.sh load: the question with at least 10 answers that has the lowest
+# id (its first page shows 10 answers). Sets QUESTION_ID, QUESTION_ANSWERS (its answer count) and PAGE (its path).
+question_with_ten_answers() {
+  read -r QUESTION_ID QUESTION_ANSWERS <<< "$(sql -F ' ' -c "SELECT question_id, count(*) FROM answer
+    GROUP BY question_id HAVING count(*) >= 10 ORDER BY question_id LIMIT 1")"
+  [ -n "$QUESTION_ID" ] || { log "$DB has no question with 10 answers"; exit 1; }
+  PAGE="/questions/$QUESTION_ID"
+}

@@ -105,10 +105,7 @@ fi
 
 fill_demo_data
 
-read -r QUESTION_ID QUESTION_ANSWERS <<< "$(sql -F ' ' -c "SELECT question_id, count(*) FROM answer
-  GROUP BY question_id HAVING count(*) >= 10 ORDER BY question_id LIMIT 1")"
-[ -n "$QUESTION_ID" ] || { log "$DB has no question with 10 answers"; exit 1; }
-PAGE="/questions/$QUESTION_ID"
+question_with_ten_answers
 
 # --- the two processes ------------------------------------------------------------------------------------------------
 log "starting the site on $BASE_URL"

@@ -60,11 +60,7 @@ build_site
 
 fill_demo_data
 
-# The page: the question with at least 10 answers that has the lowest id (its page shows 10 answers).
-read -r QUESTION_ID QUESTION_ANSWERS <<< "$(sql -F ' ' -c "SELECT question_id, count(*) FROM answer
-  GROUP BY question_id HAVING count(*) >= 10 ORDER BY question_id LIMIT 1")"
-[ -n "$QUESTION_ID" ] || { log "$DB has no question with 10 answers"; exit 1; }
-PAGE="/questions/$QUESTION_ID"
+question_with_ten_answers
 URL="$BASE_URL$PAGE"
 
 # --- the site -----------------------------------------------------------------
