@@ -1,6 +1,7 @@
 package org.qasite.mail;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,6 +38,15 @@ public interface MailConfig {
     @WithDefault("300")
     int excerptLength();
 
-    /** Signs unsubscribe links (HMAC-SHA256). Changing it breaks the links in mail already sent. */
-    String linkKey();
+    /**
+     * Signs unsubscribe links (HMAC-SHA256). Unset: a key derived from the site's secret for this purpose alone.
+     * Changing it breaks the links in mail already sent.
+     */
+    Optional<String> linkKey();
+
+    /**
+     * The key links were signed with before keys were derived per purpose: the site's secret itself. Links signed with
+     * it are still accepted (only when {@link #linkKey()} is unset, as it was then), so mail already sent keeps working.
+     */
+    String earlierLinkKey();
 }

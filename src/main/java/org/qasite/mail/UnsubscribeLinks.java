@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.secrets.SiteKeys;
 import org.qasite.web.Site;
 
 /**
@@ -24,11 +26,16 @@ public class UnsubscribeLinks {
     /** 128 bits of the HMAC, base64url: short enough for a link, far too long to guess. */
     private static final int SIGNATURE_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final SecretKey key;
+    /** The key of links sent before keys were derived per purpose (the site's secret itself): still honoured. */
+    private final SecretKey earlierKey;
     private final Site site;
 
-    UnsubscribeLinks(MailConfig config, Site site) {
-        this.key = new SecretKeySpec(config.linkKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    UnsubscribeLinks(MailConfig config, SiteKeys keys, Site site) {
+        this.key = config.linkKey().<SecretKey> map(k -> new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .orElseGet(() -> keys.key(SiteKeys.Purpose.MAIL_LINKS, "HmacSHA256"));
+        this.earlierKey = config.linkKey().isPresent() ? null
+                : new SecretKeySpec(config.earlierLinkKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.site = site;
     }
 
@@ -44,11 +51,17 @@ public class UnsubscribeLinks {
         if (signature == null) {
             return false;
         }
-        byte[] expected = signature(memberId).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+        byte[] given = signature.getBytes(StandardCharsets.US_ASCII);
+        boolean current = MessageDigest.isEqual(signature(key, memberId).getBytes(StandardCharsets.US_ASCII), given);
+        return current || earlierKey != null
+                && MessageDigest.isEqual(signature(earlierKey, memberId).getBytes(StandardCharsets.US_ASCII), given);
     }
 
     private String signature(long memberId) {
+        return signature(key, memberId);
+    }
+
+    private static String signature(SecretKey key, long memberId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -38,6 +38,9 @@ class AnswerMailTest {
     TestData data;
 
     @Inject
+    UnsubscribeLinks links;
+
+    @Inject
     MockMailbox mailbox;
 
     @Inject
@@ -179,6 +182,24 @@ class AnswerMailTest {
                 .header("Origin", "https://webmail.example.net").body("List-Unsubscribe=One-Click").post(link.group(1))
                 .then().statusCode(200).body(containsString("Unsubscribed"));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
+    }
+
+    @Test
+    void linksSignedBeforeKeysWereDerivedStillWorkAndNewOnesUseTheirOwnKey() throws Exception {
+        Member member = data.member("oldmail");
+        // as mail sent by an earlier version signed it: with the site's secret itself
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("qa.secrets.key", String.class)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String earlier = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(
+                mac.doFinal(("unsubscribe-answers:" + member.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                16));
+        String path = "/unsubscribe/" + member.id + "/" + earlier;
+        assertThat("a new link is not signed with the secret itself", links.path(member.id), not(equalTo(path)));
+        WebSession.visitor().get(path).then().statusCode(200).body(containsString("Stop mail about new answers?"));
+        WebSession.visitor().get(links.path(member.id)).then().statusCode(200);
     }
 
     @Test
