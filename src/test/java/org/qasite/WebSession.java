@@ -19,6 +19,8 @@ public class WebSession {
     private final CookieFilter cookies = new CookieFilter();
     /** The site's address, or null for rest-assured's default (the application under {@code @QuarkusTest}). */
     private final String baseUri;
+    /** The session cookie the login set, as a copy of it could be taken. */
+    private String sessionCookie;
 
     private WebSession(String baseUri) {
         this.baseUri = baseUri;
@@ -49,7 +51,13 @@ public class WebSession {
         if (login.statusCode() != 302 || login.getDetailedCookie("qa-session") == null) {
             throw new AssertionError("login of " + username + " failed: " + login.statusCode());
         }
+        sessionCookie = login.getCookie("qa-session");
         return this;
+    }
+
+    /** The value of the session cookie this session's login got. */
+    public String sessionCookie() {
+        return sessionCookie;
     }
 
     public RequestSpecification request() {

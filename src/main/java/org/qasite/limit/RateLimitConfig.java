@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often a member may ask, answer, vote and try to log in. */
+/** How often a member may ask, answer and vote. (Failed logins slow down on their own terms: qa.login.) */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
 
@@ -14,15 +14,6 @@ public interface RateLimitConfig {
     Limit answer();
 
     Limit vote();
-
-    /**
-     * Login attempts per username from one address, right or wrong: guessing passwords stays slow, and a stranger
-     * elsewhere cannot lock the member out.
-     */
-    Limit login();
-
-    /** Login attempts per username from all addresses together: guessing from many machines stays slow too. */
-    Limit loginName();
 
     interface Limit {
         /** At most this many actions ... */

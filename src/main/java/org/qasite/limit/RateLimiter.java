@@ -23,9 +23,7 @@ public class RateLimiter {
     public enum Action {
         ASK("questions"),
         ANSWER("answers"),
-        VOTE("votes"),
-        LOGIN("login attempts"),
-        LOGIN_NAME("login attempts");
+        VOTE("votes");
 
         final String noun;
 
@@ -72,8 +70,6 @@ public class RateLimiter {
             case ASK -> config.ask();
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
-            case LOGIN -> config.login();
-            case LOGIN_NAME -> config.loginName();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

@@ -10,11 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -61,15 +59,12 @@ public class MemberResource {
     private final CurrentMember me;
     private final MemberService members;
     private final AvatarStore avatars;
-    private final String sessionCookie;
     private final UriInfo uri;
 
-    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie, UriInfo uri) {
+    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars, UriInfo uri) {
         this.me = me;
         this.members = members;
         this.avatars = avatars;
-        this.sessionCookie = sessionCookie;
         this.uri = uri;
     }
 
@@ -118,14 +113,6 @@ public class MemberResource {
             return Response.seeOther(URI.create("/")).build();
         }
         return Response.ok(Templates.login(QuestionResource.orEmpty(username), error != null)).build();
-    }
-
-    @POST
-    @Path("logout")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
-        return Response.seeOther(URI.create("/")).cookie(expired, Flash.set("You are logged out.")).build();
     }
 
     @GET

@@ -25,6 +25,11 @@ public class Site {
         return baseUrl;
     }
 
+    /** Whether the public address is https: cookies are then sent only over https, and browsers told to stay on it. */
+    public boolean isHttps() {
+        return baseUrl.regionMatches(true, 0, "https://", 0, 8);
+    }
+
     /** The public address of a path of the site ("/questions/1"), for links that leave it (mail). */
     public String absoluteUrl(String path) {
         return baseUrl + path;

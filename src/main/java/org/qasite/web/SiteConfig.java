@@ -17,6 +17,13 @@ public interface SiteConfig {
     @WithDefault("http://localhost:8080")
     String baseUrl();
 
+    /**
+     * How long browsers are told to reach the site only over https (HSTS), when the public address is https. Start
+     * small when moving a site to https; a year once it stays there.
+     */
+    @WithDefault("P365D")
+    Duration hstsMaxAge();
+
     /** How long a stopping instance waits for the requests in flight to finish. */
     @WithDefault("20s")
     Duration drainTimeout();

@@ -2,11 +2,17 @@ package org.qasite.browser;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /** Headless Chromium from the system packages, each call a fresh profile (a separate person). */
 final class Browser {
@@ -39,10 +45,23 @@ final class Browser {
                 "--window-size=1280,1000");
         // Bootstrap scrolls smoothly otherwise, and a click on a button still gliding into view lands on its neighbour.
         options.addArguments("--force-prefers-reduced-motion");
+        // the console, to find what the Content Security Policy refused
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /**
+     * What the page's Content Security Policy refused since the last call (Chromium writes each refusal to the
+     * console): a script, a style or a connection the pages need but the policy forgot, or markup that breaks it.
+     */
+    static List<String> policyViolations(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 }

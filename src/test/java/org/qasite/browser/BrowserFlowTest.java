@@ -126,6 +126,9 @@ class BrowserFlowTest {
             assertThat(data.count("SELECT rating FROM answer WHERE id = ?1", Long.parseLong(answerId)), equalTo(1L));
             assertThat(data.count("SELECT accepted_answer_id FROM question WHERE id = (SELECT question_id FROM answer"
                     + " WHERE id = ?1)", Long.parseLong(answerId)), equalTo(Long.parseLong(answerId)));
+            // nothing on the way was refused by the pages' Content Security Policy
+            assertThat(Browser.policyViolations(asker), org.hamcrest.Matchers.empty());
+            assertThat(Browser.policyViolations(answerer), org.hamcrest.Matchers.empty());
         } finally {
             asker.quit();
             answerer.quit();

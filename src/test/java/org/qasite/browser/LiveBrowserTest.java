@@ -92,6 +92,14 @@ class LiveBrowserTest {
 
     @AfterEach
     void quitBrowsers() {
+        List<String> refused = new ArrayList<>();
+        for (WebDriver browser : browsers) {
+            try {
+                refused.addAll(Browser.policyViolations(browser));
+            } catch (RuntimeException e) {
+                // a browser that is gone already has nothing to say
+            }
+        }
         for (WebDriver browser : browsers) {
             try {
                 browser.quit();
@@ -100,6 +108,8 @@ class LiveBrowserTest {
             }
         }
         browsers.clear();
+        // the live socket, the scripts and the styles all pass the pages' Content Security Policy
+        assertThat(refused, org.hamcrest.Matchers.empty());
     }
 
     @Test

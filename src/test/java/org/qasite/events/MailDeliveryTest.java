@@ -63,7 +63,7 @@ class MailDeliveryTest {
 
     /** The consumer group that queues the mail (AnswerMailHandler's). */
     private static final String MAIL_GROUP = "mail";
-    private static final String BASE_URL = "https://qa.example.org";
+    private static final String BASE_URL = "http://qa.example.org";
     private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(BASE_URL) + "/questions/\\d+#answer-\\d+");
     private static final Pattern UNSUBSCRIBE_LINK = Pattern
             .compile(Pattern.quote(BASE_URL) + "(/unsubscribe/\\d+/[A-Za-z0-9_-]+)");

@@ -41,7 +41,7 @@ public class PackagedSiteServices implements QuarkusTestResourceLifecycleManager
                 "quarkus.redis.locks.hosts", redis,
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(proxies.smtp().port()),
-                "quarkus.http.auth.session.encryption-key", UUID.randomUUID() + "-" + UUID.randomUUID(),
+                "qa.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID(),
                 // Probe the SMTP server on every readiness call, so a test sees a change at once.
                 "qa.health.smtp-check-interval", "0s");
     }

@@ -252,7 +252,7 @@ class LiveTest {
         assertThat(String.valueOf(refused.getMessage()), containsString("403"));
         assertThat(rooms.isOpen(question.id), equalTo(false));
         LiveClient own = LiveClient.open(LiveClient.connector(base, question.id, null).addHeader("Origin",
-                "https://qa.example.org"));
+                "http://qa.example.org"));
         clients.add(own);
         own.ready();
     }

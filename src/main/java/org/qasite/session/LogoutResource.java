@@ -1,0 +1,61 @@
+package org.qasite.session;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.qasite.web.Flash;
+import org.qasite.web.LoginRedirect;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /logout} ends this session on the server, so that a copy of its cookie is worth nothing;
+ * {@code POST /settings/sessions/end} ends every session of the member ("log out everywhere").
+ */
+@Path("/")
+public class LogoutResource {
+
+    private final SecurityIdentity identity;
+    private final Sessions sessions;
+    private final SessionMechanism mechanism;
+
+    LogoutResource(SecurityIdentity identity, Sessions sessions, SessionMechanism mechanism) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.mechanism = mechanism;
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(RoutingContext ctx) {
+        UUID session = SessionIdentity.sessionId(identity);
+        if (session != null) {
+            sessions.end(session);
+        }
+        mechanism.forget(ctx);
+        return Response.seeOther(URI.create("/")).cookie(Flash.set("You are logged out.")).build();
+    }
+
+    @POST
+    @Path("settings/sessions/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endAll(RoutingContext ctx, UriInfo uri) {
+        Long member = SessionIdentity.memberId(identity);
+        if (member == null) {
+            return LoginRedirect.to(uri, "Log in to end your sessions.", "/settings");
+        }
+        int ended = sessions.endAll(member);
+        mechanism.forget(ctx);
+        return Response.seeOther(URI.create("/login")).cookie(Flash.set("You are logged out everywhere: " + ended
+                + (ended == 1 ? " session" : " sessions") + " ended. Log in again to go on.")).build();
+    }
+}
