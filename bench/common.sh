@@ -1,5 +1,5 @@
 # Helpers and settings shared by the benchmark scripts; sourced after they set BENCH_NAME (and, where used, DB, PORT,
-# SMTP_PORT, BASE_URL, WORK and APP_PID).
+# SMTP_PORT, MANAGEMENT_PORT, BASE_URL, MANAGEMENT_URL, WORK and APP_PID).
 
 # Every benchmark uses the local PostgreSQL as QA_DB_USER and Redis databases 13 (streams), 14 (cache) and 15 (locks).
 DB_USER="${QA_DB_USER:-qa}"
@@ -62,17 +62,21 @@ build_site() {
   git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
 }
 
-# Refuses to start when $PORT is taken or something listens on $SMTP_PORT (where the site's mailer is pointed, so
-# that nothing receives its mail).
+# Refuses to start when $PORT or $MANAGEMENT_PORT is taken or something listens on $SMTP_PORT (where the site's mailer
+# is pointed, so that nothing receives its mail).
 require_free_ports() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then log "port $PORT is taken"; exit 1; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2> /dev/null; then log "port $MANAGEMENT_PORT is taken"; exit 1; fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2> /dev/null; then log "port $SMTP_PORT must be free (the mailer points there)"; exit 1; fi
 }
 
-# Starts the site's jar ($1) on 127.0.0.1:$PORT against $DB_URL and Redis databases $STREAMS_DB, $CACHE_DB and
-# $LOCKS_DB, its mailer pointed at $SMTP_PORT, with any further VAR=value settings given after the jar, and waits up
-# to $READY_SECONDS (default 60) until it is ready, asking every $READY_POLL seconds (default 0.5). Sets APP_PID, and
-# APP_READY_MS to the milliseconds from the process' start to the first ready answer; its log goes to $WORK/app.log.
+# Starts the site's jar ($1) on 127.0.0.1:$PORT (its management interface, with health and metrics, on
+# 127.0.0.1:$MANAGEMENT_PORT) against $DB_URL and Redis databases $STREAMS_DB, $CACHE_DB and $LOCKS_DB, its mailer
+# pointed at $SMTP_PORT, with any further VAR=value settings given after the jar, and waits up to $READY_SECONDS
+# (default 60) until /q/health/ready says so, asking every $READY_POLL seconds (default 0.5). Sets APP_PID, APP_READY_MS
+# to the milliseconds from the process' start to the first ready answer, and OPS_URL to where the build serves /q/:
+# $MANAGEMENT_URL, or $BASE_URL for a build from before the management interface (QA_BENCH_BASELINE). Its log goes to
+# $WORK/app.log.
 start_app_jar() {
   local jar="$1" wait="${READY_SECONDS:-60}" poll="${READY_POLL:-0.5}" started deadline
   shift
@@ -84,17 +88,23 @@ start_app_jar() {
     QA_REDIS_LOCKS_URL="redis://127.0.0.1:6379/$LOCKS_DB" \
     QA_SESSION_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
     QA_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+    QA_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     QA_SMTP_HOST=127.0.0.1 QA_SMTP_PORT="$SMTP_PORT" \
     QA_INSTANCE_ID=bench \
     "$@" \
     "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
+  local url
   while [ "$(date +%s)" -lt "$deadline" ]; do
     kill -0 "$APP_PID" 2> /dev/null || { log "the site did not start"; exit 1; }
-    if curl -fsS --max-time 2 "$BASE_URL/q/health/ready" > /dev/null 2>&1; then
-      APP_READY_MS=$((($(date +%s%N) - started) / 1000000))
-      return 0
-    fi
+    # A closed port or the public port's 404 fails at once, so asking both costs a poll no measurable time.
+    for url in "$MANAGEMENT_URL" "$BASE_URL"; do
+      if curl -fsS --max-time 2 "$url/q/health/ready" > /dev/null 2>&1; then
+        APP_READY_MS=$((($(date +%s%N) - started) / 1000000))
+        OPS_URL="$url"
+        return 0
+      fi
+    done
     sleep "$poll"
   done
   log "the site was not ready after $wait s"; exit 1

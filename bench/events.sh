@@ -8,8 +8,8 @@
 #
 # Everything happens in scratch places of its own: the PostgreSQL database qa_bench (created when missing, filled once
 # with `fill-db`), the Redis databases 13 (streams), 14 (cache) and 15 (locks), flushed at the start and at the end,
-# and port 8390 for the site. PostgreSQL, Redis and maildev are left running as they were (bin/services starts them
-# when they are not running).
+# and ports 8390 and 8392 (its management interface, where the metrics are) for the site. PostgreSQL, Redis and
+# maildev are left running as they were (bin/services starts them when they are not running).
 #
 # For each N, with the site running (and warmed up by a first, untimed round): N outbox rows of type answer.created,
 # each about a real answer of the demo data, are inserted with one SQL statement. The relay's sweep finds them within
@@ -32,7 +32,9 @@ bench_services "$DB"
 RATIO="${QA_BENCH_RATIO:-200}"
 PORT=8390
 SMTP_PORT=8391 # nothing may listen here
+MANAGEMENT_PORT=8392 # the site's health and metrics
 BASE_URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 WARM_UP=20000 # also brings the code that runs once per batch of 50 entries to the JIT compiler
 XADD_N=100000
@@ -72,7 +74,7 @@ sql -c "UPDATE member SET notify_answers = true WHERE NOT notify_answers"
 # --- the site -----------------------------------------------------------------
 # The metrics the rounds read: published, handled and acked, handler time (count, sum).
 metrics() {
-  curl -fsS --max-time 5 "$BASE_URL/q/metrics" | awk '
+  curl -fsS --max-time 5 "$OPS_URL/q/metrics" | awk '
     /^qa_outbox_published_total[ {]/ { p = $NF }
     /^qa_stream_processed_total\{.*group="mail"/ { h = $NF }
     /^qa_stream_handler_seconds_count\{.*group="mail"/ { c = $NF }

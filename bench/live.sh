@@ -13,8 +13,9 @@
 #
 # Everything happens in scratch places of its own: the PostgreSQL database qa_bench (created when missing, filled once
 # with `fill-db`, kept between runs; each run adds its answers to one question), the Redis databases 13 (streams), 14
-# (cache) and 15 (locks), flushed at the start, before each N and at the end, and port 8490 for the site. PostgreSQL,
-# Redis and maildev are left running as they were (bin/services starts them when they are not running).
+# (cache) and 15 (locks), flushed at the start, before each N and at the end, and ports 8490 and 8492 (its management
+# interface, where the metrics are) for the site. PostgreSQL, Redis and maildev are left running as they were
+# (bin/services starts them when they are not running).
 #
 # For each N, a fresh start of the packaged jar (answer rate limit raised, mailer pointed at a port where nothing
 # listens), an untimed warm-up round (100 viewers, 5 answers/s for QA_LIVE_WARM_UP s), then the measured round by
@@ -46,7 +47,9 @@ bench_services "$DB"
 
 PORT=8490
 SMTP_PORT=8491 # nothing may listen here
+MANAGEMENT_PORT=8492 # the site's health and metrics
 BASE_URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 CLIENT=bench/live/LiveBench.java
 POSTER=demo-1
@@ -100,7 +103,7 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / h
 # The site's qa_live_fanout histogram (from an answer's XADD, by its entry id, until it was handed to the room's
 # connections): "le count" lines, plus "count N" and "sum S".
 fanout_metrics() {
-  curl -fsS --max-time 5 "$BASE_URL/q/metrics" | awk '
+  curl -fsS --max-time 5 "$OPS_URL/q/metrics" | awk '
     /^qa_live_fanout_seconds_bucket\{/ { le = $1; sub(/.*le="/, "", le); sub(/".*/, "", le); print le, $2 }
     /^qa_live_fanout_seconds_count / { print "count", $2 } /^qa_live_fanout_seconds_sum / { print "sum", $2 }'
 }

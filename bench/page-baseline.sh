@@ -20,8 +20,8 @@
 # The data is the N = 10,000 demo database qa_explain, used as it is when it has demo data and filled with
 # bin/fill-db otherwise (as question-page.sh). Both processes run at once, idle while the other one is measured, and
 # the runs alternate (site, baseline, site, baseline, ...) so that the machine's other work falls on both alike:
-# - the site: the packaged jar on 127.0.0.1:8590 (default JVM settings), Redis databases 13 (streams), 14 (cache) and
-#   15 (locks), its mailer on a port where nothing listens;
+# - the site: the packaged jar on 127.0.0.1:8590 (default JVM settings; its management interface on 8593), Redis
+#   databases 13 (streams), 14 (cache) and 15 (locks), its mailer on a port where nothing listens;
 # - the baseline: bench/baseline's jar on 127.0.0.1:8592 (default JVM settings), reading the same Redis databases:
 #   the stream position from 13 and the right column from the cache keys the site fills in 14, where it also writes
 #   the view's dedup key as the site does.
@@ -59,7 +59,9 @@ bench_services "$DB"
 PORT=8590
 SMTP_PORT=8591 # nothing may listen here
 BASELINE_PORT=8592
+MANAGEMENT_PORT=8593 # the site's health and metrics
 BASE_URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 BASELINE_URL="http://127.0.0.1:$BASELINE_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 SITE_APP="${QA_PAGE_BASELINE_SITE_APP:-}"

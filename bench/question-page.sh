@@ -9,7 +9,8 @@
 #   QA_PAGE_DURATION    seconds of each measured wrk run (default 20), after a warm-up of QA_PAGE_WARM_UP (default 15)
 #   QA_PAGE_THREADS, QA_PAGE_CONNECTIONS  wrk -t and -c (default 2 and 16)
 #
-# The site runs from the packaged jar on 127.0.0.1:8590, twice, with the same build and the same database:
+# The site runs from the packaged jar on 127.0.0.1:8590 (its management interface, where the metrics are, on 8593),
+# twice, with the same build and the same database:
 #   1. warm cache: the site as it is (QA_STATS_CACHE_ENABLED=true, the default): the widgets come from Redis;
 #   2. per request: QA_STATS_CACHE_ENABLED=false: every page computes popular tags and best members from PostgreSQL
 #      (no Redis read or write for them).
@@ -42,7 +43,9 @@ bench_services "$DB"
 
 PORT=8590
 SMTP_PORT=8591 # nothing may listen here
+MANAGEMENT_PORT=8593 # the site's health and metrics
 BASE_URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 OUT=bench/results/question-page.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
@@ -70,7 +73,7 @@ start_app() { # $1: true (warm cache) or false (widgets per request)
 
 # Widgets computed from the database so far (both widgets together), from /q/metrics.
 computed() {
-  curl -fsS --max-time 5 "$BASE_URL/q/metrics" | awk '/^qa_stats_computed_total\{/ { s += $NF } END { printf "%d\n", s }'
+  curl -fsS --max-time 5 "$OPS_URL/q/metrics" | awk '/^qa_stats_computed_total\{/ { s += $NF } END { printf "%d\n", s }'
 }
 # Redis commands on the cache database per page: MONITOR while 5 pages are requested one after the other; prints
 # "commands-per-page command,command,..." (the commands of one page). The background jobs use the other databases.

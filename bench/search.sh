@@ -21,8 +21,9 @@
 # curl's time_total of each. SQL: pgbench with one client, the statement of SearchService.suggest copied verbatim,
 # its parameters bound as the site binds them (-M prepared: a server-side prepared statement, as the JDBC driver
 # uses after a few executions); the latency is pgbench's per-transaction time (-l), loopback round trip included.
-# The site runs from the packaged jar on 127.0.0.1:8790 (Redis databases 13–15, flushed at the start and at the end;
-# mailer on a port where nothing listens) and is stopped by its PID when the script ends.
+# The site runs from the packaged jar on 127.0.0.1:8790 (its management interface on 8792; Redis databases 13–15,
+# flushed at the start and at the end; mailer on a port where nothing listens) and is stopped by its PID when the
+# script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/search.sh (settings through QA_SEARCH_* variables)" >&2; exit 2; }
@@ -44,7 +45,9 @@ bench_services "$DB"
 
 PORT=8790
 SMTP_PORT=8791 # nothing may listen here
+MANAGEMENT_PORT=8792 # the site's health and metrics
 BASE_URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 OUT=bench/results/search.md
 CONFIG="${QA_SEARCH_CONFIG:-russian}" # the site's qa.search.config

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -29,6 +30,12 @@ class RequestGuard {
     private static final List<HttpMethod> SAFE = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final SameOrigin sameOrigin;
+    /**
+     * In dev mode, Quarkus' own tools under /q/ on this port (Dev UI, its MCP endpoint) take JSON posts from the
+     * developer's tools. Nothing else is there: health, metrics and OpenAPI are on the management interface, which this
+     * filter does not see, so in production /q/ is an address like any other.
+     */
+    private final boolean devTools = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
     RequestGuard(SameOrigin sameOrigin) {
         this.sameOrigin = sameOrigin;
@@ -45,7 +52,7 @@ class RequestGuard {
     private static final Pattern ONE_CLICK_UNSUBSCRIBE = Pattern.compile("/unsubscribe/[0-9]+/[A-Za-z0-9_-]+");
 
     void check(RoutingContext ctx) {
-        if (SAFE.contains(ctx.request().method()) || ctx.normalizedPath().startsWith("/q/")) {
+        if (SAFE.contains(ctx.request().method()) || devTools && ctx.normalizedPath().startsWith("/q/")) {
             ctx.next();
             return;
         }

@@ -33,8 +33,8 @@ import io.restassured.response.Response;
 
 /**
  * The packaged site ({@code quarkus-run.jar}, production profile) as an operator sees it: readiness fails only without
- * PostgreSQL, reports Redis and the SMTP server without failing, liveness stays up, metrics are there, and the log is
- * JSON lines that carry the request id.
+ * PostgreSQL, reports Redis and the SMTP server without failing, liveness stays up, metrics are there, all of it on the
+ * management interface and none of it on the site's port, and the log is JSON lines that carry the request id.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedSiteServices.class)
@@ -44,12 +44,29 @@ class PackagedSiteIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     PackagedSiteServices.Proxies proxies;
+    PackagedSiteServices.ManagementInterface management;
 
     @AfterEach
     void restoreServices() {
         proxies.restoreAll();
         await("ready again").atMost(CHANGE).until(() -> ready().statusCode() == 200
                 && "up".equals(state(ready(), "Redis")) && "up".equals(state(ready(), "SMTP")));
+    }
+
+    @Test
+    void operationsAreOnTheManagementInterfaceOnly() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/openapi",
+                "/q/swagger-ui", "/q/swagger-ui/", "/q/dev-ui", "/q/dev-ui/")) {
+            Response response = given().get(path);
+            assertThat(path, response.statusCode(), is(404));
+            assertThat(path, response.asString(), containsString("There is nothing at this address."));
+        }
+        management.request().get("/q/health/live").then().statusCode(200);
+        management.request().get("/q/metrics").then().statusCode(200).body(containsString("qa_outbox_backlog "));
+        management.request().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/questions"));
+        // Swagger UI and the Dev UI are not in the production build at all.
+        management.request().get("/q/swagger-ui/").then().statusCode(404);
+        management.request().get("/q/dev-ui/").then().statusCode(404);
     }
 
     @Test
@@ -62,7 +79,7 @@ class PackagedSiteIT {
         assertThat(check(ready, "Redis", "data.cache"), is("up"));
         assertThat(check(ready, "Redis", "data.locks"), is("up"));
         assertThat(state(ready, "SMTP"), is("up"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management.request().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         assertThat("the site really talks through the proxies", proxies.database().connectionsAccepted() > 0
                 && proxies.redis().connectionsAccepted() > 0 && proxies.smtp().connectionsAccepted() > 0, is(true));
     }
@@ -75,7 +92,7 @@ class PackagedSiteIT {
         assertThat("still in service", ready.statusCode(), is(200));
         assertThat(check(ready, "Redis", "data.streams"), startsWith("down"));
         given().get("/").then().statusCode(200).body(containsString("<html"));
-        given().get("/q/health/live").then().statusCode(200);
+        management.request().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -90,12 +107,12 @@ class PackagedSiteIT {
         proxies.database().cut();
         String requestId = "packaged-it-" + UUID.randomUUID();
         await("not ready without the database").atMost(CHANGE).untilAsserted(() -> {
-            Response ready = given().header("X-Request-Id", requestId).get("/q/health/ready");
+            Response ready = management.request().header("X-Request-Id", requestId).get("/q/health/ready");
             assertThat(ready.statusCode(), is(503));
             assertThat(check(ready, "Database connections health check", "status"), is("DOWN"));
-            assertThat("the id the proxy gave is sent back", ready.header("X-Request-Id"), is(requestId));
+            assertThat("the id the probe gave is sent back", ready.header("X-Request-Id"), is(requestId));
         });
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management.request().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         // The readiness failure is logged, as one JSON object, with the request's id.
         await("the failure logged with the request id").atMost(CHANGE)
@@ -105,17 +122,20 @@ class PackagedSiteIT {
 
     @Test
     void everyRequestGetsAnIdAndForgedOnesAreReplaced() {
-        String generated = given().get("/q/health/live").header("X-Request-Id");
-        assertThat(generated, matchesPattern("[0-9a-f]{32}"));
-        String forged = given().header("X-Request-Id", "x\"} {\"level\":\"ERROR").get("/q/health/live")
-                .header("X-Request-Id");
-        assertThat(forged, matchesPattern("[0-9a-f]{32}"));
+        // On the site's port and on the management interface alike.
+        String forged = "x\"} {\"level\":\"ERROR";
+        assertThat(given().get("/login").header("X-Request-Id"), matchesPattern("[0-9a-f]{32}"));
+        assertThat(given().header("X-Request-Id", forged).get("/login").header("X-Request-Id"),
+                matchesPattern("[0-9a-f]{32}"));
+        assertThat(management.request().get("/q/health/live").header("X-Request-Id"), matchesPattern("[0-9a-f]{32}"));
+        assertThat(management.request().header("X-Request-Id", forged).get("/q/health/live").header("X-Request-Id"),
+                matchesPattern("[0-9a-f]{32}"));
     }
 
     @Test
     void metricsForOperations() {
         given().get("/").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management.request().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String metric : List.of("http_server_requests_seconds_count{", "qa_stream_lag{group=\"mail\"",
                 "qa_stream_pending{group=\"mail\"", "qa_stream_lag{group=\"stats\"", "qa_stream_dead_lettered_total{",
                 "qa_outbox_backlog ", "qa_mail_sent_total ", "qa_mail_failed_total ", "qa_live_connections ",
@@ -136,8 +156,8 @@ class PackagedSiteIT {
         }
     }
 
-    private static Response ready() {
-        return given().get("/q/health/ready");
+    private Response ready() {
+        return management.request().get("/q/health/ready");
     }
 
     private static String state(Response ready, String check) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.flywaydb.core.Flyway;
 
@@ -43,13 +44,13 @@ final class Cluster implements AutoCloseable {
     /** Stops everything if the test JVM is stopped before {@link #close()} (Ctrl+C, a fork timeout). */
     private final Thread stopOnExit;
 
-    private Cluster(Path dir, Map<String, String> env, int nginxPort, int app1Port, int app2Port) {
+    private Cluster(Path dir, Map<String, String> env, int nginxPort, int[] app1Ports, int[] app2Ports) {
         this.dir = dir;
         this.env = env;
         this.nginxPort = nginxPort;
-        this.app1 = new SiteProcess("app-1", app1Port, dir.resolve("app-1.log"), () -> pid("app-1"),
+        this.app1 = new SiteProcess("app-1", app1Ports[0], app1Ports[1], dir.resolve("app-1.log"), () -> pid("app-1"),
                 () -> run("stop", "app-1"));
-        this.app2 = new SiteProcess("app-2", app2Port, dir.resolve("app-2.log"), () -> pid("app-2"),
+        this.app2 = new SiteProcess("app-2", app2Ports[0], app2Ports[1], dir.resolve("app-2.log"), () -> pid("app-2"),
                 () -> run("stop", "app-2"));
         this.stopOnExit = new Thread(() -> run("stop"), "cluster-stop-on-exit");
     }
@@ -59,24 +60,29 @@ final class Cluster implements AutoCloseable {
      * with the given settings for both instances ({@code QA_*} variables), in a directory of its own. Nothing inherited
      * from the shell's {@code QA_*} or {@code QUARKUS_*} variables reaches the instances.
      *
-     * @param firstPort nginx's port, the instances' are the next two; 0 for any three free loopback ports
+     * @param firstPort nginx's port, the instances' are the next two and their management interfaces' the two after;
+     *        0 for any five free loopback ports
      */
     static Cluster start(Path dir, int firstPort, String dbUrl, String redisUrl, int[] redisDatabases,
             Map<String, String> settings) {
         emptyDatabase(dbUrl, settings.getOrDefault("QA_DB_USER", "qa"), settings.getOrDefault("QA_DB_PASSWORD", "qa"));
         flushRedis(URI.create(redisUrl), redisDatabases);
 
-        int nginx = firstPort > 0 ? firstPort : freeLoopbackPort();
-        int app1 = firstPort > 0 ? firstPort + 1 : freeLoopbackPort();
-        int app2 = firstPort > 0 ? firstPort + 2 : freeLoopbackPort();
+        // nginx, app-1, app-2, app-1's management interface, app-2's
+        int[] ports = firstPort > 0 ? IntStream.range(firstPort, firstPort + 5).toArray() : freeLoopbackPorts(5);
+        int nginx = ports[0];
+        int[] app1 = { ports[1], ports[3] };
+        int[] app2 = { ports[2], ports[4] };
         Map<String, String> env = new HashMap<>(settings);
         env.put("QA_DB_URL", dbUrl);
         env.put("QA_REDIS_STREAMS_URL", redisUrl + "/" + redisDatabases[0]);
         env.put("QA_REDIS_CACHE_URL", redisUrl + "/" + redisDatabases[1]);
         env.put("QA_REDIS_LOCKS_URL", redisUrl + "/" + redisDatabases[2]);
         env.put("QA_CLUSTER_PORT", Integer.toString(nginx));
-        env.put("QA_CLUSTER_APP1_PORT", Integer.toString(app1));
-        env.put("QA_CLUSTER_APP2_PORT", Integer.toString(app2));
+        env.put("QA_CLUSTER_APP1_PORT", Integer.toString(app1[0]));
+        env.put("QA_CLUSTER_APP2_PORT", Integer.toString(app2[0]));
+        env.put("QA_CLUSTER_APP1_MANAGEMENT_PORT", Integer.toString(app1[1]));
+        env.put("QA_CLUSTER_APP2_MANAGEMENT_PORT", Integer.toString(app2[1]));
         env.put("QA_CLUSTER_DIR", dir.toAbsolutePath().toString());
         env.put("QA_CLUSTER_JAR", Path.of(System.getProperty("qa.it.jar", "target/quarkus-app/quarkus-run.jar"))
                 .toAbsolutePath().toString());
@@ -234,11 +240,24 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all are held open until each has been found. */
+    private static int[] freeLoopbackPorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // nothing to do about it here
+                }
+            }
         }
     }
 }

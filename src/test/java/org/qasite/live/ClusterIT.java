@@ -43,12 +43,14 @@ import io.restassured.response.Response;
  * packaged site behind nginx. Readers and members use the site through nginx (forms, the live socket's upgrade), an
  * answer posted on one instance reaches the readers of the other, both instances take nginx's traffic, and when one
  * instance stops, its readers are told it is going away (1001), nginx serves everything from the other one, and a
- * reader who reconnects through nginx from its last position gets what was posted meanwhile.
+ * reader who reconnects through nginx from its last position gets what was posted meanwhile. Health and metrics are
+ * on each instance's management port, and nginx passes nothing under {@code /q/} on.
  * <p>
  * Uses the database {@code qa_cluster} (emptied at start; {@code bin/cluster} creates it), Redis databases 3, 4 and 8
- * (flushed at start), three free loopback ports and the maildev server on 127.0.0.1:1025/1080. Other ones through
+ * (flushed at start), five free loopback ports and the maildev server on 127.0.0.1:1025/1080. Other ones through
  * {@code QA_CLUSTER_IT_DB_URL}, {@code QA_CLUSTER_IT_REDIS_URL}, {@code QA_CLUSTER_IT_REDIS_DATABASES} and
- * {@code QA_CLUSTER_IT_PORT} (nginx's; the instances take the next two). Logs: {@code target/cluster/}.
+ * {@code QA_CLUSTER_IT_PORT} (nginx's; the instances take the next two, their management interfaces the two after).
+ * Logs: {@code target/cluster/}.
  */
 class ClusterIT {
 
@@ -102,6 +104,30 @@ class ClusterIT {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    @Test
+    void operationsAreOnTheManagementPortsAndNginxKeepsQToItself() {
+        String site = cluster.url();
+        // app-1 runs throughout (the other test stops app-2, and the order of the tests is not fixed).
+        SiteProcess app1 = cluster.app1();
+        Set<String> requestIds = new HashSet<>();
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/health/live", "/q/openapi", "/q/swagger-ui/",
+                "/q/dev-ui/")) {
+            String id = "cluster-ops-" + UUID.randomUUID();
+            requestIds.add(id);
+            Response throughNginx = WebSession.visitor(site).request().header("X-Request-Id", id).get(path);
+            assertThat(path, throughNginx.statusCode(), is(404));
+            assertThat(path, throughNginx.asString(), not(containsString("qa_")));
+            WebSession.visitor(app1.baseUrl()).get(path).then().statusCode(404);
+        }
+        await("nginx's log of the /q/ requests").atMost(DELIVERY).untilAsserted(() -> assertThat(
+                "nginx answered them itself, without an instance", upstreamsOf(requestIds), is(Set.of("-"))));
+
+        WebSession.visitor(app1.managementUrl()).get("/q/health/ready").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
+        WebSession.visitor(app1.managementUrl()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("qa_stream_lag{group=\"mail\""));
     }
 
     @Test

@@ -16,22 +16,24 @@ import java.util.function.LongSupplier;
 
 /**
  * One instance of the packaged site ({@code quarkus-run.jar}) that {@code bin/cluster} started (see
- * {@link Cluster}), on a loopback port of its own. Its output goes to a file, whose end is shown when something goes
- * wrong.
+ * {@link Cluster}), on a loopback port of its own, with its management interface (health, metrics) on another. Its
+ * output goes to a file, whose end is shown when something goes wrong.
  */
 final class SiteProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final LongSupplier pid;
     private final Runnable stop;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    SiteProcess(String name, int port, Path log, LongSupplier pid, Runnable stop) {
+    SiteProcess(String name, int port, int managementPort, Path log, LongSupplier pid, Runnable stop) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.pid = pid;
         this.stop = stop;
@@ -45,6 +47,11 @@ final class SiteProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where health and metrics are ({@code /q/...}): not the site's port. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     URI webSocket(String path) {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
@@ -55,12 +62,15 @@ final class SiteProcess implements AutoCloseable {
         return id < 0 ? Optional.empty() : ProcessHandle.of(id).filter(ProcessHandle::isAlive);
     }
 
-    /** True when {@code /q/health/ready} says UP; an instance that exited is an error, not a wait. */
+    /**
+     * True when {@code /q/health/ready} on the management interface says UP; an instance that exited is an error, not a
+     * wait.
+     */
     boolean ready() {
         if (process().isEmpty()) {
             throw new IllegalStateException(name + " does not run\n" + tail(60));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

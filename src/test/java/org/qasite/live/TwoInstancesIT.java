@@ -47,7 +47,7 @@ import io.restassured.response.Response;
 class TwoInstancesIT {
 
     // Where the test runs, unless QA_IT_DB_URL, QA_IT_REDIS_URL, QA_IT_REDIS_DATABASES and QA_IT_PORT (nginx's;
-    // the instances' are the next two, 0: any free ones) say otherwise.
+    // the instances' are the next two, their management interfaces' the two after; 0: any free ones) say otherwise.
     private static final String DB_URL = envOr("QA_IT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/qa_it");
     private static final String DB_USER = envOr("QA_DB_USER", "qa");
     private static final String DB_PASSWORD = envOr("QA_DB_PASSWORD", "qa");

@@ -370,8 +370,7 @@ public final class PageBaseline extends AbstractVerticle {
                   </div>
                 </div>
                 <footer class="container text-body-secondary small py-4 mt-4 border-top">
-                  """).append(siteName).append("""
-                 · <a href="/q/swagger-ui">API</a>
+                  """).append(siteName).append('\n').append("""
                 </footer>
                 </body>
                 </html>
