@@ -25,6 +25,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagNames;
+import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
 import org.qasite.web.DuplicatePost;
@@ -76,16 +77,18 @@ public class QuestionResource {
     private final VoteService votes;
     private final UriInfo uri;
     private final ViewCounter views;
+    private final Readers readers;
     private final LiveStream liveStream;
     private final Presence presence;
 
     QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views,
-            LiveStream liveStream, Presence presence) {
+            Readers readers, LiveStream liveStream, Presence presence) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
         this.uri = uri;
         this.views = views;
+        this.readers = readers;
         this.liveStream = liveStream;
         this.presence = presence;
     }
@@ -122,9 +125,8 @@ public class QuestionResource {
             HttpServerRequest request) {
         QuestionPage questionPage = load(id, page, sort);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            views.record(questionPage.question().id,
-                    views.visitor(me.id(), address, request.getHeader("User-Agent")));
+            String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            views.record(questionPage.question().id, readers.of(me.id(), address));
         }
         return Templates.show(questionPage, "", Map.of(), null);
     }
