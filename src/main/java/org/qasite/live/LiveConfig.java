@@ -20,11 +20,21 @@ public interface LiveConfig {
     int batchSize();
 
     /**
-     * The most stream entries one reconnecting client may make the server read back; a client that missed more is
-     * told to reload the page, which is cheaper for both.
+     * The most stream entries one reconnecting client may make the server read back (a burst within
+     * {@link #replayMaxAge()} on a busy site); a client that missed more is told to reload the page, which is cheaper
+     * for both.
      */
-    @WithDefault("20000")
+    @WithDefault("1000")
     int replayMaxEntries();
+
+    /**
+     * A {@code since} this much older than the stream's newest entry gets "reload" at once, without reading anything
+     * back: a page that is live has a position at most one {@link #positionInterval()} behind the stream, and one that
+     * reconnects after a network drop or a restart comes back within the script's longest backoff (30 s). A page that
+     * was away longer (a laptop that slept) reloads; so does a made-up {@code since=0-0}.
+     */
+    @WithDefault("5m")
+    Duration replayMaxAge();
 
     /**
      * Live sockets one address (an IPv6 /64) may hold open on this instance, over all questions: a reader's tabs and a

@@ -218,8 +218,12 @@ public class LiveHub {
         rooms.all().forEach(viewers -> viewers.forEach(v -> v.sendPosition(position, message)));
     }
 
-    /** Closes every connection with "going away": clients reconnect, to another instance if there is one. */
+    /**
+     * Closes every connection with "going away": clients reconnect, to another instance if there is one. Each is told
+     * how far the reader got first, so that it comes back with a recent position, not one older than the replay limit.
+     */
     void closeAll() {
+        sendPositions();
         rooms.all().forEach(viewers -> viewers.forEach(v -> v.close(GOING_AWAY)));
     }
 

@@ -249,6 +249,37 @@ class LiveTest {
     }
 
     @Test
+    void aPositionOlderThanTheReplayLimitGetsReloadAtOnceWithoutReadingTheStreamBack() {
+        Question question = data.question(data.member("asker"), "What if I come back after a long sleep?");
+        Answer answered = answer(question, "An answer that a replay from long ago would have to find.");
+        String newest = await().atMost(Duration.ofSeconds(10)).until(this::newestEntry,
+                id -> entryOf(id).contains("\"answerId\": " + answered.id));
+        Position tooOld = new Position(
+                Position.parse(newest).millis() - config.replayMaxAge().toMillis() - 60_000, 0);
+        long xrangesBefore = xrangeCalls();
+
+        for (String since : List.of("0-0", tooOld.toString())) {
+            LiveClient client = viewer(question.id, since);
+            assertThat(since, client.gotReload(), equalTo(true));
+            assertThat(since, client.answers(), empty());
+        }
+        assertThat("no entry was read back to find out", xrangeCalls(), equalTo(xrangesBefore));
+
+        // A position within the limit still replays.
+        Position recent = new Position(Position.parse(newest).millis() - 1, 0);
+        LiveClient client = viewer(question.id, recent.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.answerIds().contains(answered.id));
+        assertThat(client.gotReload(), equalTo(false));
+    }
+
+    /** XRANGE calls the streams' Redis served so far: only a replay reads the event stream with XRANGE. */
+    private long xrangeCalls() {
+        String stats = streams.execute("INFO", "commandstats").toString();
+        Matcher m = Pattern.compile("cmdstat_xrange:calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void aServerSideCloseLosesNothingWhenTheClientComesBackWithItsLastPosition() {
         Question question = data.question(data.member("asker"), "Does a dropped connection lose answers?");
         LiveClient client = viewer(question.id, pagePosition(WebSession.visitor(), question.id, ""));
