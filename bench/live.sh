@@ -138,7 +138,8 @@ for n in "${COUNTS[@]}"; do
   flush_redis
   LOADS+=("N = $n: $(loadavg)")
   log "N = $(thousands "$n"): starting the site on $BASE_URL"
-  start_app_jar "$JAR" QA_RATE_LIMIT_ANSWER_LIMIT=1000000
+  # All viewers come from this one address: the limit of live sockets per address is raised for them.
+  start_app_jar "$JAR" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
   log "N = $(thousands "$n"): warm-up, $WARM_UP_VIEWERS viewers, 5 answers/s for $WARM_UP s (not reported)"
   live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up"
   log_lines_before="$(wc -l < "$WORK/app.log")"
@@ -251,7 +252,8 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- **site RSS**: \`ps -o rss\` of the site after the warm-up (idle, no viewer) and the highest sample taken every"
   echo "  0.5 s during the round. **site CPU s**: the site's CPU time during the round, the N handshakes included (utime + stime in \`/proc/<pid>/stat\`)."
   echo "- Before each measured round: a fresh start of the site (Redis databases 13–15 flushed; answer rate limit"
-  echo "  raised with \`QA_RATE_LIMIT_ANSWER_LIMIT=1000000\`; mailer on a port where nothing listens, so the mails queued"
+  echo "  raised with \`QA_RATE_LIMIT_ANSWER_LIMIT=1000000\`, and the live sockets per address with"
+  echo "  \`QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000\`, since every viewer comes from 127.0.0.1; mailer on a port where nothing listens, so the mails queued"
   echo "  for the question's author are not sent), then an untimed warm-up round of $WARM_UP_VIEWERS viewers and $((5 * WARM_UP)) answers (5 a second)."
   echo "  The client opens 100 handshakes at a time, waits until every viewer is open and has had its presence"
   echo "  frame, waits 1 s, then posts. Viewers connect without \`since\` (nothing to replay)."

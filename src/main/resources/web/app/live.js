@@ -126,10 +126,14 @@ function startLive() {
         viewers.textContent = message.count + ' viewing now';
       } else if (message.type === 'reload') reload();
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       socket = null;
       if (stopped) return;
       setStatus(true);
+      // A close for policy (1008: too many sockets from this address, or too many messages) would meet the same
+      // answer soon after, so the backoff starts at 8-16 s. A refused upgrade (429, too many sockets) shows here as a
+      // plain 1006 like a network drop; with no greeting in between, its backoff grows all the same.
+      if (event.code === 1008) attempts = Math.max(attempts, 5);
       // Exponential backoff with jitter, so that a restarted server is not hit by every reader at once.
       const delay = Math.min(30000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
       attempts += 1;

@@ -47,6 +47,7 @@ public class LiveHub {
     private final LiveStream stream;
     private final LiveAnswers answers;
     private final LiveFeed feed;
+    private final AddressSockets sockets;
     /** Answers rendered lately, so that a burst of reconnects replaying the same answers renders each once. */
     private final Map<Long, Recent> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -58,8 +59,10 @@ public class LiveHub {
     private record Recent(RenderedAnswer answer, long renderedAt) {
     }
 
-    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, LiveAnswers answers, LiveFeed feed) {
+    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, LiveAnswers answers, LiveFeed feed,
+            AddressSockets sockets) {
         this.config = config;
+        this.sockets = sockets;
         this.rooms = rooms;
         this.presence = presence;
         this.stream = stream;
@@ -82,18 +85,26 @@ public class LiveHub {
             });
             return;
         }
-        Viewer viewer = new Viewer(connection, questionId, connection.userData().get(LiveUpgradeCheck.MEMBER));
+        Viewer viewer = viewer(connection, questionId);
+        if (!sockets.take(viewer.address())) { // a burst got past the check before the upgrade
+            sockets.refused();
+            Log.debugf("Live connection %s closed: address %s has %d sockets open here", connection.id(),
+                    viewer.address(), sockets.limit());
+            viewer.close(Viewer.TOO_MANY_SOCKETS);
+            return;
+        }
         connection.userData().put(VIEWER, viewer);
         // Joins before replaying: whatever the reader broadcasts from now on waits in the viewer until the replay is
         // done, and whatever came before is in the stream for the replay to find.
-        rooms.join(viewer);
-        presence.changed(questionId);
-        if (goingAway) { // after the join: either this sees the flag or goAway() sees the viewer in its room
-            viewer.close(GOING_AWAY);
-            return;
+        if (rooms.join(viewer)) {
+            presence.changed(questionId);
         }
         if (connection.isClosed()) { // closed while joining: its close callback may have run before the join
             closed(connection);
+            return;
+        }
+        if (goingAway) { // after the join: either this sees the flag or goAway() sees the viewer in its room
+            viewer.close(GOING_AWAY);
             return;
         }
         String since = queryParam(connection.handshakeRequest().query(), "since");
@@ -118,6 +129,15 @@ public class LiveHub {
         presence.greet(viewer);
     }
 
+    /** The viewer the upgrade check described; without its description, a reader and an address of its own. */
+    private static Viewer viewer(WebSocketConnection connection, long questionId) {
+        UserData data = connection.userData();
+        String address = data.get(LiveUpgradeCheck.ADDRESS);
+        String reader = data.get(LiveUpgradeCheck.READER);
+        return new Viewer(connection, questionId, data.get(LiveUpgradeCheck.MEMBER),
+                reader == null ? "c" + connection.id() : reader, address == null ? "c" + connection.id() : address);
+    }
+
     void received(WebSocketConnection connection) {
         Viewer viewer = connection.userData().get(VIEWER);
         if (viewer != null && !viewer.allowMessage(config.floodLimit(), config.floodWindow().toMillis())) {
@@ -140,8 +160,12 @@ public class LiveHub {
     void closed(WebSocketConnection connection) {
         Viewer viewer = connection.userData().get(VIEWER);
         if (viewer != null) {
-            rooms.leave(viewer);
-            presence.changed(viewer.questionId());
+            if (rooms.leave(viewer)) {
+                presence.changed(viewer.questionId());
+            }
+            if (viewer.release()) {
+                sockets.release(viewer.address());
+            }
         }
     }
 
@@ -194,8 +218,12 @@ public class LiveHub {
         rooms.all().forEach(viewers -> viewers.forEach(v -> v.sendPosition(position, message)));
     }
 
-    /** Closes every connection with "going away": clients reconnect, to another instance if there is one. */
+    /**
+     * Closes every connection with "going away": clients reconnect, to another instance if there is one. Each is told
+     * how far the reader got first, so that it comes back with a recent position, not one older than the replay limit.
+     */
     void closeAll() {
+        sendPositions();
         rooms.all().forEach(viewers -> viewers.forEach(v -> v.close(GOING_AWAY)));
     }
 

@@ -78,13 +78,14 @@ public class LiveStream {
     }
 
     /**
-     * The entries of the event stream after {@code since}, in order, when they are all still there. They are not when
-     * the stream was trimmed past {@code since} or lost (Redis restarted without its data), or when there are more than
-     * the configured maximum to read back.
+     * The entries of the event stream after {@code since}, in order, when they are all still there and not too many to
+     * read back. They are not when the stream was trimmed past {@code since} or lost (Redis restarted without its data);
+     * too many when {@code since} is older than the replay's age limit (known from XINFO alone, before reading
+     * anything) or when more than the configured maximum turn up while reading.
      */
     public Replay after(Position since) {
         StreamState state = state(events.key());
-        if (state.deletedAfter(since) || state.lost(since)) {
+        if (state.tooOld(since, config.replayMaxAge()) || state.deletedAfter(since) || state.lost(since)) {
             return Replay.GONE;
         }
         List<StreamMessage<String, String, String>> entries = new ArrayList<>();
@@ -127,8 +128,19 @@ public class LiveStream {
         return positions;
     }
 
-    /** From XINFO STREAM: the first entry's id and the largest id ever deleted (Redis 7), or that the stream is missing. */
-    record StreamState(boolean exists, Position first, Position maxDeleted) {
+    /**
+     * From XINFO STREAM: the first entry's id, the last id ever added and the largest id ever deleted (Redis 7), or that
+     * the stream is missing.
+     */
+    record StreamState(boolean exists, Position first, Position last, Position maxDeleted) {
+
+        /**
+         * Entries came after {@code since}, and it is older than the stream's newest by more than {@code maxAge}: so
+         * much happened since that reading it back costs more than a reload. Entry ids carry the time they were added.
+         */
+        boolean tooOld(Position since, Duration maxAge) {
+            return last != null && last.isAfter(since) && last.millis() - since.millis() > maxAge.toMillis();
+        }
 
         /** An entry after {@code since} was deleted (XDEL; Redis 7 keeps the largest id deleted). */
         boolean deletedAfter(Position since) {
@@ -151,6 +163,7 @@ public class LiveStream {
 
     StreamState state(String key) {
         StreamInfo.Stream info = StreamInfo.stream(events.redis(), key);
-        return new StreamState(info.exists(), Position.parse(info.firstEntryId()), Position.parse(info.maxDeletedEntryId()));
+        return new StreamState(info.exists(), Position.parse(info.firstEntryId()), Position.parse(info.lastGeneratedId()),
+                Position.parse(info.maxDeletedEntryId()));
     }
 }

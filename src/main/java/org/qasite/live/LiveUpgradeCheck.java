@@ -1,12 +1,14 @@
 package org.qasite.live;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.views.Readers;
 import org.qasite.web.SameOrigin;
 
 import io.quarkus.logging.Log;
@@ -20,24 +22,35 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses the WebSocket upgrade for a page of another site (its {@code Origin}, so that no other site can open a
- * socket with a reader's cookies), and for a question that does not exist: no room for it. Remembers who the reader is,
- * for the answers' fragments.
+ * socket with a reader's cookies), for a question that does not exist (no room for it), and for an address that holds
+ * as many sockets here as it may. Remembers who the reader is, for the answers' fragments and the viewer count.
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<Long> QUESTION = UserData.TypedKey.forLong("question");
     static final UserData.TypedKey<Long> MEMBER = UserData.TypedKey.forLong("member");
+    /** Who the reader is ({@link Readers#of}): counted once per room however many sockets they open. */
+    static final UserData.TypedKey<String> READER = UserData.TypedKey.forString("reader");
+    /** The opaque key of the socket's address, whose sockets are counted against the limit. */
+    static final UserData.TypedKey<String> ADDRESS = UserData.TypedKey.forString("address");
+    /** The browser shows a refused upgrade as a plain close; other clients may read when to come back. */
+    private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
     private final LiveAnswers answers;
     private final LiveHub hub;
     private final SameOrigin sameOrigin;
     private final Set<String> allowedOrigins;
+    private final Readers readers;
+    private final AddressSockets sockets;
 
-    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers, LiveHub hub) {
+    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers, LiveHub hub, Readers readers,
+            AddressSockets sockets) {
         this.answers = answers;
         this.hub = hub;
         this.sameOrigin = sameOrigin;
+        this.readers = readers;
+        this.sockets = sockets;
         this.allowedOrigins = config.allowedOrigins().orElse(List.of()).stream().map(SameOrigin::origin)
                 .filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
@@ -63,23 +76,32 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         } catch (NumberFormatException e) {
             return CheckResult.rejectUpgrade(404);
         }
+        String address = readers.visitor(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        if (sockets.isFull(address)) {
+            sockets.refused();
+            Log.debugf("Live connection refused: address %s has %d sockets open here", address, sockets.limit());
+            return CheckResult.rejectUpgrade(429, RETRY_LATER);
+        }
         return context.securityIdentity().onItem().transformToUni(identity -> Uni.createFrom()
-                .item(() -> admit(context.userData(), questionId, identity))
+                .item(() -> admit(context.userData(), questionId, address, identity))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /** Runs on a worker thread: it reads the database. */
-    private CheckResult admit(UserData data, long questionId, SecurityIdentity identity) {
+    private CheckResult admit(UserData data, long questionId, String address, SecurityIdentity identity) {
         if (answers.questionAuthor(questionId) == null) {
             return CheckResult.rejectUpgradeSync(404);
         }
         data.put(QUESTION, questionId);
+        data.put(ADDRESS, address);
+        Long member = null;
         if (identity != null && !identity.isAnonymous()) {
-            Long member = answers.memberId(identity.getPrincipal().getName());
+            member = answers.memberId(identity.getPrincipal().getName());
             if (member != null) {
                 data.put(MEMBER, member);
             }
         }
+        data.put(READER, member != null ? readers.member(member) : address);
         return CheckResult.permitUpgradeSync();
     }
 

@@ -1,7 +1,11 @@
 package org.qasite.live;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +16,7 @@ import org.qasite.events.EventsDisabled;
 import org.qasite.events.StreamConsumers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -20,33 +24,28 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * How many people have each question open, over all instances. Each instance counts its own connections and tells the
- * others on the presence stream: the rooms whose count changed, at most once per interval, and all its counts at each
- * heartbeat. Viewers get the new total at most once per interval too, however many joined or left in between.
+ * How many people have each question open, over all instances, each reader once however many pages they have open (a
+ * member by id, a visitor by the opaque key of their address: {@code views.Readers}). Each instance tells the others on
+ * the presence stream which readers its rooms have: the rooms whose readers changed, at most once per interval, and all
+ * its rooms at each heartbeat. An entry carries {@code instance} and {@code rooms}, a JSON object from question id to
+ * the readers' keys, or to their number for a room with more than {@code max-keys} of them here (an empty list: the
+ * room closed here); a heartbeat of many rooms is split over entries of about {@code entry-keys} keys. What an instance
+ * said about a room holds until the room's expiry, so a heartbeat keeps it; an instance that stops sends {@code gone}.
+ * Viewers get the new total at most once per interval too, however many joined or left in between.
  */
 @ApplicationScoped
 public class Presence {
 
     static final String FIELD_INSTANCE = "instance";
-    static final String FIELD_COUNTS = "counts";
-    static final String FIELD_FULL = "full";
+    static final String FIELD_ROOMS = "rooms";
+    static final String FIELD_GONE = "gone";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<Long, Integer>> COUNTS = new TypeReference<>() {
-    };
-
-    /** What another instance last said about its rooms, and when it last spoke. */
-    private static final class Remote {
-        final Map<Long, Integer> counts = new HashMap<>();
-        long lastSeen;
-    }
 
     private final LiveConfig config;
     private final Rooms rooms;
     private final LiveStream stream;
     private final String instanceId;
-    private final Map<String, Remote> remotes = new HashMap<>();
-    /** Sum of the other instances' counts per question; read by pages, so kept in a concurrent map. */
-    private final Map<Long, Integer> remoteTotals = new ConcurrentHashMap<>();
+    private final RemoteReaders remote = new RemoteReaders();
     private final Set<Long> changedHere = ConcurrentHashMap.newKeySet();
     private final Set<Long> toSend = ConcurrentHashMap.newKeySet();
     private long nextHeartbeat;
@@ -58,11 +57,23 @@ public class Presence {
         this.instanceId = consumers.instanceId();
     }
 
-    /** People viewing the question on every instance, as far as this one knows. */
+    /** People viewing the question on every instance, each once, as far as this instance knows. */
     public int viewers(long questionId) {
-        return rooms.count(questionId) + remoteTotals.getOrDefault(questionId, 0);
+        return rooms.readers(questionId) + remote.count(questionId, reader -> rooms.hasReader(questionId, reader));
     }
 
+    /**
+     * People viewing the question once this reader ({@code views.Readers#of}; null: someone unknown) has it open too:
+     * a reader with the question open in another tab already is not counted again.
+     */
+    public int viewersWith(long questionId, String reader) {
+        int viewers = viewers(questionId);
+        boolean counted = reader != null
+                && (rooms.hasReader(questionId, reader) || remote.lists(questionId, reader));
+        return counted ? viewers : viewers + 1;
+    }
+
+    /** The room's readers changed here (a new reader, or a reader's last page left). */
     void changed(long questionId) {
         changedHere.add(questionId);
         toSend.add(questionId);
@@ -77,7 +88,8 @@ public class Presence {
     /** Tells the other instances what changed here, and this instance's viewers what changed anywhere. */
     @Scheduled(every = "${qa.live.presence.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
     void flush() {
-        expireSilentInstances();
+        toSend.addAll(remote.expire(System.currentTimeMillis() - config.presence().expiry().toMillis(),
+                config.presence().expiry()));
         publish();
         Set<Long> questions = new HashSet<>(toSend);
         toSend.removeAll(questions);
@@ -92,86 +104,116 @@ public class Presence {
     }
 
     private void publish() {
-        boolean heartbeat = System.currentTimeMillis() >= nextHeartbeat;
+        long now = System.currentTimeMillis();
+        boolean heartbeat = now >= nextHeartbeat;
         Set<Long> changed = new HashSet<>(changedHere);
         if (!heartbeat && changed.isEmpty()) {
             return;
         }
         changedHere.removeAll(changed);
-        Map<Long, Integer> counts;
+        Set<Long> questions = new LinkedHashSet<>(changed); // a room that closed here is in these: told as empty
         if (heartbeat) {
-            counts = rooms.counts();
-        } else {
-            counts = new HashMap<>();
-            changed.forEach(id -> counts.put(id, rooms.count(id)));
+            questions.addAll(rooms.open());
         }
         try {
-            stream.publishPresence(Map.of(FIELD_INSTANCE, instanceId, FIELD_COUNTS, JSON.writeValueAsString(counts),
-                    FIELD_FULL, heartbeat ? "1" : "0"));
+            for (Map<Long, Object> entry : entries(questions)) {
+                stream.publishPresence(Map.of(FIELD_INSTANCE, instanceId, FIELD_ROOMS, JSON.writeValueAsString(entry)));
+            }
             if (heartbeat) {
-                nextHeartbeat = System.currentTimeMillis() + config.presence().heartbeat().toMillis();
+                nextHeartbeat = now + config.presence().heartbeat().toMillis();
             }
         } catch (RuntimeException | JsonProcessingException e) {
-            changedHere.addAll(changed); // told with the next flush
+            changedHere.addAll(changed); // told with the next flush (a heartbeat that failed is tried again then too)
             Log.debugf("Presence not published: %s", e.getMessage());
         }
     }
 
+    /**
+     * The rooms' readers as the others are told them: the keys, or their number past {@code max-keys}; in entries of
+     * about {@code entry-keys} keys at most (a room told as a number counts as one key). Always at least one entry,
+     * even an empty one: a heartbeat without rooms still says that this instance is alive.
+     */
+    List<Map<Long, Object>> entries(Collection<Long> questions) {
+        int maxKeys = config.presence().maxKeys();
+        int entryKeys = config.presence().entryKeys();
+        List<Map<Long, Object>> entries = new ArrayList<>();
+        Map<Long, Object> entry = new LinkedHashMap<>();
+        int keys = 0;
+        for (long questionId : questions) {
+            Set<String> readers = rooms.readerKeys(questionId, maxKeys);
+            int size = readers == null ? 1 : Math.max(1, readers.size());
+            if (!entry.isEmpty() && keys + size > entryKeys) {
+                entries.add(entry);
+                entry = new LinkedHashMap<>();
+                keys = 0;
+            }
+            entry.put(questionId, readers == null ? (Object) rooms.readers(questionId) : readers);
+            keys += size;
+        }
+        if (!entry.isEmpty() || entries.isEmpty()) {
+            entries.add(entry);
+        }
+        return entries;
+    }
+
     /** Takes in what another instance said (the reader calls this for every presence entry, its own included). */
-    synchronized void apply(StreamMessage<String, String, String> entry) {
+    void apply(StreamMessage<String, String, String> entry) {
         String instance = entry.payload().get(FIELD_INSTANCE);
         if (instance == null || instance.equals(instanceId)) {
             return;
         }
-        Map<Long, Integer> counts;
+        Position position = Position.parse(entry.id());
+        long at = position == null ? System.currentTimeMillis() : position.millis();
+        if ("1".equals(entry.payload().get(FIELD_GONE))) {
+            toSend.addAll(remote.forget(instance));
+            return;
+        }
+        String said = entry.payload().get(FIELD_ROOMS);
+        if (said == null) {
+            return; // not an entry of this version of the site
+        }
+        JsonNode roomsSaid;
         try {
-            counts = JSON.readValue(entry.payload().getOrDefault(FIELD_COUNTS, "{}"), COUNTS);
+            roomsSaid = JSON.readTree(said);
         } catch (JsonProcessingException e) {
             Log.debugf("Presence entry %s ignored: %s", entry.id(), e.getMessage());
             return;
         }
-        Remote remote = remotes.computeIfAbsent(instance, i -> new Remote());
-        Position position = Position.parse(entry.id());
-        remote.lastSeen = Math.max(remote.lastSeen, position == null ? System.currentTimeMillis() : position.millis());
-        if ("1".equals(entry.payload().get(FIELD_FULL))) {
-            Set<Long> gone = new HashSet<>(remote.counts.keySet());
-            gone.removeAll(counts.keySet());
-            gone.forEach(id -> update(remote, id, 0));
+        if (roomsSaid == null || !roomsSaid.isObject()) {
+            return;
         }
-        counts.forEach((id, count) -> update(remote, id, count));
-    }
-
-    private void update(Remote remote, long questionId, int count) {
-        int before = remote.counts.getOrDefault(questionId, 0);
-        if (count <= 0) {
-            remote.counts.remove(questionId);
-        } else {
-            remote.counts.put(questionId, count);
-        }
-        if (before != count) {
-            remoteTotals.merge(questionId, count - before, (a, b) -> a + b == 0 ? null : a + b);
-            toSend.add(questionId);
-        }
-    }
-
-    private synchronized void expireSilentInstances() {
-        long oldest = System.currentTimeMillis() - config.presence().expiry().toMillis();
-        remotes.entrySet().removeIf(e -> {
-            if (e.getValue().lastSeen >= oldest) {
-                return false;
+        remote.heard(instance, at);
+        for (Map.Entry<String, JsonNode> room : roomsSaid.properties()) {
+            Long questionId = questionId(room.getKey());
+            JsonNode readers = room.getValue();
+            if (questionId == null || !(readers.isArray() || readers.isIntegralNumber())) {
+                continue;
             }
-            Log.infof("Live viewers of instance %s dropped: not heard from for %s", e.getKey(), config.presence().expiry());
-            for (Long id : Set.copyOf(e.getValue().counts.keySet())) {
-                update(e.getValue(), id, 0);
+            Set<String> keys = null;
+            if (readers.isArray()) {
+                keys = new HashSet<>();
+                for (JsonNode key : readers) {
+                    keys.add(key.asText());
+                }
             }
-            return true;
-        });
+            if (remote.put(instance, questionId, keys, readers.asInt(), at)) {
+                toSend.add(questionId);
+            }
+        }
     }
 
-    /** Before this instance stops: the others drop its viewers now instead of after the expiry. */
+    private static Long questionId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Before this instance stops: the others drop its readers now instead of after the expiry. */
     void leaveAll() {
         try {
-            stream.publishPresence(Map.of(FIELD_INSTANCE, instanceId, FIELD_COUNTS, "{}", FIELD_FULL, "1"));
+            stream.publishPresence(Map.of(FIELD_INSTANCE, instanceId, FIELD_GONE, "1"));
         } catch (RuntimeException e) {
             Log.debugf("Presence not cleared: %s", e.getMessage());
         }

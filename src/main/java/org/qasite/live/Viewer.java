@@ -16,10 +16,15 @@ public final class Viewer {
 
     /** Closes a client that sends too much (RFC 6455: policy violation). */
     static final CloseReason FLOODING = new CloseReason(1008, "Too many messages");
+    /** Closes a socket past its address's limit that got past the check before the upgrade (a burst of them). */
+    static final CloseReason TOO_MANY_SOCKETS = new CloseReason(1008, "Too many connections from this address");
 
     private final WebSocketConnection connection;
     private final long questionId;
     private final Long memberId;
+    private final String reader;
+    private final String address;
+    private final AtomicBoolean released = new AtomicBoolean();
     private final List<LiveMessage.Answer> waiting = new ArrayList<>();
     private boolean ready;
     private Position lastSent;
@@ -28,10 +33,16 @@ public final class Viewer {
     private long windowStart;
     private int received;
 
-    Viewer(WebSocketConnection connection, long questionId, Long memberId) {
+    /**
+     * {@code reader} is who the page is for, counted once in the room however many pages they have open;
+     * {@code address} the opaque key of the address the socket came from, which holds one of its sockets.
+     */
+    Viewer(WebSocketConnection connection, long questionId, Long memberId, String reader, String address) {
         this.connection = connection;
         this.questionId = questionId;
         this.memberId = memberId;
+        this.reader = reader;
+        this.address = address;
     }
 
     public long questionId() {
@@ -41,6 +52,20 @@ public final class Viewer {
     /** The member whose page this is, or null for a visitor. */
     public Long memberId() {
         return memberId;
+    }
+
+    /** Who reads the page (see {@code views.Readers}): a member by id, a visitor by address. */
+    public String reader() {
+        return reader;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** True the first time only: the socket's place in its address's count is given back once. */
+    boolean release() {
+        return !released.getAndSet(true);
     }
 
     public WebSocketConnection connection() {

@@ -25,6 +25,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagNames;
+import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
 import org.qasite.web.DuplicatePost;
@@ -76,16 +77,18 @@ public class QuestionResource {
     private final VoteService votes;
     private final UriInfo uri;
     private final ViewCounter views;
+    private final Readers readers;
     private final LiveStream liveStream;
     private final Presence presence;
 
     QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views,
-            LiveStream liveStream, Presence presence) {
+            Readers readers, LiveStream liveStream, Presence presence) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
         this.uri = uri;
         this.views = views;
+        this.readers = readers;
         this.liveStream = liveStream;
         this.presence = presence;
     }
@@ -120,16 +123,17 @@ public class QuestionResource {
     @Path("questions/{id}")
     public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort,
             HttpServerRequest request) {
-        QuestionPage questionPage = load(id, page, sort);
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String readerKey = readers.of(me.id(), address);
+        QuestionPage questionPage = load(id, page, sort, readerKey);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            views.record(questionPage.question().id,
-                    views.visitor(me.id(), address, request.getHeader("User-Agent")));
+            views.record(questionPage.question().id, readerKey);
         }
         return Templates.show(questionPage, "", Map.of(), null);
     }
 
-    QuestionPage load(String rawId, String page, String rawSort) {
+    /** The page as one reader ({@link Readers#of}) sees it, who counts among its viewers once however many tabs. */
+    QuestionPage load(String rawId, String page, String rawSort, String readerKey) {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
         Position position = liveStream.current();
@@ -147,7 +151,7 @@ public class QuestionResource {
             myAnswerVotes = votes.myVotes(VoteService.Target.ANSWER, reader.id, answers.stream().map(a -> a.id).toList());
         }
         return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes,
-                position == null ? null : position.toString(), presence.viewers(question.id) + 1);
+                position == null ? null : position.toString(), presence.viewersWith(question.id, readerKey));
     }
 
     @GET
@@ -188,7 +192,7 @@ public class QuestionResource {
 
     /** Renders the question page again with the answer form's values and errors. */
     public Response showWithAnswerErrors(String questionId, String body, QaException e) {
-        QuestionPage page = load(questionId, null, null);
+        QuestionPage page = load(questionId, null, null, readers.of(me.id(), null)); // a member: only members answer
         return Response.status(e.status()).entity(Templates.show(page, orEmpty(body), fieldErrors(e), e.getMessage()))
                 .build();
     }

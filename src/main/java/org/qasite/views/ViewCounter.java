@@ -1,19 +1,14 @@
 package org.qasite.views;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +27,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Counts question views without a database write per view: a visitor is counted once per question within the dedup
- * window (a Redis key set with NX and an expiry, shared by all instances), the counts add up in memory on this
- * instance, and a scheduled flush adds them to {@code question.view_count} in one statement. Counts of a flush that
+ * Counts question views without a database write per view: a reader ({@link Readers}: a member, or a visitor by
+ * address whatever their browser) is counted once per question within the dedup window (a Redis key set with NX and an
+ * expiry, shared by all instances), the counts add up in memory on this instance, and a scheduled flush adds them to
+ * {@code question.view_count} in one statement. Counts of a flush that
  * fails go back into memory for the next one, and the instance flushes once more when it stops.
  */
 @ApplicationScoped
@@ -51,7 +47,6 @@ public class ViewCounter {
     private final ViewsConfig config;
     private final ReactiveRedisDataSource redis;
     private final DataSource dataSource;
-    private final SecretKeySpec visitorKey;
     /** Views counted on this instance and not yet in the database, per question id. */
     private final Map<Long, Long> pending = new ConcurrentHashMap<>();
     private final Counter recorded;
@@ -63,8 +58,7 @@ public class ViewCounter {
         this.config = config;
         this.redis = redis;
         this.dataSource = dataSource;
-        this.visitorKey = new SecretKeySpec(config.visitorKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.recorded = Counter.builder("qa.views.recorded").description("Question views counted (once per visitor)")
+        this.recorded = Counter.builder("qa.views.recorded").description("Question views counted (once per reader)")
                 .register(registry);
         this.flushed = Counter.builder("qa.views.flushed").description("Question views written to the database")
                 .register(registry);
@@ -73,30 +67,11 @@ public class ViewCounter {
     }
 
     /**
-     * Who is viewing: a member by id; anyone else by an HMAC of address and browser, so neither reaches Redis and the
-     * key cannot be turned back into an address without the site's key.
+     * Counts a view of the question unless this reader ({@link Readers#of}) was counted within the dedup window. Never
+     * fails and waits for Redis at most the configured timeout: when Redis cannot tell, the view counts.
      */
-    public String visitor(Long memberId, String address, String userAgent) {
-        if (memberId != null) {
-            return "m" + memberId;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(visitorKey);
-            byte[] digest = mac.doFinal((address + "\n" + (userAgent == null ? "" : userAgent))
-                    .getBytes(StandardCharsets.UTF_8));
-            return "a" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    /**
-     * Counts a view of the question unless this visitor was counted within the dedup window. Never fails and waits
-     * for Redis at most the configured timeout: when Redis cannot tell, the view counts.
-     */
-    public void record(long questionId, String visitor) {
-        if (firstViewInWindow(questionId, visitor)) {
+    public void record(long questionId, String reader) {
+        if (firstViewInWindow(questionId, reader)) {
             pending.merge(questionId, 1L, Long::sum);
             recorded.increment();
             if (stopped) {
@@ -105,11 +80,11 @@ public class ViewCounter {
         }
     }
 
-    private boolean firstViewInWindow(long questionId, String visitor) {
+    private boolean firstViewInWindow(long questionId, String reader) {
         try {
-            var reply = redis.execute("SET", SEEN_PREFIX + questionId + ":" + visitor, "1", "NX", "PX",
+            var reply = redis.execute("SET", SEEN_PREFIX + questionId + ":" + reader, "1", "NX", "PX",
                     Long.toString(config.dedupWindow().toMillis())).await().atMost(config.redisTimeout());
-            return reply != null; // nil: the key was there, the visitor was counted already
+            return reply != null; // nil: the key was there, the reader was counted already
         } catch (RuntimeException e) {
             Log.debugf("View of question %d counted without dedup (Redis unavailable): %s", questionId, e.getMessage());
             return true;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Question views: how long a visitor counts once, how often the counts reach the database. */
+/** Question views: how long a reader counts once, how often the counts reach the database. */
 @ConfigMapping(prefix = "qa.views")
 public interface ViewsConfig {
 
@@ -13,7 +13,7 @@ public interface ViewsConfig {
     @WithDefault("30s")
     String flushInterval();
 
-    /** A visitor who opens the same question again within this time is not counted again. */
+    /** A reader who opens the same question again within this time is not counted again. */
     @WithDefault("1h")
     Duration dedupWindow();
 
@@ -25,6 +25,9 @@ public interface ViewsConfig {
     @WithDefault("5s")
     Duration lockTimeout();
 
-    /** Key of the HMAC that turns a visitor's address and browser into an opaque key; defaults to the session key. */
+    /**
+     * Key of the HMAC that turns a visitor's address into an opaque key (for views, "viewing now" and the live sockets
+     * per address); defaults to the session key.
+     */
     String visitorKey();
 }

@@ -287,7 +287,8 @@ class LiveBrowserTest {
         waitFor(first).until(ExpectedConditions.attributeToBe(viewers, "data-viewers", "1"));
         assertThat(text(first, "[data-viewers]"), equalTo("1 viewing now"));
 
-        WebDriver second = person();
+        // Another person: a member, since two visitors from one address (both browsers run here) are one reader.
+        WebDriver second = member(data.member("second-reader"));
         open(second, question, "", 2);
         waitFor(first).until(ExpectedConditions.attributeToBe(viewers, "data-viewers", "2"));
         assertThat(text(first, "[data-viewers]"), equalTo("2 viewing now"));

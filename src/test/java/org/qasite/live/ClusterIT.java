@@ -153,13 +153,16 @@ class ClusterIT {
         WebSession answererOnApp1 = WebSession.loggedIn(app1.baseUrl(), answerer, PASSWORD);
         WebSession answererThroughNginx = WebSession.loggedIn(site, answerer, PASSWORD);
         LiveViewer reconnected = null;
-        try (LiveViewer onApp1 = LiveViewer.open("the viewer on app-1", app1, questionId);
-                LiveViewer onApp2 = LiveViewer.open("the viewer on app-2", app2, questionId);
+        // Four readers, each from an address of their own (any 127.x.y.z reaches nginx and the instances): readers of
+        // one address are one reader. Through nginx, the instances learn the address from X-Forwarded-For.
+        String questionPath = "/ws/questions/" + questionId;
+        try (LiveViewer onApp1 = LiveViewer.from("the viewer on app-1", "127.0.0.11", app1.webSocket(questionPath));
+                LiveViewer onApp2 = LiveViewer.from("the viewer on app-2", "127.0.0.12", app2.webSocket(questionPath));
                 // Two sockets in a row through nginx: its round robin puts one on each instance.
                 LiveViewer firstThroughNginx = LiveViewer.open("the first viewer through nginx", site, questionId,
-                        null);
+                        null, "127.0.0.13");
                 LiveViewer secondThroughNginx = LiveViewer.open("the second viewer through nginx", site,
-                        questionId, null)) {
+                        questionId, null, "127.0.0.14")) {
             List<LiveViewer> all = List.of(onApp1, onApp2, firstThroughNginx, secondThroughNginx);
             await("four viewers counted on every socket").atMost(DELIVERY).untilAsserted(() -> {
                 for (LiveViewer viewer : all) {
@@ -224,7 +227,8 @@ class ClusterIT {
             awaitAnswer(third, List.of(onApp1, stayed));
 
             // The reader that app-2 left comes back through nginx from its last position: nothing is missing.
-            reconnected = LiveViewer.open("the viewer that came back through nginx", site, questionId, lastSeen);
+            reconnected = LiveViewer.open("the viewer that came back through nginx", site, questionId, lastSeen,
+                    left == firstThroughNginx ? "127.0.0.13" : "127.0.0.14");
             LiveViewer back = reconnected;
             await("the answer posted meanwhile, replayed").atMost(DELIVERY)
                     .untilAsserted(() -> assertThat(back.toString(), back.answerFrames(third), hasSize(1)));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +31,16 @@ import org.qasite.WebSession;
 import org.qasite.answer.Answer;
 import org.qasite.answer.AnswerInput;
 import org.qasite.answer.AnswerService;
+import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.views.Readers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -62,20 +70,61 @@ class LiveTest {
     LiveStream liveStream;
 
     @Inject
+    LiveConfig config;
+
+    @Inject
+    AddressSockets sockets;
+
+    @Inject
+    Readers readers;
+
+    @Inject
+    StreamConsumers consumers;
+
+    @Inject
     @RedisClientName("streams")
     RedisDataSource streams;
 
     private final List<LiveClient> clients = new ArrayList<>();
+    private final List<LiveViewer> visitors = new ArrayList<>();
 
     @AfterEach
     void closeClients() {
         clients.forEach(LiveClient::close);
+        visitors.forEach(LiveViewer::close);
     }
 
     private LiveClient viewer(long questionId, String since) {
         LiveClient client = LiveClient.open(base, questionId, since);
         clients.add(client);
         return client.ready();
+    }
+
+    /** A member's page: a socket with their session cookie. */
+    private LiveClient memberViewer(long questionId, String sessionCookie) {
+        LiveClient client = LiveClient
+                .open(LiveClient.connector(base, questionId, null).addHeader("Cookie", "qa-session=" + sessionCookie));
+        clients.add(client);
+        return client.ready();
+    }
+
+    /**
+     * A visitor's page from another address: every test client comes from 127.0.0.1 unless it binds another loopback
+     * address, as this one does.
+     */
+    private LiveViewer visitorFrom(String address, long questionId) {
+        LiveViewer viewer = LiveViewer.from(address, socketUri(questionId));
+        visitors.add(viewer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewer.viewers().isPresent());
+        return viewer;
+    }
+
+    private URI socketUri(long questionId) {
+        return URI.create("ws://127.0.0.1:" + base.getPort() + "/ws/questions/" + questionId);
+    }
+
+    private static int latest(List<Integer> counts) {
+        return counts.isEmpty() ? -1 : counts.get(counts.size() - 1);
     }
 
     private Answer answer(Question question, String body) {
@@ -200,6 +249,37 @@ class LiveTest {
     }
 
     @Test
+    void aPositionOlderThanTheReplayLimitGetsReloadAtOnceWithoutReadingTheStreamBack() {
+        Question question = data.question(data.member("asker"), "What if I come back after a long sleep?");
+        Answer answered = answer(question, "An answer that a replay from long ago would have to find.");
+        String newest = await().atMost(Duration.ofSeconds(10)).until(this::newestEntry,
+                id -> entryOf(id).contains("\"answerId\": " + answered.id));
+        Position tooOld = new Position(
+                Position.parse(newest).millis() - config.replayMaxAge().toMillis() - 60_000, 0);
+        long xrangesBefore = xrangeCalls();
+
+        for (String since : List.of("0-0", tooOld.toString())) {
+            LiveClient client = viewer(question.id, since);
+            assertThat(since, client.gotReload(), equalTo(true));
+            assertThat(since, client.answers(), empty());
+        }
+        assertThat("no entry was read back to find out", xrangeCalls(), equalTo(xrangesBefore));
+
+        // A position within the limit still replays.
+        Position recent = new Position(Position.parse(newest).millis() - 1, 0);
+        LiveClient client = viewer(question.id, recent.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.answerIds().contains(answered.id));
+        assertThat(client.gotReload(), equalTo(false));
+    }
+
+    /** XRANGE calls the streams' Redis served so far: only a replay reads the event stream with XRANGE. */
+    private long xrangeCalls() {
+        String stats = streams.execute("INFO", "commandstats").toString();
+        Matcher m = Pattern.compile("cmdstat_xrange:calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void aServerSideCloseLosesNothingWhenTheClientComesBackWithItsLastPosition() {
         Question question = data.question(data.member("asker"), "Does a dropped connection lose answers?");
         LiveClient client = viewer(question.id, pagePosition(WebSession.visitor(), question.id, ""));
@@ -220,28 +300,192 @@ class LiveTest {
     @Test
     void viewerCountsFollowComingAndGoingCoalescedInABurst() {
         Question question = data.question(data.member("asker"), "How many people read this?");
-        LiveClient first = viewer(question.id, null);
+        LiveViewer first = visitorFrom("127.0.0.2", question.id);
         assertThat(first.viewerCounts(), contains(1));
-        LiveClient second = viewer(question.id, null);
+        LiveViewer second = visitorFrom("127.0.0.3", question.id);
         await().atMost(Duration.ofSeconds(10)).until(() -> first.viewerCounts().contains(2));
         assertThat(second.viewerCounts().get(0), equalTo(2));
 
         int before = first.viewerCounts().size();
-        List<CompletableFuture<LiveClient>> joining = new ArrayList<>();
+        List<CompletableFuture<LiveViewer>> joining = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            joining.add(CompletableFuture.supplyAsync(() -> LiveClient.open(base, question.id, null)));
+            String address = "127.0.0." + (4 + i); // ten more people, each from their own address
+            joining.add(CompletableFuture.supplyAsync(() -> LiveViewer.from(address, socketUri(question.id))));
         }
-        joining.forEach(j -> clients.add(j.join()));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> first.viewerCounts().get(first.viewerCounts().size() - 1) == 12);
+        joining.forEach(j -> visitors.add(j.join()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 12);
         assertThat("ten joins in a burst make a few messages, not ten", first.viewerCounts().size() - before,
                 lessThanOrEqualTo(5));
 
         second.close();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> first.viewerCounts().get(first.viewerCounts().size() - 1) == 11);
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 11);
         RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"12\"")); // the eleven, and this reader
+                .body(containsString("data-viewers=\"12\"")); // the eleven, and this reader from 127.0.0.1
+    }
+
+    @Test
+    void aReaderIsOneViewerHoweverManyPagesTheyHaveOpen() {
+        Question question = data.question(data.member("asker"), "Who is reading this, and how many times?");
+        String alice = sessionCookie(data.member("tabs"));
+        String bob = sessionCookie(data.member("other-reader"));
+        String carol = sessionCookie(data.member("late-reader"));
+        List<LiveClient> alicesTabs = List.of(memberViewer(question.id, alice), memberViewer(question.id, alice),
+                memberViewer(question.id, alice));
+        assertThat("one member with three tabs", alicesTabs.get(2).viewerCounts(), contains(1));
+        assertThat(rooms.viewers(question.id).size(), equalTo(3));
+
+        LiveClient bobsTab = memberViewer(question.id, bob);
+        assertThat("two members", bobsTab.viewerCounts(), contains(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(alicesTabs.get(0).viewerCounts()) == 2);
+
+        // Visitors of one address are one reader, whatever their sockets and browsers (all from 127.0.0.1 here).
+        List<LiveClient> sameAddress = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sameAddress.add(viewer(question.id, null));
+        }
+        assertThat(sameAddress.get(3).viewerCounts(), contains(3));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(bobsTab.viewerCounts()) == 3);
+
+        // The page counts its reader once too: a reader who has it open already is not one more.
+        RestAssured.given().cookie("qa-session", alice).get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("data-viewers=\"3\""));
+        RestAssured.get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("data-viewers=\"3\"")); // a visitor from 127.0.0.1
+        RestAssured.given().cookie("qa-session", carol).get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("data-viewers=\"4\"")); // a member who has not opened it yet
+
+        // Alice closes two of her tabs: she still reads it. Her last one closes: she does not.
+        alicesTabs.get(0).close();
+        alicesTabs.get(1).close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rooms.viewers(question.id).size() == 6);
+        assertThat(visitorFrom("127.0.0.20", question.id).viewerCounts(), contains(4));
+        alicesTabs.get(2).close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(bobsTab.viewerCounts()) == 3);
+    }
+
+    @Test
+    void theReadersOfOtherInstancesAreCountedOnceEach() throws Exception {
+        Question question = data.question(data.member("asker"), "Who reads this on the other instances?");
+        Member alice = data.member("two-instances");
+        String aliceCookie = sessionCookie(alice);
+        LiveClient here = memberViewer(question.id, aliceCookie);
+        assertThat(here.viewerCounts(), contains(1));
+
+        // This instance tells the others who its readers are, not only how many.
+        String aliceKey = readers.member(alice.id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> said(consumers.instanceId(), question.id),
+                readers -> readers.isArray() && readers.toString().equals("[\"" + aliceKey + "\"]"));
+
+        // Another instance has Alice too (another tab) and a visitor: two readers, not three.
+        String visitor = readers.visitor("198.51.100.7");
+        say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 2);
+        RestAssured.given().cookie("qa-session", aliceCookie).get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("data-viewers=\"2\""));
+        RestAssured.get("/questions/" + question.id).then().statusCode(200)
+                .body(containsString("data-viewers=\"3\"")); // one more: a visitor from 127.0.0.1
+
+        // A room too big to list comes as a number: it adds up, since its readers cannot be told apart.
+        say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}"); // its heartbeat
+        say("crowded", "{\"" + question.id + "\":150}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 152);
+        // The visitor leaves the other instance; the crowded one stops.
+        say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\"]}");
+        streams.stream(String.class, String.class, String.class).xadd(config.presence().stream(),
+                Map.of("instance", "crowded", "gone", "1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 1);
+
+        // An instance that goes silent (it crashed) loses its readers after the expiry.
+        say("silent", "{\"" + question.id + "\":[\"" + readers.visitor("198.51.100.8") + "\"]}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 2);
+        await().atMost(config.presence().expiry().plusSeconds(10)).until(() -> latest(here.viewerCounts()) == 1);
+    }
+
+    @Test
+    void aBigRoomIsToldAsANumberAndAHeartbeatOfManyRoomsIsSplit() {
+        // Rooms of their own, away from this instance's: only what would be sent is looked at.
+        Rooms someRooms = new Rooms(new SimpleMeterRegistry());
+        Presence presence = new Presence(config, someRooms, liveStream, consumers);
+        int maxKeys = config.presence().maxKeys();
+        int entryKeys = config.presence().entryKeys();
+        for (int i = 0; i < maxKeys; i++) {
+            someRooms.join(new Viewer(null, 1, null, "a" + i, "x"));
+            someRooms.join(new Viewer(null, 1, null, "a" + i, "x")); // a second tab: no second key
+        }
+        Map<Long, Object> listed = presence.entries(List.of(1L, 999L)).get(0);
+        assertThat(((Set<?>) listed.get(1L)).size(), equalTo(maxKeys));
+        assertThat("a room closed here is told as empty", listed.get(999L), equalTo(Set.of()));
+        someRooms.join(new Viewer(null, 1, null, "a" + maxKeys, "x"));
+        assertThat(presence.entries(List.of(1L)), contains(Map.of(1L, maxKeys + 1)));
+
+        List<Long> many = new ArrayList<>();
+        for (long question = 2; question < 32; question++) {
+            many.add(question);
+            for (int i = 0; i < maxKeys; i++) {
+                someRooms.join(new Viewer(null, question, null, "a" + i, "x"));
+            }
+        }
+        List<Map<Long, Object>> entries = presence.entries(many);
+        assertThat(entries.size(), equalTo(30 * maxKeys / entryKeys));
+        List<Long> told = new ArrayList<>();
+        for (Map<Long, Object> entry : entries) {
+            told.addAll(entry.keySet());
+            int keys = entry.values().stream().mapToInt(readers -> ((Set<?>) readers).size()).sum();
+            assertThat(keys, lessThanOrEqualTo(entryKeys));
+        }
+        assertThat("every room once", told, equalTo(many));
+        assertThat("a heartbeat without rooms still says the instance is alive", presence.entries(List.of()),
+                contains(Map.of()));
+    }
+
+    /** An entry on the presence stream as another instance writes it. */
+    private void say(String instance, String rooms) {
+        streams.stream(String.class, String.class, String.class).xadd(config.presence().stream(),
+                Map.of("instance", instance, "rooms", rooms));
+    }
+
+    /** What the instance said last about the question's readers on the presence stream (missing: nothing). */
+    private JsonNode said(String instance, long questionId) throws Exception {
+        var entries = streams.stream(String.class, String.class, String.class).xrevrange(config.presence().stream(),
+                StreamRange.of("+", "-"), 200);
+        for (var entry : entries) {
+            if (instance.equals(entry.payload().get("instance")) && entry.payload().get("rooms") != null) {
+                JsonNode rooms = new ObjectMapper().readTree(entry.payload().get("rooms"));
+                if (rooms.has(Long.toString(questionId))) {
+                    return rooms.get(Long.toString(questionId));
+                }
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    @Test
+    void anAddressHasAtMostTheConfiguredSocketsOpenHere() {
+        Question question = data.question(data.member("asker"), "How many sockets may one address hold?");
+        Question other = data.question(data.member("asker"), "Does the limit span questions?");
+        // An address of its own: the other tests' sockets (from 127.0.0.1) neither count towards it nor meet it.
+        String crowded = "127.0.0.40";
+        String key = readers.visitor(crowded);
+        int limit = config.maxSocketsPerAddress();
+        List<LiveViewer> open = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            open.add(visitorFrom(crowded, i % 2 == 0 ? question.id : other.id));
+        }
+        assertThat(sockets.open(key), equalTo(limit));
+        assertThat("all of them one reader", latest(open.get(limit - 2).viewerCounts()), equalTo(1));
+
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> visitors.add(LiveViewer.from(crowded, socketUri(question.id))));
+        assertThat(String.valueOf(refused), LiveViewer.refusedWith(refused), is(Optional.of(429)));
+        assertThat("the refused socket got no room", rooms.viewers(question.id).size(), equalTo((limit + 1) / 2));
+        assertThat(sockets.open(key), equalTo(limit));
+
+        // Another address is not held back, and a socket that closes makes room for one more.
+        assertThat(visitorFrom("127.0.0.41", question.id).viewerCounts(), contains(2));
+        open.get(0).close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sockets.open(key) == limit - 1);
+        visitorFrom(crowded, question.id);
+        assertThat(sockets.open(key), equalTo(limit));
     }
 
     @Test

@@ -1,13 +1,19 @@
 package org.qasite.live;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LiveViewer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One client per local address: the readers of a test from one address share it, as a browser's tabs would. */
+    private static final Map<InetAddress, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final String name;
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
@@ -31,18 +39,16 @@ final class LiveViewer implements AutoCloseable {
     private volatile Integer closeCode;
 
     private LiveViewer(String name, URI uri, String origin) {
+        this(name, uri, origin, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private LiveViewer(String name, URI uri, String origin, HttpClient client) {
         this.name = name;
-        WebSocket.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) {
             builder.header("Origin", origin);
         }
         this.socket = builder.buildAsync(uri, new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    /** Opens the question's room on an instance, without an {@code Origin} header (as a non-browser client). */
-    static LiveViewer open(String name, SiteProcess site, long questionId) {
-        return new LiveViewer(name, site.webSocket("/ws/questions/" + questionId), null);
     }
 
     /**
@@ -50,9 +56,49 @@ final class LiveViewer implements AutoCloseable {
      * with the page's {@code Origin}, and from a stream position when one is given (a reconnect).
      */
     static LiveViewer open(String name, String siteUrl, long questionId, String since) {
-        URI uri = URI.create(siteUrl.replaceFirst("^http", "ws") + "/ws/questions/" + questionId
+        return new LiveViewer(name, pageSocket(siteUrl, questionId, since), siteUrl);
+    }
+
+    /** As {@link #open(String, String, long, String)}, from the local address {@code from}: a visitor of that address. */
+    static LiveViewer open(String name, String siteUrl, long questionId, String since, String from) {
+        return new LiveViewer(name, pageSocket(siteUrl, questionId, since), siteUrl, client(from));
+    }
+
+    private static URI pageSocket(String siteUrl, long questionId, String since) {
+        return URI.create(siteUrl.replaceFirst("^http", "ws") + "/ws/questions/" + questionId
                 + (since == null ? "" : "?since=" + since));
-        return new LiveViewer(name, uri, siteUrl);
+    }
+
+    /**
+     * Opens the question's room at {@code socketUri} from the local address {@code from} (any 127.x.y.z reaches a site
+     * listening on 127.0.0.1), without an {@code Origin}: to the site, a visitor of that address. Throws when the
+     * upgrade is refused ({@link #refusedWith}).
+     */
+    static LiveViewer from(String from, URI socketUri) {
+        return from("the viewer from " + from, from, socketUri);
+    }
+
+    static LiveViewer from(String name, String from, URI socketUri) {
+        return new LiveViewer(name, socketUri, null, client(from));
+    }
+
+    private static HttpClient client(String from) {
+        InetAddress local;
+        try {
+            local = InetAddress.getByName(from);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(from, e);
+        }
+        return CLIENTS.computeIfAbsent(local, address -> HttpClient.newBuilder().localAddress(address)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** The HTTP status the upgrade was refused with, when that is why opening failed. */
+    static Optional<Integer> refusedWith(RuntimeException failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof WebSocketHandshakeException refused
+                ? Optional.of(refused.getResponse().statusCode())
+                : Optional.empty();
     }
 
     /** The frames received so far, oldest first. */
@@ -72,6 +118,12 @@ final class LiveViewer implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The counts of every presence frame, oldest first. */
+    List<Integer> viewerCounts() {
+        return frames().stream().filter(f -> "viewers".equals(f.path("type").asText()))
+                .map(f -> f.path("count").asInt()).toList();
     }
 
     /** The newest stream position the server gave (an answer's or a {@code position} frame's), as a page keeps it. */

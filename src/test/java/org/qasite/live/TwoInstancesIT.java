@@ -37,7 +37,8 @@ import io.restassured.response.Response;
 /**
  * Two instances of the packaged site on one PostgreSQL database and one Redis, as behind a load balancer: an answer
  * posted on one instance reaches the readers of the question on both, the presence count adds up the readers of all
- * instances, and the question's author gets one mail, whichever instance's consumer handles the event.
+ * instances (a reader with pages on both counted once), and the question's author gets one mail, whichever instance's consumer
+ * handles the event.
  * <p>
  * Uses the database {@code qa_it} (emptied at start; {@code bin/services} creates it), Redis databases 5, 6 and 7
  * (streams, cache, locks; flushed at start; see the constants for other ones) and the maildev server on
@@ -119,12 +120,18 @@ class TwoInstancesIT {
         asked.then().statusCode(303);
         long questionId = idIn(asked, QUESTION_LOCATION);
 
-        try (LiveViewer onA = LiveViewer.open("the viewer on A", siteA, questionId);
-                LiveViewer onB = LiveViewer.open("the viewer on B", siteB, questionId)) {
-            // Presence adds up the viewers of every instance.
-            await("two viewers counted on both instances").atMost(DELIVERY).untilAsserted(() -> {
-                assertThat(onA.toString(), onA.viewers(), is(Optional.of(2)));
-                assertThat(onB.toString(), onB.viewers(), is(Optional.of(2)));
+        // Two readers, each from an address of their own (any 127.x.y.z reaches the instances); the one on A has the
+        // question open on B too, in another tab: one reader on two instances is still one.
+        String questionPath = "/ws/questions/" + questionId;
+        try (LiveViewer onA = LiveViewer.from("the viewer on A", "127.0.0.2", siteA.webSocket(questionPath));
+                LiveViewer onB = LiveViewer.from("the viewer on B", "127.0.0.3", siteB.webSocket(questionPath));
+                LiveViewer secondTab = LiveViewer.from("the viewer on A, in a tab on B", "127.0.0.2",
+                        siteB.webSocket(questionPath))) {
+            // Presence adds up the readers of every instance, each once.
+            await("two readers counted on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                for (LiveViewer viewer : List.of(onA, onB, secondTab)) {
+                    assertThat(viewer.toString(), viewer.viewers(), is(Optional.of(2)));
+                }
             });
 
             String marker = UUID.randomUUID().toString();
@@ -161,10 +168,12 @@ class TwoInstancesIT {
             assertThat(mails.get(0).text(),
                     containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
 
-            // The reader on B leaves: A's viewer is alone again.
+            // The reader on B leaves: A's reader is alone again, on both instances.
             onB.close();
-            await("one viewer counted on A").atMost(DELIVERY)
-                    .untilAsserted(() -> assertThat(onA.toString(), onA.viewers(), is(Optional.of(1))));
+            await("one reader counted on A and B").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onA.toString(), onA.viewers(), is(Optional.of(1)));
+                assertThat(secondTab.toString(), secondTab.viewers(), is(Optional.of(1)));
+            });
         }
     }
 

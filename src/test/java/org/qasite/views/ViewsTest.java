@@ -3,7 +3,14 @@ package org.qasite.views;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
@@ -18,10 +25,14 @@ import org.qasite.WebSession;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Question views: once per visitor and hour, kept in memory until a flush adds them to the database. */
+/**
+ * Question views: once per reader (a member, or a visitor's address whatever the browser) and hour, kept in memory
+ * until a flush adds them to the database.
+ */
 @QuarkusTest
 class ViewsTest {
 
@@ -36,6 +47,12 @@ class ViewsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Readers readers;
+
+    @TestHTTPResource("/")
+    URI base;
 
     Member author;
     Question question;
@@ -56,6 +73,48 @@ class ViewsTest {
     ValidatableResponse view(WebSession session, String userAgent) {
         return session.request().header("User-Agent", userAgent).get("/questions/" + question.id).then()
                 .statusCode(200);
+    }
+
+    /**
+     * A GET of the question page from another address: rest-assured's requests come from 127.0.0.1, this one binds
+     * another loopback address (any 127.x.y.z reaches the site).
+     */
+    void viewFrom(String address, String userAgent) {
+        try {
+            HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
+            HttpResponse<String> page = client.send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + "/questions/" + question.id))
+                    .header("User-Agent", userAgent).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body(), page.statusCode(), equalTo(200));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void thirtyBrowsersFromOneAddressAreOneView() {
+        for (int i = 0; i < 30; i++) {
+            view(WebSession.visitor(), "Mozilla/5.0 (X11; Linux x86_64; rv:" + (100 + i) + ".0) Firefox/" + (100 + i));
+        }
+        assertThat(counter.pendingViews(), equalTo(1L));
+        viewFrom("127.0.0.2", FIREFOX); // another address is another reader
+        assertThat(counter.flush(), equalTo(2L));
+        assertThat(viewCount(), equalTo(2L));
+    }
+
+    @Test
+    void anIpv6AddressCountsByItsNetwork() {
+        // A subscriber is given a whole /64 and may take a new address in it for every request.
+        assertThat(readers.visitor("2001:db8:1:2::1"), equalTo(readers.visitor("2001:db8:1:2:ffff:1234:5678:9abc")));
+        assertThat(readers.visitor("2001:db8:1:2::1"), not(equalTo(readers.visitor("2001:db8:1:3::1"))));
+        assertThat(readers.visitor("::ffff:192.0.2.7"), equalTo(readers.visitor("192.0.2.7")));
+        assertThat(readers.visitor("192.0.2.7"), not(equalTo(readers.visitor("192.0.2.8"))));
+        assertThat("the address itself is nowhere in the key", readers.visitor("192.0.2.7"),
+                not(containsString("192")));
+        assertThat(readers.of(42L, "192.0.2.7"), equalTo("m42"));
     }
 
     @Test
@@ -87,9 +146,10 @@ class ViewsTest {
             view(aliceSession, FIREFOX);
             view(bobSession, FIREFOX); // the same address and browser as alice, but another member
             view(WebSession.visitor(), FIREFOX);
-            view(WebSession.visitor(), CHROME); // another browser at the same address
+            view(WebSession.visitor(), CHROME); // another browser at the same address: the same visitor
+            viewFrom("127.0.0.2", FIREFOX); // the same browser at another address: another visitor
         }
-        view(aliceSession, CHROME); // a member is one visitor whichever browser they use
+        view(aliceSession, CHROME); // a member is one reader whichever browser they use
 
         assertThat(counter.flush(), equalTo(4L));
 
@@ -118,7 +178,7 @@ class ViewsTest {
     @Test
     void aFlushThatFailsKeepsItsCountsForTheNext() throws Exception {
         view(WebSession.visitor(), FIREFOX);
-        view(WebSession.visitor(), CHROME);
+        viewFrom("127.0.0.2", CHROME);
 
         // another transaction holds the question's row longer than a flush waits for it
         try (Connection c = dataSource.getConnection()) {
@@ -133,7 +193,7 @@ class ViewsTest {
         }
         assertThat(viewCount(), equalTo(0L));
 
-        view(WebSession.visitor(), "curl/8.14");
+        viewFrom("127.0.0.3", "curl/8.14");
         assertThat(counter.flush(), equalTo(3L));
         assertThat(viewCount(), equalTo(3L));
         assertThat(counter.pendingViews(), equalTo(0L));
@@ -147,7 +207,7 @@ class ViewsTest {
             assertThat(viewCount(), equalTo(1L));
 
             // a request still in flight after the shutdown flush is written at once
-            view(WebSession.visitor(), CHROME);
+            viewFrom("127.0.0.2", CHROME);
             assertThat(viewCount(), equalTo(2L));
             assertThat(counter.pendingViews(), equalTo(0L));
         } finally {
