@@ -1,6 +1,5 @@
 package org.qasite.member;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +19,13 @@ public class MemberService {
     private final InputValidator validator;
     private final AvatarStore avatars;
     private final MemberConfig config;
+    private final PasswordPolicy passwords;
 
-    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config) {
+    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords) {
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
+        this.passwords = passwords;
     }
 
     @Transactional
@@ -32,11 +33,10 @@ public class MemberService {
         SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
-        if (!errors.containsKey("password") && input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
-            // bcrypt reads 72 bytes; a longer password would be silently cut
-            errors.put("password", "The password is too long: at most 72 bytes (fewer characters outside ASCII).");
-        }
-        if (!errors.containsKey("password") && !input.password().equals(input.passwordConfirm())) {
+        String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
+        if (passwordProblem != null) {
+            errors.put("password", passwordProblem);
+        } else if (!input.password().equals(input.passwordConfirm())) {
             errors.put("passwordConfirm", "The two passwords differ.");
         }
         if (!errors.containsKey("username") && Member.existsUsername(input.username())) {

@@ -3,6 +3,7 @@ package org.qasite.member;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -89,6 +90,26 @@ class SignupLoginTest {
         signup(session, TestData.uniqueName("fresh"), existing.email.toUpperCase(), "s3cret-pass", "s3cret-pass")
                 .then().statusCode(400).body(containsString("An account with this email address exists already."));
         assertThat(members(existing.username), equalTo(1L));
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithTheFormKept() {
+        WebSession session = WebSession.visitor();
+        String username = TestData.uniqueName("grace-hopper");
+        String email = "ada.lovelace@example.org";
+        for (String[] weak : new String[][] { { "12345678", "This password is too easy to guess" },
+                { "P@ssw0rd1", "This password is too easy to guess" },
+                { username, "The password must not contain your username." },
+                { "My-" + username.toUpperCase() + "!", "The password must not contain your username." },
+                { "ada.lovelace.1815", "The password must not contain your email address." } }) {
+            String page = signup(session, username, email, weak[0], weak[0]).then().statusCode(400)
+                    .body(containsString(weak[1]), containsString("value=\"" + username + "\""),
+                            containsString("value=\"" + email + "\""))
+                    .extract().asString();
+            assertThat("the password fields come back empty", page,
+                    not(matchesPattern("(?s).*<input type=\"password\"[^>]*value=.*")));
+        }
+        assertThat(members(username), equalTo(0L));
     }
 
     @Test
