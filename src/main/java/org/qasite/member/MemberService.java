@@ -10,6 +10,7 @@ import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
 import org.qasite.web.InvalidInput;
 import org.qasite.web.QaException;
+import org.qasite.web.ScriptMix;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -33,13 +34,18 @@ public class MemberService {
         SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
+        if (!errors.containsKey("username") && ReservedNames.isReserved(input.username())) {
+            errors.put("username", "This name is reserved for the site. Choose another one.");
+        }
         String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
         if (passwordProblem != null) {
             errors.put("password", passwordProblem);
         } else if (!input.password().equals(input.passwordConfirm())) {
             errors.put("passwordConfirm", "The two passwords differ.");
         }
-        if (!errors.containsKey("username") && Member.existsUsername(input.username())) {
+        // A new member shows as their username: it must not be another member's display name either.
+        if (!errors.containsKey("username")
+                && (Member.existsUsername(input.username()) || Member.nameInUse(input.username(), null))) {
             errors.put("username", "This username is taken. Choose another one.");
         }
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
@@ -65,17 +71,24 @@ public class MemberService {
 
     @Transactional
     public Member updateSettings(long memberId, SettingsInput raw, AvatarStore.Picture picture, boolean removeAvatar) {
+        Member member = Member.findById(memberId);
+        if (member == null) {
+            throw QaException.notFound("Your account no longer exists.");
+        }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
                 raw.notifyAnswers());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
             errors.put("email", "Another account uses this email address.");
         }
-        validator.check(errors);
-        Member member = Member.findById(memberId);
-        if (member == null) {
-            throw QaException.notFound("Your account no longer exists.");
+        // A name kept as it was stays, even one chosen before these rules.
+        if (!errors.containsKey("displayName") && !input.displayName().equals(member.displayName)) {
+            String problem = displayNameProblem(input.displayName(), memberId);
+            if (problem != null) {
+                errors.put("displayName", problem);
+            }
         }
+        validator.check(errors);
         member.email = input.email();
         member.displayName = input.displayName();
         member.notifyAnswers = input.notifyAnswers();
@@ -91,4 +104,21 @@ public class MemberService {
         }
         return member;
     }
+
+    /** A display name shows beside every post: it may not pass for the site's staff or for another member. */
+    private static String displayNameProblem(String name, long memberId) {
+        if (ReservedNames.isReserved(name)) {
+            return "This name is reserved for the site. Choose another one.";
+        }
+        String mixed = ScriptMix.firstMixedWord(name);
+        if (mixed != null) {
+            return "\u201C" + mixed + "\u201D mixes " + ScriptMix.names(ScriptMix.scripts(mixed))
+                    + " letters, which can look alike: write each word in one script.";
+        }
+        if (Member.nameInUse(name, memberId)) {
+            return "Another member uses this name. Choose another one.";
+        }
+        return null;
+    }
+
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -93,6 +94,19 @@ class SignupLoginTest {
     }
 
     @Test
+    void namesThatPassForTheSiteAreReserved() {
+        WebSession session = WebSession.visitor();
+        for (String name : List.of("admin", "Administrator", "moderator", "Admin_", "admin.1", "ad-min", "adm1n",
+                "support", "deleted-member")) {
+            String email = TestData.uniqueName("reserved") + "@example.org";
+            Response refused = signup(session, name, email, "s3cret-pass", "s3cret-pass");
+            refused.then().statusCode(400).body(containsString("This name is reserved for the site. Choose another one."),
+                    containsString("value=\"" + name + "\""), containsString("value=\"" + email + "\""));
+            assertThat(name, members(name), equalTo(0L));
+        }
+    }
+
+    @Test
     void weakPasswordsAreRefusedWithTheFormKept() {
         WebSession session = WebSession.visitor();
         String username = TestData.uniqueName("grace-hopper");
@@ -110,6 +124,18 @@ class SignupLoginTest {
                     not(matchesPattern("(?s).*<input type=\"password\"[^>]*value=.*")));
         }
         assertThat(members(username), equalTo(0L));
+    }
+
+    @Test
+    void aUsernameThatAnotherMemberShowsAsIsTaken() {
+        Member shown = data.member("shown");
+        String name = TestData.uniqueName("grace");
+        WebSession member = WebSession.loggedIn(shown.username);
+        member.request().multiPart("email", shown.email).multiPart("display_name", name)
+                .multiPart("csrf-token", member.csrfToken()).post("/settings").then().statusCode(303);
+        signup(WebSession.visitor(), name.toUpperCase(), "fresh-" + name + "@example.org", "s3cret-pass",
+                "s3cret-pass").then().statusCode(400).body(containsString("This username is taken."));
+        assertThat(members(name), equalTo(0L));
     }
 
     @Test
