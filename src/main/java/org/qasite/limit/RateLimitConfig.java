@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often a member may ask, answer, vote and try to log in. */
+/** How often a member may ask, answer, vote and try to log in, and how many accounts one address may make. */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
 
@@ -23,6 +23,12 @@ public interface RateLimitConfig {
 
     /** Login attempts per username from all addresses together: guessing from many machines stays slow too. */
     Limit loginName();
+
+    /**
+     * Accounts made from one address: scripted sign-ups would also get around every per-member limit. Only sign-ups
+     * that pass the form's checks count, so a typo costs nothing.
+     */
+    Limit signup();
 
     interface Limit {
         /** At most this many actions ... */

@@ -25,7 +25,8 @@ public class RateLimiter {
         ANSWER("answers"),
         VOTE("votes"),
         LOGIN("login attempts"),
-        LOGIN_NAME("login attempts");
+        LOGIN_NAME("login attempts"),
+        SIGNUP("sign-ups from one address");
 
         final String noun;
 
@@ -74,6 +75,7 @@ public class RateLimiter {
             case VOTE -> config.vote();
             case LOGIN -> config.login();
             case LOGIN_NAME -> config.loginName();
+            case SIGNUP -> config.signup();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

@@ -1,11 +1,14 @@
 package org.qasite.member;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.qasite.limit.RateLimiter;
 import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
 import org.qasite.web.InvalidInput;
@@ -21,16 +24,20 @@ public class MemberService {
     private final AvatarStore avatars;
     private final MemberConfig config;
     private final PasswordPolicy passwords;
+    private final RateLimiter rateLimiter;
 
-    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords) {
+    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
+            RateLimiter rateLimiter) {
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
         this.passwords = passwords;
+        this.rateLimiter = rateLimiter;
     }
 
+    /** Makes an account for a visitor at this address (each address may make a few an hour). */
     @Transactional
-    public Member signup(SignupInput raw, AvatarStore.Picture picture) {
+    public Member signup(SignupInput raw, AvatarStore.Picture picture, String address) {
         SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
@@ -52,6 +59,8 @@ public class MemberService {
             errors.put("email", "An account with this email address exists already.");
         }
         validator.check(errors);
+        // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
+        rateLimiter.acquire(RateLimiter.Action.SIGNUP, addressKey(address));
         Member member = new Member();
         member.username = input.username();
         member.email = input.email();
@@ -121,4 +130,26 @@ public class MemberService {
         return null;
     }
 
+    /**
+     * What the sign-up limit counts: the address, or for IPv6 its /64 network, which one customer usually holds whole
+     * (counting each of its addresses would let one machine make accounts without end).
+     */
+    static String addressKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address == null ? "unknown" : address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // an IPv4-mapped address
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
 }
