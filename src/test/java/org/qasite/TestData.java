@@ -92,6 +92,25 @@ public class TestData {
     }
 
     @Transactional
+    public String text(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return (String) query.getSingleResult();
+    }
+
+    /** A change made directly, such as a row as it was before a rule existed. */
+    @Transactional
+    public void execute(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        query.executeUpdate();
+    }
+
+    @Transactional
     public long count(String sql, Object... params) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < params.length; i++) {

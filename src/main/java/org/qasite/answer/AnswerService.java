@@ -38,7 +38,7 @@ public class AnswerService {
     }
 
     public AnswerInput validate(AnswerInput raw) {
-        AnswerInput input = new AnswerInput(InputText.clean(raw.body()).strip());
+        AnswerInput input = new AnswerInput(InputText.block(raw.body()));
         validator.check(validator.errors(input));
         return input;
     }

@@ -5,7 +5,8 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often a member may ask, answer and vote. (Failed logins slow down on their own terms: qa.login.) */
+/** How often a member may ask, answer and vote, and how many accounts one address may make. (Failed logins slow
+ * down on their own terms: qa.login.) */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
 
@@ -14,6 +15,12 @@ public interface RateLimitConfig {
     Limit answer();
 
     Limit vote();
+
+    /**
+     * Accounts made from one address: scripted sign-ups would also get around every per-member limit. Only sign-ups
+     * that pass the form's checks count, so a typo costs nothing.
+     */
+    Limit signup();
 
     interface Limit {
         /** At most this many actions ... */

@@ -23,7 +23,8 @@ public class RateLimiter {
     public enum Action {
         ASK("questions"),
         ANSWER("answers"),
-        VOTE("votes");
+        VOTE("votes"),
+        SIGNUP("sign-ups from one address");
 
         final String noun;
 
@@ -70,6 +71,7 @@ public class RateLimiter {
             case ASK -> config.ask();
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
+            case SIGNUP -> config.signup();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

@@ -79,6 +79,20 @@ public class Member extends PanacheEntityBase {
     }
 
     /**
+     * Whether a member other than {@code exceptId} shows as this name or logs in with it: the name compared with
+     * display names and usernames after NFKC and without case ("ＡＬＩＣＥ", "Alice" and "alice" are one name). Both
+     * sides are folded by PostgreSQL, with the expression of the index of migration V8.
+     */
+    public static boolean nameInUse(String name, Long exceptId) {
+        Object found = getEntityManager().createNativeQuery("""
+                SELECT EXISTS (SELECT 1 FROM member WHERE id <> ?2
+                    AND (lower(normalize(display_name, NFKC)) = lower(normalize(CAST(?1 AS text), NFKC))
+                         OR username = CAST(normalize(CAST(?1 AS text), NFKC) AS citext)))""")
+                .setParameter(1, name).setParameter(2, exceptId == null ? -1L : exceptId).getSingleResult();
+        return Boolean.TRUE.equals(found);
+    }
+
+    /**
      * Makes the member's concurrent posts (a double click, a retried request) wait for each other until the end of the
      * transaction, so that the check for a repeated post sees the first one.
      */

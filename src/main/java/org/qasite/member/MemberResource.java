@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,7 @@ import org.qasite.web.QaException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Signup, login, logout, settings and member profiles. */
 @Path("/")
@@ -81,19 +83,25 @@ public class MemberResource {
     @Path("signup")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response signup(@RestForm String username, @RestForm String email, @RestForm String password,
-            @RestForm("password_confirm") String passwordConfirm, @RestForm FileUpload avatar) {
+            @RestForm("password_confirm") String passwordConfirm, @RestForm FileUpload avatar,
+            HttpServerRequest request) {
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
-            Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture);
+            // the client's address; behind a trusted proxy, the one it forwarded (quarkus.http.proxy)
+            String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
+                    address);
             return Response.seeOther(URI.create("/login?username=" + member.username))
                     .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
                     .build();
         } catch (QaException e) {
             SignupForm form = new SignupForm(QuestionResource.orEmpty(username), QuestionResource.orEmpty(email));
-            return Response.status(e.status())
-                    .entity(Templates.signup(form, renamePasswordConfirm(QuestionResource.fieldErrors(e)),
-                            e.getMessage()))
-                    .build();
+            Response.ResponseBuilder response = Response.status(e.status()).entity(
+                    Templates.signup(form, renamePasswordConfirm(QuestionResource.fieldErrors(e)), e.getMessage()));
+            if (e.retryAfter() != null) {
+                response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
+            }
+            return response.build();
         }
     }
 

@@ -1,16 +1,19 @@
 package org.qasite.member;
 
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.qasite.limit.RateLimiter;
 import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
 import org.qasite.web.InvalidInput;
 import org.qasite.web.QaException;
+import org.qasite.web.ScriptMix;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -20,32 +23,44 @@ public class MemberService {
     private final InputValidator validator;
     private final AvatarStore avatars;
     private final MemberConfig config;
+    private final PasswordPolicy passwords;
+    private final RateLimiter rateLimiter;
 
-    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config) {
+    MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
+            RateLimiter rateLimiter) {
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
+        this.passwords = passwords;
+        this.rateLimiter = rateLimiter;
     }
 
+    /** Makes an account for a visitor at this address (each address may make a few an hour). */
     @Transactional
-    public Member signup(SignupInput raw, AvatarStore.Picture picture) {
+    public Member signup(SignupInput raw, AvatarStore.Picture picture, String address) {
         SignupInput input = new SignupInput(InputText.line(raw.username()), InputText.line(raw.email()),
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
-        if (!errors.containsKey("password") && input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
-            // bcrypt reads 72 bytes; a longer password would be silently cut
-            errors.put("password", "The password is too long: at most 72 bytes (fewer characters outside ASCII).");
+        if (!errors.containsKey("username") && ReservedNames.isReserved(input.username())) {
+            errors.put("username", "This name is reserved for the site. Choose another one.");
         }
-        if (!errors.containsKey("password") && !input.password().equals(input.passwordConfirm())) {
+        String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
+        if (passwordProblem != null) {
+            errors.put("password", passwordProblem);
+        } else if (!input.password().equals(input.passwordConfirm())) {
             errors.put("passwordConfirm", "The two passwords differ.");
         }
-        if (!errors.containsKey("username") && Member.existsUsername(input.username())) {
+        // A new member shows as their username: it must not be another member's display name either.
+        if (!errors.containsKey("username")
+                && (Member.existsUsername(input.username()) || Member.nameInUse(input.username(), null))) {
             errors.put("username", "This username is taken. Choose another one.");
         }
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
             errors.put("email", "An account with this email address exists already.");
         }
         validator.check(errors);
+        // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
+        rateLimiter.acquire(RateLimiter.Action.SIGNUP, addressKey(address));
         Member member = new Member();
         member.username = input.username();
         member.email = input.email();
@@ -65,17 +80,24 @@ public class MemberService {
 
     @Transactional
     public Member updateSettings(long memberId, SettingsInput raw, AvatarStore.Picture picture, boolean removeAvatar) {
+        Member member = Member.findById(memberId);
+        if (member == null) {
+            throw QaException.notFound("Your account no longer exists.");
+        }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
                 raw.notifyAnswers());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
             errors.put("email", "Another account uses this email address.");
         }
-        validator.check(errors);
-        Member member = Member.findById(memberId);
-        if (member == null) {
-            throw QaException.notFound("Your account no longer exists.");
+        // A name kept as it was stays, even one chosen before these rules.
+        if (!errors.containsKey("displayName") && !input.displayName().equals(member.displayName)) {
+            String problem = displayNameProblem(input.displayName(), memberId);
+            if (problem != null) {
+                errors.put("displayName", problem);
+            }
         }
+        validator.check(errors);
         member.email = input.email();
         member.displayName = input.displayName();
         member.notifyAnswers = input.notifyAnswers();
@@ -90,5 +112,44 @@ public class MemberService {
             throw InvalidInput.of("email", "Another account uses this email address.");
         }
         return member;
+    }
+
+    /** A display name shows beside every post: it may not pass for the site's staff or for another member. */
+    private static String displayNameProblem(String name, long memberId) {
+        if (ReservedNames.isReserved(name)) {
+            return "This name is reserved for the site. Choose another one.";
+        }
+        String mixed = ScriptMix.firstMixedWord(name);
+        if (mixed != null) {
+            return "\u201C" + mixed + "\u201D mixes " + ScriptMix.names(ScriptMix.scripts(mixed))
+                    + " letters, which can look alike: write each word in one script.";
+        }
+        if (Member.nameInUse(name, memberId)) {
+            return "Another member uses this name. Choose another one.";
+        }
+        return null;
+    }
+
+    /**
+     * What the sign-up limit counts: the address, or for IPv6 its /64 network, which one customer usually holds whole
+     * (counting each of its addresses would let one machine make accounts without end).
+     */
+    static String addressKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address == null ? "unknown" : address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // an IPv4-mapped address
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 }

@@ -43,7 +43,7 @@ public class QuestionService {
 
     /** Cleans and checks the input; a problem with any field throws before anything is written. */
     public AskInput validate(AskInput raw) {
-        AskInput input = new AskInput(InputText.line(raw.title()), InputText.clean(raw.body()).strip(),
+        AskInput input = new AskInput(InputText.line(raw.title()), InputText.block(raw.body()),
                 TagNames.normalise(raw.tags()));
         Map<String, String> errors = validator.errors(input);
         String tagProblem = TagNames.problem(input.tags());

@@ -23,10 +23,24 @@ public class Tag extends PanacheEntityBase {
 
     public String name;
 
-    public static Optional<Tag> findByName(String name) {
-        if (name == null || TagNames.problem(List.of(name)) != null) {
+    /**
+     * The tag of this name, written in any of its forms ("Java", fullwidth "ｊａｖａ"); or a tag made before names were
+     * brought to one form, by its exact name, so that its page stays.
+     */
+    public static Optional<Tag> findByName(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String name = TagNames.name(raw);
+        if (TagNames.problem(List.of(name)) == null) {
+            Optional<Tag> tag = find("name", name).firstResultOptional();
+            if (tag.isPresent() || name.equals(raw)) {
+                return tag;
+            }
+        }
+        if (raw.length() > TagNames.MAX_LENGTH || raw.indexOf('\0') >= 0) {
             return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
         }
-        return find("name", name).firstResultOptional();
+        return find("name", raw).firstResultOptional();
     }
 }

@@ -1,5 +1,6 @@
 package org.qasite.tag;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules for tag names: what members may type in the tags field, and how it is split. */
+import org.qasite.web.InputText;
+import org.qasite.web.ScriptMix;
+
+/**
+ * The rules for tag names: what members may type in the tags field, and how it is split. A tag is one name for one
+ * subject, so the names are brought to one form (NFKC: fullwidth "ｊａｖａ" is "java"; lower case) and a name that mixes
+ * scripts the way look-alikes do ("jаva" with a Cyrillic "а") is refused instead of becoming a second "java".
+ */
 public final class TagNames {
 
     public static final int MAX_TAGS = 5;
@@ -17,21 +25,33 @@ public final class TagNames {
     private TagNames() {
     }
 
-    /** Splits "java, quarkus redis" into its names, lower-cased, without repeats. */
+    /**
+     * Splits "java, quarkus redis" into its names, in their one form (see {@link #name(String)}), without repeats.
+     * Invisible characters are dropped as in every one-line field, and a fullwidth comma or space separates too.
+     */
     public static List<String> split(String raw) {
         if (raw == null) {
             return List.of();
         }
         Set<String> names = new LinkedHashSet<>();
-        for (String part : raw.split("[,\\s]+")) {
+        for (String part : Normalizer.normalize(InputText.line(raw), Normalizer.Form.NFKC).split("[,\\s]+")) {
             if (!part.isBlank()) {
-                names.add(part.strip().toLowerCase(Locale.ROOT));
+                names.add(name(part));
             }
         }
         return new ArrayList<>(names);
     }
 
-    /** Normalises the names (lower case, no repeats) and returns the problem with them, or null when they are fine. */
+    /**
+     * A tag name in its one form: compatibility characters replaced by the ones they stand for (NFKC: fullwidth
+     * letters, ligatures, superscripts) and lower case, so that each subject has one tag.
+     */
+    public static String name(String raw) {
+        String folded = Normalizer.normalize(raw.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    }
+
+    /** The problem with these names (in their one form, as split makes them), or null when they are fine. */
     public static String problem(List<String> names) {
         if (names == null || names.isEmpty()) {
             return "Add at least one tag (for example: java, sql).";
@@ -44,10 +64,15 @@ public final class TagNames {
                 return "\u201C" + (name == null ? "" : abbreviate(name)) + "\u201D is not a valid tag: use letters,"
                         + " digits and + # . - (starting with a letter or digit, at most " + MAX_LENGTH + " characters).";
             }
+            if (ScriptMix.isMixed(name)) {
+                return "\u201C" + name + "\u201D mixes " + ScriptMix.names(ScriptMix.scripts(name))
+                        + " letters, which can look alike: write a tag in one script.";
+            }
         }
         return null;
     }
 
+    /** The names in their one form, without repeats (as {@link #split(String)} makes them from the form's field). */
     public static List<String> normalise(List<String> names) {
         if (names == null) {
             return List.of();

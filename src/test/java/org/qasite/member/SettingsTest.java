@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.qasite.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class SettingsTest {
@@ -51,5 +54,78 @@ class SettingsTest {
                 .body(containsString("Another account uses this email address."));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND email = ?2 AND display_name = ?3",
                 member.id, member.email, member.displayName), equalTo(1L));
+    }
+
+    Response saveDisplayName(WebSession session, Member member, String displayName) {
+        return session.request().multiPart("email", member.email)
+                .multiPart(new MultiPartSpecBuilder(displayName).controlName("display_name").charset("UTF-8").build())
+                .multiPart("csrf-token", session.csrfToken()).post("/settings");
+    }
+
+    String storedDisplayName(Member member) {
+        return data.text("SELECT display_name FROM member WHERE id = ?1", member.id);
+    }
+
+    @Test
+    void bidiControlsAndInvisibleCharactersAreDroppedFromTheDisplayName() {
+        Member member = data.member("settings");
+        WebSession session = WebSession.loggedIn(member.username);
+        String coder = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB"; // woman, skin tone, joiner, laptop
+        saveDisplayName(session, member, "\u202EGrace\u202C \u200BHopper\u2060 " + coder).then().statusCode(303);
+        assertThat(storedDisplayName(member), equalTo("Grace Hopper " + coder));
+    }
+
+    @Test
+    void aDisplayNameOfInvisibleCharactersIsRefused() {
+        Member member = data.member("settings");
+        WebSession session = WebSession.loggedIn(member.username);
+        for (String invisible : List.of("\u200B\u200B\u200B", "\u202E\u2066\u200F", "\u3164\u3164", "\u00A0\u00A0")) {
+            saveDisplayName(session, member, invisible).then().statusCode(400)
+                    .body(containsString("Enter the name to show beside your posts."));
+        }
+        assertThat(storedDisplayName(member), equalTo(member.displayName));
+    }
+
+    @Test
+    void aNameAnotherMemberShowsOrLogsInWithIsRefused() {
+        Member member = data.member("namesake");
+        Member other = data.member("namesake");
+        WebSession session = WebSession.loggedIn(member.username);
+        String fullwidthUsername = other.username.chars()
+                .mapToObj(c -> Character.toString(c >= '!' && c <= '~' ? c - '!' + '\uFF01' : c)).reduce("", String::concat);
+        for (String copy : List.of(other.displayName, other.displayName.toUpperCase(), " " + other.displayName + " ",
+                other.username, other.username.toUpperCase(), fullwidthUsername)) {
+            saveDisplayName(session, member, copy).then().statusCode(400)
+                    .body(containsString("Another member uses this name. Choose another one."));
+        }
+        assertThat(storedDisplayName(member), equalTo(member.displayName));
+        // one's own username is one's own
+        saveDisplayName(session, member, member.username.toUpperCase()).then().statusCode(303);
+        assertThat(storedDisplayName(member), equalTo(member.username.toUpperCase()));
+    }
+
+    @Test
+    void reservedAndLookAlikeNamesAreRefused() {
+        Member member = data.member("settings");
+        WebSession session = WebSession.loggedIn(member.username);
+        for (String reserved : List.of("Moderator", "Site Admin", "\uFF21\uFF44\uFF4D\uFF49\uFF4E", "Deleted member")) {
+            saveDisplayName(session, member, reserved).then().statusCode(400)
+                    .body(containsString("This name is reserved for the site. Choose another one."));
+        }
+        saveDisplayName(session, member, "\u0410lice Cooper").then().statusCode(400) // Cyrillic A
+                .body(containsString("\u201C\u0410lice\u201D mixes Latin and Cyrillic letters, which can look alike"));
+        assertThat(storedDisplayName(member), equalTo(member.displayName));
+    }
+
+    @Test
+    void aNameKeptAsItWasStaysThoughAnotherMemberHasItToo() {
+        Member member = data.member("settings");
+        Member other = data.member("settings");
+        data.execute("UPDATE member SET display_name = ?1 WHERE id = ?2", other.displayName, member.id);
+        WebSession session = WebSession.loggedIn(member.username);
+        session.request().multiPart("email", "kept-" + member.email).multiPart("display_name", other.displayName)
+                .multiPart("csrf-token", session.csrfToken()).post("/settings").then().statusCode(303);
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND email = ?2", member.id,
+                "kept-" + member.email), equalTo(1L));
     }
 }

@@ -3,10 +3,12 @@ package org.qasite.member;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -89,6 +91,51 @@ class SignupLoginTest {
         signup(session, TestData.uniqueName("fresh"), existing.email.toUpperCase(), "s3cret-pass", "s3cret-pass")
                 .then().statusCode(400).body(containsString("An account with this email address exists already."));
         assertThat(members(existing.username), equalTo(1L));
+    }
+
+    @Test
+    void namesThatPassForTheSiteAreReserved() {
+        WebSession session = WebSession.visitor();
+        for (String name : List.of("admin", "Administrator", "moderator", "Admin_", "admin.1", "ad-min", "adm1n",
+                "support", "deleted-member")) {
+            String email = TestData.uniqueName("reserved") + "@example.org";
+            Response refused = signup(session, name, email, "s3cret-pass", "s3cret-pass");
+            refused.then().statusCode(400).body(containsString("This name is reserved for the site. Choose another one."),
+                    containsString("value=\"" + name + "\""), containsString("value=\"" + email + "\""));
+            assertThat(name, members(name), equalTo(0L));
+        }
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithTheFormKept() {
+        WebSession session = WebSession.visitor();
+        String username = TestData.uniqueName("grace-hopper");
+        String email = "ada.lovelace@example.org";
+        for (String[] weak : new String[][] { { "12345678", "This password is too easy to guess" },
+                { "P@ssw0rd1", "This password is too easy to guess" },
+                { username, "The password must not contain your username." },
+                { "My-" + username.toUpperCase() + "!", "The password must not contain your username." },
+                { "ada.lovelace.1815", "The password must not contain your email address." } }) {
+            String page = signup(session, username, email, weak[0], weak[0]).then().statusCode(400)
+                    .body(containsString(weak[1]), containsString("value=\"" + username + "\""),
+                            containsString("value=\"" + email + "\""))
+                    .extract().asString();
+            assertThat("the password fields come back empty", page,
+                    not(matchesPattern("(?s).*<input type=\"password\"[^>]*value=.*")));
+        }
+        assertThat(members(username), equalTo(0L));
+    }
+
+    @Test
+    void aUsernameThatAnotherMemberShowsAsIsTaken() {
+        Member shown = data.member("shown");
+        String name = TestData.uniqueName("grace");
+        WebSession member = WebSession.loggedIn(shown.username);
+        member.request().multiPart("email", shown.email).multiPart("display_name", name)
+                .multiPart("csrf-token", member.csrfToken()).post("/settings").then().statusCode(303);
+        signup(WebSession.visitor(), name.toUpperCase(), "fresh-" + name + "@example.org", "s3cret-pass",
+                "s3cret-pass").then().statusCode(400).body(containsString("This username is taken."));
+        assertThat(members(name), equalTo(0L));
     }
 
     @Test

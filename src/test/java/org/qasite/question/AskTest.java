@@ -199,4 +199,60 @@ class AskTest {
                 .body(containsString("Question number 6 of a busy member"));
         assertThat(myQuestions(), equalTo(5L));
     }
+
+    @Test
+    void aTitleOrBodyOfInvisibleCharactersIsRefused() {
+        assertRefused(ask("\u200B".repeat(12), "A body that is long enough to be asked.", "java"), 400, "Enter a title.",
+                "A body that is long enough to be asked.");
+        assertRefused(ask("\u202E\u2060\u3164".repeat(5), "A body that is long enough to be asked.", "java"), 400,
+                "Enter a title.", null);
+        assertRefused(ask("A perfectly good title here", "\u200B\u00A0\n".repeat(30), "java"), 400,
+                "Describe your question.", "A perfectly good title here");
+    }
+
+    @Test
+    void bidiOverridesAreDroppedAndEmojiKept() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        Response response = ask("Why does \u202Etxt.exe\u202C open a program? " + family,
+                "The attachment \u202Egpj.exe\u202C ran. " + family + " Is it safe?", "security");
+        response.then().statusCode(303);
+        assertThat(data.count("SELECT count(*) FROM question WHERE author_id = ?1 AND title = ?2 AND body = ?3",
+                member.id, "Why does txt.exe open a program? " + family,
+                "The attachment gpj.exe ran. " + family + " Is it safe?"), equalTo(1L));
+    }
+
+    @Test
+    void fullwidthAndCapitalTagsAreTheTagItself() {
+        String base = TestData.uniqueName("w").toLowerCase();
+        String fullwidth = base.chars().mapToObj(c -> Character.toString(c - '!' + '\uFF01')).reduce("", String::concat);
+        ask("Tagged in fullwidth letters", "A body that is long enough to be asked.",
+                fullwidth + ", " + base.toUpperCase() + " \uFF4A\uFF41\uFF56\uFF41").then().statusCode(303);
+        assertThat(data.count("""
+                SELECT count(*) FROM question q JOIN question_tag qt ON qt.question_id = q.id JOIN tag t ON t.id = qt.tag_id
+                WHERE q.author_id = ?1 AND t.name IN (?2, 'java')""", member.id, base), equalTo(2L));
+        assertThat(data.count("SELECT count(*) FROM tag WHERE name = ?1 OR name = ?2", fullwidth, "\uFF4A\uFF41\uFF56\uFF41"),
+                equalTo(0L));
+    }
+
+    @Test
+    void aTagMixingLookAlikeScriptsIsRefused() {
+        long tags = data.count("SELECT count(*) FROM tag");
+        assertRefused(ask("A perfectly good title here", "A body that is long enough to be asked.", "j\u0430va"), 400,
+                "\u201Cj\u0430va\u201D mixes Latin and Cyrillic letters, which can look alike: write a tag in one script.",
+                "A perfectly good title here");
+        assertThat("no tag made", data.count("SELECT count(*) FROM tag"), equalTo(tags));
+    }
+
+    @Test
+    void tagPagesFindTheTagInAnyFormAndKeepTagsMadeBeforeTheRules() {
+        String base = TestData.uniqueName("p").toLowerCase();
+        data.question(member, "Tagged the ordinary way", base);
+        String fullwidth = base.chars().mapToObj(c -> Character.toString(c - '!' + '\uFF01')).reduce("", String::concat);
+        WebSession.visitor().get("/tag/" + fullwidth).then().statusCode(200)
+                .body(containsString("Questions tagged [" + base + "]"), containsString("Tagged the ordinary way"));
+        String legacy = "j\u0430va-" + base; // a look-alike made before tags were checked for them
+        data.question(member, "Tagged before the rules", legacy);
+        WebSession.visitor().get("/tag/" + legacy).then().statusCode(200)
+                .body(containsString("Tagged before the rules"));
+    }
 }

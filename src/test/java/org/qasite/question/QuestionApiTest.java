@@ -2,6 +2,7 @@ package org.qasite.question;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -58,6 +59,23 @@ class QuestionApiTest {
                 Map.of("title", "A title long enough", "body", "A body long enough to ask.", "tags", List.of("x")))
                 .then().statusCode(401).body("error", equalTo("Log in to ask a question."));
         assertThat(data.count("SELECT count(*) FROM question WHERE author_id = ?1", member.id), equalTo(0L));
+    }
+
+    @Test
+    void theApiFoldsTagsAndRefusesLookAlikesLikeTheForm() {
+        Member member = data.member("apitags");
+        WebSession session = WebSession.loggedIn(member.username);
+        session.postJson("/api/v1/questions", Map.of("title", "Tags in fullwidth letters", "body",
+                "A body long enough to ask.", "tags", List.of("\uFF4A\uFF41\uFF56\uFF41", "JAVA", "C#")))
+                .then().statusCode(201).body("tags", containsInAnyOrder("java", "c#"));
+        session.postJson("/api/v1/questions", Map.of("title", "A look-alike of a tag", "body",
+                "A body long enough to ask.", "tags", List.of("j\u0430va")))
+                .then().statusCode(400).body("error", equalTo("Please correct the marked fields."))
+                .body("details", hasItem("tags: \u201Cj\u0430va\u201D mixes Latin and Cyrillic letters, which can"
+                        + " look alike: write a tag in one script."));
+        session.postJson("/api/v1/questions", Map.of("title", "\u200B".repeat(12), "body", "A body long enough to ask.",
+                "tags", List.of("java"))).then().statusCode(400).body("details", hasItem("title: Enter a title."));
+        assertThat(data.count("SELECT count(*) FROM question WHERE author_id = ?1", member.id), equalTo(1L));
     }
 
     @Test
