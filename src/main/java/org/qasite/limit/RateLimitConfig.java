@@ -5,8 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often a member may ask, answer and vote, and how many accounts one address may make. (Failed logins slow
- * down on their own terms: qa.login.) */
+/**
+ * How often a member may ask, answer and vote, and how many accounts one address may make. (Failed logins slow
+ * down on their own terms: qa.login.)
+ */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
 

@@ -1,13 +1,12 @@
 package org.qasite.member;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
 import org.qasite.web.InputText;
 import org.qasite.web.InputValidator;
@@ -60,7 +59,7 @@ public class MemberService {
         }
         validator.check(errors);
         // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
-        rateLimiter.acquire(RateLimiter.Action.SIGNUP, addressKey(address));
+        rateLimiter.acquire(RateLimiter.Action.SIGNUP, ClientAddress.network(address));
         Member member = new Member();
         member.username = input.username();
         member.email = input.email();
@@ -128,28 +127,5 @@ public class MemberService {
             return "Another member uses this name. Choose another one.";
         }
         return null;
-    }
-
-    /**
-     * What the sign-up limit counts: the address, or for IPv6 its /64 network, which one customer usually holds whole
-     * (counting each of its addresses would let one machine make accounts without end).
-     */
-    static String addressKey(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address == null ? "unknown" : address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
-            if (bytes.length != 16) {
-                return InetAddress.getByAddress(bytes).getHostAddress(); // an IPv4-mapped address
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-            }
-            return prefix.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return address;
-        }
     }
 }

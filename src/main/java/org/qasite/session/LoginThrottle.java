@@ -13,6 +13,7 @@ import javax.crypto.SecretKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.limit.ClientAddress;
 import org.qasite.secrets.SiteKeys;
 
 import io.quarkus.logging.Log;
@@ -30,7 +31,7 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 class LoginThrottle {
 
-    /** Where this try comes from. */
+    /** Where this try comes from: the client's address (an IPv6 address counts by its /64) and its device cookie. */
     record Origin(String address, String deviceId) {
     }
 
@@ -109,7 +110,7 @@ class LoginThrottle {
             redis.execute("ZREM", nameKey(name), tryId);
             redis.execute("ZREM", addressKey(origin), tryId);
             String known = PREFIX + "known:" + name;
-            List<String> args = new ArrayList<>(List.of(known, hash("a:" + origin.address())));
+            List<String> args = new ArrayList<>(List.of(known, hash("a:" + ClientAddress.network(origin.address()))));
             if (origin.deviceId() != null) {
                 args.add(hash("d:" + origin.deviceId()));
             }
@@ -122,7 +123,7 @@ class LoginThrottle {
 
     /** The address, or the browser's device cookie, logged in to this name before. */
     private boolean isKnown(String name, Origin origin) {
-        String byAddress = hash("a:" + origin.address());
+        String byAddress = hash("a:" + ClientAddress.network(origin.address()));
         String byDevice = origin.deviceId() == null ? byAddress : hash("d:" + origin.deviceId());
         Response reply = redis.execute("SMISMEMBER", PREFIX + "known:" + name, byAddress, byDevice);
         for (int i = 0; i < reply.size(); i++) {
@@ -138,7 +139,7 @@ class LoginThrottle {
      * with every try. The cookie only tells the owner's browser from others.)
      */
     private String originKey(String name, Origin origin) {
-        return PREFIX + "fail:" + name + ":" + hash("a:" + origin.address());
+        return PREFIX + "fail:" + name + ":" + hash("a:" + ClientAddress.network(origin.address()));
     }
 
     private static String nameKey(String name) {
@@ -147,7 +148,7 @@ class LoginThrottle {
 
     /** Failures from this address on any name: trying many names from one machine is slowed down too. */
     private String addressKey(Origin origin) {
-        return PREFIX + "fail-from:" + hash("a:" + origin.address());
+        return PREFIX + "fail-from:" + hash("a:" + ClientAddress.network(origin.address()));
     }
 
     private String hash(String value) {

@@ -1,6 +1,7 @@
 package org.qasite.views;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,7 +28,7 @@ public interface ViewsConfig {
 
     /**
      * Key of the HMAC that turns a visitor's address into an opaque key (for views, "viewing now" and the live sockets
-     * per address); defaults to the session key.
+     * per address). Unset: a key derived from the site's secret for this purpose alone.
      */
-    String visitorKey();
+    Optional<String> visitorKey();
 }

@@ -107,12 +107,4 @@ class SignupLimitTest {
         signup(freshAddress(), extra, PASSWORD, PASSWORD).then().statusCode(303);
         assertThat(members(extra), equalTo(1L));
     }
-
-    @Test
-    void ipv6AddressesCountByTheirNetwork() {
-        assertThat(MemberService.addressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), equalTo("2001:db8:1:2::/64"));
-        assertThat(MemberService.addressKey("2001:db8:1:2::ffff"), equalTo("2001:db8:1:2::/64"));
-        assertThat(MemberService.addressKey("203.0.113.7"), equalTo("203.0.113.7"));
-        assertThat(MemberService.addressKey("::ffff:203.0.113.7"), equalTo("203.0.113.7"));
-    }
 }
