@@ -1,6 +1,8 @@
 package org.qasite.web;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -73,7 +75,15 @@ public class ErrorMapper {
     /** JSON that is broken or of the wrong shape ({"value": 1.7} where a whole number belongs). */
     @ServerExceptionMapper
     public Response unreadableJson(JacksonException e, UriInfo uri) {
-        return respond(uri, 400, messageFor(400, true), List.of(), false).build();
+        return respond(uri, 400, messageFor(400, true), jsonDetails(e), false).build();
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.{1,100}?)'");
+
+    /** What the client can fix, where Jackson says it in the client's terms (a property given twice); else nothing. */
+    static List<String> jsonDetails(JacksonException e) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return duplicate.find() ? List.of(duplicate.group(1) + ": given more than once") : List.of();
     }
 
     /** Takes over from the built-in mapper, which describes the Java class in test and dev mode. */
@@ -87,6 +97,9 @@ public class ErrorMapper {
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
+        }
+        if (e.getCause() instanceof JacksonException json) { // broken JSON, as the JSON reader reports it
+            return unreadableJson(json, uri);
         }
         String message = status >= 500 ? "Something went wrong on our side." : messageFor(status, isApi(uri.getPath()));
         return respond(uri, status, message, List.of(), false).build();

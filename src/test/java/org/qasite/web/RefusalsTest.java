@@ -1,0 +1,72 @@
+package org.qasite.web;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qasite.TestData;
+import org.qasite.web.Visits.Visit;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The requests that the hostile-input walk ({@link HostileInputTest}) found answered with a server error or without a
+ * word, each on its own: what the client now gets, and that nothing was written.
+ */
+@QuarkusTest
+class RefusalsTest {
+
+    @Inject
+    TestData data;
+
+    Visits visits;
+
+    @BeforeEach
+    void setUp() {
+        visits = new Visits(data);
+    }
+
+    long answers(Visit visit) {
+        return data.count("SELECT count(*) FROM answer WHERE question_id = ?1", visit.question().id);
+    }
+
+    /** The report's first case (a 500 from building the way back after login out of the raw id). */
+    @Test
+    void aVisitorsFormToAnAddressWithATypedIdLeadsToTheLoginPage() {
+        Visit visitor = visits.visitor();
+        for (String path : List.of("/questions/a%20b/answers", "/answers/%7B/accept", "/questions/%5E/vote",
+                "/answers/a%20b/vote", "/questions/1%0d%0aSet-Cookie:%20x=1/answers")) {
+            RawHttp.Reply reply = visits.postForm(visitor, path, "body=An+answer&value=1");
+            assertThat(path, reply.status(), equalTo(303));
+            assertThat(path, reply.header("Location"), endsWith("/login"));
+            // the way back is a path of this site: the front page, as the typed one is none
+            assertThat(path, Visits.cookie(reply, LoginRedirect.RETURN_COOKIE).replace("\"", ""),
+                    equalTo(LoginRedirect.RETURN_COOKIE + "=/"));
+            assertThat(path, reply.all("Set-Cookie"), not(hasItem(startsWith("x="))));
+        }
+    }
+
+    @Test
+    void aJsonPropertyGivenTwiceIsRefusedWithTheApisMessage() {
+        Visit member = visits.member("twice", false);
+        RawHttp.Reply preview = visits.postJson(member, "/api/v1/markdown/preview", "{\"text\":\"a\",\"text\":\"b\"}");
+        assertThat(preview.status(), equalTo(400));
+        assertThat(preview.text(), containsString("\"error\":\"The request could not be understood"));
+        assertThat(preview.text(), containsString("\"details\":[\"text: given more than once\"]"));
+        RawHttp.Reply answer = visits.postJson(member, "/api/v1/questions/" + member.question().id + "/answers",
+                "{\"body\":\"A first body, long enough to be one.\",\"body\":\"A second body, long enough too.\"}");
+        assertThat(answer.status(), equalTo(400));
+        assertThat(answer.text(), containsString("body: given more than once"));
+        assertThat(answers(member), equalTo(1L));
+    }
+}
