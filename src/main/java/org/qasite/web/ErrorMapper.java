@@ -1,5 +1,7 @@
 package org.qasite.web;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +72,13 @@ public class ErrorMapper {
         }
         Log.debugf("Undecodable request to %s: %s", uri.getPath(), e.getMessage());
         return respond(uri, 400, messageFor(400, isApi(uri.getPath())), List.of(), false).build();
+    }
+
+    /** A form or JSON body in a charset this site cannot read ({@code charset=bogus}): refused as its type is. */
+    @ServerExceptionMapper({ UnsupportedCharsetException.class, IllegalCharsetNameException.class })
+    public Response unknownCharset(IllegalArgumentException e, UriInfo uri) {
+        return respond(uri, 415, "This content type is not accepted here: its charset is unknown. Send UTF-8.", List.of(),
+                false).build();
     }
 
     /** JSON that is broken or of the wrong shape ({"value": 1.7} where a whole number belongs). */

@@ -69,4 +69,17 @@ class RefusalsTest {
         assertThat(answer.text(), containsString("body: given more than once"));
         assertThat(answers(member), equalTo(1L));
     }
+
+    @Test
+    void aFormInACharsetTheSiteCannotReadIsRefusedAsItsType() {
+        Visit member = visits.member("charset", false);
+        String form = "body=An+answer+in+a+charset+nobody+knows.&" + visits.tokenField + "="
+                + HostileBodies.enc(member.token());
+        RawHttp.Reply reply = visits.send(member, "POST", "/questions/" + member.question().id + "/answers",
+                HostileBodies.FORM + "; charset=bogus", HostileBodies.ascii(form));
+        assertThat(reply.status(), equalTo(415));
+        assertThat(reply.header("Content-Type"), startsWith("text/html"));
+        assertThat(Verdict.pageMessage(reply.text()), containsString("its charset is unknown. Send UTF-8."));
+        assertThat(answers(member), equalTo(1L));
+    }
 }
