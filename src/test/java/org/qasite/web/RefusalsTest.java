@@ -82,4 +82,16 @@ class RefusalsTest {
         assertThat(Verdict.pageMessage(reply.text()), containsString("its charset is unknown. Send UTF-8."));
         assertThat(answers(member), equalTo(1L));
     }
+
+    @Test
+    void anAcceptHeaderThatCannotBeReadIsDisregarded() {
+        Visit visitor = visits.visitor();
+        // the first is what Java's own HttpURLConnection sends
+        for (String accept : List.of("text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "???", "text/html;q=abc")) {
+            RawHttp.Reply page = visits.send(visitor, "GET", "/questions/" + visitor.question().id, null, null,
+                    new String[] { "Accept", accept });
+            assertThat(accept, page.status(), equalTo(200));
+            assertThat(accept, page.text(), containsString(visitor.question().title));
+        }
+    }
 }
