@@ -23,6 +23,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every refused request gets a clear answer: JSON {@code {"error", "details"}} under {@code /api/}, an error page
@@ -138,6 +140,23 @@ public class ErrorMapper {
     /** The error page without the parts that need the database or the session: safe on an I/O thread. */
     static String minimalPage(int status, String title, String message) {
         return Templates.error(status, title, message).data("minimal", true).render();
+    }
+
+    /**
+     * Answers a request on the Vert.x layer, before or outside the resources, as they would: JSON under {@code /api/},
+     * the error page (without the parts that need the database) elsewhere.
+     */
+    public static void refuse(RoutingContext ctx, boolean api, int status, String message) {
+        String body;
+        String contentType;
+        if (api) {
+            body = Json.encode(new ApiError(message, List.of()));
+            contentType = "application/json";
+        } else {
+            body = minimalPage(status, status == 404 ? "Not found" : "Request refused", message);
+            contentType = "text/html;charset=UTF-8";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
     }
 
     static boolean isApi(String path) {

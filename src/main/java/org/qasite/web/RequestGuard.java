@@ -11,7 +11,6 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -79,15 +78,6 @@ class RequestGuard {
     }
 
     private static void refuse(RoutingContext ctx, boolean api, int status, String message) {
-        String body;
-        String contentType;
-        if (api) {
-            body = Json.encode(new ErrorMapper.ApiError(message, List.of()));
-            contentType = "application/json";
-        } else {
-            body = ErrorMapper.minimalPage(status, "Request refused", message);
-            contentType = "text/html;charset=UTF-8";
-        }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
+        ErrorMapper.refuse(ctx, api, status, message);
     }
 }

@@ -94,4 +94,18 @@ class RefusalsTest {
             assertThat(accept, page.text(), containsString(visitor.question().title));
         }
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAMessage() {
+        Visit member = visits.member("large", false);
+        String huge = "a".repeat(HostileBodies.OVERSIZED);
+        RawHttp.Reply api = visits.postJson(member, "/api/v1/questions/" + member.question().id + "/answers",
+                "{\"body\":\"" + huge + "\"}");
+        assertThat(api.status(), equalTo(413));
+        assertThat(api.text(), containsString("\"error\":\"What you sent is too large (at most 4 MB).\""));
+        RawHttp.Reply page = visits.postForm(member, "/questions/" + member.question().id + "/answers", "body=" + huge);
+        assertThat(page.status(), equalTo(413));
+        assertThat(Verdict.pageMessage(page.text()), equalTo("What you sent is too large (at most 4 MB)."));
+        assertThat(answers(member), equalTo(1L));
+    }
 }
