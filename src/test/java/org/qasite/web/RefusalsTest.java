@@ -108,4 +108,29 @@ class RefusalsTest {
         assertThat(Verdict.pageMessage(page.text()), equalTo("What you sent is too large (at most 4 MB)."));
         assertThat(answers(member), equalTo(1L));
     }
+
+    @Test
+    void aRefusalOfTheHttpLayerComesWithAMessage() {
+        Visit visitor = visits.visitor();
+        RawHttp.Reply page = visits.send(visitor, "GET", "/", null, null, new String[] { "Host", "127.0.0.1:99999" });
+        assertThat(page.status(), equalTo(400));
+        assertThat(Verdict.pageMessage(page.text()), startsWith("The request could not be understood"));
+        RawHttp.Reply api = visits.send(visitor, "GET", "/api/v1/questions", null, null,
+                new String[] { "Host", "127.0.0.1:99999" });
+        assertThat(api.status(), equalTo(400));
+        assertThat(api.text(), containsString("\"error\":\"The request could not be understood"));
+    }
+
+    @Test
+    void aMultipartFormCutShortIsRefusedWithAMessage() {
+        Visit visitor = visits.visitor();
+        String username = TestData.uniqueName("cut");
+        String parts = "--b\r\nContent-Disposition: form-data; name=\"" + visits.tokenField + "\"\r\n\r\n" + visitor.token()
+                + "\r\n--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n" + username + "\r\n";
+        RawHttp.Reply reply = visits.send(visitor, "POST", "/signup", "multipart/form-data; boundary=b",
+                HostileBodies.ascii(parts)); // no closing boundary
+        assertThat(reply.status(), equalTo(400));
+        assertThat(Verdict.pageMessage(reply.text()), containsString("its multipart body is cut short or malformed"));
+        assertThat(data.count("SELECT count(*) FROM member WHERE username = ?1", username), equalTo(0L));
+    }
 }
