@@ -1,5 +1,6 @@
 package org.qasite.web;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
@@ -44,8 +45,24 @@ class Draining {
             return;
         }
         inFlight.incrementAndGet();
-        ctx.addEndHandler(done -> inFlight.decrementAndGet());
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable finished = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        // The end handlers are the usual signal. A reader that answers while the body is still arriving (a body sent in
+        // chunks past the size limit gets 413 from the HTTP layer) replaces the response's end handler they rely on, so
+        // the end of the response's body counts too; without it such a request would stay in flight for ever, and every
+        // shutdown would wait the whole drain timeout.
+        ctx.addEndHandler(done -> finished.run());
+        ctx.addBodyEndHandler(done -> finished.run());
         ctx.next();
+    }
+
+    /** How many requests are being answered now. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** First of the shutdown observers: the others stop what the requests in flight may still use. */
