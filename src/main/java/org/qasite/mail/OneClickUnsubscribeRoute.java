@@ -3,6 +3,7 @@ package org.qasite.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.qasite.web.ErrorMapper;
 import org.qasite.web.QaException;
 
 import io.vertx.ext.web.Router;
@@ -33,8 +34,8 @@ class OneClickUnsubscribeRoute {
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
                         .end("Unsubscribed from mail about new answers.\n");
             } catch (QaException e) {
-                ctx.response().setStatusCode(e.status()).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .end(e.getMessage() + "\n");
+                // the page's button and mail programs alike get the site's error page (a mail program only reads the status)
+                ErrorMapper.refuse(ctx, false, e.status(), e.getMessage());
             }
         }, false);
     }

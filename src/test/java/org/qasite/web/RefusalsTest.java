@@ -144,4 +144,14 @@ class RefusalsTest {
         assertThat(Verdict.pageMessage(reply.text()), containsString("its multipart body is cut short or malformed"));
         assertThat(data.count("SELECT count(*) FROM member WHERE username = ?1", username), equalTo(0L));
     }
+
+    @Test
+    void aForgedOneClickUnsubscribeGetsTheErrorPage() {
+        Visit visitor = visits.visitor();
+        RawHttp.Reply reply = visits.send(visitor, "POST", "/unsubscribe/" + visitor.member().id + "/AAAAAAAAAAAAAAAA",
+                HostileBodies.FORM, HostileBodies.ascii("List-Unsubscribe=One-Click"));
+        assertThat(reply.status(), equalTo(404));
+        assertThat(reply.header("Content-Type"), startsWith("text/html"));
+        assertThat(Verdict.pageMessage(reply.text()), not(equalTo("")));
+    }
 }
