@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -76,6 +78,23 @@ public class ErrorMapper {
         return respond(uri, 400, messageFor(400, isApi(uri.getPath())), List.of(), false).build();
     }
 
+    /**
+     * A form that the HTTP layer's own reader cannot decode (the login form is read there, not by a resource): a broken
+     * %-escape, more fields than any form of the site has, a field past the size limit. The sender's fault, not ours.
+     */
+    @ServerExceptionMapper
+    public Response undecodableForm(DecoderException e, UriInfo uri) {
+        Log.debugf("Undecodable form to %s: %s", uri.getPath(), e.toString());
+        boolean api = isApi(uri.getPath());
+        if (e instanceof HttpPostRequestDecoder.TooLongFormFieldException) {
+            return respond(uri, 413, messageFor(413, api), List.of(), false).build();
+        }
+        String message = e instanceof HttpPostRequestDecoder.TooManyFormFieldsException
+                ? "The form could not be read: it has too many fields."
+                : messageFor(400, api);
+        return respond(uri, 400, message, List.of(), false).build();
+    }
+
     /** A form or JSON body in a charset this site cannot read ({@code charset=bogus}): refused as its type is. */
     @ServerExceptionMapper({ UnsupportedCharsetException.class, IllegalCharsetNameException.class })
     public Response unknownCharset(IllegalArgumentException e, UriInfo uri) {
@@ -94,7 +113,8 @@ public class ErrorMapper {
     /** What the client can fix, where Jackson says it in the client's terms (a property given twice); else nothing. */
     static List<String> jsonDetails(JacksonException e) {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        return duplicate.find() ? List.of(duplicate.group(1) + ": given more than once") : List.of();
+        return duplicate.find() ? List.of(duplicate.group(1) + ": given more than once")
+                : List.of();
     }
 
     /** Takes over from the built-in mapper, which describes the Java class in test and dev mode. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -143,6 +144,19 @@ class RefusalsTest {
         assertThat(reply.status(), equalTo(400));
         assertThat(Verdict.pageMessage(reply.text()), containsString("its multipart body is cut short or malformed"));
         assertThat(data.count("SELECT count(*) FROM member WHERE username = ?1", username), equalTo(0L));
+    }
+
+    @Test
+    void aLoginFormTheHttpLayerCannotReadIsRefusedWithAMessage() {
+        Visit visitor = visits.visitor();
+        RawHttp.Reply broken = visits.postForm(visitor, "/login", "%ZZ=1&username=walker&password=walker-password");
+        assertThat(broken.status(), equalTo(400));
+        assertThat(Verdict.pageMessage(broken.text()), startsWith("The request could not be understood."));
+        RawHttp.Reply crowded = visits.postForm(visitor, "/login",
+                "username=walker&password=walker-password" + "&x=1".repeat(300));
+        assertThat(crowded.status(), equalTo(400));
+        assertThat(Verdict.pageMessage(crowded.text()), equalTo("The form could not be read: it has too many fields."));
+        assertThat(Visits.cookie(crowded, "qa-session"), nullValue());
     }
 
     @Test
