@@ -168,4 +168,29 @@ class RefusalsTest {
         assertThat(reply.header("Content-Type"), startsWith("text/html"));
         assertThat(Verdict.pageMessage(reply.text()), not(equalTo("")));
     }
+
+    @Test
+    void wrongMethodsAndContentTypesAreExplainedOnPagesAndInTheApi() {
+        Visit member = visits.member("methods", false);
+        String question = "/questions/" + member.question().id;
+        String form = visits.tokenField + "=" + HostileBodies.enc(member.token());
+        RawHttp.Reply put = visits.send(member, "PUT", question, HostileBodies.FORM, HostileBodies.ascii(form));
+        assertThat(put.status(), equalTo(405));
+        assertThat(Verdict.pageMessage(put.text()), equalTo("This address does not accept that method."));
+        RawHttp.Reply patch = visits.send(member, "PATCH", "/api/v1" + question, HostileBodies.JSON,
+                HostileBodies.ascii("{}"));
+        assertThat(patch.status(), equalTo(405));
+        assertThat(patch.text(), containsString("\"error\":\"This address does not accept that method.\""));
+        RawHttp.Reply multipart = visits.send(member, "POST", question + "/answers", "multipart/form-data; boundary=b",
+                HostileBodies.ascii("--b\r\nContent-Disposition: form-data; name=\"" + visits.tokenField + "\"\r\n\r\n"
+                        + member.token() + "\r\n--b\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n"
+                        + "An answer sent as a multipart form.\r\n--b--\r\n"));
+        assertThat(multipart.status(), equalTo(415));
+        assertThat(Verdict.pageMessage(multipart.text()), equalTo("This content type is not accepted here."));
+        RawHttp.Reply text = visits.send(member, "POST", "/api/v1" + question + "/answers", "text/plain",
+                HostileBodies.ascii("An answer as plain text."));
+        assertThat(text.status(), equalTo(415));
+        assertThat(text.text(), containsString("\"error\":\"Send JSON: Content-Type: application/json.\""));
+        assertThat(answers(member), equalTo(1L));
+    }
 }
