@@ -1,9 +1,11 @@
 package org.qasite.markdown;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -19,18 +21,15 @@ import org.qasite.web.InvalidInput;
 
 /**
  * Turns member-written Markdown into HTML that is safe to show unescaped: commonmark renders it, then the OWASP
- * sanitizer keeps only formatting elements and http(s)/mailto links, so no script or event handler survives.
+ * sanitizer keeps only formatting elements and http(s)/mailto links, so no script or event handler survives. A text
+ * that would cost more than its budget ({@link MarkdownConfig}: table cells, HTML per character) is refused before it
+ * costs much: the tables are counted before parsing, the HTML as it is written.
  * <p>
  * Parsing is linear in the text with commonmark-java 0.32 (0.24 scanned to the end of the text for every {@code <}:
  * 30,000 characters of {@code "<\n"} took seconds), so no pattern needs rewriting before the parser.
  */
-@ApplicationScoped
+@Singleton
 public class MarkdownRenderer {
-
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-            // "www." addresses stay text, as before commonmark-java 0.27 made them links by default: stored posts and
-            // new ones read the same.
-            AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.EMAIL).build());
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
@@ -53,9 +52,28 @@ public class MarkdownRenderer {
     static final int MAX_DEPTH = 100;
     private static final String TOO_DEEP = "The text is nested too deeply (quotes or lists inside each other) to be shown.";
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .sanitizeUrls(true).build();
+    private final MarkdownConfig config;
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    @Inject
+    MarkdownRenderer(MarkdownConfig config) {
+        this.config = config;
+        List<Extension> extensions = List.of(
+                // The parser's own cap, per table: a second line behind the count of all tables in checkTables.
+                TablesExtension.builder().maxCells(config.maxTableCells()).build(),
+                StrikethroughExtension.create(),
+                // "www." addresses stay text, as before commonmark-java 0.27 made them links by default: stored
+                // posts and new ones read the same.
+                AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.EMAIL).build());
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+    }
+
+    /** A renderer with the default budget, for use outside the application (tests, tools). */
+    public MarkdownRenderer() {
+        this(MarkdownConfig.defaults());
+    }
 
     /**
      * Whether a line opens more than {@link #MAX_DEPTH} quotes or list items at its start ("> > > ...", "- - - ...")
@@ -89,18 +107,68 @@ public class MarkdownRenderer {
     }
 
     /**
-     * @throws InvalidInput for text nested so deeply (thousands of quote or list levels) that it cannot be rendered
+     * @throws InvalidInput for text nested so deeply (thousands of quote or list levels) that it cannot be rendered,
+     *         and for text over its budget: too wide or too many table cells, or more HTML than its length allows
      */
     public String toSafeHtml(String markdown) {
-        if (tooDeep(markdown)) {
+        String text = markdown == null ? "" : markdown;
+        if (tooDeep(text)) {
             throw InvalidInput.of("body", TOO_DEEP);
         }
-        String html;
+        checkTables(text);
+        int budget = htmlBudget(text.length());
+        BoundedHtml html = new BoundedHtml(budget);
         try {
-            html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+            renderer.render(parser.parse(text), html);
         } catch (StackOverflowError e) {
             throw InvalidInput.of("body", TOO_DEEP); // a shape the scan above did not foresee
+        } catch (BoundedHtml.Exceeded e) {
+            throw tooMuchHtml(budget);
+        } catch (IllegalArgumentException e) {
+            // the tables extension's own cap (one table over max-table-cells), which checkTables counts first
+            throw tooManyCells("more");
         }
-        return POLICY.sanitize(html);
+        // The sanitizer takes the HTML apart and writes it anew (some characters become longer entities): its
+        // output is what pages show, so the budget holds for it too.
+        String safe = POLICY.sanitize(html.toString());
+        if (safe.length() > budget) {
+            throw tooMuchHtml(budget);
+        }
+        return safe;
+    }
+
+    /** The most HTML a text of this length may render to. */
+    int htmlBudget(int textLength) {
+        return (int) Math.min(Integer.MAX_VALUE - 8,
+                Math.max(config.htmlMinimum(), (long) config.htmlPerCharacter() * textLength));
+    }
+
+    private void checkTables(String text) {
+        if (text.indexOf('|') < 0) {
+            return; // no table without a pipe: most posts
+        }
+        TableScan.Result tables = TableScan.of(text);
+        if (tables.widestTable() > config.maxTableColumns()) {
+            throw InvalidInput.of("body", String.format(Locale.ROOT,
+                    "A table may have at most %,d columns; this text has one with %,d. Put wide data in a code block.",
+                    config.maxTableColumns(), tables.widestTable()));
+        }
+        if (tables.cells() > config.maxTableCells()) {
+            throw tooManyCells(String.format(Locale.ROOT, "%,d", tables.cells()));
+        }
+    }
+
+    private InvalidInput tooManyCells(String found) {
+        return InvalidInput.of("body", String.format(Locale.ROOT,
+                "The tables of a text may have at most %,d cells, every row counted as wide as its header; this text"
+                        + " has %s. Shorten the tables, or put the data in a code block.",
+                config.maxTableCells(), found));
+    }
+
+    private static InvalidInput tooMuchHtml(int budget) {
+        return InvalidInput.of("body", String.format(Locale.ROOT,
+                "This text would make a page too large to show (more than %,d characters of HTML for its length)."
+                        + " Shorten it, or use less formatting (tables, links, lists).",
+                budget));
     }
 }
