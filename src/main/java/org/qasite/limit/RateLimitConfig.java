@@ -6,8 +6,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How often a member may ask, answer and vote, and how many accounts one address may make. (Failed logins slow
- * down on their own terms: qa.login.)
+ * How often a member may ask, answer, vote and preview Markdown, and how many accounts one address may make. (Failed
+ * logins slow down on their own terms: qa.login.)
  */
 @ConfigMapping(prefix = "qa.rate-limit")
 public interface RateLimitConfig {
@@ -23,6 +23,15 @@ public interface RateLimitConfig {
      * that pass the form's checks count, so a typo costs nothing.
      */
     Limit signup();
+
+    /**
+     * Markdown previews per session (a member; a visitor, who has no session, by network address): the editor asks for
+     * one when typing pauses, so this only needs to stay above the fastest typing.
+     */
+    Limit preview();
+
+    /** Markdown previews from one address (an IPv6 /64), all sessions together: several people may share it. */
+    Limit previewAddress();
 
     interface Limit {
         /** At most this many actions ... */

@@ -24,7 +24,9 @@ public class RateLimiter {
         ASK("questions"),
         ANSWER("answers"),
         VOTE("votes"),
-        SIGNUP("sign-ups from one address");
+        SIGNUP("sign-ups from one address"),
+        PREVIEW("previews"),
+        PREVIEW_ADDRESS("previews from your network");
 
         final String noun;
 
@@ -72,6 +74,8 @@ public class RateLimiter {
             case ANSWER -> config.answer();
             case VOTE -> config.vote();
             case SIGNUP -> config.signup();
+            case PREVIEW -> config.preview();
+            case PREVIEW_ADDRESS -> config.previewAddress();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

@@ -7,11 +7,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qasite.limit.ClientAddress;
+import org.qasite.limit.RateLimiter;
+import org.qasite.session.SessionIdentity;
 import org.qasite.web.InputText;
+import org.qasite.web.InvalidInput;
 import org.qasite.web.QaException;
 
-/** The live preview of the Markdown editors: the same rendering and cleaning as a saved post. */
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The live preview of the Markdown editors: the same rendering, cleaning and budget as a saved post. Anyone may ask,
+ * so it is rate-limited per session and per address.
+ */
 @Path("/api/v1")
 @Tag(name = "Markdown")
 public class MarkdownApi {
@@ -23,9 +34,13 @@ public class MarkdownApi {
     }
 
     private final MarkdownRenderer renderer;
+    private final RateLimiter rateLimiter;
+    private final SecurityIdentity identity;
 
-    MarkdownApi(MarkdownRenderer renderer) {
+    MarkdownApi(MarkdownRenderer renderer, RateLimiter rateLimiter, SecurityIdentity identity) {
         this.renderer = renderer;
+        this.rateLimiter = rateLimiter;
+        this.identity = identity;
     }
 
     @POST
@@ -33,11 +48,28 @@ public class MarkdownApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Render Markdown to the safe HTML a post would show")
-    public PreviewView preview(PreviewRequest request) {
+    @APIResponse(responseCode = "200", description = "The HTML, safe to show as it is")
+    @APIResponse(responseCode = "400", description = "The text is too long, or over its budget (tables, HTML size): "
+            + "`error` says which, in words for the writer")
+    @APIResponse(responseCode = "429", description = "Too many previews from this session or address; see Retry-After")
+    public PreviewView preview(PreviewRequest request, HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        rateLimiter.acquire(RateLimiter.Action.PREVIEW, sessionSubject(SessionIdentity.memberId(identity), address));
+        rateLimiter.acquire(RateLimiter.Action.PREVIEW_ADDRESS, ClientAddress.network(address));
         String text = request == null ? "" : InputText.clean(request.text());
         if (text.length() > 30_000) {
             throw QaException.badRequest("The text is too long to preview (at most 30000 characters).");
         }
-        return new PreviewView(renderer.toSafeHtml(text));
+        try {
+            return new PreviewView(renderer.toSafeHtml(text));
+        } catch (InvalidInput e) {
+            // The editor shows the error beside the text: the reason itself, not "correct the marked fields".
+            throw new QaException(400, e.fieldErrors().get("body"), e.details(), null);
+        }
+    }
+
+    /** A member by id; a visitor, who has no session on the server, by their network, as every limit counts them. */
+    static String sessionSubject(Long memberId, String address) {
+        return memberId != null ? "member:" + memberId : "visitor:" + ClientAddress.network(address);
     }
 }
