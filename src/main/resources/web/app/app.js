@@ -78,25 +78,48 @@ document.addEventListener('submit', async (event) => {
   });
 });
 
-// Markdown live preview, rendered and cleaned by the server exactly like a saved post
+// Markdown live preview, rendered and cleaned by the server exactly like a saved post. A refusal (a text over its
+// budget, too many previews) is shown in the preview area as text, never as markup.
 document.querySelectorAll('textarea[data-markdown]').forEach((textarea) => {
   const target = document.querySelector(textarea.dataset.preview);
   if (!target) return;
   let timer = null;
   let controller = null;
+  const showRefusal = (message) => {
+    const note = document.createElement('p');
+    note.className = 'text-danger small mb-0';
+    note.setAttribute('role', 'status');
+    note.dataset.previewError = '';
+    note.textContent = message;
+    target.replaceChildren(note);
+  };
   const render = async () => {
     if (controller) controller.abort();
     controller = new AbortController();
     try {
       const response = await fetch('/api/v1/markdown/preview', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ text: textarea.value }),
         signal: controller.signal,
       });
       if (response.ok) {
         const data = await response.json();
         target.innerHTML = data.html; // already sanitized on the server
+        return;
+      }
+      let data = null;
+      try {
+        data = await response.json();
+      } catch (e) {
+        data = null;
+      }
+      showRefusal(data && data.error ? data.error : 'The preview is not available right now.');
+      const wait = Number(response.headers.get('Retry-After'));
+      if (response.status === 429 && wait > 0) {
+        // Catch up once the limit allows, even if no key is pressed meanwhile.
+        clearTimeout(timer);
+        timer = setTimeout(render, wait * 1000);
       }
     } catch (e) {
       // aborted by a newer keystroke, or offline: the next keystroke tries again
