@@ -1,6 +1,5 @@
 package org.qasite.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +7,15 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.impl.ServerCookie;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,7 +29,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>redirects that name a path of the site, never the host a request claimed ({@code Host:} is the client's to
  * forge): relative, or the configured public address for a created resource.</li>
  * </ul>
- * The operations endpoints on the management port are not served by this router.
+ * The operations endpoints on the management port are not served by this router. In dev mode Quarkus' tools under
+ * {@code /q/} on this port get no policy: they need their inline scripts.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -46,18 +48,27 @@ public class SecurityHeaders {
             "frame-ancestors 'none'");
 
     private static final String ROTATE_CSRF = "qa.rotate-csrf";
-    /** The CSRF filter's cookie (quarkus.rest-csrf.cookie-name). */
-    private static final String CSRF_COOKIE = "qa-csrf";
 
     /** Paths whose responses may be cached and shared: they carry no cookie. */
     private static final List<String> SHARED = List.of("/avatars/", "/static/");
 
+    /** Quarkus' development tools under /q/ (dev mode only, on this port) have their own inline scripts. */
+    private final boolean devTools = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+
     private final Site site;
     private final SiteConfig config;
+    private final String csrfCookie;
+    /** The public address' scheme, host and port as written in qa.site.base-url. */
+    private final String publicOrigin;
 
-    SecurityHeaders(Site site, SiteConfig config) {
+    SecurityHeaders(Site site, SiteConfig config, @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie) {
         this.site = site;
         this.config = config;
+        this.csrfCookie = csrfCookie;
+        String base = site.getBaseUrl();
+        int authorityStart = base.indexOf("://") + 3;
+        int authorityEnd = base.indexOf('/', authorityStart);
+        this.publicOrigin = authorityEnd < 0 ? base : base.substring(0, authorityEnd);
     }
 
     void register(@Observes Filters filters) {
@@ -66,8 +77,7 @@ public class SecurityHeaders {
 
     void apply(RoutingContext ctx) {
         MultiMap headers = ctx.response().headers();
-        // the development UI under /q/ (dev mode only) has its own inline scripts
-        if (!ctx.normalizedPath().startsWith("/q/")) {
+        if (!(devTools && ctx.normalizedPath().startsWith("/q/"))) {
             headers.set("Content-Security-Policy", POLICY);
         }
         headers.set("X-Frame-Options", "DENY");
@@ -88,11 +98,16 @@ public class SecurityHeaders {
         ctx.put(ROTATE_CSRF, Boolean.TRUE);
     }
 
+    /** Whether responses to this path may be cached and shared (pictures, bundles): they never carry a cookie. */
+    public static boolean isShared(String path) {
+        return SHARED.stream().anyMatch(path::startsWith);
+    }
+
     private void beforeHeaders(RoutingContext ctx) {
         if (Boolean.TRUE.equals(ctx.get(ROTATE_CSRF))) {
-            ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+            ctx.response().addCookie(Cookie.cookie(csrfCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         }
-        boolean shared = SHARED.stream().anyMatch(ctx.normalizedPath()::startsWith);
+        boolean shared = isShared(ctx.normalizedPath());
         fixCookieHeaders(ctx.response().headers(), shared);
         fixCookieJar(ctx, shared);
         fixLocation(ctx);
@@ -148,27 +163,29 @@ public class SecurityHeaders {
     }
 
     /**
-     * A Location that JAX-RS made absolute from the request's own host becomes a path (a redirect) or the public
-     * address (a created resource).
+     * The site sends browsers only to its own pages, so an absolute Location names either the configured public address
+     * or the host the request claimed (JAX-RS makes a Location absolute with it): the latter becomes a path (a redirect)
+     * or the public address (a created resource). The authority is compared as written, not parsed: a claimed host that
+     * is no valid host name (say with an "_") must not slip through as "somewhere else".
      */
     private void fixLocation(RoutingContext ctx) {
         String location = ctx.response().headers().get(HttpHeaders.LOCATION);
-        if (location == null || !(location.startsWith("http://") || location.startsWith("https://"))) {
+        int scheme = location == null ? -1 : location.indexOf("://");
+        if (scheme < 0 || !(location.startsWith("http://") || location.startsWith("https://"))) {
             return;
         }
-        URI uri;
-        try {
-            uri = URI.create(location);
-        } catch (IllegalArgumentException e) {
+        int pathStart = scheme + 3;
+        while (pathStart < location.length() && "/?#".indexOf(location.charAt(pathStart)) < 0) {
+            pathStart++;
+        }
+        String origin = location.substring(0, pathStart);
+        if (origin.equalsIgnoreCase(publicOrigin)) {
             return;
         }
-        HostAndPort requested = ctx.request().authority();
-        if (requested == null || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(requested.host())) {
-            return; // an address elsewhere, chosen on purpose
+        String path = pathStart == location.length() ? "/" : location.substring(pathStart);
+        if (!path.startsWith("/")) {
+            path = "/" + path;
         }
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
         ctx.response().headers().set(HttpHeaders.LOCATION,
                 ctx.response().getStatusCode() == 201 ? site.absoluteUrl(path) : path);
     }

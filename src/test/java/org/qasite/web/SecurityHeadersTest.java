@@ -93,6 +93,11 @@ class SecurityHeadersTest {
         Response ask = given().redirects().follow(false).header("Host", "evil.example:8443").get("/ask");
         assertThat(ask.statusCode(), equalTo(303));
         assertThat(ask.header("Location"), equalTo("/login"));
+        // host names Java cannot parse (an "_", a "!") are no way around it
+        for (String host : List.of("ev_il.example", "a!b.example:8080", "x.y_z.example")) {
+            Response odd = given().redirects().follow(false).header("Host", host).get("/answers/" + answer.id);
+            assertThat(host, odd.header("Location"), equalTo("/questions/" + question.id + "#answer-" + answer.id));
+        }
         // a created resource is named by the configured public address
         WebSession session = WebSession.loggedIn(author.username);
         Response created = session.request().header("Host", "evil.example").contentType(ContentType.JSON)
@@ -100,5 +105,9 @@ class SecurityHeadersTest {
                         "/api/v1/questions/" + question.id + "/answers");
         assertThat(created.statusCode(), equalTo(201));
         assertThat(created.header("Location"), startsWith("http://qa.example.org/api/v1/answers/"));
+        Response oddCreated = session.request().header("Host", "ev_il.example").contentType(ContentType.JSON)
+                .body(Map.of("body", "Another answer sent with a forged Host header.")).post(
+                        "/api/v1/questions/" + question.id + "/answers");
+        assertThat(oddCreated.header("Location"), startsWith("http://qa.example.org/api/v1/answers/"));
     }
 }
