@@ -48,7 +48,7 @@ public class WebSession {
     private WebSession logIn(String username, String password) {
         Response login = request().contentType(ContentType.URLENC).formParam("username", username)
                 .formParam("password", password).post("/login");
-        if (login.statusCode() != 302 || login.getDetailedCookie("qa-session") == null) {
+        if (login.statusCode() != 303 || login.getDetailedCookie("qa-session") == null) {
             throw new AssertionError("login of " + username + " failed: " + login.statusCode());
         }
         sessionCookie = login.getCookie("qa-session");

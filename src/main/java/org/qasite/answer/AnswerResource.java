@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -30,20 +29,18 @@ public class AnswerResource {
     private final CurrentMember me;
     private final AnswerService answers;
     private final QuestionResource questionPages;
-    private final UriInfo uri;
 
-    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages, UriInfo uri) {
+    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages) {
         this.me = me;
         this.answers = answers;
         this.questionPages = questionPages;
-        this.uri = uri;
     }
 
     @POST
     @Path("questions/{id}/answers")
     public Response answer(@RestPath String id, @RestForm String body) {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to answer.", "/questions/" + id);
+            return LoginRedirect.to("Log in to answer.", "/questions/" + id);
         }
         long questionId = Ids.parse(id, "question");
         try {
@@ -74,7 +71,7 @@ public class AnswerResource {
     @Path("answers/{id}/accept")
     public Response accept(@RestPath String id) {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to accept an answer.", "/answers/" + id);
+            return LoginRedirect.to("Log in to accept an answer.", "/answers/" + id);
         }
         Answer answer = answers.accept(me.id(), Ids.parse(id, "answer"));
         return Response.seeOther(URI.create("/answers/" + answer.id)).cookie(Flash.set("You accepted this answer."))

@@ -1,11 +1,20 @@
 package org.qasite.limit;
 
 import io.netty.util.NetUtil;
+import io.vertx.core.http.HttpServerRequest;
 
 /** What counts as one client for the limits and counters that go by address. */
 public final class ClientAddress {
 
     private ClientAddress() {
+    }
+
+    /**
+     * The client's address as the site takes it: the connection's, or behind a trusted proxy the one it forwarded
+     * (Quarkus substitutes it); null when unknown.
+     */
+    public static String of(HttpServerRequest request) {
+        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     /**

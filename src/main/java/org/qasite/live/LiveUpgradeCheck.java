@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.limit.ClientAddress;
 import org.qasite.views.Readers;
 import org.qasite.web.SameOrigin;
 
@@ -76,7 +77,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         } catch (NumberFormatException e) {
             return CheckResult.rejectUpgrade(404);
         }
-        String address = readers.visitor(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        String address = readers.visitor(ClientAddress.of(request));
         if (sockets.isFull(address)) {
             sockets.refused();
             Log.debugf("Live connection refused: address %s has %d sockets open here", address, sockets.limit());

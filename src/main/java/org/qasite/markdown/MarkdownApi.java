@@ -1,5 +1,7 @@
 package org.qasite.markdown;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
-import org.qasite.session.SessionIdentity;
 import org.qasite.web.InputText;
 import org.qasite.web.InvalidInput;
 import org.qasite.web.QaException;
@@ -53,8 +54,9 @@ public class MarkdownApi {
             + "`error` says which, in words for the writer")
     @APIResponse(responseCode = "429", description = "Too many previews from this session or address; see Retry-After")
     public PreviewView preview(PreviewRequest request, HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        rateLimiter.acquire(RateLimiter.Action.PREVIEW, sessionSubject(SessionIdentity.memberId(identity), address));
+        String address = ClientAddress.of(http);
+        rateLimiter.acquire(RateLimiter.Action.PREVIEW,
+                sessionSubject(identity.isAnonymous() ? null : identity.getPrincipal().getName(), address));
         rateLimiter.acquire(RateLimiter.Action.PREVIEW_ADDRESS, ClientAddress.network(address));
         String text = request == null ? "" : InputText.clean(request.text());
         if (text.length() > 30_000) {
@@ -68,8 +70,9 @@ public class MarkdownApi {
         }
     }
 
-    /** A member by id; a visitor, who has no session on the server, by their network, as every limit counts them. */
-    static String sessionSubject(Long memberId, String address) {
-        return memberId != null ? "member:" + memberId : "visitor:" + ClientAddress.network(address);
+    /** A member by name; a visitor, who has no session on the server, by their network, as every limit counts them. */
+    static String sessionSubject(String username, String address) {
+        return username != null ? "member:" + username.toLowerCase(Locale.ROOT)
+                : "visitor:" + ClientAddress.network(address);
     }
 }

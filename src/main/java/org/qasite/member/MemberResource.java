@@ -12,13 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.answer.Answer;
+import org.qasite.limit.ClientAddress;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionResource;
 import org.qasite.web.Flash;
@@ -61,13 +61,11 @@ public class MemberResource {
     private final CurrentMember me;
     private final MemberService members;
     private final AvatarStore avatars;
-    private final UriInfo uri;
 
-    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars, UriInfo uri) {
+    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars) {
         this.me = me;
         this.members = members;
         this.avatars = avatars;
-        this.uri = uri;
     }
 
     @GET
@@ -88,7 +86,7 @@ public class MemberResource {
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
             // the client's address; behind a trusted proxy, the one it forwarded (quarkus.http.proxy)
-            String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            String address = ClientAddress.of(request);
             Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
                     address);
             return Response.seeOther(URI.create("/login?username=" + member.username))
@@ -127,7 +125,7 @@ public class MemberResource {
     @Path("settings")
     public Response settingsForm() {
         return me.get().map(m -> Response.ok(Templates.settings(SettingsForm.of(m), Map.of(), null)).build())
-                .orElseGet(() -> LoginRedirect.to(uri, "Log in to change your settings.", "/settings"));
+                .orElseGet(() -> LoginRedirect.to("Log in to change your settings.", "/settings"));
     }
 
     @POST
@@ -138,7 +136,7 @@ public class MemberResource {
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
-            return LoginRedirect.to(uri, "Log in to change your settings.", "/settings");
+            return LoginRedirect.to("Log in to change your settings.", "/settings");
         }
         boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
         try {

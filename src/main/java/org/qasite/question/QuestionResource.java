@@ -12,12 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.answer.Answer;
+import org.qasite.limit.ClientAddress;
 import org.qasite.live.LiveStream;
 import org.qasite.live.Position;
 import org.qasite.live.Presence;
@@ -75,18 +75,16 @@ public class QuestionResource {
     private final CurrentMember me;
     private final QuestionService questions;
     private final VoteService votes;
-    private final UriInfo uri;
     private final ViewCounter views;
     private final Readers readers;
     private final LiveStream liveStream;
     private final Presence presence;
 
-    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, UriInfo uri, ViewCounter views,
+    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, ViewCounter views,
             Readers readers, LiveStream liveStream, Presence presence) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
-        this.uri = uri;
         this.views = views;
         this.readers = readers;
         this.liveStream = liveStream;
@@ -123,7 +121,7 @@ public class QuestionResource {
     @Path("questions/{id}")
     public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort,
             HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = ClientAddress.of(request);
         String readerKey = readers.of(me.id(), address);
         QuestionPage questionPage = load(id, page, sort, readerKey);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
@@ -158,7 +156,7 @@ public class QuestionResource {
     @Path("ask")
     public Response askForm() {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to ask a question.", "/ask");
+            return LoginRedirect.to("Log in to ask a question.", "/ask");
         }
         return Response.ok(Templates.ask(AskForm.EMPTY, Map.of(), null)).build();
     }
@@ -168,7 +166,7 @@ public class QuestionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to ask a question.", "/ask");
+            return LoginRedirect.to("Log in to ask a question.", "/ask");
         }
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));

@@ -2,13 +2,16 @@ package org.qasite.session;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * How failed logins slow down guessing. Only failures count; past the free ones, each further try must wait twice as
  * long as the one before (from the last failure), up to a ceiling: never a hard lock that a stranger could use to shut
- * the owner out.
+ * the owner out. (At least one failure is always free: a try made while waiting is no failure, so with none free the
+ * waits could not be counted from anything.)
  */
 @ConfigMapping(prefix = "qa.login")
 public interface LoginConfig {
@@ -22,6 +25,7 @@ public interface LoginConfig {
 
     /** Failures on one name from one address (or browser) before the delays start. */
     @WithDefault("5")
+    @Min(1)
     int freeFailures();
 
     /** The longest wait for one address on one name: guessing from one machine stays slow. */
@@ -33,6 +37,7 @@ public interface LoginConfig {
      * logged in to the account; those that did are not slowed by others' failures.
      */
     @WithDefault("20")
+    @Min(1)
     int freeFailuresPerName();
 
     /**
@@ -47,6 +52,7 @@ public interface LoginConfig {
      * try costs the server a bcrypt) is slowed down too.
      */
     @WithDefault("30")
+    @Min(1)
     int freeFailuresPerAddress();
 
     /** The first wait once the free failures are used; each further failure doubles it. */

@@ -22,11 +22,13 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Failed logins per name, from one address and from everywhere, in the Redis cache database (shared by all
- * instances). A try is let through only when the failures so far allow it; it then counts as a failure until it
- * succeeds, so parallel guesses cannot all slip past the check together. Addresses and browsers that logged in to the
- * account are remembered (as keyed hashes) and are not slowed by the failures of others. When Redis cannot be reached,
- * logins are let through: bcrypt still makes each guess cost a quarter of a second.
+ * Failed logins, in the Redis cache database (shared by all instances). A try is let through only when the failures so
+ * far allow it; it then counts as a failure until it succeeds, so parallel guesses cannot all slip past the check
+ * together. Three counts hold up a try from a browser the account does not know: this name from this address, this
+ * address on any names, and this name from everywhere (the last one not for an address that logged in to the account
+ * before). A browser that logged in to the account before (its device cookie, an unguessable id, remembered as a keyed
+ * hash) has a count of its own and nothing else: no stranger's failures, from anywhere, hold it up. When Redis cannot
+ * be reached, logins are let through: bcrypt still makes each guess cost a quarter of a second.
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -49,7 +51,7 @@ class LoginThrottle {
               redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
               local free, max, applies = tonumber(ARGV[2 + 3 * i]), tonumber(ARGV[3 + 3 * i]), ARGV[4 + 3 * i]
               local n = redis.call('ZCARD', key)
-              if applies == '1' and n >= free then
+              if applies == '1' and n >= free and n > 0 then
                 local last = tonumber(redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2])
                 local delay = math.min(first * math.pow(2, math.min(n - free, 40)), max)
                 left = math.max(left, last + delay - now)
@@ -86,15 +88,25 @@ class LoginThrottle {
     Duration tryLogin(String username, Origin origin, String tryId, long now) {
         String name = username.toLowerCase(Locale.ROOT);
         try {
-            boolean known = isKnown(name, origin);
-            long left = redis.execute("EVAL", CHECK, "3", originKey(name, origin), nameKey(name),
-                    addressKey(origin), Long.toString(now), Long.toString(config.failureWindow().toMillis()),
-                    Long.toString(config.firstDelay().toMillis()), tryId,
-                    Integer.toString(config.freeFailures()), Long.toString(config.maxDelay().toMillis()), "1",
-                    Integer.toString(config.freeFailuresPerName()), Long.toString(config.maxDelayPerName().toMillis()),
-                    known ? "0" : "1",
-                    Integer.toString(config.freeFailuresPerAddress()), Long.toString(config.maxDelay().toMillis()), "1")
-                    .toLong();
+            Known known = known(name, origin);
+            List<String> args = new ArrayList<>(List.of("EVAL", CHECK, "0", Long.toString(now),
+                    Long.toString(config.failureWindow().toMillis()), Long.toString(config.firstDelay().toMillis()),
+                    tryId));
+            List<String> keys = new ArrayList<>();
+            if (known.device()) {
+                keys.add(deviceKey(name, origin));
+                args.addAll(limit(config.freeFailures(), config.maxDelay(), true));
+            } else {
+                keys.add(originKey(name, origin));
+                args.addAll(limit(config.freeFailures(), config.maxDelay(), true));
+                keys.add(addressKey(origin));
+                args.addAll(limit(config.freeFailuresPerAddress(), config.maxDelay(), true));
+                keys.add(nameKey(name));
+                args.addAll(limit(config.freeFailuresPerName(), config.maxDelayPerName(), !known.address()));
+            }
+            args.set(2, Integer.toString(keys.size()));
+            args.addAll(3, keys);
+            long left = redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new)).toLong();
             return left > 0 ? Duration.ofMillis(left) : null;
         } catch (RuntimeException e) {
             Log.warnf("Login not throttled (Redis unavailable): %s", e.getMessage());
@@ -102,17 +114,27 @@ class LoginThrottle {
         }
     }
 
-    /** The try was right: it is no failure, this origin's earlier failures are forgiven, and the origin is known. */
+    private static List<String> limit(int free, Duration max, boolean applies) {
+        return List.of(Integer.toString(free), Long.toString(max.toMillis()), applies ? "1" : "0");
+    }
+
+    /**
+     * The try was right: it is no failure, this browser's and address' earlier failures on the name are forgiven, and
+     * both are known from now on.
+     */
     void succeeded(String username, Origin origin, String tryId) {
         String name = username.toLowerCase(Locale.ROOT);
         try {
             redis.execute("DEL", originKey(name, origin));
+            if (origin.deviceId() != null) {
+                redis.execute("DEL", deviceKey(name, origin));
+            }
             redis.execute("ZREM", nameKey(name), tryId);
             redis.execute("ZREM", addressKey(origin), tryId);
-            String known = PREFIX + "known:" + name;
-            List<String> args = new ArrayList<>(List.of(known, hash("a:" + ClientAddress.network(origin.address()))));
+            String known = knownKey(name);
+            List<String> args = new ArrayList<>(List.of(known, addressHash(origin)));
             if (origin.deviceId() != null) {
-                args.add(hash("d:" + origin.deviceId()));
+                args.add(deviceHash(origin));
             }
             redis.execute("SADD", args.toArray(String[]::new));
             redis.execute("PEXPIRE", known, Long.toString(config.knownDeviceLifetime().toMillis()));
@@ -121,25 +143,33 @@ class LoginThrottle {
         }
     }
 
-    /** The address, or the browser's device cookie, logged in to this name before. */
-    private boolean isKnown(String name, Origin origin) {
-        String byAddress = hash("a:" + ClientAddress.network(origin.address()));
-        String byDevice = origin.deviceId() == null ? byAddress : hash("d:" + origin.deviceId());
-        Response reply = redis.execute("SMISMEMBER", PREFIX + "known:" + name, byAddress, byDevice);
-        for (int i = 0; i < reply.size(); i++) {
-            if (reply.get(i).toInteger() == 1) {
-                return true;
-            }
-        }
-        return false;
+    private record Known(boolean address, boolean device) {
+    }
+
+    /** Whether the address, and the browser's device cookie, logged in to this name before. */
+    private Known known(String name, Origin origin) {
+        String byAddress = addressHash(origin);
+        String byDevice = origin.deviceId() == null ? byAddress : deviceHash(origin);
+        Response reply = redis.execute("SMISMEMBER", knownKey(name), byAddress, byDevice);
+        boolean address = reply.get(0).toInteger() == 1;
+        return new Known(address, origin.deviceId() != null && reply.get(1).toInteger() == 1);
     }
 
     /**
-     * Failures of this name from this address. (Not from the device cookie: a guesser would simply send a new one
-     * with every try. The cookie only tells the owner's browser from others.)
+     * Failures of this name from this address, for a browser the account does not know. (Not from its device cookie: a
+     * guesser would simply send a new one with every try.)
      */
     private String originKey(String name, Origin origin) {
-        return PREFIX + "fail:" + name + ":" + hash("a:" + ClientAddress.network(origin.address()));
+        return PREFIX + "fail:" + name + ":" + addressHash(origin);
+    }
+
+    /** Failures of this name from a browser that logged in to it before (only the holder of its cookie adds to them). */
+    private String deviceKey(String name, Origin origin) {
+        return PREFIX + "fail:" + name + ":" + deviceHash(origin);
+    }
+
+    private static String knownKey(String name) {
+        return PREFIX + "known:" + name;
     }
 
     private static String nameKey(String name) {
@@ -148,7 +178,15 @@ class LoginThrottle {
 
     /** Failures from this address on any name: trying many names from one machine is slowed down too. */
     private String addressKey(Origin origin) {
-        return PREFIX + "fail-from:" + hash("a:" + ClientAddress.network(origin.address()));
+        return PREFIX + "fail-from:" + addressHash(origin);
+    }
+
+    private String addressHash(Origin origin) {
+        return hash("a:" + ClientAddress.network(origin.address()));
+    }
+
+    private String deviceHash(Origin origin) {
+        return hash("d:" + origin.deviceId());
     }
 
     private String hash(String value) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.qasite.web.Flash;
 import org.qasite.web.LoginRedirect;
@@ -25,12 +24,12 @@ public class LogoutResource {
 
     private final SecurityIdentity identity;
     private final Sessions sessions;
-    private final SessionMechanism mechanism;
+    private final SessionCookies cookies;
 
-    LogoutResource(SecurityIdentity identity, Sessions sessions, SessionMechanism mechanism) {
+    LogoutResource(SecurityIdentity identity, Sessions sessions, SessionCookies cookies) {
         this.identity = identity;
         this.sessions = sessions;
-        this.mechanism = mechanism;
+        this.cookies = cookies;
     }
 
     @POST
@@ -41,20 +40,20 @@ public class LogoutResource {
         if (session != null) {
             sessions.end(session);
         }
-        mechanism.forget(ctx);
+        cookies.forget(ctx);
         return Response.seeOther(URI.create("/")).cookie(Flash.set("You are logged out.")).build();
     }
 
     @POST
     @Path("settings/sessions/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response endAll(RoutingContext ctx, UriInfo uri) {
+    public Response endAll(RoutingContext ctx) {
         Long member = SessionIdentity.memberId(identity);
         if (member == null) {
-            return LoginRedirect.to(uri, "Log in to end your sessions.", "/settings");
+            return LoginRedirect.to("Log in to end your sessions.", "/settings");
         }
         int ended = sessions.endAll(member);
-        mechanism.forget(ctx);
+        cookies.forget(ctx);
         return Response.seeOther(URI.create("/login")).cookie(Flash.set("You are logged out everywhere: " + ended
                 + (ended == 1 ? " session" : " sessions") + " ended. Log in again to go on.")).build();
     }

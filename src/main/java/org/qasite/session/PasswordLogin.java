@@ -34,18 +34,16 @@ import io.vertx.ext.web.RoutingContext;
 @Unremovable // found by the security layer through a lookup of all providers
 class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private static final String FIND = "SELECT id, username, password_hash, role FROM member WHERE username = ?";
+    private static final String FIND = "SELECT id, username, password_hash, role, session_generation FROM member"
+            + " WHERE username = ?";
 
     private final DataSource dataSource;
     private final LoginThrottle throttle;
     private final Sessions sessions;
     private final MemberConfig memberConfig;
-    private final SessionMechanism mechanism;
     private volatile String standInHash;
 
-    PasswordLogin(DataSource dataSource, LoginThrottle throttle, Sessions sessions, MemberConfig memberConfig,
-            SessionMechanism mechanism) {
-        this.mechanism = mechanism;
+    PasswordLogin(DataSource dataSource, LoginThrottle throttle, Sessions sessions, MemberConfig memberConfig) {
         this.dataSource = dataSource;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -71,7 +69,7 @@ class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRe
             return Uni.createFrom().failure(LoginRefused.wrong());
         }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        LoginThrottle.Origin origin = mechanism.origin(http);
+        LoginThrottle.Origin origin = LoginForm.origin(http);
         String userAgent = http == null ? "" : http.request().getHeader("User-Agent");
         char[] password = request.getPassword().getPassword();
         return context.runBlocking(() -> check(username, new String(password), origin, userAgent));
@@ -88,20 +86,25 @@ class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRe
         if (member == null || !right) {
             throw LoginRefused.wrong();
         }
+        // only if the member's sessions were not all ended meanwhile ("log out everywhere" during the bcrypt)
+        UUID session = sessions.start(member.id(), member.sessionGeneration(), userAgent, origin.address());
+        if (session == null) {
+            throw LoginRefused.wrong();
+        }
         throttle.succeeded(username, origin, tryId);
-        UUID session = sessions.start(member.id(), userAgent, origin.address());
         return SessionIdentity.of(new Sessions.Active(session, member.id(), member.username(), member.role(),
                 Instant.now()));
     }
 
-    private record Found(long id, String username, String passwordHash, String role) {
+    private record Found(long id, String username, String passwordHash, String role, long sessionGeneration) {
     }
 
     private Found find(String username) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
             ps.setString(1, username); // sent untyped: compared as citext, without case
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)) : null;
+                return rs.next() ? new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Member could not be read: " + e.getMessage(), e);

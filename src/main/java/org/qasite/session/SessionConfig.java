@@ -39,7 +39,10 @@ public interface SessionConfig {
     @WithDefault("1h")
     Duration cleanupInterval();
 
-    /** Ended and expired sessions are deleted after this long (they stay listed for the member meanwhile). */
+    /**
+     * Ended and expired sessions are deleted, with the browser and address they recorded, this long after they were
+     * last used; at least as long as the idle timeout and the absolute lifetime (checked at start).
+     */
     @WithDefault("P30D")
     Duration retention();
 }

@@ -45,44 +45,65 @@ public class Sessions {
     private final DataSource dataSource;
     private final SessionConfig config;
     private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /** When all sessions of a member were last ended on this instance (System.nanoTime), kept for a cache TTL. */
+    private final ConcurrentHashMap<Long, Long> allEndedAt = new ConcurrentHashMap<>();
 
     Sessions(DataSource dataSource, SessionConfig config) {
         this.dataSource = dataSource;
         this.config = config;
+        if (config.retention().compareTo(config.idleTimeout()) < 0
+                || config.retention().compareTo(config.absoluteLifetime()) < 0) {
+            // rows of sessions still in force would be deleted, and their members logged out
+            throw new IllegalStateException("qa.session.retention (" + config.retention()
+                    + ") must be at least qa.session.idle-timeout and qa.session.absolute-lifetime");
+        }
     }
 
-    /** Records a new login of the member and answers its id. */
-    public UUID start(long memberId, String userAgent, String address) {
+    /**
+     * Records a new login of the member and answers its id, or null when the member's sessions were all ended since
+     * {@code generation} was read (the login then does not count).
+     */
+    public UUID start(long memberId, long generation, String userAgent, String address) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        update("INSERT INTO member_session (id, member_id, created_at, last_seen_at, user_agent, address) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+        Timestamp now = Timestamp.from(Instant.now());
+        int started = update("INSERT INTO member_session (id, member_id, created_at, last_seen_at, user_agent, address) "
+                + "SELECT ?, id, ?, ?, ?, ? FROM member WHERE id = ? AND session_generation = ?", ps -> {
                     ps.setObject(1, id);
-                    ps.setLong(2, memberId);
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setString(5, cut(userAgent, 300));
-                    ps.setString(6, cut(address, 64));
+                    ps.setTimestamp(2, now);
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, cut(userAgent, 300));
+                    ps.setString(5, cut(address, 64));
+                    ps.setLong(6, memberId);
+                    ps.setLong(7, generation);
                 });
-        return id;
+        return started == 1 ? id : null;
     }
 
     /**
      * The session if it is in force: not ended, and begun less than the absolute lifetime ago. Reads the database at
-     * most once per cache TTL and session on this instance.
+     * most once per cache TTL and session on this instance; an ending on this instance counts at once, even against a
+     * read that was under way when it happened.
      */
     public Active find(UUID id) {
         long now = System.nanoTime();
         Cached cached = cache.get(id);
         if (cached == null || now - cached.loadedAtNanos() > config.cacheTtl().toNanos()) {
-            cached = new Cached(load(id), now);
             if (cache.size() > SWEEP_ABOVE) {
                 sweep(now);
             }
-            cache.put(id, cached);
+            Cached loaded = new Cached(load(id), now);
+            // an ending recorded while this read was under way is newer than it: it stays
+            cached = cache.merge(id, loaded, (old, fresh) -> old.loadedAtNanos() >= fresh.loadedAtNanos() ? old : fresh);
         }
         Active active = cached.active();
-        if (active != null && active.createdAt().plus(config.absoluteLifetime()).isBefore(Instant.now())) {
+        if (active == null) {
+            return null;
+        }
+        Long allEnded = allEndedAt.get(active.memberId());
+        if (allEnded != null && allEnded >= cached.loadedAtNanos()) {
+            return null; // read before the member's sessions were all ended here
+        }
+        if (active.createdAt().plus(config.absoluteLifetime()).isBefore(Instant.now())) {
             return null;
         }
         return active;
@@ -94,11 +115,29 @@ public class Sessions {
         cache.put(id, new Cached(null, System.nanoTime()));
     }
 
-    /** Ends every session of the member ("log out everywhere", a new password); answers how many were active. */
+    /** Ends one session when a new login replaces it; a failure here must not fail the login. */
+    void endQuietly(UUID id) {
+        try {
+            end(id);
+        } catch (RuntimeException e) {
+            Log.warnf("The session a new login replaces was not ended: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Ends every session of the member ("log out everywhere", a new password), and raises the member's session
+     * generation in the same statement so that a login checked meanwhile starts none; answers how many were active.
+     */
     public int endAll(long memberId) {
-        int ended = update("UPDATE member_session SET ended_at = now() WHERE member_id = ? AND ended_at IS NULL",
-                ps -> ps.setLong(1, memberId));
-        cache.values().removeIf(c -> c.active() != null && c.active().memberId() == memberId);
+        int ended = update("""
+                WITH raised AS (UPDATE member SET session_generation = session_generation + 1 WHERE id = ?)
+                UPDATE member_session SET ended_at = now() WHERE member_id = ? AND ended_at IS NULL""", ps -> {
+            ps.setLong(1, memberId);
+            ps.setLong(2, memberId);
+        });
+        long now = System.nanoTime();
+        allEndedAt.values().removeIf(at -> now - at > config.cacheTtl().toNanos()); // what no cached read predates
+        allEndedAt.put(memberId, now);
         return ended;
     }
 

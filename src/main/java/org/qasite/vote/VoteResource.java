@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -25,19 +24,17 @@ public class VoteResource {
 
     private final CurrentMember me;
     private final VoteService votes;
-    private final UriInfo uri;
 
-    VoteResource(CurrentMember me, VoteService votes, UriInfo uri) {
+    VoteResource(CurrentMember me, VoteService votes) {
         this.me = me;
         this.votes = votes;
-        this.uri = uri;
     }
 
     @POST
     @Path("questions/{id}/vote")
     public Response voteQuestion(@RestPath String id, @RestForm String value) {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to vote.", "/questions/" + id);
+            return LoginRedirect.to("Log in to vote.", "/questions/" + id);
         }
         long questionId = Ids.parse(id, "question");
         votes.vote(VoteService.Target.QUESTION, questionId, me.id(), parseValue(value));
@@ -49,7 +46,7 @@ public class VoteResource {
     @Path("answers/{id}/vote")
     public Response voteAnswer(@RestPath String id, @RestForm String value) {
         if (!me.isLoggedIn()) {
-            return LoginRedirect.to(uri, "Log in to vote.", "/answers/" + id);
+            return LoginRedirect.to("Log in to vote.", "/answers/" + id);
         }
         long answerId = Ids.parse(id, "answer");
         votes.vote(VoteService.Target.ANSWER, answerId, me.id(), parseValue(value));

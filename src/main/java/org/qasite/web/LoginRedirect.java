@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import io.vertx.core.http.Cookie;
 
@@ -28,7 +27,7 @@ public final class LoginRedirect {
      * @param returnPath the page to come back to, a path of this site such as {@code /questions/12}; anything else
      *        (a raw id out of an address, say) comes back to the front page instead
      */
-    public static Response to(UriInfo uri, String why, String returnPath) {
+    public static Response to(String why, String returnPath) {
         String back = safe(returnPath);
         NewCookie returnTo = new NewCookie.Builder(RETURN_COOKIE).value(back).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).maxAge(3600).build();
@@ -38,6 +37,11 @@ public final class LoginRedirect {
     /** Where a successful login goes: the return cookie's path when it is a safe one, else the front page. */
     public static String returnPath(Cookie cookie) {
         return cookie == null ? "/" : safe(cookie.getValue());
+    }
+
+    /** Drops the return cookie once the login used it. */
+    public static Cookie clearReturn() {
+        return Cookie.cookie(RETURN_COOKIE, "").setPath("/").setHttpOnly(true).setMaxAge(0);
     }
 
     static String safe(String path) {

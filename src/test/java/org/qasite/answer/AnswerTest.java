@@ -134,7 +134,7 @@ class AnswerTest {
         refused.then().statusCode(303).header("Location", containsString("/login"));
         Response login = visitor.request().contentType(io.restassured.http.ContentType.URLENC)
                 .formParam("username", answerer.username).formParam("password", TestData.PASSWORD).post("/login");
-        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.statusCode(), equalTo(303));
         assertThat(login.header("Location"), endsWith("/questions/" + question.id));
     }
 

@@ -178,6 +178,24 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void aSessionEndedOnOneInstanceEndsOnTheOtherWithinTheCacheTime() {
+        String member = signUp(siteA, "leaver", "two-instances-leaver-" + UUID.randomUUID() + "@example.org");
+        WebSession onA = WebSession.loggedIn(siteA.baseUrl(), member, PASSWORD);
+        String cookie = onA.sessionCookie();
+        // the same cookie is good on B: both instances share the secret and the sessions
+        RestAssured.given().baseUri(siteB.baseUrl()).redirects().follow(false).cookie("qa-session", cookie)
+                .get("/settings").then().statusCode(200);
+
+        onA.postForm("/logout", Map.of()).then().statusCode(303);
+        RestAssured.given().baseUri(siteA.baseUrl()).redirects().follow(false).cookie("qa-session", cookie)
+                .get("/settings").then().statusCode(303);
+        // B trusts what it read for qa.session.cache-ttl (5 s), then reads the session again
+        await("the ended session refused on B").atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> RestAssured.given().baseUri(siteB.baseUrl()).redirects().follow(false)
+                        .cookie("qa-session", cookie).get("/settings").then().statusCode(303));
+    }
+
     /** Signs up through the site's form, as a person would, and answers the username. */
     private static String signUp(SiteProcess site, String prefix, String email) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -53,7 +53,7 @@ class SignupLoginTest {
                 .body(containsString("value=\"" + username + "\""));
         Response login = session.request().contentType(ContentType.URLENC).formParam("username", username.toUpperCase())
                 .formParam("password", "s3cret-pass").post("/login");
-        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.statusCode(), equalTo(303));
         assertThat(login.getDetailedCookie("qa-session"), notNullValue());
         session.get("/settings").then().statusCode(200).body(containsString(username + "@example.org"));
 
@@ -159,10 +159,10 @@ class SignupLoginTest {
                 .formParam("username", unknown).formParam("password", "wrong-password").post("/login");
         Response nulUser = WebSession.visitor().request().contentType(ContentType.URLENC)
                 .formParam("username", "a\u0000b").formParam("password", "wrong-password").post("/login");
-        assertThat(nulUser.statusCode(), equalTo(302));
+        assertThat(nulUser.statusCode(), equalTo(303));
         assertThat(nulUser.header("Location"), equalTo("/login?error=true"));
-        assertThat(wrongPassword.statusCode(), equalTo(302));
-        assertThat(unknownUser.statusCode(), equalTo(302));
+        assertThat(wrongPassword.statusCode(), equalTo(303));
+        assertThat(unknownUser.statusCode(), equalTo(303));
         // the same answer, with the name typed kept for the form
         assertThat(wrongPassword.header("Location"), equalTo("/login?error=true&username=" + member.username));
         assertThat(unknownUser.header("Location"), equalTo("/login?error=true&username=" + unknown));
@@ -179,14 +179,14 @@ class SignupLoginTest {
         for (int i = 0; i < 5; i++) {
             Response wrong = WebSession.visitor().request().contentType(ContentType.URLENC)
                     .formParam("username", member.username).formParam("password", "guess-" + i).post("/login");
-            assertThat(wrong.statusCode(), equalTo(302));
+            assertThat(wrong.statusCode(), equalTo(303));
             assertThat(wrong.header("Location"), containsString("error"));
             assertThat(wrong.header("Retry-After"), equalTo(null));
         }
         WebSession visitor = WebSession.visitor();
         Response right = visitor.request().contentType(ContentType.URLENC).formParam("username", member.username.toUpperCase())
                 .formParam("password", TestData.PASSWORD).post("/login");
-        assertThat(right.statusCode(), equalTo(302));
+        assertThat(right.statusCode(), equalTo(303));
         assertThat(right.getDetailedCookie("qa-session"), equalTo(null));
         // the test profile's first delay is a minute, so that this holds however slow the machine
         assertThat(Integer.parseInt(right.header("Retry-After")), org.hamcrest.Matchers.both(

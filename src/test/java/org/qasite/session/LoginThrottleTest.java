@@ -130,4 +130,28 @@ class LoginThrottleTest {
             assertThat(fail(name, home, t + 20 + i), nullValue());
         }
     }
+
+    @Test
+    void aKnownBrowserHasItsOwnCountAndNoStrangersFromItsAddressHoldItUp() {
+        String name = TestData.uniqueName("shared");
+        long t = 1_000_000_000_000L;
+        // the owner's browser logs in from an address many people share
+        LoginThrottle.Origin owner = new LoginThrottle.Origin("203.0.113.200", "ownerbrowser0123456789");
+        String ok = UUID.randomUUID().toString();
+        assertThat(throttle.tryLogin(name, owner, ok, t), nullValue());
+        throttle.succeeded(name, owner, ok);
+        // someone at the same address guesses the owner's password, and other names
+        LoginThrottle.Origin neighbour = new LoginThrottle.Origin("203.0.113.200", null);
+        for (int i = 0; i < config.freeFailures(); i++) {
+            assertThat(fail(name, neighbour, t + 1 + i), nullValue());
+        }
+        assertThat(fail(name, neighbour, t + 10) != null, equalTo(true));
+        // the owner's browser is not held up by that
+        assertThat(fail(name, owner, t + 11), nullValue());
+        // its own failures count for it alone: past the free ones it waits too
+        for (int i = 1; i < config.freeFailures(); i++) {
+            assertThat(fail(name, owner, t + 11 + i), nullValue());
+        }
+        assertThat(fail(name, owner, t + 20) != null, equalTo(true));
+    }
 }

@@ -37,6 +37,15 @@ class SessionTest {
     @Inject
     SessionConfig config;
 
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    LoginConfig loginConfig;
+
     /** A request that carries only this session cookie, as a copy of it would be used elsewhere. */
     static Response withCookie(String cookie, String path) {
         return given().redirects().follow(false).cookie("qa-session", cookie).get(path);
@@ -99,7 +108,7 @@ class SessionTest {
         String before = session.csrfToken();
         Response login = session.request().contentType(ContentType.URLENC).formParam("username", member.username)
                 .formParam("password", TestData.PASSWORD).post("/login");
-        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.statusCode(), equalTo(303));
         assertThat(login.getDetailedCookie("qa-csrf").getMaxAge(), equalTo(0L));
         String after = session.csrfToken();
         assertThat(after, not(equalTo(before)));
@@ -188,5 +197,55 @@ class SessionTest {
                     equalTo(303));
         }
         withCookie(encoded, "/").then().statusCode(200).body(containsString(member.displayName));
+    }
+
+    @Test
+    void aBrowserIsTheOwnersFromItsFirstLoginOnSoStrangersFailuresNeverHoldItUp() {
+        Member member = data.member("firstlogin");
+        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("username", member.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertThat(login.statusCode(), equalTo(303));
+        String device = login.getCookie("qa-device");
+        assertThat(device, notNullValue());
+        // strangers fail on the name from many addresses, and many times from one address
+        long at = System.currentTimeMillis();
+        for (int i = 0; i < loginConfig.freeFailuresPerName() + 5; i++) {
+            throttle.tryLogin(member.username, new LoginThrottle.Origin("192.0.2." + i, null), UUID.randomUUID().toString(),
+                    at + i);
+        }
+        long after = at + loginConfig.freeFailuresPerName() + 10;
+        assertThat("a new browser waits", throttle.tryLogin(member.username,
+                new LoginThrottle.Origin("198.51.100.77", null), UUID.randomUUID().toString(), after), notNullValue());
+        // the browser that logged in, from a network it never used, and from a stranger's address, goes ahead
+        assertThat(throttle.tryLogin(member.username, new LoginThrottle.Origin("198.51.100.77", device),
+                UUID.randomUUID().toString(), after), nullValue());
+        assertThat(throttle.tryLogin(member.username, new LoginThrottle.Origin("192.0.2.3", device),
+                UUID.randomUUID().toString(), after), nullValue());
+        // and it keeps its id: the next login sets the same cookie again, for another 90 days
+        Response again = given().redirects().follow(false).cookie("qa-device", device).contentType(ContentType.URLENC)
+                .formParam("username", member.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertThat(again.getCookie("qa-device"), equalTo(device));
+        assertThat(again.getDetailedCookie("qa-device").getMaxAge(), equalTo(loginConfig.knownDeviceLifetime().toSeconds()));
+    }
+
+    @Test
+    void loggingInAgainEndsTheSessionTheBrowserHad() {
+        Member member = data.member("twice");
+        String first = sessionCookie(member);
+        Response second = given().redirects().follow(false).cookie("qa-session", first).contentType(ContentType.URLENC)
+                .formParam("username", member.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertThat(second.statusCode(), equalTo(303));
+        withCookie(first, "/settings").then().statusCode(303);
+        withCookie(second.getCookie("qa-session"), "/settings").then().statusCode(200);
+    }
+
+    @Test
+    void aLoginCheckedBeforeAllSessionsWereEndedStartsNone() {
+        Member member = data.member("inflight");
+        long generation = data.count("SELECT session_generation FROM member WHERE id = ?1", member.id);
+        sessions.endAll(member.id); // "log out everywhere" while the login's password was being checked
+        assertThat(sessions.start(member.id, generation, "test", "127.0.0.1"), nullValue());
+        assertThat(data.count("SELECT count(*) FROM member_session WHERE member_id = ?1", member.id), equalTo(0L));
+        assertThat(sessions.start(member.id, generation + 1, "test", "127.0.0.1"), notNullValue());
     }
 }

@@ -43,7 +43,7 @@ class HttpsSiteTest {
         Member member = data.member("secure");
         Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("username", member.username).formParam("password", TestData.PASSWORD).post("/login");
-        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.statusCode(), equalTo(303));
         for (String name : List.of("qa-session", "qa-device", "qa-csrf")) {
             assertThat(name, login.getDetailedCookie(name).isSecured(), equalTo(true));
             assertThat(name, login.getDetailedCookie(name).getSameSite(), equalTo("Lax"));
@@ -53,6 +53,6 @@ class HttpsSiteTest {
         Response flash = given().redirects().follow(false).get("/ask");
         assertThat(flash.getDetailedCookie("qa-flash").isSecured(), equalTo(true));
         assertThat(flash.getDetailedCookie("qa-return-to").isSecured(), equalTo(true));
-        assertThat(refused.statusCode(), equalTo(302));
+        assertThat(refused.statusCode(), equalTo(303));
     }
 }

@@ -121,7 +121,7 @@ class PagesTest {
         visitor.get("/ask").then().statusCode(303);
         io.restassured.response.Response login = visitor.request().contentType(io.restassured.http.ContentType.URLENC)
                 .formParam("username", author.username).formParam("password", TestData.PASSWORD).post("/login");
-        assertThat(login.statusCode(), equalTo(302));
+        assertThat(login.statusCode(), equalTo(303));
         assertThat(login.header("Location"), org.hamcrest.Matchers.endsWith("/ask"));
     }
 

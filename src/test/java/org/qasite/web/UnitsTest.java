@@ -74,4 +74,17 @@ class UnitsTest {
         assertThat(InputText.line("  two\nlines  "), equalTo("two lines"));
         assertThat(InputText.clean(null), equalTo(""));
     }
+
+    @Test
+    void aLoginReturnsOnlyToAPathOfTheSite() {
+        for (String path : List.of("/ask", "/questions/12", "/questions/12?page=2", "/admin/streams", "/")) {
+            assertThat(path, LoginRedirect.safe(path), equalTo(path));
+        }
+        for (String elsewhere : List.of("//evil.example", "http://evil.example/", "https://evil.example", "/\\evil.example",
+                "%2F%2Fevil.example", "javascript:alert(1)", "/questions/a b", "/x\r\nSet-Cookie: a=b", "", "evil",
+                "/" + "a".repeat(600))) {
+            assertThat(elsewhere, LoginRedirect.safe(elsewhere), equalTo("/"));
+        }
+        assertThat(LoginRedirect.safe(null), equalTo("/"));
+    }
 }

@@ -70,8 +70,8 @@ public class StreamsAdminResource {
 
     /** A visitor: to the login page, and back here once logged in, as on every page that needs a member. */
     @ServerExceptionMapper
-    Response notLoggedIn(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to(uri, "Log in with an administrator's account to see the stream dashboard.", PATH);
+    Response notLoggedIn(UnauthorizedException e) {
+        return LoginRedirect.to("Log in with an administrator's account to see the stream dashboard.", PATH);
     }
 
     /**

@@ -1,0 +1,116 @@
+package org.qasite.session;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.limit.ClientAddress;
+import org.qasite.limit.RateLimiter;
+import org.qasite.member.Member;
+import org.qasite.web.Flash;
+import org.qasite.web.LoginRedirect;
+import org.qasite.web.SecurityHeaders;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /login} (fields {@code username}, {@code password}), answered here: a redirect back to where the member
+ * was (or the front page) with the session cookie, or to the login form again with the name kept and, after many
+ * failures, how long to wait. The browser's device id is settled before the password is checked, so that a right login
+ * makes the very browser it came from known.
+ */
+@ApplicationScoped
+class LoginForm {
+
+    static final String PATH = "/login";
+    /** The device id of this login, as {@link PasswordLogin} records it. */
+    private static final String DEVICE = "qa.login.device";
+
+    private final SessionCookies cookies;
+    private final Sessions sessions;
+
+    LoginForm(SessionCookies cookies, Sessions sessions) {
+        this.cookies = cookies;
+        this.sessions = sessions;
+    }
+
+    /** Completes with no identity: this request itself needs none, the next one carries the cookie. */
+    Uni<SecurityIdentity> answer(RoutingContext ctx, IdentityProviderManager identities) {
+        ctx.request().setExpectMultipart(true);
+        return Uni.createFrom().<MultiMap> emitter(emitter -> {
+            ctx.request().endHandler(ended -> emitter.complete(ctx.request().formAttributes()));
+            ctx.request().exceptionHandler(emitter::fail);
+            ctx.request().resume();
+        }).onItem().transformToUni(form -> {
+            String username = form.get("username");
+            String password = form.get("password");
+            if (username == null || password == null) {
+                failed(ctx, username, null);
+                return Uni.createFrom().<SecurityIdentity> nullItem();
+            }
+            String device = cookies.deviceId(ctx);
+            ctx.put(DEVICE, device != null ? device : cookies.newDeviceId());
+            AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(
+                    new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
+                    ctx);
+            return identities.authenticate(request).onItemOrFailure().transform((identity, failure) -> {
+                if (failure != null) {
+                    failed(ctx, username, LoginRefused.retryAfter(failure));
+                } else {
+                    loggedIn(ctx, identity);
+                }
+                return null;
+            });
+        });
+    }
+
+    /** Where a login comes from: the client's address and the device id settled for this login. */
+    static LoginThrottle.Origin origin(RoutingContext ctx) {
+        if (ctx == null) {
+            return new LoginThrottle.Origin(null, null);
+        }
+        return new LoginThrottle.Origin(ClientAddress.of(ctx.request()), ctx.get(DEVICE));
+    }
+
+    private void loggedIn(RoutingContext ctx, SecurityIdentity identity) {
+        SessionCookie.Value before = cookies.read(ctx);
+        if (before != null) {
+            sessions.endQuietly(before.sessionId()); // logging in again: the session this browser had is over
+        }
+        cookies.setSession(ctx, new SessionCookie.Value(SessionIdentity.sessionId(identity),
+                SessionIdentity.memberId(identity), SessionIdentity.createdAt(identity), Instant.now()));
+        cookies.setDevice(ctx, ctx.get(DEVICE));
+        SecurityHeaders.rotateCsrf(ctx);
+        String back = LoginRedirect.returnPath(ctx.request().getCookie(LoginRedirect.RETURN_COOKIE));
+        if (ctx.request().getCookie(LoginRedirect.RETURN_COOKIE) != null) {
+            ctx.response().addCookie(LoginRedirect.clearReturn());
+        }
+        redirect(ctx, back);
+    }
+
+    private static void failed(RoutingContext ctx, String username, Duration retryAfter) {
+        if (retryAfter != null) {
+            ctx.response().addCookie(Flash.setOnVertx("Too many failed logins for this name. Try again in "
+                    + RateLimiter.describe(retryAfter) + "."));
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        }
+        // the name goes back into the form when it is one a member could have (it then needs no encoding either)
+        String keep = username != null && Member.USERNAME.matcher(username).matches() ? "&username=" + username : "";
+        redirect(ctx, PATH + "?error=true" + keep);
+    }
+
+    /** 303: the login form was a POST, the page it leads to is a GET. */
+    private static void redirect(RoutingContext ctx, String path) {
+        ctx.response().setStatusCode(303).putHeader(HttpHeaderNames.LOCATION, path).end();
+    }
+}
