@@ -9,11 +9,7 @@ CREATE TABLE member_session (
     user_agent   varchar(300) NOT NULL DEFAULT '',
     address      varchar(64)  NOT NULL DEFAULT ''
 );
--- Raised whenever all of a member's sessions are ended: a login checked before (its bcrypt takes a while) starts its
--- session only if the generation it read is still the member's, so it cannot outlive "log out everywhere".
-ALTER TABLE member ADD COLUMN session_generation bigint NOT NULL DEFAULT 0;
-
--- A member's active sessions (ending them all).
+-- A member's active sessions (ending them all, listing them).
 CREATE INDEX member_session_member_active ON member_session (member_id) WHERE ended_at IS NULL;
 -- The clean-up of old rows.
 CREATE INDEX member_session_last_seen ON member_session (last_seen_at);
