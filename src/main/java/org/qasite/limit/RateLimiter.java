@@ -96,11 +96,11 @@ public class RateLimiter {
         }
     }
 
-    /** "45 seconds", "10 minutes", "3 hours". */
+    /** "1 second", "45 seconds", "10 minutes", "3 hours": rounded up, so that waiting that long is enough. */
     public static String describe(Duration d) {
-        long seconds = Math.max(1, d.toSeconds());
+        long seconds = QaException.wholeSeconds(d);
         if (seconds < 120) {
-            return seconds + " seconds";
+            return seconds == 1 ? "1 second" : seconds + " seconds";
         }
         long minutes = (seconds + 59) / 60;
         if (minutes < 120) {

@@ -97,7 +97,7 @@ public class MemberResource {
             Response.ResponseBuilder response = Response.status(e.status()).entity(
                     Templates.signup(form, renamePasswordConfirm(QuestionResource.fieldErrors(e)), e.getMessage()));
             if (e.retryAfter() != null) {
-                response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
+                response.header(HttpHeaders.RETRY_AFTER, QaException.wholeSeconds(e.retryAfter()));
             }
             return response.build();
         }

@@ -10,6 +10,7 @@ import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.web.Flash;
 import org.qasite.web.LoginRedirect;
+import org.qasite.web.QaException;
 import org.qasite.web.SecurityHeaders;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -102,7 +103,7 @@ class LoginForm {
         if (retryAfter != null) {
             ctx.response().addCookie(Flash.setOnVertx("Too many failed logins for this name. Try again in "
                     + RateLimiter.describe(retryAfter) + "."));
-            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+            ctx.response().putHeader("Retry-After", Long.toString(QaException.wholeSeconds(retryAfter)));
         }
         // the name goes back into the form when it is one a member could have (it then needs no encoding either)
         String keep = username != null && Member.USERNAME.matcher(username).matches() ? "&username=" + username : "";

@@ -22,8 +22,9 @@ public class EmptyErrorFilter {
         }
         String message = ErrorMapper.messageFor(status, ErrorMapper.isApi(request.getUriInfo().getPath()));
         if (status == 400 && "POST".equals(request.getMethod()) && isForm(request.getMediaType())) {
-            message = "Your form could not be accepted: its security token is missing or has expired. "
-                    + "Go back, reload the page and send it again.";
+            // logging in or out (in any tab) renews the token: pages opened before carry the old one
+            message = "Your form could not be accepted: its security token is missing or has expired (logging in or "
+                    + "out, in any tab, renews it). Go back, copy what you wrote, reload the page and send it again.";
         }
         if (ErrorMapper.isApi(request.getUriInfo().getPath())) {
             response.setEntity(new ErrorMapper.ApiError(message, List.of()), null, MediaType.APPLICATION_JSON_TYPE);

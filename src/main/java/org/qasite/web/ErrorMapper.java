@@ -51,7 +51,7 @@ public class ErrorMapper {
     public static Response refusal(QaException e, UriInfo uri) {
         Response.ResponseBuilder response = respond(uri, e.status(), e.getMessage(), e.details(), true);
         if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
+            response.header(HttpHeaders.RETRY_AFTER, QaException.wholeSeconds(e.retryAfter()));
         }
         return response.build();
     }

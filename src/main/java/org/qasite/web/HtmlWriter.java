@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +44,12 @@ public class HtmlWriter implements ServerMessageBodyWriter<Object> {
 
     @Override
     public void writeResponse(Object page, Type genericType, ServerRequestContext context) {
+        // A page returned with another status than 200 (a form shown again with its errors) gets "text/html" alone.
+        String type = context.serverResponse().getResponseHeader("Content-Type");
+        if (type == null
+                || type.regionMatches(true, 0, "text/html", 0, 9) && !type.toLowerCase(Locale.ROOT).contains("charset")) {
+            context.serverResponse().setResponseHeader("Content-Type", "text/html;charset=UTF-8");
+        }
         context.serverResponse().end(page.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -18,6 +18,11 @@ public final class InputText {
             UnicodeScript.TAMIL, UnicodeScript.TELUGU, UnicodeScript.KANNADA, UnicodeScript.MALAYALAM,
             UnicodeScript.SINHALA, UnicodeScript.KHMER, UnicodeScript.MYANMAR, UnicodeScript.TIBETAN);
 
+    /**
+     * Combining marks one character may carry in a one-line field: written languages use up to three (Vietnamese two,
+     * Thai and Hebrew with points three); more only stack up over the text around.
+     */
+    static final int MAX_MARKS = 3;
     private static final int ZWNJ = 0x200C;
     private static final int ZWJ = 0x200D;
     private static final int BLACK_FLAG = 0x1F3F4;
@@ -85,15 +90,24 @@ public final class InputText {
         StringBuilder out = new StringBuilder(points.length);
         boolean space = false;
         int previous = -1; // the last code point kept, or a space
+        int marks = 0; // combining marks kept on the current character
         for (int i = 0; i < points.length; i++) {
             int cp = points[i];
             if (isSpace(cp)) {
                 space = out.length() > 0;
                 previous = ' ';
+                marks = 0;
                 continue;
             }
             if (isInvisible(cp) && !isShownPart(cp, previous, i + 1 < points.length ? points[i + 1] : -1)) {
                 continue;
+            }
+            if (isCombiningMark(cp)) {
+                if (++marks > MAX_MARKS) {
+                    continue; // stacked accents ("Zalgo") would paint over the lines above and below
+                }
+            } else {
+                marks = 0;
             }
             if (space) {
                 out.append(' ');
@@ -126,6 +140,11 @@ public final class InputText {
                 true;
             default -> false;
         };
+    }
+
+    private static boolean isCombiningMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     private static boolean isSpace(int cp) {

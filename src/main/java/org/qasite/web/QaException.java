@@ -58,4 +58,9 @@ public class QaException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** Whole seconds, rounded up (at least one): a client that waits them (Retry-After) is not refused again. */
+    public static long wholeSeconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
 }

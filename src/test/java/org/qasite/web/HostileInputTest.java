@@ -178,7 +178,8 @@ class HostileInputTest {
                 "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")) {
             send(verdict, visit, route.method(), target, "Accept: " + accept, valid, new String[] { "Accept", accept });
         }
-        for (String host : List.of("evil.example", "[::1", "127.0.0.1:99999", "a_b:1")) {
+        for (String host : List.of("evil.example", "[::1", "127.0.0.1:99999", "a_b:1", "a%2fb", "%41",
+                "evil.example%00")) {
             send(verdict, visit, route.method(), target, "Host: " + host, valid, new String[] { "Host", host });
         }
         for (String cookie : List.of("garbage", "qa-flash=%", "qa-flash=\"unclosed", "qa-flash=%E2%80%AE%3Cb%3E",

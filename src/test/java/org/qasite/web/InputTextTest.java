@@ -64,4 +64,21 @@ class InputTextTest {
         assertThat(InputText.clean("zero\u200Bwidth\u00ADhyphen"), equalTo("zero\u200Bwidth\u00ADhyphen"));
         assertThat(InputText.block("  a body \u200B "), equalTo("a body \u200B"));
     }
+
+    @Test
+    void aCharacterKeepsAtMostThreeCombiningMarksInOneLineFields() {
+        // "Zalgo": sixty acute accents on a Z paint over the heading and the navigation above it
+        String stacked = "Z" + "\u0301".repeat(60) + "algo";
+        String kept = InputText.line(stacked);
+        assertThat(kept.codePoints().filter(cp -> Character.getType(cp) == Character.NON_SPACING_MARK).count(),
+                equalTo(3L)); // NFC makes the first accent part of "Ź"; three marks on it at most
+        assertThat(kept.startsWith("\u0179"), equalTo(true));
+        assertThat(kept.endsWith("algo"), equalTo(true));
+        // what languages write stays: Vietnamese, Hebrew with points, Hindi
+        for (String word : new String[] { "Nguy\u1EC5n Th\u1ECB", "\u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD",
+                "\u0939\u093F\u0928\u094D\u0926\u0940" }) {
+            assertThat(word, InputText.line(word), equalTo(java.text.Normalizer.normalize(word,
+                    java.text.Normalizer.Form.NFC)));
+        }
+    }
 }
