@@ -170,19 +170,23 @@ public class SecurityHeaders {
      */
     private void fixLocation(RoutingContext ctx) {
         String location = ctx.response().headers().get(HttpHeaders.LOCATION);
-        int scheme = location == null ? -1 : location.indexOf("://");
-        if (scheme < 0 || !(location.startsWith("http://") || location.startsWith("https://"))) {
-            return;
+        int schemeEnd = location == null ? -1
+                : location.regionMatches(true, 0, "http:", 0, 5) ? 5
+                        : location.regionMatches(true, 0, "https:", 0, 6) ? 6 : -1;
+        if (schemeEnd < 0) {
+            return; // a path already
         }
-        int pathStart = scheme + 3;
-        while (pathStart < location.length() && "/?#".indexOf(location.charAt(pathStart)) < 0) {
-            pathStart++;
-        }
-        String origin = location.substring(0, pathStart);
-        if (origin.equalsIgnoreCase(publicOrigin)) {
-            return;
-        }
-        String path = pathStart == location.length() ? "/" : location.substring(pathStart);
+        int pathStart = schemeEnd;
+        if (location.startsWith("//", schemeEnd)) {
+            pathStart += 2;
+            while (pathStart < location.length() && "/?#".indexOf(location.charAt(pathStart)) < 0) {
+                pathStart++;
+            }
+            if (location.substring(0, pathStart).equalsIgnoreCase(publicOrigin)) {
+                return;
+            }
+        } // else "http:/login": a request without any Host (HTTP/1.0) gave no authority at all
+        String path = location.substring(pathStart);
         if (!path.startsWith("/")) {
             path = "/" + path;
         }

@@ -110,4 +110,16 @@ class SecurityHeadersTest {
                         "/api/v1/questions/" + question.id + "/answers");
         assertThat(oddCreated.header("Location"), startsWith("http://qa.example.org/api/v1/answers/"));
     }
+
+    @Test
+    void aRequestWithoutAnyHostGetsAPathToo() throws java.io.IOException {
+        // HTTP/1.0 needs no Host header: the address JAX-RS built then had no host at all ("http:/login")
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /ask HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer, startsWith("HTTP/1.0 303"));
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT), containsString("\r\nlocation: /login\r\n"));
+        }
+    }
 }
