@@ -62,6 +62,20 @@ build_site() {
   git diff --quiet HEAD -- src pom.xml || BUILD="$BUILD+changes"
 }
 
+# The build of QA_BENCH_BASELINE (a commit), when one is asked for, in $WORK/baseline: appends its label and jar to
+# LABELS and JARS, for a script that measures both side by side.
+build_baseline() {
+  if [ -n "${QA_BENCH_BASELINE:-}" ]; then
+    local baseline
+    baseline="$(git rev-parse --short "$QA_BENCH_BASELINE^{commit}")"
+    log "building the baseline $baseline"
+    mkdir "$WORK/baseline"
+    git archive "$baseline" | tar -x -C "$WORK/baseline"
+    (cd "$WORK/baseline" && ./mvnw -B -q -DskipTests package > build.log 2>&1) || { tail -n 30 "$WORK/baseline/build.log" >&2; exit 1; }
+    LABELS+=("$baseline"); JARS+=("$WORK/baseline/$JAR")
+  fi
+}
+
 # Refuses to start when $PORT or $MANAGEMENT_PORT is taken or something listens on $SMTP_PORT (where the site's mailer
 # is pointed, so that nothing receives its mail).
 require_free_ports() {

@@ -51,14 +51,7 @@ require_free_ports
 # --- the builds and the data --------------------------------------------------
 build_site
 LABELS=(); JARS=()
-if [ -n "${QA_BENCH_BASELINE:-}" ]; then
-  baseline="$(git rev-parse --short "$QA_BENCH_BASELINE^{commit}")"
-  log "building the baseline $baseline"
-  mkdir "$WORK/baseline"
-  git archive "$baseline" | tar -x -C "$WORK/baseline"
-  (cd "$WORK/baseline" && ./mvnw -B -q -DskipTests package > build.log 2>&1) || { tail -n 30 "$WORK/baseline/build.log" >&2; exit 1; }
-  LABELS+=("$baseline"); JARS+=("$WORK/baseline/$JAR")
-fi
+build_baseline
 current="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
 git diff --quiet HEAD -- src pom.xml || current="$current+changes"
 LABELS+=("$current"); JARS+=("$JAR")

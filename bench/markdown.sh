@@ -87,14 +87,7 @@ add_text "the same table in a quote" "> $(header 50 | head -n1)"$'\n'"> $(header
 # --- the builds -----------------------------------------------------------------
 build_site
 LABELS=(); JARS=()
-if [ -n "${QA_BENCH_BASELINE:-}" ]; then
-  baseline="$(git rev-parse --short "$QA_BENCH_BASELINE^{commit}")"
-  log "building the baseline $baseline"
-  mkdir "$WORK/baseline"
-  git archive "$baseline" | tar -x -C "$WORK/baseline"
-  (cd "$WORK/baseline" && ./mvnw -B -q -DskipTests package > build.log 2>&1) || { tail -n 30 "$WORK/baseline/build.log" >&2; exit 1; }
-  LABELS+=("$baseline"); JARS+=("$WORK/baseline/$JAR")
-fi
+build_baseline
 LABELS+=("$BUILD"); JARS+=("$JAR")
 
 # One preview of text $1: "status bytes seconds" (status 000 when no answer came within 120 s).
