@@ -1,15 +1,15 @@
 package org.qasite.demo;
 
 /** The arguments of {@code fill-db N [--if-empty]}. */
-record FillDbArgs(int ratio, boolean ifEmpty) {
+public record FillDbArgs(int ratio, boolean ifEmpty) {
 
-    static final String COMMAND = "fill-db";
-    static final String USAGE = "usage: fill-db N [--if-empty]\n"
+    public static final String COMMAND = "fill-db";
+    public static final String USAGE = "usage: fill-db N [--if-empty]\n"
             + "  Adds N members, N tags, 10*N questions, 100*N answers and 200*N votes of demo data.\n"
             + "  --if-empty  do nothing when the database has members already";
 
     /** Parses the arguments after the command name; a problem throws with a message for the user. */
-    static FillDbArgs parse(String... args) {
+    public static FillDbArgs parse(String... args) {
         Integer ratio = null;
         boolean ifEmpty = false;
         for (String arg : args) {

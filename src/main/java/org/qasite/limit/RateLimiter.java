@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;

@@ -6,8 +6,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionPage;
 import org.qasite.question.QuestionResource;

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.qasite.events.EventStream;
 import org.qasite.events.EventsConfig;
+import org.qasite.events.Position;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -15,6 +15,7 @@ import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.events.EventsDisabled;
 import org.qasite.events.Payloads;
+import org.qasite.events.Position;
 import org.qasite.events.StreamEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

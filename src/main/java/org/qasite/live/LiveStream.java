@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventStream;
+import org.qasite.events.Position;
 import org.qasite.events.StreamInfo;
 
 import io.quarkus.logging.Log;

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.limit.ClientAddress;
 import org.qasite.views.Readers;
-import org.qasite.web.SameOrigin;
+import org.qasite.web.guard.SameOrigin;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;

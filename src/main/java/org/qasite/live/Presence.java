@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventsDisabled;
+import org.qasite.events.Position;
 import org.qasite.events.StreamConsumers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

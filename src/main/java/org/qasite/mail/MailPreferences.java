@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.qasite.member.Member;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
 
 /** Switches a member's mail about new answers on or off from a signed link, without a login. */
 @ApplicationScoped

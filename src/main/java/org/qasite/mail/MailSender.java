@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.qasite.answer.Answer;
 import org.qasite.events.EventLogContext;
 import org.qasite.events.EventsDisabled;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.web.Site;
 
 import io.micrometer.core.instrument.Counter;

@@ -3,8 +3,8 @@ package org.qasite.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.qasite.web.ErrorMapper;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
+import org.qasite.web.error.ErrorMapper;
 
 import io.vertx.ext.web.Router;
 

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
-import org.qasite.web.InputText;
-import org.qasite.web.InvalidInput;
-import org.qasite.web.QaException;
+import org.qasite.refusal.InvalidInput;
+import org.qasite.refusal.QaException;
+import org.qasite.text.InputText;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

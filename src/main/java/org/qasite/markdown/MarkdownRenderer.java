@@ -17,7 +17,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
-import org.qasite.web.InvalidInput;
+import org.qasite.refusal.InvalidInput;
 
 /**
  * Turns member-written Markdown into HTML that is safe to show unescaped: commonmark renders it, then the OWASP

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
-import org.qasite.web.Html;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
+import org.qasite.web.page.Html;
 
 /** Serves avatars: uploaded ones by content hash (never change, cached for a year), and generated defaults. */
 @Path("/avatars")

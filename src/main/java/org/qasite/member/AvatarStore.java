@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.qasite.web.InvalidInput;
+import org.qasite.refusal.InvalidInput;
 
 /**
  * Checks uploaded pictures (size, and the type read from the content itself, not from what the browser claims) and

@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

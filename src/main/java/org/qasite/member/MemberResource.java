@@ -17,13 +17,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.qasite.answer.Answer;
 import org.qasite.limit.ClientAddress;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionResource;
-import org.qasite.web.Flash;
-import org.qasite.web.LoginRedirect;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
+import org.qasite.web.page.Flash;
+import org.qasite.web.page.LoginRedirect;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;

@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
-import org.qasite.web.InputText;
-import org.qasite.web.InputValidator;
-import org.qasite.web.InvalidInput;
-import org.qasite.web.QaException;
-import org.qasite.web.ScriptMix;
+import org.qasite.refusal.InputValidator;
+import org.qasite.refusal.InvalidInput;
+import org.qasite.refusal.QaException;
+import org.qasite.text.InputText;
+import org.qasite.text.ScriptMix;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 

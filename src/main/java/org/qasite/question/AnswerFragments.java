@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
-import org.qasite.web.FormToken;
 import org.qasite.web.SiteConfig;
-import org.qasite.web.TemplateExtensions;
+import org.qasite.web.page.FormToken;
+import org.qasite.web.page.TemplateExtensions;
 
 import io.quarkus.qute.RawString;
 

@@ -19,9 +19,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.qasite.member.Member;
+import org.qasite.refusal.Ids;
+import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
-import org.qasite.web.Ids;
-import org.qasite.web.QaException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.member.CurrentMember;
-import org.qasite.web.Pager;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
+import org.qasite.web.page.Pager;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,9 +3,8 @@ package org.qasite.question;
 import java.util.List;
 import java.util.Map;
 
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
-import org.qasite.web.Pager;
+import org.qasite.web.page.Pager;
 
 /**
  * What the question page shows: the question, one page of its answers, the reader's own votes, and for live updates

@@ -14,11 +14,11 @@ import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
+import org.qasite.refusal.DuplicatePost;
+import org.qasite.refusal.InputValidator;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
-import org.qasite.web.DuplicatePost;
-import org.qasite.web.InputText;
-import org.qasite.web.InputValidator;
+import org.qasite.text.InputText;
 
 @ApplicationScoped
 public class QuestionService {

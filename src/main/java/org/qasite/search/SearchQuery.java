@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.qasite.web.InputText;
+import org.qasite.text.InputText;
 
 /**
  * What a member typed in the search box: {@code [tag]} filters, and the rest as words and quoted phrases for

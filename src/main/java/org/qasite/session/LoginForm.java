@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
-import org.qasite.web.Flash;
-import org.qasite.web.LoginRedirect;
-import org.qasite.web.QaException;
-import org.qasite.web.SecurityHeaders;
+import org.qasite.refusal.QaException;
+import org.qasite.web.guard.SecurityHeaders;
+import org.qasite.web.page.Flash;
+import org.qasite.web.page.LoginRedirect;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.credential.PasswordCredential;

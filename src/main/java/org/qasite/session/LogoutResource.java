@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.qasite.web.Flash;
-import org.qasite.web.LoginRedirect;
+import org.qasite.web.page.Flash;
+import org.qasite.web.page.LoginRedirect;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.qasite.web.SecurityHeaders;
 import org.qasite.web.Site;
+import org.qasite.web.guard.SecurityHeaders;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.qasite.web.SecurityHeaders;
+import org.qasite.web.guard.SecurityHeaders;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;

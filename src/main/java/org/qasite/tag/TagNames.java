@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.qasite.web.InputText;
-import org.qasite.web.ScriptMix;
+import org.qasite.text.InputText;
+import org.qasite.text.ScriptMix;
 
 /**
  * The rules for tag names: what members may type in the tags field, and how it is split. A tag is one name for one

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
-import org.qasite.web.Ids;
+import org.qasite.refusal.Ids;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

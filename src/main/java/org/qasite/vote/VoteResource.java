@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
-import org.qasite.web.Flash;
-import org.qasite.web.Ids;
-import org.qasite.web.LoginRedirect;
+import org.qasite.refusal.Ids;
+import org.qasite.web.page.Flash;
+import org.qasite.web.page.LoginRedirect;
 
 /** Vote buttons as plain forms, for browsers without JavaScript. */
 @Path("/")

@@ -12,8 +12,8 @@ import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
-import org.qasite.web.InvalidInput;
-import org.qasite.web.QaException;
+import org.qasite.refusal.InvalidInput;
+import org.qasite.refusal.QaException;
 
 /**
  * Votes on questions and answers. The voted post's row is locked for the length of the transaction, so votes on one

@@ -30,14 +30,14 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qasite.TestData;
-import org.qasite.answer.Answer;
-import org.qasite.answer.AnswerInput;
-import org.qasite.answer.AnswerService;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.live.LiveRooms;
 import org.qasite.live.Rooms;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
+import org.qasite.question.AnswerInput;
+import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

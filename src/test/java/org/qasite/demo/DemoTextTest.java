@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.tag.TagNames;
-import org.qasite.web.InputText;
+import org.qasite.text.InputText;
 
 class DemoTextTest {
 

@@ -15,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
-import org.qasite.answer.AnswerInput;
-import org.qasite.answer.AnswerService;
 import org.qasite.member.Member;
+import org.qasite.question.AnswerInput;
+import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
 
 import com.fasterxml.jackson.databind.JsonNode;

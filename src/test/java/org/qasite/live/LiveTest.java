@@ -28,11 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
-import org.qasite.answer.Answer;
-import org.qasite.answer.AnswerInput;
-import org.qasite.answer.AnswerService;
+import org.qasite.events.Position;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
+import org.qasite.question.AnswerInput;
+import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
 import org.qasite.views.Readers;
 

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
-import org.qasite.answer.Answer;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 
 import io.quarkus.test.junit.QuarkusTest;

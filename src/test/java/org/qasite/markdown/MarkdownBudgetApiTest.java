@@ -26,7 +26,7 @@ import org.qasite.limit.RateLimitConfig;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
-import org.qasite.web.QaException;
+import org.qasite.refusal.QaException;
 
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;

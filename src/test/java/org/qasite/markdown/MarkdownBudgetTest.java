@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qasite.web.InvalidInput;
+import org.qasite.refusal.InvalidInput;
 
 /**
  * Every text at the size limit gets its answer fast and within its budget: rendered HTML no larger than the budget, or

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.web.ScriptMix;
+import org.qasite.text.ScriptMix;
 
 /** A tag is one name for one subject: one form per name, and no look-alike of another tag. */
 class TagNamesTest {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.web.Visits.Visit;
+import org.qasite.web.guard.Draining;
+import org.qasite.web.page.LoginRedirect;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.RestMatrix;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.qasite.web.error.ErrorMapper;
 
 /**
  * Every address the site answers, found in its code, so that a new page or API method is walked without anyone

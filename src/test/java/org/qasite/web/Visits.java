@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.qasite.TestData;
-import org.qasite.answer.Answer;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 
 import io.restassured.RestAssured;

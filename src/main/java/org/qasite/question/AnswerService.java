@@ -1,0 +1,92 @@
+package org.qasite.question;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
+import org.qasite.limit.RateLimiter;
+import org.qasite.markdown.MarkdownRenderer;
+import org.qasite.member.Member;
+import org.qasite.refusal.DuplicatePost;
+import org.qasite.refusal.InputValidator;
+import org.qasite.refusal.QaException;
+import org.qasite.text.InputText;
+
+@ApplicationScoped
+public class AnswerService {
+
+    /** How far back a resubmitted identical answer is recognised. */
+    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
+
+    private final InputValidator validator;
+    private final MarkdownRenderer markdown;
+    private final RateLimiter rateLimiter;
+    private final Outbox outbox;
+
+    AnswerService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter, Outbox outbox) {
+        this.validator = validator;
+        this.markdown = markdown;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+    }
+
+    public AnswerInput validate(AnswerInput raw) {
+        AnswerInput input = new AnswerInput(InputText.block(raw.body()));
+        validator.check(validator.errors(input));
+        return input;
+    }
+
+    /** Saves the answer and counts it on its question, in one transaction. */
+    @Transactional
+    public Answer answer(long authorId, long questionId, AnswerInput raw) {
+        AnswerInput input = validate(raw);
+        Question question = Question.findById(questionId);
+        if (question == null) {
+            throw QaException.notFound("There is no question " + questionId + ".");
+        }
+        Member.lockForPosting(authorId);
+        Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
+        if (repeat != null) {
+            throw new DuplicatePost("You posted this answer already: here it is.", "/answers/" + repeat.id);
+        }
+        Answer answer = new Answer();
+        answer.question = question;
+        answer.author = Member.getEntityManager().getReference(Member.class, authorId);
+        answer.body = input.body();
+        answer.bodyHtml = markdown.toSafeHtml(input.body());
+        answer.persist();
+        // An UPDATE relative to the stored value, so concurrent answers never lose a count.
+        Question.update("answerCount = answerCount + 1 where id = ?1", questionId);
+        outbox.record(EventType.ANSWER_CREATED,
+                new Payloads.AnswerCreated(answer.id, questionId, authorId, question.author.id));
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.ANSWER, authorId);
+        return answer;
+    }
+
+    /** Marks the answer as the one that solved the question; only the question's author may, and may change it. */
+    @Transactional
+    public Answer accept(long memberId, long answerId) {
+        Answer answer = Answer.findById(answerId);
+        if (answer == null) {
+            throw QaException.notFound("There is no answer " + answerId + ".");
+        }
+        Question question = Question.getEntityManager().find(Question.class, answer.question.id,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (!question.author.id.equals(memberId)) {
+            throw QaException.forbidden("Only the author of the question can accept an answer.");
+        }
+        if (!answer.id.equals(question.acceptedAnswerId)) {
+            question.acceptedAnswerId = answer.id;
+            outbox.record(EventType.ANSWER_ACCEPTED,
+                    new Payloads.AnswerAccepted(answer.id, question.id, memberId, answer.author.id));
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,17 @@
+package org.qasite.refusal;
+
+/** Ids as they arrive in addresses. */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    /** The id typed in an address; anything that is not a number is a 404 ("There is no answer “abc”."). */
+    public static long parse(String raw, String what) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw QaException.notFound("There is no " + what + " \u201C" + raw + "\u201D.");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.qasite.web.page;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qasite.refusal.QaException;
+
+import io.quarkus.panache.common.Page;
+
+/** One page of a list: which page, how many there are, and the links between them. */
+public record Pager(int page, int pages, long total, int size, String path, String query) {
+
+    /**
+     * Reads the {@code page} parameter as typed in the address bar: missing means the first page; a page that cannot
+     * exist (not a whole number from 1 up, or past the last) is a 404 that says which pages there are.
+     */
+    public static Pager of(String rawPage, long total, int size, String path, String query) {
+        int page = parse(rawPage);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        if (page > pages) {
+            throw QaException.notFound("There is no page " + page + ": this list has " + pages
+                    + (pages == 1 ? " page." : " pages."));
+        }
+        return new Pager(page, pages, total, size, path, query == null ? "" : query);
+    }
+
+    static int parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw QaException.notFound("There is no page \u201C" + raw.strip() + "\u201D: pages are numbered from 1.");
+    }
+
+    public Page panache() {
+        return Page.of(page - 1, size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < pages;
+    }
+
+    public String url(int p) {
+        String q = query.isEmpty() ? "" : "&" + query;
+        return path + "?page=" + p + q;
+    }
+
+    /** The page numbers to show as links: the first, the last, and two on each side of the current one. */
+    public List<Integer> links() {
+        List<Integer> links = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            if (p == 1 || p == pages || Math.abs(p - page) <= 2) {
+                links.add(p);
+            } else if (!links.isEmpty() && links.get(links.size() - 1) != 0) {
+                links.add(0); // a gap, shown as an ellipsis
+            }
+        }
+        return links;
+    }
+}
