@@ -1,7 +1,6 @@
 package org.qasite.member;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -14,23 +13,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.limit.ClientAddress;
-import org.qasite.question.Answer;
-import org.qasite.question.Question;
-import org.qasite.question.QuestionResource;
 import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
+import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Signup, login, logout, settings and member profiles. */
+/** Signup, the login page and settings. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class MemberResource {
@@ -53,9 +48,6 @@ public class MemberResource {
         static native TemplateInstance login(String username, boolean failed);
 
         static native TemplateInstance settings(SettingsForm form, Map<String, String> errors, String formError);
-
-        static native TemplateInstance profile(Member member, List<Question> questions, long questionCount,
-                List<Answer> answers, long answerCount);
     }
 
     private final CurrentMember me;
@@ -93,9 +85,9 @@ public class MemberResource {
                     .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
                     .build();
         } catch (QaException e) {
-            SignupForm form = new SignupForm(QuestionResource.orEmpty(username), QuestionResource.orEmpty(email));
+            SignupForm form = new SignupForm(Forms.orEmpty(username), Forms.orEmpty(email));
             Response.ResponseBuilder response = Response.status(e.status()).entity(
-                    Templates.signup(form, renamePasswordConfirm(QuestionResource.fieldErrors(e)), e.getMessage()));
+                    Templates.signup(form, renamePasswordConfirm(Forms.fieldErrors(e)), e.getMessage()));
             if (e.retryAfter() != null) {
                 response.header(HttpHeaders.RETRY_AFTER, QaException.wholeSeconds(e.retryAfter()));
             }
@@ -118,7 +110,7 @@ public class MemberResource {
         if (me.isLoggedIn()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Response.ok(Templates.login(QuestionResource.orEmpty(username), error != null)).build();
+        return Response.ok(Templates.login(Forms.orEmpty(username), error != null)).build();
     }
 
     @GET
@@ -145,23 +137,13 @@ public class MemberResource {
                     removeAvatar != null && !removeAvatar.isBlank());
             return Response.seeOther(URI.create("/settings")).cookie(Flash.set("Your settings are saved.")).build();
         } catch (QaException e) {
-            SettingsForm form = new SettingsForm(QuestionResource.orEmpty(email),
-                    QuestionResource.orEmpty(displayName), notify, current.avatarUrl(), current.avatarHash != null);
-            Map<String, String> errors = new java.util.LinkedHashMap<>(QuestionResource.fieldErrors(e));
+            SettingsForm form = new SettingsForm(Forms.orEmpty(email),
+                    Forms.orEmpty(displayName), notify, current.avatarUrl(), current.avatarHash != null);
+            Map<String, String> errors = new java.util.LinkedHashMap<>(Forms.fieldErrors(e));
             if (errors.containsKey("displayName")) {
                 errors.put("display_name", errors.remove("displayName"));
             }
             return Response.status(e.status()).entity(Templates.settings(form, errors, e.getMessage())).build();
         }
-    }
-
-    @GET
-    @Path("members/{username}")
-    public TemplateInstance profile(@RestPath String username) {
-        Member member = Member.findByUsername(username)
-                .orElseThrow(() -> QaException.notFound("There is no member \u201C" + username + "\u201D."));
-        Page latest = Page.ofSize(10);
-        return Templates.profile(member, Question.listByAuthor(member, latest), Question.countByAuthor(member),
-                Answer.listByAuthor(member, latest), Answer.countByAuthor(member));
     }
 }

@@ -9,15 +9,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
 
 /** The answer form and the plain-form "accept" button (the page's script uses the JSON API instead). */
 @Path("/")
@@ -37,10 +43,8 @@ public class AnswerResource {
 
     @POST
     @Path("questions/{id}/answers")
+    @Authenticated
     public Response answer(@RestPath String id, @RestForm String body) {
-        if (!me.isLoggedIn()) {
-            return LoginRedirect.to("Log in to answer.", "/questions/" + id);
-        }
         long questionId = Ids.parse(id, "question");
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
@@ -68,12 +72,19 @@ public class AnswerResource {
 
     @POST
     @Path("answers/{id}/accept")
+    @Authenticated
     public Response accept(@RestPath String id) {
-        if (!me.isLoggedIn()) {
-            return LoginRedirect.to("Log in to accept an answer.", "/answers/" + id);
-        }
         Answer answer = answers.accept(me.id(), Ids.parse(id, "answer"));
         return Response.seeOther(URI.create("/answers/" + answer.id)).cookie(Flash.set("You accepted this answer."))
                 .build();
+    }
+
+    /** A visitor: to the login page, and back to the question or answer they were on once logged in. */
+    @ServerExceptionMapper
+    Response visitor(UnauthorizedException e, SimpleResourceInfo method, UriInfo uri) {
+        String id = uri.getPathParameters().getFirst("id");
+        return "accept".equals(method.getMethodName())
+                ? LoginRedirect.to("Log in to accept an answer.", "/answers/" + id)
+                : LoginRedirect.to("Log in to answer.", "/questions/" + id);
     }
 }

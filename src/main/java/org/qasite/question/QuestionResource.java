@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.events.Position;
 import org.qasite.limit.ClientAddress;
 import org.qasite.live.LiveStream;
@@ -23,7 +24,6 @@ import org.qasite.live.Presence;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
-import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagNames;
@@ -31,12 +31,15 @@ import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
 import org.qasite.web.page.Flash;
+import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
 import org.qasite.web.page.Pager;
 import org.qasite.web.page.TemplateExtensions;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -153,20 +156,16 @@ public class QuestionResource {
 
     @GET
     @Path("ask")
+    @Authenticated
     public Response askForm() {
-        if (!me.isLoggedIn()) {
-            return LoginRedirect.to("Log in to ask a question.", "/ask");
-        }
         return Response.ok(Templates.ask(AskForm.EMPTY, Map.of(), null)).build();
     }
 
     @POST
     @Path("ask")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
-        if (!me.isLoggedIn()) {
-            return LoginRedirect.to("Log in to ask a question.", "/ask");
-        }
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
             return Response.seeOther(URI.create("/questions/" + question.id))
@@ -174,23 +173,22 @@ public class QuestionResource {
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
-            AskForm form = new AskForm(orEmpty(title), orEmpty(body), orEmpty(tags));
-            return Response.status(e.status()).entity(Templates.ask(form, fieldErrors(e), e.getMessage())).build();
+            AskForm form = new AskForm(Forms.orEmpty(title), Forms.orEmpty(body), Forms.orEmpty(tags));
+            return Response.status(e.status()).entity(Templates.ask(form, Forms.fieldErrors(e), e.getMessage())).build();
         }
-    }
-
-    public static Map<String, String> fieldErrors(QaException e) {
-        return e instanceof InvalidInput invalid ? invalid.fieldErrors() : Map.of();
-    }
-
-    public static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     /** Renders the question page again with the answer form's values and errors. */
     public Response showWithAnswerErrors(String questionId, String body, QaException e) {
         QuestionPage page = load(questionId, null, null, readers.of(me.id(), null)); // a member: only members answer
-        return Response.status(e.status()).entity(Templates.show(page, orEmpty(body), fieldErrors(e), e.getMessage()))
+        return Response.status(e.status())
+                .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), e.getMessage()))
                 .build();
+    }
+
+    /** A visitor on the ask page: to the login page, and back here once logged in. */
+    @ServerExceptionMapper
+    Response visitor(UnauthorizedException e) {
+        return LoginRedirect.to("Log in to ask a question.", "/ask");
     }
 }

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -62,6 +64,36 @@ class RefusalsTest {
                     equalTo(LoginRedirect.RETURN_COOKIE + "=/"));
             assertThat(path, reply.all("Set-Cookie"), not(hasItem(startsWith("x="))));
         }
+    }
+
+    /** Every form that needs a member sends a visitor to log in, says what for, and leads back to the page. */
+    @Test
+    void aVisitorsFormLeadsToTheLoginPageWithWhatItWasForAndBackToItsPage() {
+        Visit visitor = visits.visitor();
+        long question = visitor.question().id;
+        long answer = visitor.answer().id;
+        List<List<String>> forms = List.of(
+                List.of("/questions/" + question + "/answers", "Log in to answer.", "/questions/" + question),
+                List.of("/answers/" + answer + "/accept", "Log in to accept an answer.", "/answers/" + answer),
+                List.of("/questions/" + question + "/vote", "Log in to vote.", "/questions/" + question),
+                List.of("/answers/" + answer + "/vote", "Log in to vote.", "/answers/" + answer),
+                List.of("/ask", "Log in to ask a question.", "/ask"));
+        long before = answers(visitor);
+        for (List<String> form : forms) {
+            String path = form.get(0);
+            RawHttp.Reply reply = visits.postForm(visitor, path,
+                    "title=A+title+long+enough&body=An+answer+long+enough+to+be+one&tags=java&value=1");
+            assertThat(path, reply.status(), equalTo(303));
+            assertThat(path, reply.header("Location"), endsWith("/login"));
+            assertThat(path, URLDecoder.decode(Visits.cookie(reply, "qa-flash"), StandardCharsets.UTF_8),
+                    equalTo("qa-flash=" + form.get(1)));
+            assertThat(path, Visits.cookie(reply, LoginRedirect.RETURN_COOKIE).replace("\"", ""),
+                    equalTo(LoginRedirect.RETURN_COOKIE + "=" + form.get(2)));
+        }
+        assertThat("nothing was written", answers(visitor), equalTo(before));
+        assertThat(data.count("SELECT count(*) FROM question_vote WHERE question_id = ?1", question), equalTo(0L));
+        assertThat(data.count("SELECT count(*) FROM answer_vote WHERE answer_id = ?1", answer), equalTo(0L));
+        assertThat(data.count("SELECT count(*) FROM question WHERE title = 'A title long enough'"), equalTo(0L));
     }
 
     @Test
