@@ -28,6 +28,9 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Markdown")
 public class MarkdownApi {
 
+    /** The longest text a post may have, so the longest worth previewing. */
+    static final int MAX_TEXT = 30_000;
+
     public record PreviewRequest(String text) {
     }
 
@@ -59,8 +62,8 @@ public class MarkdownApi {
                 sessionSubject(identity.isAnonymous() ? null : identity.getPrincipal().getName(), address));
         rateLimiter.acquire(RateLimiter.Action.PREVIEW_ADDRESS, ClientAddress.network(address));
         String text = request == null ? "" : InputText.clean(request.text());
-        if (text.length() > 30_000) {
-            throw QaException.badRequest("The text is too long to preview (at most 30000 characters).");
+        if (text.length() > MAX_TEXT) {
+            throw QaException.badRequest("The text is too long to preview (at most " + MAX_TEXT + " characters).");
         }
         try {
             return new PreviewView(renderer.toSafeHtml(text));

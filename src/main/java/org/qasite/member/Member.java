@@ -28,8 +28,12 @@ public class Member extends PanacheEntityBase {
     public static final String ROLE_MEMBER = "member";
     /** May see the stream dashboard; given with the make-admin command. */
     public static final String ROLE_ADMIN = "admin";
+    public static final int MIN_USERNAME = 3;
+    public static final int MAX_USERNAME = 30;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_DISPLAY_NAME = 50;
     /** What a username may look like (also checked at signup). */
-    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,30}");
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{" + MIN_USERNAME + "," + MAX_USERNAME + "}");
 
     @Id
     @SequenceGenerator(name = "member_seq", sequenceName = "member_id_seq", allocationSize = 1)

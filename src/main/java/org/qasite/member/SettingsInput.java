@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The settings form. */
 public record SettingsInput(
-        @NotBlank(message = "Enter your email address.") @Size(max = 254, message = "The email address is too long.") @Email(message = "This is not a valid email address.") String email,
-        @NotBlank(message = "Enter the name to show beside your posts.") @Size(max = 50, message = "The display name must be at most 50 characters long.") String displayName,
+        @NotBlank(message = "Enter your email address.") @Size(max = Member.MAX_EMAIL, message = "The email address is too long.") @Email(message = "This is not a valid email address.") String email,
+        @NotBlank(message = "Enter the name to show beside your posts.") @Size(max = Member.MAX_DISPLAY_NAME, message = "The display name must be at most {max} characters long.") String displayName,
         boolean notifyAnswers) {
 }

@@ -25,6 +25,7 @@ import io.quarkus.panache.common.Page;
 @Table(name = "answer")
 public class Answer extends PanacheEntityBase {
 
+    public static final int MIN_BODY = 2;
     public static final int MAX_BODY = 30_000;
 
     /** The orders a question's answers can be read in. */

@@ -30,7 +30,9 @@ import io.quarkus.panache.common.Page;
 @Table(name = "question")
 public class Question extends PanacheEntityBase {
 
+    public static final int MIN_TITLE = 10;
     public static final int MAX_TITLE = 150;
+    public static final int MIN_BODY = 20;
     public static final int MAX_BODY = 30_000;
 
     @Id
