@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.refusal.QaException;
-import org.qasite.web.page.Html;
+import org.qasite.text.Html;
 
 /** Serves avatars: uploaded ones by content hash (never change, cached for a year), and generated defaults. */
 @Path("/avatars")

@@ -14,8 +14,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.qasite.question.Question;
+import org.qasite.text.Html;
 import org.qasite.text.InputText;
-import org.qasite.web.page.Html;
 
 /** Ranked full-text search over questions, with highlighted titles and snippets. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.qasite.web.page;
+package org.qasite.text;
 
 /** Text made safe to put into HTML built in code (templates escape on their own). */
 public final class Html {

@@ -1,0 +1,2 @@
+/** One key per purpose, derived with HKDF from the configured secret. */
+package org.qasite.secrets;

@@ -1,0 +1,2 @@
+/** Tags: names, normalisation and the tag entity. */
+package org.qasite.tag;

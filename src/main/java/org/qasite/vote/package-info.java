@@ -1,0 +1,2 @@
+/** Votes on questions and answers, as forms and as API. */
+package org.qasite.vote;
