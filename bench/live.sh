@@ -10,6 +10,7 @@
 #   QA_LIVE_RAW_READERS                  XREAD BLOCK readers of each raw baseline run (default "1 100")
 #   QA_BENCH_RATIO                       size of the demo data when qa_bench is empty (default 200, as events.sh)
 #   QA_LIVE_LOGS=<dir>                   keeps the site's log of each N there (live-N.log)
+#   QA_LIVE_DB                           the PostgreSQL database (default qa_bench)
 #
 # Everything happens in scratch places of its own: the PostgreSQL database qa_bench (created when missing, filled once
 # with `fill-db`, kept between runs; each run adds its answers to one question), the Redis databases 13 (streams), 14
@@ -19,11 +20,12 @@
 #
 # For each N, a fresh start of the packaged jar (answer rate limit raised, mailer pointed at a port where nothing
 # listens), an untimed warm-up round (100 viewers, 5 answers/s for QA_LIVE_WARM_UP s), then the measured round by
-# bench/live/LiveBench.java (JDK only, run with the source launcher): it logs in as demo-1, opens N WebSockets on the
+# bench/live/LiveBench.java (run with the source launcher on the packaged site's own Vert.x, Netty and Jackson jars:
+# Vert.x' WebSocket and Redis clients, Jackson for the JSON): it logs in as demo-1, opens N WebSockets on the
 # question, waits until each is open and has had its first (presence) frame, posts the answers through the JSON API
 # and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
 # The site's RSS is sampled with `ps -o rss` every 0.5 s during the round. The raw baseline runs after the last site
-# stopped, with the same program speaking RESP to Redis database 13.
+# stopped, with the same program on Redis database 13 through the Vert.x Redis client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(100 1000 5000); fi
@@ -39,7 +41,7 @@ for v in "${COUNTS[@]}" "$RATE" "$DURATION" "$WARM_UP" "$DRAIN" "$RAW_ENTRIES" "
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/live.sh [N ...] (N and the QA_LIVE_* settings: positive integers)" >&2; exit 2; }
 done
 
-DB=qa_bench
+DB="${QA_LIVE_DB:-qa_bench}"
 BENCH_NAME=live
 # shellcheck source=common.sh
 source bench/common.sh
@@ -52,6 +54,7 @@ BASE_URL="http://127.0.0.1:$PORT"
 MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 CLIENT=bench/live/LiveBench.java
+LIB=target/quarkus-app/lib/main # the packaged site's libraries; the client's classpath is taken from them
 POSTER=demo-1
 POSTER_PASSWORD=demo-password # bin/fill-db's password for every demo member
 WARM_UP_VIEWERS=100
@@ -80,6 +83,9 @@ flush_redis
 
 # --- the build and the data ---------------------------------------------------
 build_site
+# Vert.x (WebSocket and Redis clients) with Netty, and Jackson: the very versions the site runs on.
+CLIENT_CLASSPATH="$(printf '%s:' "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.vertx.vertx-redis-client-*.jar \
+  "$LIB"/io.netty.netty-*.jar "$LIB"/com.fasterxml.jackson.core.jackson-*.jar)"
 
 log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
@@ -94,7 +100,7 @@ ANSWERS_BEFORE="$(sql -c "SELECT answer_count FROM question WHERE id = $QUESTION
 declare -A R
 client() {
   local line
-  line="$("$JAVA_HOME/bin/java" "$CLIENT" "$@" | grep '^RESULT ')" || { log "the client failed"; exit 1; }
+  line="$("$JAVA_HOME/bin/java" -cp "$CLIENT_CLASSPATH" "$CLIENT" "$@" | grep '^RESULT ')" || { log "the client failed"; exit 1; }
   R=()
   for kv in ${line#RESULT }; do R["${kv%%=*}"]="${kv#*=}"; done
 }
@@ -259,18 +265,18 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  frame, waits 1 s, then posts. Viewers connect without \`since\` (nothing to replay)."
   echo "- **raw**: the same program writes entries with \`XADD\` (the site's fields, a payload of the same shape) at a"
   echo "  steady rate on one connection and reads them with \`XREAD COUNT 1000 BLOCK 1000\` on each reader's own"
-  echo "  connection, RESP over a plain socket; latency from just before each XADD was written to the reader's reply."
+  echo "  connection, through the Vert.x Redis client (RESP2); latency from just before each XADD was sent to the reader's reply."
   echo "  It runs after the last site stopped."
   echo "- The site, PostgreSQL, Redis and the client (which handles all N sockets) share the machine's CPUs with"
   echo "  whatever else runs on it: see the load average."
   echo
   echo "Reproduce with \`bench/live.sh\` (or \`bench/live.sh N ...\`; \`QA_LIVE_RATE\`, \`QA_LIVE_DURATION\` change the"
-  echo "posting). The client alone:"
+  echo "posting). The client alone (\`CLASSPATH\`: the Vert.x, Netty and Jackson jars of \`$LIB\`):"
   echo
   echo '```'
-  echo "java $CLIENT live --base $BASE_URL --question $QUESTION_ID --viewers N --rate $RATE --duration $DURATION \\"
+  echo "java -cp CLASSPATH $CLIENT live --base $BASE_URL --question $QUESTION_ID --viewers N --rate $RATE --duration $DURATION \\"
   echo "  --drain $DRAIN --user $POSTER --password $POSTER_PASSWORD"
-  echo "java $CLIENT raw --redis 127.0.0.1:6379 --db $STREAMS_DB --key bench:live --readers 1 --count $RAW_ENTRIES --rate $RAW_RATE"
+  echo "java -cp CLASSPATH $CLIENT raw --redis 127.0.0.1:6379 --db $STREAMS_DB --key bench:live --readers 1 --count $RAW_ENTRIES --rate $RAW_RATE"
   echo '```'
 } > "$OUT"
 cat "$OUT"

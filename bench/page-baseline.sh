@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The question page of the site against a raw Vert.x baseline rendering the same HTML from the same data
-# (bench/baseline/: the reactive PostgreSQL and Redis clients on plain event loops), and writes
+# (bench/baseline/: the reactive PostgreSQL and Redis clients on plain event loops, with the site's own SQL files, time
+# wording and escaping from its jar), and writes
 # bench/results/page-baseline.md: requests/s, p50 and p99 under wrk, errors, the ratio site ÷ baseline, each process'
 # RSS under the load and its startup time.
 # Usage: bench/page-baseline.sh        (settings through QA_PAGE_BASELINE_* variables)
@@ -15,7 +16,8 @@
 #   QA_PAGE_BASELINE_N            demo data size when the database must be filled (default 10000)
 #   QA_PAGE_BASELINE_SITE_APP     another packaged site to measure instead of this checkout's (a quarkus-app
 #                                 directory, e.g. a copy of target/quarkus-app of an earlier commit, for before/after
-#                                 figures; it must have the same migrations); not built by the script
+#                                 figures; it must have the same migrations); not built by the script (this checkout's
+#                                 site is: the baseline runs on its classes)
 #
 # The data is the N = 10,000 demo database qa_explain, used as it is when it has demo data and filled with
 # bin/fill-db otherwise (as question-page.sh). Both processes run at once, idle while the other one is measured, and
@@ -66,6 +68,7 @@ BASELINE_URL="http://127.0.0.1:$BASELINE_PORT"
 JAR=target/quarkus-app/quarkus-run.jar
 SITE_APP="${QA_PAGE_BASELINE_SITE_APP:-}"
 BASELINE_JAR=bench/baseline/target/page-baseline.jar
+SITE_CLASSES=target/quarkus-app/app/qa-site-1.0.0-SNAPSHOT.jar # the site's own code and SQL, which the baseline runs on
 OUT=bench/results/page-baseline.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site, as question-page.sh
 
@@ -92,14 +95,15 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$BASELINE_PORT") 2> /dev/null; then log "port $B
 flush_redis
 
 # --- the builds and the data ----------------------------------------------------------------------------------------
+# This checkout's site is built in any case: the baseline runs on its classes and SQL files ($SITE_CLASSES).
+build_site
 if [ -n "$SITE_APP" ]; then
   JAR="$SITE_APP/quarkus-run.jar"
   [ -f "$JAR" ] || { log "no $JAR"; exit 1; }
   BUILD="the given $SITE_APP"
-else
-  build_site
 fi
-if [ ! -f "$BASELINE_JAR" ] || [ -n "$(find bench/baseline/src bench/baseline/pom.xml -newer "$BASELINE_JAR" -print -quit)" ]; then
+if [ ! -f "$BASELINE_JAR" ] \
+  || [ -n "$(find bench/baseline/src bench/baseline/pom.xml "$SITE_CLASSES" -newer "$BASELINE_JAR" -print -quit)" ]; then
   log "building the baseline"
   ./mvnw -B -q -f bench/baseline/pom.xml package
   touch "$BASELINE_JAR"

@@ -9,7 +9,8 @@
 # measures "before": in a transaction that is rolled back, with the V1 indexes and the popular-tags query as they
 # were before V4; then "after", the database as it is. Nothing in the database changes.
 #
-# The SQL texts below are copies of org.qasite.stats.StatsQueries (popularTags, bestMembers): change them together.
+# The two queries are the site's own files, src/main/resources/sql/stats/*.sql, which org.qasite.stats.StatsQueries
+# sends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,28 +18,9 @@ DB="${QA_EXPLAIN_DB:-qa_explain}"
 RUNS="${QA_EXPLAIN_RUNS:-5}"
 OUT=bench/results/stats-explain.md
 
-# As in StatsQueries.popularTags().
-POPULAR_TAGS="SELECT t.name, c.questions
-FROM (SELECT qt.tag_id, count(*) AS questions
-      FROM question q
-      JOIN question_tag qt ON qt.question_id = q.id
-      WHERE q.created_at > now() - interval '3 months'
-      GROUP BY qt.tag_id) c
-JOIN tag t ON t.id = c.tag_id
-ORDER BY c.questions DESC, t.name
-LIMIT 10"
-
-# As in StatsQueries.bestMembers().
-BEST_MEMBERS="SELECT m.username::text, m.display_name, m.avatar_hash, p.score
-FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
-      FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
-            UNION ALL
-            SELECT author_id, rating, created_at FROM answer WHERE created_at > now() - interval '7 days') posts
-      GROUP BY author_id
-      ORDER BY score DESC, latest DESC
-      LIMIT 10) p
-JOIN member m ON m.id = p.author_id
-ORDER BY p.score DESC, p.latest DESC"
+SQL_DIR=src/main/resources/sql/stats
+POPULAR_TAGS="$(cat "$SQL_DIR/popular-tags.sql")"
+BEST_MEMBERS="$(cat "$SQL_DIR/best-members.sql")"
 
 # Before V4: popular tags grouped by the tag name, and the created_at indexes without INCLUDE (as in V1).
 POPULAR_TAGS_BEFORE="SELECT t.name, count(*) AS questions

@@ -1,30 +1,14 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,28 +16,44 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
+
 /**
- * Load client of bench/live.sh, JDK only (run with the source launcher, JDK 21 or later).
+ * Load client of bench/live.sh, run with the source launcher (JDK 21 or later) on libraries of the packaged site:
+ * Vert.x' WebSocket and Redis clients and Jackson (bench/live.sh puts them on the classpath).
  *
  * <pre>
- * java LiveBench.java live --base http://127.0.0.1:8390 --question 7 --viewers 1000 --rate 2 --duration 20 \
- *     --user demo-1 --password demo-password
- * java LiveBench.java raw --redis 127.0.0.1:6379 --db 13 --readers 1 --rate 100 --count 2000
+ * java -cp CLASSPATH LiveBench.java live --base http://127.0.0.1:8390 --question 7 --viewers 1000 --rate 2 \
+ *     --duration 20 --user demo-1 --password demo-password
+ * java -cp CLASSPATH LiveBench.java raw --redis 127.0.0.1:6379 --db 13 --readers 1 --rate 100 --count 2000
  * </pre>
  *
  * {@code live}: opens the viewers' WebSockets on one question, waits until every one is open and has had its first
  * frame, posts answers through the JSON API at a steady rate as one member, and measures for every (answer, viewer) the
  * time from just before the POST was sent to the arrival of that viewer's {@code answer} frame.
- * {@code raw}: the same measure one level down, XADD to the XREAD BLOCK readers on the same Redis, in plain RESP.
+ * {@code raw}: the same measure one level down, XADD to the XREAD BLOCK readers on the same Redis.
  * Both print progress on stderr and one line {@code RESULT key=value ...} on stdout.
  */
 public class LiveBench {
@@ -73,15 +73,15 @@ public class LiveBench {
             log("failed: %s", e);
             System.exit(1);
         }
-        System.exit(0); // the event loops and readers are daemons; the HTTP client's threads need not be waited for
+        System.exit(0); // the HTTP client's threads need not be waited for
     }
 
     static void usage() {
         System.err.println("""
-                usage: java LiveBench.java live --base URL --question ID --viewers N [--rate 2] [--duration 20]
-                                                --user NAME --password PW [--threads 2] [--drain 15] [--label TEXT]
-                       java LiveBench.java raw [--redis 127.0.0.1:6379] [--db 13] [--key bench:live]
-                                               [--readers 1] [--rate 100] [--count 2000]""");
+                usage: java -cp CLASSPATH LiveBench.java live --base URL --question ID --viewers N [--rate 2]
+                                   [--duration 20] --user NAME --password PW [--threads 2] [--drain 15] [--label TEXT]
+                       java -cp CLASSPATH LiveBench.java raw [--redis 127.0.0.1:6379] [--db 13] [--key bench:live]
+                                   [--readers 1] [--rate 100] [--count 2000]""");
         System.exit(2);
     }
 
@@ -205,302 +205,67 @@ public class LiveBench {
         }
 
         /**
-         * One viewer: a WebSocket client of its own on a non-blocking socket, driven by one of the event loops (the
-         * JDK's java.net.http WebSocket costs about 0.1 ms of CPU per frame, which made the client, not the site, the
-         * limit at a few thousand viewers on 2 CPUs).
+         * One viewer: a WebSocket of Vert.x' client, on one of its event loops (the JDK's java.net.http WebSocket costs
+         * about 0.1 ms of CPU per frame, which made the client, not the site, the limit at a few thousand viewers on 2
+         * CPUs).
          */
         final class Viewer {
             final int index;
             final CountDownLatch firstFrame = new CountDownLatch(1);
-            final String key;
-            SocketChannel channel;
-            ByteBuffer in = ByteBuffer.allocate(8192);
-            java.io.ByteArrayOutputStream fragments; // a text message in several frames
+            WebSocket socket;
             volatile boolean open; // handshake done
             boolean closed;
-            Runnable onHandshake; // success or failure, once
             long lastMillis = -1, lastSeq = -1; // stream position of the last answer frame
 
             Viewer(int index) {
                 this.index = index;
-                byte[] nonce = new byte[16];
-                ThreadLocalRandom.current().nextBytes(nonce);
-                key = Base64.getEncoder().encodeToString(nonce);
             }
 
-            void start(Selector selector, InetSocketAddress address) {
-                try {
-                    channel = SocketChannel.open();
-                    channel.configureBlocking(false);
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    if (channel.connect(address)) {
-                        handshake(channel.register(selector, SelectionKey.OP_READ, this));
-                    } else {
-                        channel.register(selector, SelectionKey.OP_CONNECT, this);
+            /** On the socket's event loop, as every handler below. */
+            void opened(WebSocket ws) {
+                socket = ws;
+                ws.textMessageHandler(text -> frame(text, System.nanoTime()));
+                ws.binaryMessageHandler(b -> {
+                    otherFrames.incrementAndGet();
+                    problem("viewer " + index + ": a binary message");
+                });
+                ws.exceptionHandler(e -> {
+                    if (!closing && !closed) {
+                        errors.incrementAndGet();
+                        problem("viewer " + index + ": error: " + e);
                     }
-                } catch (IOException e) {
-                    fail("did not open: " + e);
-                }
-            }
-
-            void ready(SelectionKey key) {
-                if (closed) {
-                    return;
-                }
-                try {
-                    if (key.isConnectable()) {
-                        channel.finishConnect();
-                        key.interestOps(SelectionKey.OP_READ);
-                        handshake(key);
-                    } else if (key.isReadable()) {
-                        read();
-                    }
-                } catch (IOException | RuntimeException e) {
-                    fail(open ? "error: " + e : "did not open: " + e);
-                }
-            }
-
-            void handshake(SelectionKey k) throws IOException {
-                String request = "GET " + path + " HTTP/1.1\r\nHost: " + base.getRawAuthority()
-                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-                write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-            }
-
-            void write(ByteBuffer b) throws IOException {
-                for (int tries = 0; b.hasRemaining(); tries++) {
-                    if (channel.write(b) == 0 && tries > 1000) {
-                        throw new IOException("the socket does not take a small write");
-                    }
-                }
-            }
-
-            void read() throws IOException {
-                if (!in.hasRemaining()) {
-                    in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
-                }
-                int n = channel.read(in);
-                long now = System.nanoTime();
-                if (n < 0 && !open) {
-                    fail("did not open: the site closed the connection during the handshake");
-                    return;
-                }
-                if (n < 0) {
+                });
+                ws.closeHandler(v -> {
                     if (!closing && !closed) {
                         closedEarly.incrementAndGet();
-                        problem("viewer " + index + ": the site closed the connection");
+                        problem("viewer " + index + (ws.closeStatusCode() == null ? ": the site closed the connection"
+                                : ": closed by the site, " + ws.closeStatusCode() + " " + ws.closeReason()));
                     }
-                    shut();
-                    return;
-                }
-                in.flip();
-                if (!open && !response()) {
-                    in.compact();
-                    return;
-                }
-                frames(now);
-                in.compact();
-            }
-
-            /** The handshake's response, when complete in the buffer: true once open. */
-            boolean response() throws IOException {
-                int end = -1;
-                for (int i = in.position(); i + 3 < in.limit(); i++) {
-                    if (in.get(i) == '\r' && in.get(i + 1) == '\n' && in.get(i + 2) == '\r' && in.get(i + 3) == '\n') {
-                        end = i + 4;
-                        break;
-                    }
-                }
-                if (end < 0) {
-                    return false;
-                }
-                byte[] head = new byte[end - in.position()];
-                in.get(head);
-                String text = new String(head, StandardCharsets.ISO_8859_1);
-                String status = text.substring(0, text.indexOf('\r'));
-                if (!status.matches("HTTP/1\\.1 101( .*)?")) {
-                    throw new IOException("the upgrade was refused: " + status);
-                }
-                String accept;
-                try {
-                    accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-                boolean accepted = text.lines().anyMatch(l -> l.regionMatches(true, 0, "Sec-WebSocket-Accept:", 0, 21)
-                        && l.substring(21).strip().equals(accept));
-                if (!accepted) {
-                    throw new IOException("a 101 without the right Sec-WebSocket-Accept");
-                }
+                    closed = true;
+                });
                 open = true;
                 opened.incrementAndGet();
-                handshakeDone();
-                return true;
-            }
-
-            void handshakeDone() {
-                Runnable r = onHandshake;
-                onHandshake = null;
-                if (r != null) {
-                    r.run();
-                }
-            }
-
-            /** Every complete frame in the buffer (server frames are not masked; a masked one is unmasked anyway). */
-            void frames(long now) throws IOException {
-                while (in.remaining() >= 2) {
-                    int start = in.position();
-                    int b0 = in.get(start) & 0xff, b1 = in.get(start + 1) & 0xff;
-                    int header = 2;
-                    long len = b1 & 0x7f;
-                    if (len == 126) {
-                        if (in.remaining() < 4) {
-                            return;
-                        }
-                        len = in.getShort(start + 2) & 0xffff;
-                        header = 4;
-                    } else if (len == 127) {
-                        if (in.remaining() < 10) {
-                            return;
-                        }
-                        len = in.getLong(start + 2);
-                        header = 10;
-                    }
-                    boolean masked = (b1 & 0x80) != 0;
-                    if (masked) {
-                        header += 4;
-                    }
-                    if (len > 64 << 20) {
-                        throw new IOException("a frame of " + len + " bytes");
-                    }
-                    if (in.remaining() < header + len) {
-                        if (in.capacity() < header + len) { // the frame does not fit: a bigger buffer, for good
-                            ByteBuffer bigger = ByteBuffer.allocate((int) (header + len + 1024));
-                            bigger.put(in);
-                            bigger.flip();
-                            in = bigger;
-                        }
-                        return;
-                    }
-                    byte[] payload = new byte[(int) len];
-                    in.position(start + header);
-                    in.get(payload);
-                    if (masked) {
-                        for (int i = 0; i < payload.length; i++) {
-                            payload[i] ^= in.get(start + header - 4 + (i & 3));
-                        }
-                    }
-                    boolean fin = (b0 & 0x80) != 0;
-                    switch (b0 & 0x0f) {
-                        case 0x1, 0x0 -> message(payload, fin, now);
-                        case 0x8 -> { // close
-                            if (!closing && !closed) {
-                                int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                                closedEarly.incrementAndGet();
-                                problem("viewer " + index + ": closed by the site, " + code + " "
-                                        + new String(payload, Math.min(2, payload.length),
-                                                Math.max(0, payload.length - 2), StandardCharsets.UTF_8));
-                            }
-                            send(0x8, new byte[0]);
-                            shut();
-                            return;
-                        }
-                        case 0x9 -> send(0xA, payload); // ping: pong
-                        case 0xA -> {
-                        }
-                        default -> {
-                            otherFrames.incrementAndGet();
-                            problem("viewer " + index + ": a frame with opcode " + (b0 & 0x0f));
-                        }
-                    }
-                }
-            }
-
-            void message(byte[] payload, boolean fin, long now) {
-                if (fragments == null && fin) {
-                    frame(new String(payload, StandardCharsets.UTF_8), now);
-                    return;
-                }
-                if (fragments == null) {
-                    fragments = new java.io.ByteArrayOutputStream();
-                }
-                fragments.writeBytes(payload);
-                if (fin) {
-                    String text = fragments.toString(StandardCharsets.UTF_8);
-                    fragments = null;
-                    frame(text, now);
-                }
-            }
-
-            /** A masked frame to the site (clients must mask). */
-            void send(int opcode, byte[] payload) throws IOException {
-                if (closed || payload.length > 125) {
-                    return;
-                }
-                byte[] mask = new byte[4];
-                ThreadLocalRandom.current().nextBytes(mask);
-                ByteBuffer b = ByteBuffer.allocate(6 + payload.length);
-                b.put((byte) (0x80 | opcode)).put((byte) (0x80 | payload.length)).put(mask);
-                for (int i = 0; i < payload.length; i++) {
-                    b.put((byte) (payload[i] ^ mask[i & 3]));
-                }
-                write(b.flip());
-            }
-
-            void fail(String why) {
-                if (!open) {
-                    openFailed.incrementAndGet();
-                    problem("viewer " + index + " " + why);
-                } else if (!closing && !closed) {
-                    errors.incrementAndGet();
-                    problem("viewer " + index + ": " + why);
-                }
-                shut();
-            }
-
-            void shut() {
-                closed = true;
-                handshakeDone();
-                try {
-                    if (channel != null) {
-                        channel.close();
-                    }
-                } catch (IOException e) {
-                    // closing anyway
-                }
-            }
-
-            /** On its event loop: a close frame, then the socket closed. */
-            void close() {
-                if (!closed && open) {
-                    try {
-                        send(0x8, new byte[] { 0x03, (byte) 0xE8 }); // 1000, normal closure
-                    } catch (IOException e) {
-                        // closing anyway
-                    }
-                }
-                shut();
             }
 
             void frame(String text, long now) {
-                Map<String, Object> json;
+                JsonNode json;
                 try {
-                    json = Json.object(text);
-                } catch (RuntimeException e) {
+                    json = object(text);
+                } catch (IllegalArgumentException e) {
                     badFrames.incrementAndGet();
                     problem("viewer " + index + ": a frame that is not a JSON object: " + abbreviate(text));
                     return;
                 }
-                String type = String.valueOf(json.get("type"));
-                switch (type) {
+                switch (json.path("type").asText()) {
                     case "answer" -> {
-                        if (!(json.get("answerId") instanceof Number id)) {
+                        if (!json.path("answerId").isIntegralNumber()) {
                             badFrames.incrementAndGet();
                             problem("viewer " + index + ": an answer frame without answerId: " + abbreviate(text));
                             break;
                         }
-                        if (json.get("position") instanceof String position && position.matches("\\d+-\\d+")) {
+                        long id = json.get("answerId").asLong();
+                        String position = json.path("position").isTextual() ? json.get("position").asText() : "";
+                        if (position.matches("\\d+-\\d+")) {
                             int dash = position.indexOf('-');
                             long millis = Long.parseLong(position.substring(0, dash));
                             long seq = Long.parseLong(position.substring(dash + 1));
@@ -516,7 +281,7 @@ public class LiveBench {
                             badFrames.incrementAndGet();
                             problem("viewer " + index + ": an answer frame without a stream position: " + abbreviate(text));
                         }
-                        Delivery d = deliveries.computeIfAbsent(id.longValue(), k -> new Delivery());
+                        Delivery d = deliveries.computeIfAbsent(id, k -> new Delivery());
                         if (d.count.getAndIncrement(index) == 0) {
                             d.at.set(index, now);
                             d.viewersReached.incrementAndGet();
@@ -537,7 +302,6 @@ public class LiveBench {
                     firstFrame.countDown();
                 }
             }
-
         }
 
         void run() throws Exception {
@@ -575,7 +339,7 @@ public class LiveBench {
                         problem("POST " + k + ": " + response.statusCode() + " " + abbreviate(response.body()));
                         return null;
                     }
-                    long id = ((Number) Json.object(response.body()).get("id")).longValue();
+                    long id = object(response.body()).get("id").asLong();
                     answerIds[k] = id;
                     deliveries.computeIfAbsent(id, x -> new Delivery()).postedAt = sent;
                     return null;
@@ -683,7 +447,7 @@ public class LiveBench {
                     + "actual ones: when they differ by orders of magnitude, the planner's statistics are stale, so "
                     + "an `ANALYZE` of the table (or a higher statistics target on the filtered column) fixes the plan.\n\n"
                     + "- check the index is used\n- check the sort happens in memory\n";
-            return "{\"body\":" + Json.quote(body) + "}";
+            return JSON.createObjectNode().put("body", body).toString();
         }
 
         String login() throws Exception {
@@ -695,67 +459,22 @@ public class LiveBench {
             Optional<String> session = r.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith("qa-session=")).map(c -> c.split(";", 2)[0]).findFirst();
             String location = r.headers().firstValue("Location").orElse("");
-            if (r.statusCode() != 302 || session.isEmpty() || location.contains("/login")) {
+            if (r.statusCode() / 100 != 3 || session.isEmpty() || location.contains("/login")) {
                 throw new IllegalStateException("login as " + user + " failed: " + r.statusCode() + " " + location);
             }
             log("%s: logged in as %s", label, user);
             return session.get();
         }
 
-        /** Event loops that run the viewers' sockets, each with its selector. */
-        final class Loop implements Runnable {
-            final Selector selector;
-            final java.util.Queue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
-            final List<Viewer> mine = new ArrayList<>();
-            volatile boolean stop;
-
-            Loop() throws IOException {
-                selector = Selector.open();
-            }
-
-            void execute(Runnable task) {
-                tasks.add(task);
-                selector.wakeup();
-            }
-
-            @Override
-            public void run() {
-                try {
-                    while (!stop) {
-                        selector.select(100);
-                        Runnable task;
-                        while ((task = tasks.poll()) != null) {
-                            task.run();
-                        }
-                        for (SelectionKey k : selector.selectedKeys()) {
-                            ((Viewer) k.attachment()).ready(k);
-                        }
-                        selector.selectedKeys().clear();
-                    }
-                    Runnable task;
-                    while ((task = tasks.poll()) != null) {
-                        task.run();
-                    }
-                    selector.close();
-                } catch (IOException | RuntimeException e) {
-                    problem("an event loop failed: " + e);
-                    log("%s: an event loop failed: %s", label, e);
-                }
-            }
-        }
-
-        Loop[] loops;
-        Thread[] loopThreads;
+        Vertx vertx;
 
         void openViewers() throws Exception {
-            loops = new Loop[loopCount];
-            loopThreads = new Thread[loopCount];
-            for (int i = 0; i < loopCount; i++) {
-                loops[i] = new Loop();
-                loopThreads[i] = Thread.ofPlatform().daemon(true).name("viewers-" + i).start(loops[i]);
-            }
-            InetSocketAddress address = new InetSocketAddress(base.getHost(),
-                    base.getPort() > 0 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80);
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loopCount));
+            // Each connect made outside Vert.x gets the next event loop, so the viewers are spread over the loops.
+            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setMaxConnections(viewers).setConnectTimeout(10_000)
+                    .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20));
+            int port = base.getPort() > 0 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80;
             log("%s: opening %d WebSockets on ws://%s%s (%d at a time)", label, viewers, base.getRawAuthority(), path,
                     HANDSHAKES_AT_A_TIME);
             long t0 = System.nanoTime();
@@ -765,14 +484,15 @@ public class LiveBench {
                 inFlight.acquire();
                 Viewer viewer = new Viewer(i);
                 all[i] = viewer;
-                viewer.onHandshake = () -> {
+                client.connect(port, base.getHost(), path).onComplete(ws -> {
+                    if (ws.succeeded()) {
+                        viewer.opened(ws.result());
+                    } else {
+                        openFailed.incrementAndGet();
+                        problem("viewer " + viewer.index + " did not open: " + ws.cause());
+                    }
                     inFlight.release();
                     done.countDown();
-                };
-                Loop loop = loops[i % loopCount];
-                loop.execute(() -> {
-                    loop.mine.add(viewer);
-                    viewer.start(loop.selector, address);
                 });
             }
             long openLimit = 120 + viewers / 20;
@@ -795,18 +515,19 @@ public class LiveBench {
             }
         }
 
-        void closeViewers() throws InterruptedException {
+        void closeViewers() throws Exception {
             closing = true;
-            if (loops == null) {
+            if (vertx == null) {
                 return;
             }
-            for (Loop loop : loops) {
-                loop.execute(() -> loop.mine.forEach(Viewer::close));
-                loop.stop = true;
+            List<Future<Void>> closed = new ArrayList<>();
+            for (Viewer v : all) {
+                if (v.open) {
+                    closed.add(v.socket.close((short) 1000)); // normal closure
+                }
             }
-            for (Thread t : loopThreads) {
-                t.join(10_000);
-            }
+            Future.join(closed).transform(ignored -> vertx.close()).toCompletionStage().toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS);
         }
     }
 
@@ -849,90 +570,111 @@ public class LiveBench {
             count = Integer.parseInt(opt(o, "count", "2000"));
         }
 
-        void run() throws Exception {
-            long[] sentAt = new long[count];
-            long[][] receivedAt = new long[readers][count];
-            int[][] times = new int[readers][count];
-            try (Resp writer = new Resp(host, port, db)) {
-                writer.call("DEL", key);
-                // Readers start from the beginning of the emptied stream: none misses an entry added before its first
-                // XREAD (that one's latency would only look longer).
-                List<Thread> threads = new ArrayList<>();
-                AtomicLong readerErrors = new AtomicLong();
-                CountDownLatch ready = new CountDownLatch(readers);
-                long deadline = System.nanoTime() + (long) ((count / rate + 30) * 1e9);
-                for (int r = 0; r < readers; r++) {
-                    final int reader = r;
-                    Thread t = Thread.ofPlatform().daemon(true).name("reader-" + r).start(() -> {
-                        try (Resp in = new Resp(host, port, db)) {
-                            ready.countDown();
-                            String last = "0-0";
-                            int got = 0;
-                            while (got < count && System.nanoTime() < deadline) {
-                                Object reply = in.call("XREAD", "COUNT", "1000", "BLOCK", "1000", "STREAMS", key, last);
-                                long now = System.nanoTime();
-                                if (reply == null) {
-                                    continue; // timed out, nothing new
-                                }
-                                List<?> entries = (List<?>) ((List<?>) ((List<?>) reply).get(0)).get(1);
-                                for (Object e : entries) {
-                                    List<?> entry = (List<?>) e;
-                                    last = (String) entry.get(0);
-                                    List<?> fields = (List<?>) entry.get(1);
-                                    for (int i = 0; i + 1 < fields.size(); i += 2) {
-                                        if ("seq".equals(fields.get(i))) {
-                                            int seq = Integer.parseInt((String) fields.get(i + 1));
-                                            if (times[reader][seq]++ == 0) {
-                                                receivedAt[reader][seq] = now;
-                                                got++;
-                                            }
-                                        }
+        /** XREAD BLOCK after XREAD BLOCK on a connection of its own, until it has had every entry or time is up. */
+        final class Reader {
+            final int index;
+            final RedisAPI redis;
+            final long[] receivedAt = new long[count];
+            final int[] times = new int[count];
+            final CompletableFuture<Void> done = new CompletableFuture<>();
+            // From the beginning of the emptied stream: no reader misses an entry added before its first XREAD (that
+            // one's latency would only look longer).
+            String last = "0-0";
+            int got;
+
+            Reader(int index, RedisAPI redis) {
+                this.index = index;
+                this.redis = redis;
+            }
+
+            void next(long deadline) {
+                if (got >= count || System.nanoTime() >= deadline) {
+                    done.complete(null);
+                    return;
+                }
+                redis.xread(List.of("COUNT", "1000", "BLOCK", "1000", "STREAMS", key, last)).onComplete(read -> {
+                    long now = System.nanoTime();
+                    if (read.failed()) {
+                        log("raw: reader %d: %s", index, read.cause());
+                        done.completeExceptionally(read.cause());
+                        return;
+                    }
+                    if (read.result() != null) { // null: timed out, nothing new
+                        for (Response entry : read.result().get(0).get(1)) {
+                            last = entry.get(0).toString();
+                            Response fields = entry.get(1);
+                            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                                if ("seq".equals(fields.get(i).toString())) {
+                                    int seq = fields.get(i + 1).toInteger();
+                                    if (times[seq]++ == 0) {
+                                        receivedAt[seq] = now;
+                                        got++;
                                     }
                                 }
                             }
-                        } catch (IOException e) {
-                            readerErrors.incrementAndGet();
-                            log("raw: reader %d: %s", reader, e);
-                        }
-                    });
-                    threads.add(t);
-                }
-                ready.await();
-                Thread.sleep(500); // every reader blocked in its first XREAD
-                log("raw: %d entries at %.0f/s, %d XREAD BLOCK reader(s), Redis %s:%d db %d, key %s", count, rate,
-                        readers, host, port, db, key);
-                String payload = "{\"answerId\":%d,\"questionId\":1,\"authorId\":2,\"questionAuthorId\":3}";
-                long start = System.nanoTime() + 50_000_000L;
-                long period = (long) (1e9 / rate);
-                for (int i = 0; i < count; i++) {
-                    sleepUntil(start + i * period);
-                    sentAt[i] = System.nanoTime();
-                    writer.call("XADD", key, "MAXLEN", "~", "100000", "*", "id", UUID.randomUUID().toString(), "type",
-                            "answer.created", "v", "1", "payload", String.format(payload, i), "seq",
-                            Integer.toString(i));
-                }
-                for (Thread t : threads) {
-                    t.join();
-                }
-                writer.call("DEL", key);
-                long[] lat = new long[readers * count];
-                int n = 0;
-                long missing = 0, duplicated = 0;
-                for (int r = 0; r < readers; r++) {
-                    for (int i = 0; i < count; i++) {
-                        if (times[r][i] == 0) {
-                            missing++;
-                        } else {
-                            duplicated += times[r][i] - 1;
-                            lat[n++] = receivedAt[r][i] - sentAt[i];
                         }
                     }
-                }
-                Figures f = Figures.of(lat, n);
-                log("raw: %s, missing %d, duplicated %d", f.fields(), missing, duplicated);
-                System.out.printf("RESULT readers=%d entries=%d rate=%s %s missing=%d duplicated=%d errors=%d%n",
-                        readers, count, fmt(rate), f.fields(), missing, duplicated, readerErrors.get());
+                    next(deadline);
+                });
             }
+        }
+
+        void run() throws Exception {
+            long[] sentAt = new long[count];
+            Vertx vertx = Vertx.vertx();
+            // The writer and every reader on a connection of their own (an XREAD BLOCK holds its connection). RESP2:
+            // XREAD's reply is an array of [stream, entries].
+            Redis client = Redis.createClient(vertx, new RedisOptions()
+                    .setConnectionString("redis://" + host + ":" + port + "/" + db)
+                    .setPreferredProtocolVersion(ProtocolVersion.RESP2)
+                    .setMaxPoolSize(readers + 1).setMaxPoolWaiting(readers + 1));
+            RedisAPI writer = RedisAPI.api(await(client.connect()));
+            await(writer.del(List.of(key)));
+            List<Reader> all = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                all.add(new Reader(r, RedisAPI.api(await(client.connect()))));
+            }
+            long deadline = System.nanoTime() + (long) ((count / rate + 30) * 1e9);
+            all.forEach(reader -> reader.next(deadline));
+            Thread.sleep(500); // every reader blocked in its first XREAD
+            log("raw: %d entries at %.0f/s, %d XREAD BLOCK reader(s), Redis %s:%d db %d, key %s", count, rate,
+                    readers, host, port, db, key);
+            String payload = "{\"answerId\":%d,\"questionId\":1,\"authorId\":2,\"questionAuthorId\":3}";
+            long start = System.nanoTime() + 50_000_000L;
+            long period = (long) (1e9 / rate);
+            for (int i = 0; i < count; i++) {
+                sleepUntil(start + i * period);
+                sentAt[i] = System.nanoTime();
+                await(writer.xadd(List.of(key, "MAXLEN", "~", "100000", "*", "id", UUID.randomUUID().toString(), "type",
+                        "answer.created", "v", "1", "payload", String.format(payload, i), "seq", Integer.toString(i))));
+            }
+            long readerErrors = 0;
+            for (Reader reader : all) {
+                try {
+                    reader.done.get();
+                } catch (ExecutionException e) {
+                    readerErrors++;
+                }
+            }
+            await(writer.del(List.of(key)));
+            vertx.close();
+            long[] lat = new long[readers * count];
+            int n = 0;
+            long missing = 0, duplicated = 0;
+            for (Reader reader : all) {
+                for (int i = 0; i < count; i++) {
+                    if (reader.times[i] == 0) {
+                        missing++;
+                    } else {
+                        duplicated += reader.times[i] - 1;
+                        lat[n++] = reader.receivedAt[i] - sentAt[i];
+                    }
+                }
+            }
+            Figures f = Figures.of(lat, n);
+            log("raw: %s, missing %d, duplicated %d", f.fields(), missing, duplicated);
+            System.out.printf("RESULT readers=%d entries=%d rate=%s %s missing=%d duplicated=%d errors=%d%n",
+                    readers, count, fmt(rate), f.fields(), missing, duplicated, readerErrors);
         }
     }
 
@@ -940,247 +682,22 @@ public class LiveBench {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    /** A minimal RESP2 client: one command at a time, replies as String, Long, List or null. */
-    static final class Resp implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final InputStream in;
-
-        Resp(String host, int port, int db) throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 5000);
-            out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-            in = new BufferedInputStream(socket.getInputStream(), 65536);
-            call("SELECT", Integer.toString(db));
-        }
-
-        Object call(String... args) throws IOException {
-            StringBuilder s = new StringBuilder();
-            s.append('*').append(args.length).append("\r\n");
-            for (String a : args) {
-                byte[] b = a.getBytes(StandardCharsets.UTF_8);
-                s.append('$').append(b.length).append("\r\n").append(a).append("\r\n");
-            }
-            out.write(s.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return read();
-        }
-
-        Object read() throws IOException {
-            int type = in.read();
-            String line = line();
-            return switch (type) {
-                case '+' -> line;
-                case '-' -> throw new IOException("Redis: " + line);
-                case ':' -> Long.parseLong(line);
-                case '$' -> {
-                    int len = Integer.parseInt(line);
-                    if (len < 0) {
-                        yield null;
-                    }
-                    byte[] b = in.readNBytes(len + 2);
-                    if (b.length < len + 2) {
-                        throw new EOFException();
-                    }
-                    yield new String(b, 0, len, StandardCharsets.UTF_8);
-                }
-                case '*' -> {
-                    int len = Integer.parseInt(line);
-                    if (len < 0) {
-                        yield null;
-                    }
-                    List<Object> items = new ArrayList<>(len);
-                    for (int i = 0; i < len; i++) {
-                        items.add(read());
-                    }
-                    yield items;
-                }
-                case -1 -> throw new EOFException("Redis closed the connection");
-                default -> throw new IOException("unexpected RESP type " + (char) type);
-            };
-        }
-
-        String line() throws IOException {
-            StringBuilder s = new StringBuilder();
-            int c;
-            while ((c = in.read()) != '\r') {
-                if (c == -1) {
-                    throw new EOFException();
-                }
-                s.append((char) c);
-            }
-            in.read(); // \n
-            return s.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
+    static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Just enough JSON: objects, arrays, strings, numbers, booleans and null. */
-    static final class Json {
-        final String s;
-        int i;
-
-        Json(String s) {
-            this.s = s;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(String text) {
-            Json p = new Json(text);
-            Object v = p.value();
-            p.space();
-            if (!(v instanceof Map) || p.i != text.length()) {
-                throw new IllegalArgumentException("not a JSON object");
+    /** The JSON object a text holds; IllegalArgumentException when it holds none. */
+    static JsonNode object(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node != null && node.isObject()) {
+                return node;
             }
-            return (Map<String, Object>) v;
+        } catch (JsonProcessingException e) {
+            // below
         }
-
-        static String quote(String text) {
-            StringBuilder b = new StringBuilder("\"");
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            b.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            return b.append('"').toString();
-        }
-
-        void space() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        char peek() {
-            space();
-            if (i >= s.length()) {
-                throw new IllegalArgumentException("unexpected end");
-            }
-            return s.charAt(i);
-        }
-
-        void expect(char c) {
-            if (peek() != c) {
-                throw new IllegalArgumentException("expected " + c + " at " + i);
-            }
-            i++;
-        }
-
-        Object value() {
-            char c = peek();
-            switch (c) {
-                case '{' -> {
-                    i++;
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    if (peek() == '}') {
-                        i++;
-                        return m;
-                    }
-                    while (true) {
-                        String k = string();
-                        expect(':');
-                        m.put(k, value());
-                        if (peek() == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect('}');
-                        return m;
-                    }
-                }
-                case '[' -> {
-                    i++;
-                    List<Object> l = new ArrayList<>();
-                    if (peek() == ']') {
-                        i++;
-                        return l;
-                    }
-                    while (true) {
-                        l.add(value());
-                        if (peek() == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect(']');
-                        return l;
-                    }
-                }
-                case '"' -> {
-                    return string();
-                }
-                default -> {
-                    if (s.startsWith("true", i)) {
-                        i += 4;
-                        return Boolean.TRUE;
-                    }
-                    if (s.startsWith("false", i)) {
-                        i += 5;
-                        return Boolean.FALSE;
-                    }
-                    if (s.startsWith("null", i)) {
-                        i += 4;
-                        return null;
-                    }
-                    int start = i;
-                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                        i++;
-                    }
-                    String num = s.substring(start, i);
-                    if (num.isEmpty()) {
-                        throw new IllegalArgumentException("unexpected " + c + " at " + i);
-                    }
-                    return num.matches("-?\\d+") ? (Object) Long.parseLong(num) : (Object) Double.parseDouble(num);
-                }
-            }
-        }
-
-        String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw new IllegalArgumentException("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> b.append(e);
-                }
-            }
-        }
+        throw new IllegalArgumentException("not a JSON object");
     }
 }

@@ -1,5 +1,9 @@
 package org.qasite.stats;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +29,13 @@ public class StatsQueries {
     public record BestMember(String username, String displayName, String avatarUrl, long score) {
     }
 
+    /** Where the statements are, on the classpath; the benchmarks (bench/) read the same files. */
+    public static final String POPULAR_TAGS_SQL = "sql/stats/popular-tags.sql";
+    public static final String BEST_MEMBERS_SQL = "sql/stats/best-members.sql";
+
+    private static final String POPULAR_TAGS = sql(POPULAR_TAGS_SQL);
+    private static final String BEST_MEMBERS = sql(BEST_MEMBERS_SQL);
+
     private final EntityManager em;
 
     StatsQueries(EntityManager em) {
@@ -32,38 +43,13 @@ public class StatsQueries {
     }
 
     public List<PopularTag> popularTags() {
-        // Counted per tag id first and only then joined to the tag names (unique, so the same groups): the join and
-        // the aggregate handle narrow rows, and only the few thousand counted tags meet the tag table.
-        // The SQL texts are copied into bench/stats-explain.sh; keep them the same.
-        List<?> rows = em.createNativeQuery("""
-                SELECT t.name, c.questions
-                FROM (SELECT qt.tag_id, count(*) AS questions
-                      FROM question q
-                      JOIN question_tag qt ON qt.question_id = q.id
-                      WHERE q.created_at > now() - interval '3 months'
-                      GROUP BY qt.tag_id) c
-                JOIN tag t ON t.id = c.tag_id
-                ORDER BY c.questions DESC, t.name
-                LIMIT 10
-                """).getResultList();
+        List<?> rows = em.createNativeQuery(POPULAR_TAGS).getResultList();
         return rows.stream().map(r -> (Object[]) r)
                 .map(c -> new PopularTag((String) c[0], ((Number) c[1]).longValue())).toList();
     }
 
     public List<BestMember> bestMembers() {
-        // An index-only scan of question_created_idx and answer_created_idx (V4); copied into bench/stats-explain.sh.
-        List<?> rows = em.createNativeQuery("""
-                SELECT m.username::text, m.display_name, m.avatar_hash, p.score
-                FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
-                      FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
-                            UNION ALL
-                            SELECT author_id, rating, created_at FROM answer WHERE created_at > now() - interval '7 days') posts
-                      GROUP BY author_id
-                      ORDER BY score DESC, latest DESC
-                      LIMIT 10) p
-                JOIN member m ON m.id = p.author_id
-                ORDER BY p.score DESC, p.latest DESC
-                """).getResultList();
+        List<?> rows = em.createNativeQuery(BEST_MEMBERS).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(c -> {
             String username = (String) c[0];
             return new BestMember(username, (String) c[1], Member.avatarUrl(username, (String) c[2]),
@@ -71,4 +57,15 @@ public class StatsQueries {
         }).toList();
     }
 
+    private static String sql(String resource) {
+        // Through the classloader, which native images answer too (quarkus.native.resources.includes).
+        try (InputStream in = StatsQueries.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,6 +1,14 @@
 package org.qasite.bench;
 
-import java.net.URLEncoder;
+import static org.qasite.web.Html.escape;
+import static org.qasite.web.TemplateExtensions.ago;
+import static org.qasite.web.TemplateExtensions.exact;
+import static org.qasite.web.TemplateExtensions.grouped;
+import static org.qasite.web.TemplateExtensions.iso;
+import static org.qasite.web.TemplateExtensions.pathSegment;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +19,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.qasite.stats.StatsQueries;
+import org.qasite.stats.StatsQueries.BestMember;
+import org.qasite.stats.StatsQueries.PopularTag;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -62,10 +73,10 @@ public final class PageBaseline extends AbstractVerticle {
     private static final String BEST_MEMBERS_KEY = "qa:stats:best-members";
     private static final String CACHE_TTL_MS = Long.toString(Duration.ofHours(1).toMillis());
     private static final String DEDUP_WINDOW_MS = Long.toString(Duration.ofHours(1).toMillis());
-    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    // The question page's reads, written out in SQL: the site asks for them in HQL through Hibernate
+    // (Question.requireForPage, Answer.listForQuestion), which has no text to share with a plain SQL client.
     private static final String QUESTION = """
             SELECT q.id, q.title, q.body_html, q.created_at, q.rating, q.answer_count, q.accepted_answer_id,
                    q.view_count, m.username::text, m.display_name
@@ -80,29 +91,6 @@ public final class PageBaseline extends AbstractVerticle {
             WHERE a.question_id = $1
             ORDER BY a.created_at DESC, a.id DESC
             LIMIT $2""";
-    // The site's two right-column queries (org.qasite.stats.StatsQueries), for a cache miss.
-    private static final String POPULAR_TAGS = """
-            SELECT t.name, c.questions
-            FROM (SELECT qt.tag_id, count(*) AS questions
-                  FROM question q
-                  JOIN question_tag qt ON qt.question_id = q.id
-                  WHERE q.created_at > now() - interval '3 months'
-                  GROUP BY qt.tag_id) c
-            JOIN tag t ON t.id = c.tag_id
-            ORDER BY c.questions DESC, t.name
-            LIMIT 10""";
-    private static final String BEST_MEMBERS = """
-            SELECT m.username::text, m.display_name, m.avatar_hash, p.score
-            FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
-                  FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
-                        UNION ALL
-                        SELECT author_id, rating, created_at FROM answer WHERE created_at > now() - interval '7 days') posts
-                  GROUP BY author_id
-                  ORDER BY score DESC, latest DESC
-                  LIMIT 10) p
-            JOIN member m ON m.id = p.author_id
-            ORDER BY p.score DESC, p.latest DESC""";
-
     private final Pool db;
     private final RedisAPI streams;
     private final RedisAPI cache;
@@ -110,9 +98,12 @@ public final class PageBaseline extends AbstractVerticle {
     private final String siteName;
     private final SecretKeySpec visitorKey;
     private final int port;
+    // The site's two right-column queries, for a cache miss.
+    private final String popularTagsSql;
+    private final String bestMembersSql;
 
     private PageBaseline(Pool db, RedisAPI streams, RedisAPI cache, String head, String siteName, String visitorKey,
-            int port) {
+            int port, String popularTagsSql, String bestMembersSql) {
         this.db = db;
         this.streams = streams;
         this.cache = cache;
@@ -120,6 +111,8 @@ public final class PageBaseline extends AbstractVerticle {
         this.siteName = escape(siteName);
         this.visitorKey = new SecretKeySpec(visitorKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.port = port;
+        this.popularTagsSql = popularTagsSql;
+        this.bestMembersSql = bestMembersSql;
     }
 
     public static void main(String[] args) throws Exception {
@@ -136,16 +129,27 @@ public final class PageBaseline extends AbstractVerticle {
         RedisAPI cache = redis(vertx, env("BASELINE_REDIS_CACHE_URL", "redis://127.0.0.1:6379/14"));
         String siteName = env("BASELINE_SITE_NAME", "Q&A");
         String visitorKey = env("BASELINE_VISITOR_KEY", "baseline-visitor-key-0123456789abcdef");
+        // The very files the site's StatsQueries sends.
+        String popularTagsSql = siteFile(StatsQueries.POPULAR_TAGS_SQL);
+        String bestMembersSql = siteFile(StatsQueries.BEST_MEMBERS_SQL);
         // One server instance per CPU: more event loops than CPUs only add switching on a small machine.
         int instances = Runtime.getRuntime().availableProcessors();
-        vertx.deployVerticle(() -> new PageBaseline(db, streams, cache, head, siteName, visitorKey, port),
-                new DeploymentOptions().setInstances(instances))
+        vertx.deployVerticle(() -> new PageBaseline(db, streams, cache, head, siteName, visitorKey, port,
+                popularTagsSql, bestMembersSql), new DeploymentOptions().setInstances(instances))
                 .onSuccess(id -> System.out.printf("page-baseline started in %.3fs, listening on 127.0.0.1:%d%n",
                         (System.nanoTime() - started) / 1e9, port))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);
                 });
+    }
+
+    /** A text file of the site's jar, which the manifest puts on the classpath. */
+    private static String siteFile(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(PageBaseline.class.getClassLoader().getResourceAsStream(name),
+                () -> name + " is not on the classpath: is the site built?")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String env(String name, String fallback) {
@@ -173,12 +177,6 @@ public final class PageBaseline extends AbstractVerticle {
 
     private record AnswerRow(long id, String bodyHtml, Instant createdAt, int rating, String username,
             String displayName, String avatarHash) {
-    }
-
-    private record PopularTag(String name, long questions) {
-    }
-
-    private record BestMember(String username, String displayName, String avatarUrl, long score) {
     }
 
     private void page(RoutingContext ctx) {
@@ -243,7 +241,7 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     private Future<List<PopularTag>> popularTags() {
-        return cached(POPULAR_TAGS_KEY, POPULAR_TAGS, json -> {
+        return cached(POPULAR_TAGS_KEY, popularTagsSql, json -> {
             List<PopularTag> tags = new ArrayList<>();
             for (Object o : json) {
                 JsonObject t = (JsonObject) o;
@@ -254,7 +252,7 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     private Future<List<BestMember>> bestMembers() {
-        return cached(BEST_MEMBERS_KEY, BEST_MEMBERS, json -> {
+        return cached(BEST_MEMBERS_KEY, bestMembersSql, json -> {
             List<BestMember> members = new ArrayList<>();
             for (Object o : json) {
                 JsonObject m = (JsonObject) o;
@@ -307,6 +305,11 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     // --- the HTML: the site's templates (main, QuestionResource/show, tags/*) written out -----------------------------
+    // A copy of their markup, on purpose: the baseline is the page built by hand into one StringBuilder, the least work
+    // that produces it, against which the site's Qute rendering is measured; rendering the site's templates here would
+    // measure Qute twice (and need the site's template extensions and injected beans). bench/page-baseline.sh checks
+    // before every run that both pages are the same, line by line. The values in it come from the site's own code
+    // (TemplateExtensions for the times, counts and links, Html.escape).
 
     private String render(QuestionRow q, List<String> tags, List<AnswerRow> answers, String position,
             List<PopularTag> popular, List<BestMember> best) {
@@ -388,7 +391,7 @@ public final class PageBaseline extends AbstractVerticle {
         h.append(" by <a href=\"/members/").append(escape(q.authorUsername)).append("\">")
                 .append(escape(q.authorDisplayName)).append("</a>\n");
         h.append("    · <span data-view-count=\"").append(q.viewCount).append("\">Viewed ")
-                .append(String.format(Locale.ROOT, "%,d", q.viewCount)).append(q.viewCount == 1 ? " time" : " times")
+                .append(grouped(q.viewCount)).append(q.viewCount == 1 ? " time" : " times")
                 .append("</span>\n");
         // One viewer: the reader (no one watches the page over the live socket in the benchmark).
         h.append("    · <span data-viewers=\"1\" title=\"People who have this question open now\">1 viewing now</span>\n");
@@ -517,8 +520,8 @@ public final class PageBaseline extends AbstractVerticle {
                 """);
         for (PopularTag t : popular) {
             h.append("    <a class=\"badge text-bg-light border text-decoration-none me-1 mb-1\" href=\"/tag/")
-                    .append(escape(pathSegment(t.name))).append("\">").append(escape(t.name))
-                    .append(" <span class=\"text-body-secondary\">×").append(t.questions).append("</span></a>\n");
+                    .append(escape(pathSegment(t.name()))).append("\">").append(escape(t.name()))
+                    .append(" <span class=\"text-body-secondary\">×").append(t.questions()).append("</span></a>\n");
         }
         if (popular.isEmpty()) {
             h.append("    <p class=\"text-body-secondary small mb-0\">No questions in the last 3 months.</p>\n");
@@ -532,11 +535,11 @@ public final class PageBaseline extends AbstractVerticle {
                 """);
         for (BestMember m : best) {
             h.append("    <li class=\"list-group-item d-flex align-items-center gap-2\">\n");
-            h.append("      <img class=\"avatar avatar-sm\" src=\"").append(escape(m.avatarUrl))
+            h.append("      <img class=\"avatar avatar-sm\" src=\"").append(escape(m.avatarUrl()))
                     .append("\" alt=\"\" width=\"28\" height=\"28\" loading=\"lazy\">\n");
-            h.append("      <a class=\"text-truncate\" href=\"/members/").append(escape(m.username)).append("\">")
-                    .append(escape(m.displayName)).append("</a>\n");
-            h.append("      <span class=\"ms-auto badge text-bg-secondary\">").append(m.score).append("</span>\n");
+            h.append("      <a class=\"text-truncate\" href=\"/members/").append(escape(m.username())).append("\">")
+                    .append(escape(m.displayName())).append("</a>\n");
+            h.append("      <span class=\"ms-auto badge text-bg-secondary\">").append(m.score()).append("</span>\n");
             h.append("    </li>\n");
         }
         if (best.isEmpty()) {
@@ -546,78 +549,18 @@ public final class PageBaseline extends AbstractVerticle {
     }
 
     private static void time(StringBuilder h, Instant t) {
-        h.append("<time datetime=\"").append(DateTimeFormatter.ISO_INSTANT.format(t)).append("\" title=\"")
-                .append(EXACT.format(t)).append("\">").append(ago(t, Instant.now())).append("</time>\n");
+        h.append("<time datetime=\"").append(iso(t)).append("\" title=\"").append(exact(t)).append("\">").append(ago(t))
+                .append("</time>\n");
     }
 
-    /** "3 minutes ago", "yesterday", "2 years ago": the site's wording. */
-    private static String ago(Instant time, Instant now) {
-        long seconds = Math.max(0, Duration.between(time, now).toSeconds());
-        if (seconds < 45) {
-            return "just now";
-        }
-        long minutes = Math.round(seconds / 60.0);
-        if (minutes < 60) {
-            return plural(minutes, "minute");
-        }
-        long hours = Math.round(seconds / 3600.0);
-        if (hours < 24) {
-            return plural(hours, "hour");
-        }
-        long days = Math.round(seconds / 86400.0);
-        if (days == 1) {
-            return "yesterday";
-        }
-        if (days < 30) {
-            return plural(days, "day");
-        }
-        if (days < 365) {
-            return plural(Math.max(1, Math.round(days / 30.4)), "month");
-        }
-        return plural(Math.round(days / 365.25), "year");
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s") + " ago";
-    }
-
+    /** As Member.avatarUrl, which cannot be called here: Member is an entity, and its class needs Hibernate. */
     private static String avatarUrl(String username, String avatarHash) {
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";
-    }
-
-    private static String pathSegment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String csrfToken() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (rep != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (rep != null) {
-                    out.append(rep);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

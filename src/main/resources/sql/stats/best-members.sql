@@ -1,0 +1,13 @@
+-- Sent as it is by StatsQueries and by the benchmarks (bench/stats-explain.sh, bench/baseline).
+-- Best members, the 10 members whose questions and answers of the last 7 days have the highest total rating (ties,
+-- the most recent post first). An index-only scan of question_created_idx and answer_created_idx (V4).
+SELECT m.username::text, m.display_name, m.avatar_hash, p.score
+FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
+      FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
+            UNION ALL
+            SELECT author_id, rating, created_at FROM answer WHERE created_at > now() - interval '7 days') posts
+      GROUP BY author_id
+      ORDER BY score DESC, latest DESC
+      LIMIT 10) p
+JOIN member m ON m.id = p.author_id
+ORDER BY p.score DESC, p.latest DESC
