@@ -1,11 +1,11 @@
 package org.qasite.bench;
 
-import static org.qasite.web.Html.escape;
-import static org.qasite.web.TemplateExtensions.ago;
-import static org.qasite.web.TemplateExtensions.exact;
-import static org.qasite.web.TemplateExtensions.grouped;
-import static org.qasite.web.TemplateExtensions.iso;
-import static org.qasite.web.TemplateExtensions.pathSegment;
+import static org.qasite.text.Html.escape;
+import static org.qasite.web.page.TemplateExtensions.ago;
+import static org.qasite.web.page.TemplateExtensions.exact;
+import static org.qasite.web.page.TemplateExtensions.grouped;
+import static org.qasite.web.page.TemplateExtensions.iso;
+import static org.qasite.web.page.TemplateExtensions.pathSegment;
 
 import java.io.IOException;
 import java.io.InputStream;
