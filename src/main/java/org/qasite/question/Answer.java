@@ -3,7 +3,6 @@ package org.qasite.question;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -18,12 +17,11 @@ import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 
 @Entity
 @Table(name = "answer")
-public class Answer extends PanacheEntityBase {
+public class Answer extends Post {
 
     public static final int MIN_BODY = 2;
     public static final int MAX_BODY = 30_000;
@@ -52,20 +50,6 @@ public class Answer extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "question_id")
     public Question question;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
-    public String body;
-
-    @Column(name = "body_html")
-    public String bodyHtml;
-
-    @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
-
-    public int rating;
 
     public static List<Answer> listForQuestion(Question question, Sort sort, Page page) {
         return find("select a from Answer a join fetch a.author where a.question = ?1 order by " + sort.orderBy, question)

@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -23,12 +22,11 @@ import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 
 @Entity
 @Table(name = "question")
-public class Question extends PanacheEntityBase {
+public class Question extends Post {
 
     public static final int MIN_TITLE = 10;
     public static final int MAX_TITLE = 150;
@@ -40,21 +38,7 @@ public class Question extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "question_seq")
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
     public String title;
-
-    public String body;
-
-    @Column(name = "body_html")
-    public String bodyHtml;
-
-    @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
-
-    public int rating;
 
     @Column(name = "answer_count")
     public int answerCount;
