@@ -288,7 +288,7 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.answerIds().contains(first.id));
         String last = client.answers().get(0).path("position").asText();
 
-        rooms.viewers(question.id).forEach(v -> v.close(LiveHub.GOING_AWAY));
+        rooms.viewers(question.id).forEach(v -> v.close(Viewer.GOING_AWAY));
         await().atMost(Duration.ofSeconds(10)).until(client::isClosed);
         assertThat(client.closedWith.getCode(), equalTo(1001));
         Answer whileAway = answer(question, "Posted while the reader was disconnected.");
