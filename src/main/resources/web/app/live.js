@@ -18,6 +18,7 @@ function startLive() {
   const status = document.querySelector('[data-live-status]');
   const alertBox = section.querySelector('[data-live-alert]');
   const viewers = document.querySelector('[data-viewers]');
+  const viewersLine = viewers?.closest('[data-viewers-line]'); // hidden until the socket's greeting brings the count
   const count = section.querySelector('[data-answer-count]');
   const noun = section.querySelector('[data-answer-noun]');
   const insert = section.dataset.liveMode === 'insert';
@@ -124,6 +125,7 @@ function startLive() {
       else if (message.type === 'viewers' && viewers) {
         viewers.dataset.viewers = String(message.count);
         viewers.textContent = message.count + ' viewing now';
+        if (viewersLine) viewersLine.hidden = false;
       } else if (message.type === 'reload') reload();
     });
     socket.addEventListener('close', (event) => {

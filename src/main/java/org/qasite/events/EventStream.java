@@ -15,7 +15,10 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
 import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.core.Future;
@@ -51,12 +54,15 @@ public class EventStream {
     private final EventsConfig config;
     private final RedisDataSource redis;
     private final StreamCommands<String, String, String> streams;
+    /** For reads a page waits for: they give up after a timeout. */
+    private final ReactiveStreamCommands<String, String, String> reactiveStreams;
     private final ValueCommands<String, Long> counters;
 
     EventStream(EventsConfig config, @RedisClientName("streams") RedisDataSource redis) {
         this.config = config;
         this.redis = redis;
         this.streams = redis.stream(String.class, String.class, String.class);
+        this.reactiveStreams = redis.getReactive().stream(String.class, String.class, String.class);
         this.counters = redis.value(Long.class);
     }
 
@@ -70,6 +76,36 @@ public class EventStream {
 
     public String deadLetterKey() {
         return config.deadLetterStream();
+    }
+
+    /**
+     * The position of the stream's newest entry ({@link Position#ZERO} when it is empty), or null when Redis did not
+     * answer within {@code qa.events.position-timeout}: a page reads it before its data, and must not wait long for it.
+     */
+    public Position currentPosition() {
+        try {
+            return lastPosition(config.stream(), config.positionTimeout());
+        } catch (RuntimeException e) {
+            Log.debugf("No stream position for the page: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The id of the newest entry of a stream in this Redis database, or {@link Position#ZERO}; waits at most
+     * {@code timeout} for it, and throws when Redis did not answer.
+     */
+    public Position lastPosition(String key, Duration timeout) {
+        List<StreamMessage<String, String, String>> newest = reactiveStreams.xrevrange(key, StreamRange.of("+", "-"), 1)
+                .await().atMost(timeout);
+        if (!newest.isEmpty()) {
+            return Position.parse(newest.get(0).id());
+        }
+        // Empty: it never had entries, or they were all deleted. In the second case the position must be the last
+        // id ever added, or a replay from it would see deleted entries after it and ask for a reload again and again.
+        StreamInfo.Stream info = StreamInfo.stream(redis, key);
+        Position last = Position.parse(info.lastGeneratedId());
+        return last == null ? Position.ZERO : last;
     }
 
     /** Appends an entry (fields id, type, v, payload) and answers the id Redis gave it. */

@@ -26,6 +26,13 @@ public interface EventsConfig {
     @WithDefault("100000")
     long maxLength();
 
+    /**
+     * The longest a page waits for Redis to learn the stream position it embeds (read before its data, so that the
+     * page's script can ask for what came after); without it, the script connects without one.
+     */
+    @WithDefault("250ms")
+    Duration positionTimeout();
+
     /** This instance's name as a consumer in every group; defaults to host name and process id. */
     Optional<String> instanceId();
 

@@ -51,10 +51,6 @@ public interface LiveConfig {
     @WithDefault("30s")
     Duration positionInterval();
 
-    /** The longest a page waits for Redis to learn the stream position it embeds; without it, no replay on connect. */
-    @WithDefault("250ms")
-    Duration redisTimeout();
-
     /** Origins allowed besides the site's own address and the address the request was sent to. */
     Optional<List<String>> allowedOrigins();
 

@@ -35,20 +35,23 @@ public class LiveFeed {
     private final EventsConfig events;
     private final LiveConfig config;
     private final LiveStream stream;
-    private final LiveHub hub;
+    private final LiveBroadcast broadcast;
+    private final ReaderPosition position;
     private final Presence presence;
+    private final LiveHub hub;
     private final Timer fanOut;
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile Position lastRead;
 
-    LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveHub hub, Presence presence,
-            MeterRegistry registry) {
+    LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveBroadcast broadcast,
+            ReaderPosition position, Presence presence, LiveHub hub, MeterRegistry registry) {
         this.events = events;
         this.config = config;
         this.stream = stream;
-        this.hub = hub;
+        this.broadcast = broadcast;
+        this.position = position;
         this.presence = presence;
+        this.hub = hub;
         this.fanOut = Timer.builder("qa.live.fanout")
                 .description("From an answer's entry in the stream until it was handed to its room's connections")
                 .publishPercentileHistogram().register(registry);
@@ -76,14 +79,6 @@ public class LiveFeed {
         }
     }
 
-    /**
-     * The newest event-stream entry this reader has handled: every answer up to it was handed to its room. Null until
-     * the reader knows where it starts; connections are refused until then, or they could miss what comes before.
-     */
-    public Position lastRead() {
-        return lastRead;
-    }
-
     private void loop() {
         Map<String, String> positions = null;
         int failures = 0;
@@ -93,7 +88,7 @@ public class LiveFeed {
             try {
                 if (positions == null) {
                     positions = new LinkedHashMap<>(stream.startPositions());
-                    lastRead = Position.parse(positions.get(stream.eventsKey()));
+                    position.read(Position.parse(positions.get(stream.eventsKey())));
                     stream.recentPresence(config.presence().expiry()).forEach(presence::apply);
                 }
                 List<StreamMessage<String, String, String>> batch = stream.read(positions);
@@ -118,9 +113,9 @@ public class LiveFeed {
                         }
                         Log.errorf(e, "Live answer of entry %s not sent after %d tries; its readers come back later",
                                 entry.id(), tries);
-                        hub.giveUp(entry);
+                        broadcast.giveUp(entry);
                     }
-                    lastRead = Position.parse(entry.id());
+                    position.read(Position.parse(entry.id()));
                     positions.put(entry.key(), entry.id());
                 }
                 failures = 0;
@@ -136,10 +131,10 @@ public class LiveFeed {
     }
 
     private void handle(StreamMessage<String, String, String> entry) {
-        if (hub.broadcast(entry)) {
+        if (broadcast.send(entry)) {
             // Entry ids carry the time Redis added them, in milliseconds.
-            Position position = Position.parse(entry.id());
-            fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - position.millis())));
+            Position at = Position.parse(entry.id());
+            fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - at.millis())));
         }
     }
 

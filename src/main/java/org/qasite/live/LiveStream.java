@@ -12,9 +12,6 @@ import org.qasite.events.EventStream;
 import org.qasite.events.Position;
 import org.qasite.events.StreamInfo;
 
-import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -23,7 +20,7 @@ import io.quarkus.redis.datasource.stream.XReadArgs;
 
 /** What the live feature reads from and writes to Redis: the event stream's positions and entries, and presence. */
 @ApplicationScoped
-public class LiveStream {
+class LiveStream {
 
     /** What a replay from a position found: the entries after it, or that some of them are gone. */
     public record Replay(List<StreamMessage<String, String, String>> entries, boolean incomplete) {
@@ -33,14 +30,11 @@ public class LiveStream {
     private final LiveConfig config;
     private final EventStream events;
     private final StreamCommands<String, String, String> streams;
-    private final ReactiveRedisDataSource reactive;
 
     LiveStream(LiveConfig config, EventStream events) {
         this.config = config;
         this.events = events;
-        RedisDataSource redis = events.redis();
-        this.streams = redis.stream(String.class, String.class, String.class);
-        this.reactive = redis.getReactive();
+        this.streams = events.redis().stream(String.class, String.class, String.class);
     }
 
     public String eventsKey() {
@@ -49,33 +43,6 @@ public class LiveStream {
 
     public String presenceKey() {
         return config.presence().stream();
-    }
-
-    /**
-     * The id of the newest entry of the event stream ({@link Position#ZERO} when it is empty), or null when Redis did
-     * not answer within the configured time: a page must not wait long for it.
-     */
-    public Position current() {
-        try {
-            return last(events.key(), config.redisTimeout());
-        } catch (RuntimeException e) {
-            Log.debugf("No stream position for the page: %s", e.getMessage());
-            return null;
-        }
-    }
-
-    /** The id of a stream's newest entry, or {@link Position#ZERO}; waits at most {@code timeout}. */
-    Position last(String key, Duration timeout) {
-        List<StreamMessage<String, String, String>> newest = reactive.stream(String.class, String.class, String.class)
-                .xrevrange(key, StreamRange.of("+", "-"), 1).await().atMost(timeout);
-        if (!newest.isEmpty()) {
-            return Position.parse(newest.get(0).id());
-        }
-        // Empty: it never had entries, or they were all deleted. In the second case the position must be the last
-        // id ever added, or a replay from it would see deleted entries after it and ask for a reload again and again.
-        StreamInfo.Stream info = StreamInfo.stream(events.redis(), key);
-        Position last = Position.parse(info.lastGeneratedId());
-        return last == null ? Position.ZERO : last;
     }
 
     /**
@@ -124,8 +91,8 @@ public class LiveStream {
     /** Newest ids of the event and presence streams, where this instance's reader starts. */
     public Map<String, String> startPositions() {
         Map<String, String> positions = new LinkedHashMap<>();
-        positions.put(events.key(), last(events.key(), Duration.ofSeconds(10)).toString());
-        positions.put(presenceKey(), last(presenceKey(), Duration.ofSeconds(10)).toString());
+        positions.put(events.key(), events.lastPosition(events.key(), Duration.ofSeconds(10)).toString());
+        positions.put(presenceKey(), events.lastPosition(presenceKey(), Duration.ofSeconds(10)).toString());
         return positions;
     }
 

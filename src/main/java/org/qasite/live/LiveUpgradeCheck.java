@@ -1,5 +1,7 @@
 package org.qasite.live;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +37,8 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<String> READER = UserData.TypedKey.forString("reader");
     /** The opaque key of the socket's address, whose sockets are counted against the limit. */
     static final UserData.TypedKey<String> ADDRESS = UserData.TypedKey.forString("address");
+    /** The {@code since} of the socket's URL: the stream position the page replays from (absent: none). */
+    static final UserData.TypedKey<String> SINCE = UserData.TypedKey.forString("since");
     /** The browser shows a refused upgrade as a plain close; other clients may read when to come back. */
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
@@ -77,6 +81,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         } catch (NumberFormatException e) {
             return CheckResult.rejectUpgrade(404);
         }
+        String since = queryParam(request.query(), "since");
         String address = readers.visitor(ClientAddress.of(request));
         if (sockets.isFull(address)) {
             sockets.refused();
@@ -84,17 +89,21 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(429, RETRY_LATER);
         }
         return context.securityIdentity().onItem().transformToUni(identity -> Uni.createFrom()
-                .item(() -> admit(context.userData(), questionId, address, identity))
+                .item(() -> admit(context.userData(), questionId, address, since, identity))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /** Runs on a worker thread: it reads the database. */
-    private CheckResult admit(UserData data, long questionId, String address, SecurityIdentity identity) {
+    private CheckResult admit(UserData data, long questionId, String address, String since,
+            SecurityIdentity identity) {
         if (answers.questionAuthor(questionId) == null) {
             return CheckResult.rejectUpgradeSync(404);
         }
         data.put(QUESTION, questionId);
         data.put(ADDRESS, address);
+        if (since != null) {
+            data.put(SINCE, since);
+        }
         Long member = null;
         if (identity != null && !identity.isAnonymous()) {
             member = answers.memberId(identity.getPrincipal().getName());
@@ -110,5 +119,31 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     private boolean isAllowedElsewhere(String origin) {
         String normalised = origin == null ? null : SameOrigin.origin(origin);
         return normalised != null && allowedOrigins.contains(normalised);
+    }
+
+    /**
+     * The first value of the parameter in a query string, decoded ("" when it has no value), or null without it; a
+     * value that cannot be decoded comes as it is (it is no stream position either way).
+     */
+    static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 }

@@ -35,7 +35,7 @@ import io.quarkus.scheduler.Scheduled;
  * Viewers get the new total at most once per interval too, however many joined or left in between.
  */
 @ApplicationScoped
-public class Presence {
+class Presence {
 
     static final String FIELD_INSTANCE = "instance";
     static final String FIELD_ROOMS = "rooms";
@@ -59,19 +59,8 @@ public class Presence {
     }
 
     /** People viewing the question on every instance, each once, as far as this instance knows. */
-    public int viewers(long questionId) {
+    int viewers(long questionId) {
         return rooms.readers(questionId) + remote.count(questionId, reader -> rooms.hasReader(questionId, reader));
-    }
-
-    /**
-     * People viewing the question once this reader ({@code views.Readers#of}; null: someone unknown) has it open too:
-     * a reader with the question open in another tab already is not counted again.
-     */
-    public int viewersWith(long questionId, String reader) {
-        int viewers = viewers(questionId);
-        boolean counted = reader != null
-                && (rooms.hasReader(questionId, reader) || remote.lists(questionId, reader));
-        return counted ? viewers : viewers + 1;
     }
 
     /** The room's readers changed here (a new reader, or a reader's last page left). */
@@ -80,7 +69,10 @@ public class Presence {
         toSend.add(questionId);
     }
 
-    /** A new viewer gets the count at once; the others with the next flush. */
+    /**
+     * A new viewer gets the count at once, itself included (it joined its room before): the page shows no count until
+     * then. The others get it with the next flush.
+     */
     void greet(Viewer viewer) {
         int count = viewers(viewer.questionId());
         viewer.sendCount(count, LiveMessage.viewers(count));

@@ -114,10 +114,4 @@ final class RemoteReaders {
         }
         return count;
     }
-
-    /** Whether another instance listed the reader among the question's readers. */
-    synchronized boolean lists(long questionId, String reader) {
-        Map<String, Said> said = byQuestion.get(questionId);
-        return said != null && said.values().stream().anyMatch(room -> room.keys() != null && room.keys().contains(reader));
-    }
 }

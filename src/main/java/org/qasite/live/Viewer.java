@@ -20,6 +20,13 @@ public final class Viewer {
     static final CloseReason FLOODING = new CloseReason(1008, "Too many messages");
     /** Closes a socket past its address's limit that got past the check before the upgrade (a burst of them). */
     static final CloseReason TOO_MANY_SOCKETS = new CloseReason(1008, "Too many connections from this address");
+    /**
+     * Redis could not be read for the replay, or the answers cannot be rendered now: the client comes back after its
+     * backoff with the same position.
+     */
+    static final CloseReason TRY_AGAIN = new CloseReason(1013, "Try again later");
+    /** The instance stops: the client reconnects, to another instance if there is one, and replays from its position. */
+    static final CloseReason GOING_AWAY = new CloseReason(1001, "Server going away");
 
     private final WebSocketConnection connection;
     private final long questionId;

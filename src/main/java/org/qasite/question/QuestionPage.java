@@ -8,14 +8,15 @@ import org.qasite.web.page.Pager;
 
 /**
  * What the question page shows: the question, one page of its answers, the reader's own votes, and for live updates
- * the stream position read before the answers (null when Redis did not tell) and how many people have it open.
+ * the stream position read before the answers (null when Redis did not tell). How many people have it open comes with
+ * the live socket's greeting.
  */
 public record QuestionPage(Question question, List<Answer> answers, Pager pager, Answer.Sort sort, Member reader,
-        int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition, int viewers) {
+        int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition) {
 
     /** The page as one reader sees a single answer pushed live: no other answers, no votes of theirs. */
     public static QuestionPage forLiveAnswer(Question question, Member reader) {
-        return new QuestionPage(question, List.of(), null, Answer.Sort.NEWEST, reader, 0, Map.of(), null, 0);
+        return new QuestionPage(question, List.of(), null, Answer.Sort.NEWEST, reader, 0, Map.of(), null);
     }
 
     /**

@@ -17,10 +17,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.qasite.events.EventStream;
 import org.qasite.events.Position;
 import org.qasite.limit.ClientAddress;
-import org.qasite.live.LiveStream;
-import org.qasite.live.Presence;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
@@ -79,18 +78,16 @@ public class QuestionResource {
     private final VoteService votes;
     private final ViewCounter views;
     private final Readers readers;
-    private final LiveStream liveStream;
-    private final Presence presence;
+    private final EventStream events;
 
     QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, ViewCounter views,
-            Readers readers, LiveStream liveStream, Presence presence) {
+            Readers readers, EventStream events) {
         this.me = me;
         this.questions = questions;
         this.votes = votes;
         this.views = views;
         this.readers = readers;
-        this.liveStream = liveStream;
-        this.presence = presence;
+        this.events = events;
     }
 
     @GET
@@ -125,18 +122,17 @@ public class QuestionResource {
             HttpServerRequest request) {
         String address = ClientAddress.of(request);
         String readerKey = readers.of(me.id(), address);
-        QuestionPage questionPage = load(id, page, sort, readerKey);
+        QuestionPage questionPage = load(id, page, sort);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
             views.record(questionPage.question().id, readerKey);
         }
         return Templates.show(questionPage, "", Map.of(), null);
     }
 
-    /** The page as one reader ({@link Readers#of}) sees it, who counts among its viewers once however many tabs. */
-    QuestionPage load(String rawId, String page, String rawSort, String readerKey) {
+    QuestionPage load(String rawId, String page, String rawSort) {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
-        Position position = liveStream.current();
+        Position position = events.currentPosition();
         Question question = Question.requireForPage(rawId);
         Answer.Sort sort = Answer.Sort.parse(rawSort);
         Pager pager = Pager.of(page, question.answerCount, ANSWERS_PER_PAGE, "/questions/" + question.id,
@@ -151,7 +147,7 @@ public class QuestionResource {
             myAnswerVotes = votes.myVotes(VoteService.Target.ANSWER, reader.id, answers.stream().map(a -> a.id).toList());
         }
         return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes,
-                position == null ? null : position.toString(), presence.viewersWith(question.id, readerKey));
+                position == null ? null : position.toString());
     }
 
     @GET
@@ -180,7 +176,7 @@ public class QuestionResource {
 
     /** Renders the question page again with the answer form's values and errors. */
     public Response showWithAnswerErrors(String questionId, String body, QaException e) {
-        QuestionPage page = load(questionId, null, null, readers.of(me.id(), null)); // a member: only members answer
+        QuestionPage page = load(questionId, null, null);
         return Response.status(e.status())
                 .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), e.getMessage()))
                 .build();

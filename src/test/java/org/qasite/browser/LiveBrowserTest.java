@@ -292,7 +292,9 @@ class LiveBrowserTest {
         open(second, question, "", 2);
         waitFor(first).until(ExpectedConditions.attributeToBe(viewers, "data-viewers", "2"));
         assertThat(text(first, "[data-viewers]"), equalTo("2 viewing now"));
+        // The second page's count came with its socket's greeting, itself included.
         waitFor(second).until(ExpectedConditions.attributeToBe(viewers, "data-viewers", "2"));
+        assertThat(text(second, "[data-viewers]"), equalTo("2 viewing now"));
 
         second.get(url("/"));
         waitFor(first).until(ExpectedConditions.attributeToBe(viewers, "data-viewers", "1"));
@@ -312,6 +314,9 @@ class LiveBrowserTest {
         assertThat(browser.findElements(By.id("answers-empty")), hasSize(1));
         assertThat(browser.findElement(By.cssSelector("[data-live-status]")).isDisplayed(), equalTo(false));
         assertThat(browser.findElement(By.cssSelector("[data-live-alert]")).isDisplayed(), equalTo(false));
+        WebElement viewers = browser.findElement(By.cssSelector("[data-viewers]"));
+        assertThat("no socket, no count", viewers.isDisplayed(), equalTo(false));
+        assertThat(viewers.getDomAttribute("title"), equalTo("People who have this question open now"));
 
         type(browser, "body", "Plain forms work **without** any script.");
         // Scripts really are off: given time, no preview is rendered and no live connection is opened.

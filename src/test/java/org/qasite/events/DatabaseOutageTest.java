@@ -18,17 +18,17 @@ class DatabaseOutageTest {
     void connectionFailuresAreAnOutage() {
         PSQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused.",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT, new ConnectException("Connection refused"));
-        assertThat(StreamConsumer.isDatabaseUnreachable(
+        assertThat(EntryHandling.isDatabaseUnreachable(
                 new JDBCConnectionException("Unable to acquire JDBC Connection", refused)), equalTo(true));
-        assertThat(StreamConsumer.isDatabaseUnreachable(new SQLException("terminating connection", "57P01")),
+        assertThat(EntryHandling.isDatabaseUnreachable(new SQLException("terminating connection", "57P01")),
                 equalTo(true));
     }
 
     @Test
     void otherFailuresAreTheEntrys() {
-        assertThat(StreamConsumer.isDatabaseUnreachable(new IllegalArgumentException("malformed payload")),
+        assertThat(EntryHandling.isDatabaseUnreachable(new IllegalArgumentException("malformed payload")),
                 equalTo(false));
-        assertThat(StreamConsumer.isDatabaseUnreachable(
+        assertThat(EntryHandling.isDatabaseUnreachable(
                 new RuntimeException(new SQLException("duplicate key value", "23505"))), equalTo(false));
     }
 }

@@ -8,6 +8,6 @@ public final class LiveRooms {
 
     /** Closes the server side of every live connection to the question ("going away"); their clients reconnect. */
     public static void dropConnections(Rooms rooms, long questionId) {
-        rooms.viewers(questionId).forEach(viewer -> viewer.close(LiveHub.GOING_AWAY));
+        rooms.viewers(questionId).forEach(viewer -> viewer.close(Viewer.GOING_AWAY));
     }
 }

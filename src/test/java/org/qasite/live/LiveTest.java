@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.TestData;
 import org.qasite.WebSession;
+import org.qasite.events.EventStream;
 import org.qasite.events.Position;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
@@ -69,6 +70,9 @@ class LiveTest {
 
     @Inject
     LiveStream liveStream;
+
+    @Inject
+    EventStream events;
 
     @Inject
     LiveConfig config;
@@ -211,8 +215,8 @@ class LiveTest {
         String id = streams.stream(String.class, String.class, String.class).xadd(key, Map.of("a", "b"));
         streams.execute("XDEL", key, id);
         // From "0-0", a replay would find a deleted entry after the position and ask for a reload on every page view.
-        assertThat(liveStream.last(key, Duration.ofSeconds(5)).toString(), equalTo(id));
-        assertThat(liveStream.last("qa:test:never-written", Duration.ofSeconds(5)), equalTo(Position.ZERO));
+        assertThat(events.lastPosition(key, Duration.ofSeconds(5)).toString(), equalTo(id));
+        assertThat(events.lastPosition("qa:test:never-written", Duration.ofSeconds(5)), equalTo(Position.ZERO));
     }
 
     @Test
@@ -288,7 +292,7 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.answerIds().contains(first.id));
         String last = client.answers().get(0).path("position").asText();
 
-        rooms.viewers(question.id).forEach(v -> v.close(LiveHub.GOING_AWAY));
+        rooms.viewers(question.id).forEach(v -> v.close(Viewer.GOING_AWAY));
         await().atMost(Duration.ofSeconds(10)).until(client::isClosed);
         assertThat(client.closedWith.getCode(), equalTo(1001));
         Answer whileAway = answer(question, "Posted while the reader was disconnected.");
@@ -303,6 +307,8 @@ class LiveTest {
         Question question = data.question(data.member("asker"), "How many people read this?");
         LiveViewer first = visitorFrom("127.0.0.2", question.id);
         assertThat(first.viewerCounts(), contains(1));
+        assertThat("the greeting brings the count, without a word from the client", first.frames().stream().limit(2)
+                .anyMatch(f -> "viewers".equals(f.path("type").asText())), is(true));
         LiveViewer second = visitorFrom("127.0.0.3", question.id);
         await().atMost(Duration.ofSeconds(10)).until(() -> first.viewerCounts().contains(2));
         assertThat(second.viewerCounts().get(0), equalTo(2));
@@ -320,8 +326,8 @@ class LiveTest {
 
         second.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 11);
-        RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"12\"")); // the eleven, and this reader from 127.0.0.1
+        // A page opened now is greeted with the eleven, and its reader from 127.0.0.1.
+        assertThat(viewer(question.id, null).viewerCounts(), contains(12));
     }
 
     @Test
@@ -347,13 +353,11 @@ class LiveTest {
         assertThat(sameAddress.get(3).viewerCounts(), contains(3));
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(bobsTab.viewerCounts()) == 3);
 
-        // The page counts its reader once too: a reader who has it open already is not one more.
-        RestAssured.given().cookie("qa-session", alice).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\""));
-        RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\"")); // a visitor from 127.0.0.1
-        RestAssured.given().cookie("qa-session", carol).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"4\"")); // a member who has not opened it yet
+        // A new page's greeting counts its reader once too: a reader who has it open already is not one more.
+        assertGreetedWith(memberViewer(question.id, alice), 3);
+        assertGreetedWith(viewer(question.id, null), 3); // a visitor from 127.0.0.1
+        assertGreetedWith(memberViewer(question.id, carol), 4); // a member who has not opened it yet
+        await().atMost(Duration.ofSeconds(10)).until(() -> rooms.viewers(question.id).size() == 8);
 
         // Alice closes two of her tabs: she still reads it. Her last one closes: she does not.
         alicesTabs.get(0).close();
@@ -381,10 +385,9 @@ class LiveTest {
         String visitor = readers.visitor("198.51.100.7");
         say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}");
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 2);
-        RestAssured.given().cookie("qa-session", aliceCookie).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"2\""));
-        RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\"")); // one more: a visitor from 127.0.0.1
+        assertGreetedWith(memberViewer(question.id, aliceCookie), 2);
+        assertGreetedWith(viewer(question.id, null), 3); // one more: a visitor from 127.0.0.1
+        await().atMost(Duration.ofSeconds(10)).until(() -> rooms.viewers(question.id).size() == 1);
 
         // A room too big to list comes as a number: it adds up, since its readers cannot be told apart.
         say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}"); // its heartbeat
@@ -437,6 +440,12 @@ class LiveTest {
         assertThat("every room once", told, equalTo(many));
         assertThat("a heartbeat without rooms still says the instance is alive", presence.entries(List.of()),
                 contains(Map.of()));
+    }
+
+    /** A page's socket was greeted with this count (itself included), and the page is left again. */
+    private static void assertGreetedWith(LiveClient page, int count) {
+        assertThat(page.viewerCounts(), contains(count));
+        page.close();
     }
 
     /** An entry on the presence stream as another instance writes it. */
@@ -565,7 +574,9 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pagePosition(reader, question.id, "").equals(newestEntry()));
         reader.get("/questions/" + question.id).then().statusCode(200)
                 .body(containsString("data-live=\"/ws/questions/" + question.id + "\""),
-                        containsString("data-live-mode=\"insert\""), containsString("id=\"answers-empty\""));
+                        containsString("data-live-mode=\"insert\""), containsString("id=\"answers-empty\""),
+                        // the count is left to the socket's greeting
+                        containsString("<span data-viewers title=\"People who have this question open now\"></span>"));
         for (int i = 0; i < 11; i++) {
             data.answer(data.member("answerer"), question, "Answer number " + i + " of many.");
         }
