@@ -1,0 +1,89 @@
+package org.qasite;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import jakarta.persistence.Entity;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The directions imports may take between the site's packages (docs/architecture.md draws them). A change that breaks
+ * one fails the build, with the classes and lines that break it.
+ */
+class HouseRulesTest {
+
+    private static final JavaClasses SITE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.qasite");
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.qasite.(**)").should().beFreeOfCycles()
+                .because("a package that needs another must not be needed by it, directly or through others").check(SITE);
+    }
+
+    @Test
+    void eventsKnowNoFeature() {
+        classes().that().resideInAPackage("org.qasite.events..").should()
+                .onlyDependOnClassesThat(not(resideInAPackage("org.qasite..")).or(resideInAPackage("org.qasite.events..")))
+                .because("the stream, its outbox and its consumer piece serve every feature and know none").check(SITE);
+    }
+
+    @Test
+    void servicesAndEntitiesKnowNoPages() {
+        noClasses().that().haveSimpleNameEndingWith("Service").or()
+                .areAnnotatedWith(Entity.class).should().dependOnClassesThat().resideInAPackage("org.qasite.web..")
+                .because("refusals live in org.qasite.refusal; the page layer sits above the services").check(SITE);
+    }
+
+    @Test
+    void pagePlumbingKnowsNoFeature() {
+        classes().that().resideInAPackage("org.qasite.web..").should()
+                .onlyDependOnClassesThat(not(resideInAPackage("org.qasite.."))
+                        .or(resideInAnyPackage("org.qasite.web..", "org.qasite.refusal..", "org.qasite.text..")))
+                .because("web/ holds what every page needs, and nothing of one feature").check(SITE);
+    }
+
+    @Test
+    void refusalsAndTextStandAlone() {
+        classes().that()
+                .resideInAnyPackage("org.qasite.refusal..", "org.qasite.text..").should()
+                .onlyDependOnClassesThat(not(resideInAPackage("org.qasite..")).or(resideInAPackage("org.qasite.refusal.."))
+                        .or(resideInAPackage("org.qasite.text..")))
+                .because("services, entities and pages all use them").check(SITE);
+    }
+
+    @Test
+    void liveIsNotCalledByFeatures() {
+        consumerUsedOnlyByItselfAndAdmin("org.qasite.live..").check(SITE);
+    }
+
+    @Test
+    void mailIsNotCalledByFeatures() {
+        consumerUsedOnlyByItselfAndAdmin("org.qasite.mail..").check(SITE);
+    }
+
+    @Test
+    void statsIsNotCalledByFeatures() {
+        consumerUsedOnlyByItselfAndAdmin("org.qasite.stats..").check(SITE);
+    }
+
+    /**
+     * A consumer of the stream (live, mail, stats) is reached through the stream; only the administrators' pages above all may
+     * read it.
+     */
+    private static ArchRule consumerUsedOnlyByItselfAndAdmin(String consumer) {
+        return noClasses().that().resideOutsideOfPackages(consumer, "org.qasite.admin..").should()
+                .dependOnClassesThat().resideInAPackage(consumer)
+                .because("features write events; they never call a consumer of the stream");
+    }
+}
