@@ -393,8 +393,9 @@ public final class PageBaseline extends AbstractVerticle {
         h.append("    · <span data-view-count=\"").append(q.viewCount).append("\">Viewed ")
                 .append(grouped(q.viewCount)).append(q.viewCount == 1 ? " time" : " times")
                 .append("</span>\n");
-        // One viewer: the reader (no one watches the page over the live socket in the benchmark).
-        h.append("    · <span data-viewers=\"1\" title=\"People who have this question open now\">1 viewing now</span>\n");
+        // The number of readers comes with the live socket's greeting; the page only holds its place.
+        h.append("    <span data-viewers-line hidden>· <span data-viewers title=\"People who have this question open now\">"
+                + "</span></span>\n");
         h.append("    <span class=\"badge text-bg-warning d-none\" data-live-status role=\"status\">"
                 + "Live updates paused, reconnecting…</span>\n");
         h.append("    ");
