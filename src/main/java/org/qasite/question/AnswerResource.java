@@ -11,21 +11,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.qasite.member.CurrentMember;
-import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.Ids;
-import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 
-/** The answer form and the plain-form "accept" button (the page's script uses the JSON API instead). */
+/** An answer's permanent address, and the plain-form "accept" button (the page's script uses the JSON API instead). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -33,31 +29,10 @@ public class AnswerResource {
 
     private final CurrentMember me;
     private final AnswerService answers;
-    private final QuestionResource questionPages;
 
-    AnswerResource(CurrentMember me, AnswerService answers, QuestionResource questionPages) {
+    AnswerResource(CurrentMember me, AnswerService answers) {
         this.me = me;
         this.answers = answers;
-        this.questionPages = questionPages;
-    }
-
-    @POST
-    @Path("questions/{id}/answers")
-    @Authenticated
-    public Response answer(@RestPath String id, @RestForm String body) {
-        long questionId = Ids.parse(id, "question");
-        try {
-            Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
-            return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
-                    .cookie(Flash.set("Your answer is posted.")).build();
-        } catch (DuplicatePost e) {
-            return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
-        } catch (QaException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return questionPages.showWithAnswerErrors(id, body, e);
-        }
     }
 
     /** An answer's permanent address: the page of its question where it stands (newest first), scrolled to it. */
@@ -79,12 +54,9 @@ public class AnswerResource {
                 .build();
     }
 
-    /** A visitor: to the login page, and back to the question or answer they were on once logged in. */
+    /** A visitor: to the login page, and back to the answer once logged in. */
     @ServerExceptionMapper
-    Response visitor(UnauthorizedException e, SimpleResourceInfo method, UriInfo uri) {
-        String id = uri.getPathParameters().getFirst("id");
-        return "accept".equals(method.getMethodName())
-                ? LoginRedirect.to("Log in to accept an answer.", "/answers/" + id)
-                : LoginRedirect.to("Log in to answer.", "/questions/" + id);
+    Response visitor(UnauthorizedException e, UriInfo uri) {
+        return LoginRedirect.to("Log in to accept an answer.", "/answers/" + uri.getPathParameters().getFirst("id"));
     }
 }

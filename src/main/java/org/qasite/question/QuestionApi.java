@@ -66,10 +66,10 @@ public class QuestionApi {
         if (tag != null && !tag.isBlank()) {
             org.qasite.tag.Tag found = org.qasite.tag.Tag.findByName(tag.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> QaException.notFound("There is no tag \u201C" + tag + "\u201D."));
-            pager = Pager.of(page, Question.countByTag(found), QuestionResource.QUESTIONS_PER_PAGE, "", null);
+            pager = Pager.of(page, Question.countByTag(found), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
             items = Question.listByTag(found, pager.panache());
         } else {
-            pager = Pager.of(page, Question.count(), QuestionResource.QUESTIONS_PER_PAGE, "", null);
+            pager = Pager.of(page, Question.count(), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
             items = "hot".equals(sort) ? Question.listHot(pager.panache()) : Question.listNewest(pager.panache());
         }
         return PageView.of(items.stream().map(QuestionView::of).toList(), pager);

@@ -2,7 +2,6 @@ package org.qasite.question;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,9 +23,8 @@ import org.qasite.limit.ClientAddress;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
+import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
-import org.qasite.tag.Tag;
-import org.qasite.tag.TagNames;
 import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
@@ -33,7 +32,6 @@ import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
 import org.qasite.web.page.Pager;
-import org.qasite.web.page.TemplateExtensions;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,28 +40,17 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The question lists, the question page and the ask form. */
+/** The question page, and its answer form (the page's script uses the JSON API instead). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class QuestionResource {
 
-    static final int QUESTIONS_PER_PAGE = 20;
     public static final int ANSWERS_PER_PAGE = 10;
-
-    /** What the ask form shows again after a refusal. */
-    public record AskForm(String title, String body, String tags) {
-        static final AskForm EMPTY = new AskForm("", "", "");
-    }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(String heading, String tab, List<Question> questions, Pager pager,
-                String emptyText);
-
         static native TemplateInstance show(QuestionPage page, String answerBody, Map<String, String> errors,
                 String formError);
-
-        static native TemplateInstance ask(AskForm form, Map<String, String> errors, String formError);
 
         static native TemplateInstance show$answer(Answer a, QuestionPage page);
     }
@@ -74,46 +61,20 @@ public class QuestionResource {
     }
 
     private final CurrentMember me;
-    private final QuestionService questions;
+    private final AnswerService answers;
     private final VoteService votes;
     private final ViewCounter views;
     private final Readers readers;
     private final EventStream events;
 
-    QuestionResource(CurrentMember me, QuestionService questions, VoteService votes, ViewCounter views,
+    QuestionResource(CurrentMember me, AnswerService answers, VoteService votes, ViewCounter views,
             Readers readers, EventStream events) {
         this.me = me;
-        this.questions = questions;
+        this.answers = answers;
         this.votes = votes;
         this.views = views;
         this.readers = readers;
         this.events = events;
-    }
-
-    @GET
-    public TemplateInstance newest(@RestQuery String page) {
-        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/", null);
-        return Templates.list("Newest questions", "new", Question.listNewest(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!");
-    }
-
-    @GET
-    @Path("hot")
-    public TemplateInstance hot(@RestQuery String page) {
-        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/hot", null);
-        return Templates.list("Hot questions", "hot", Question.listHot(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!");
-    }
-
-    @GET
-    @Path("tag/{name}")
-    public TemplateInstance tagged(@RestPath String name, @RestQuery String page) {
-        Tag tag = Tag.findByName(name.toLowerCase(Locale.ROOT)).orElseThrow(
-                () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
-        Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE,
-                "/tag/" + TemplateExtensions.pathSegment(tag.name), null);
-        return Templates.list("Questions tagged [" + tag.name + "]", "tag", Question.listByTag(tag, pager.panache()),
-                pager, "No questions with this tag.");
     }
 
     @GET
@@ -150,41 +111,31 @@ public class QuestionResource {
                 position == null ? null : position.toString());
     }
 
-    @GET
-    @Path("ask")
-    @Authenticated
-    public Response askForm() {
-        return Response.ok(Templates.ask(AskForm.EMPTY, Map.of(), null)).build();
-    }
-
     @POST
-    @Path("ask")
+    @Path("questions/{id}/answers")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
+    public Response answer(@RestPath String id, @RestForm String body) {
+        long questionId = Ids.parse(id, "question");
         try {
-            Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
-            return Response.seeOther(URI.create("/questions/" + question.id))
-                    .cookie(Flash.set("Your question is posted.")).build();
+            Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
+            return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
+                    .cookie(Flash.set("Your answer is posted.")).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
-            AskForm form = new AskForm(Forms.orEmpty(title), Forms.orEmpty(body), Forms.orEmpty(tags));
-            return Response.status(e.status()).entity(Templates.ask(form, Forms.fieldErrors(e), e.getMessage())).build();
+            if (e.status() == 404) {
+                throw e;
+            }
+            QuestionPage page = load(id, null, null);
+            return Response.status(e.status())
+                    .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), e.getMessage())).build();
         }
     }
 
-    /** Renders the question page again with the answer form's values and errors. */
-    public Response showWithAnswerErrors(String questionId, String body, QaException e) {
-        QuestionPage page = load(questionId, null, null);
-        return Response.status(e.status())
-                .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), e.getMessage()))
-                .build();
-    }
-
-    /** A visitor on the ask page: to the login page, and back here once logged in. */
+    /** A visitor: to the login page, and back to the question once logged in. */
     @ServerExceptionMapper
-    Response visitor(UnauthorizedException e) {
-        return LoginRedirect.to("Log in to ask a question.", "/ask");
+    Response visitor(UnauthorizedException e, UriInfo uri) {
+        return LoginRedirect.to("Log in to answer.", "/questions/" + uri.getPathParameters().getFirst("id"));
     }
 }
