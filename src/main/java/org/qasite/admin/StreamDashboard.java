@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +17,6 @@ import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
 import org.qasite.events.StreamInfo;
 import org.qasite.mail.MailLog;
-import org.qasite.refusal.QaException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.PendingMessage;
@@ -30,8 +27,8 @@ import io.quarkus.redis.datasource.stream.XPendingSummary;
 
 /**
  * What the stream dashboard shows, read fresh on each call: the consumer groups of the event stream, the outbox and
- * mail backlogs, the dead letters and the throughput of the last hour; and the two things an administrator can do
- * about a dead letter, retry it or discard it.
+ * mail backlogs, the dead letters and the throughput of the last hour. What can be done about a dead letter is in
+ * {@link DeadLetterActions}.
  */
 @ApplicationScoped
 public class StreamDashboard {
@@ -41,12 +38,6 @@ public class StreamDashboard {
     /** Oldest pending entries listed per group. */
     static final int PENDING_SHOWN = 10;
     static final int THROUGHPUT_MINUTES = 60;
-
-    /** The fields of an event entry, the ones a retry puts back on the stream. */
-    private static final List<String> EVENT_FIELDS = List.of(EventStream.FIELD_ID, EventStream.FIELD_TYPE,
-            EventStream.FIELD_VERSION, EventStream.FIELD_PAYLOAD);
-    /** A stream entry id: milliseconds and a sequence number. */
-    private static final Pattern ENTRY_ID = Pattern.compile("[0-9]{1,19}-[0-9]{1,19}");
 
     public record Dashboard(Instant at, String stream, Long streamLength, String redisError, List<Group> groups,
             Outbox outbox, MailQueue mail, DeadLetters deadLetters, Throughput throughput) {
@@ -94,10 +85,6 @@ public class StreamDashboard {
     }
 
     public record Series(String name, long total, long peak, List<Long> perMinute) {
-    }
-
-    /** What a retry or discard did. {@code newEntryId} is the retried entry's id on the event stream. */
-    public record Action(String entryId, String outcome, String newEntryId, String message) {
     }
 
     private final EventStream stream;
@@ -187,7 +174,7 @@ public class StreamDashboard {
         }
         return new DeadLetter(m.id(), f.get("group"), f.get(EventStream.FIELD_TYPE), f.get(EventStream.FIELD_ID),
                 deliveries, f.get("error"), failedAt, f.get("source-id"), f.get(EventStream.FIELD_PAYLOAD),
-                missingEventFields(f).isEmpty());
+                DeadLetterActions.missingEventFields(f).isEmpty());
     }
 
     private Throughput throughput(Instant now, List<Group> groups) {
@@ -203,87 +190,6 @@ public class StreamDashboard {
                     counts.stream().mapToLong(Long::longValue).max().orElse(0), counts));
         }
         return new Throughput(THROUGHPUT_MINUTES, firstMinute(now), series);
-    }
-
-    /**
-     * Puts the dead letter's event (fields id, type, v, payload) back on the event stream and removes it from the
-     * dead letters. Every consumer group sees the event again; the handlers skip events they handled already.
-     */
-    public Action retry(String entryId) {
-        StreamMessage<String, String, String> entry = requireDeadLetter(entryId);
-        List<String> missing = missingEventFields(entry.payload());
-        if (!missing.isEmpty()) {
-            throw QaException.conflict("Dead letter " + entryId + " lacks the field(s) " + String.join(", ", missing)
-                    + ", so it would fail again: discard it instead.");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        EVENT_FIELDS.forEach(name -> fields.put(name, entry.payload().get(name)));
-        // Published before it is deleted: if the delete fails, the event may be delivered twice but is never lost.
-        String newId;
-        try {
-            newId = stream.publish(fields);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
-        stream.countThroughput(EventStream.PUBLISHED, 1);
-        Log.infof("Dead letter %s (event %s, %s) retried as %s on %s", entryId, fields.get(EventStream.FIELD_ID),
-                fields.get(EventStream.FIELD_TYPE), newId, stream.key());
-        String message = "Dead letter " + entryId + " is back on " + stream.key() + " as " + newId
-                + ". Every consumer group will see it again; they skip what they handled already.";
-        try {
-            streams.xdel(stream.deadLetterKey(), entryId);
-        } catch (RuntimeException e) {
-            Log.warnf("Retried dead letter %s not removed from %s: %s", entryId, stream.deadLetterKey(), e.getMessage());
-            message += " It could not be removed from the dead letters, though: discard it once Redis answers again.";
-        }
-        return new Action(entryId, "retried", newId, message);
-    }
-
-    /** Deletes the dead letter for good. */
-    public Action discard(String entryId) {
-        requireDeadLetter(entryId);
-        int deleted;
-        try {
-            deleted = streams.xdel(stream.deadLetterKey(), entryId);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
-        if (deleted == 0) {
-            throw noSuchDeadLetter(entryId); // discarded or retried meanwhile by someone else
-        }
-        Log.infof("Dead letter %s discarded from %s", entryId, stream.deadLetterKey());
-        return new Action(entryId, "discarded", null, "Dead letter " + entryId + " is discarded.");
-    }
-
-    private StreamMessage<String, String, String> requireDeadLetter(String entryId) {
-        if (entryId == null || !ENTRY_ID.matcher(entryId).matches()) {
-            throw noSuchDeadLetter(entryId);
-        }
-        List<StreamMessage<String, String, String>> found;
-        try {
-            found = streams.xrange(stream.deadLetterKey(), StreamRange.of(entryId, entryId), 1);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
-        if (found.isEmpty()) {
-            throw noSuchDeadLetter(entryId);
-        }
-        return found.get(0);
-    }
-
-    private QaException noSuchDeadLetter(String entryId) {
-        return QaException.notFound("There is no dead letter \u201C" + entryId + "\u201D in " + stream.deadLetterKey()
-                + ": it may have been retried or discarded already.");
-    }
-
-    private static QaException unavailable(RuntimeException e) {
-        Log.warnf("Dead letter action failed: %s", e.getMessage());
-        return new QaException(503, "Redis cannot be reached just now; nothing was changed. Try again in a moment.",
-                List.of(), Duration.ofSeconds(5));
-    }
-
-    private static List<String> missingEventFields(Map<String, String> fields) {
-        return EVENT_FIELDS.stream().filter(name -> fields.get(name) == null).toList();
     }
 
     /** The time in an entry id (milliseconds since the epoch, before the dash), or null. */

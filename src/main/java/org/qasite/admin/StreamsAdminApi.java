@@ -29,9 +29,11 @@ import io.quarkus.security.UnauthorizedException;
 public class StreamsAdminApi {
 
     private final StreamDashboard dashboard;
+    private final DeadLetterActions deadLetters;
 
-    StreamsAdminApi(StreamDashboard dashboard) {
+    StreamsAdminApi(StreamDashboard dashboard, DeadLetterActions deadLetters) {
         this.dashboard = dashboard;
+        this.deadLetters = deadLetters;
     }
 
     @GET
@@ -48,8 +50,8 @@ public class StreamsAdminApi {
     @APIResponse(responseCode = "200", description = "Retried; newEntryId is its id on the event stream")
     @APIResponse(responseCode = "404", description = "No such dead letter")
     @APIResponse(responseCode = "409", description = "The dead letter lacks event fields and can only be discarded")
-    public StreamDashboard.Action retry(@RestPath String entryId) {
-        return dashboard.retry(entryId);
+    public DeadLetterActions.Action retry(@RestPath String entryId) {
+        return deadLetters.retry(entryId);
     }
 
     @POST
@@ -57,8 +59,8 @@ public class StreamsAdminApi {
     @Operation(summary = "Delete a dead letter for good (administrators)")
     @APIResponse(responseCode = "200", description = "Discarded")
     @APIResponse(responseCode = "404", description = "No such dead letter")
-    public StreamDashboard.Action discard(@RestPath String entryId) {
-        return dashboard.discard(entryId);
+    public DeadLetterActions.Action discard(@RestPath String entryId) {
+        return deadLetters.discard(entryId);
     }
 
     @ServerExceptionMapper

@@ -39,9 +39,11 @@ public class StreamsAdminResource {
     }
 
     private final StreamDashboard dashboard;
+    private final DeadLetterActions deadLetters;
 
-    StreamsAdminResource(StreamDashboard dashboard) {
+    StreamsAdminResource(StreamDashboard dashboard, DeadLetterActions deadLetters) {
         this.dashboard = dashboard;
+        this.deadLetters = deadLetters;
     }
 
     @GET
@@ -54,17 +56,17 @@ public class StreamsAdminResource {
     @Path("dlq/{entryId}/retry")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@RestPath String entryId) {
-        return backToDashboard(dashboard.retry(entryId));
+        return backToDashboard(deadLetters.retry(entryId));
     }
 
     @POST
     @Path("dlq/{entryId}/discard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response discard(@RestPath String entryId) {
-        return backToDashboard(dashboard.discard(entryId));
+        return backToDashboard(deadLetters.discard(entryId));
     }
 
-    private static Response backToDashboard(StreamDashboard.Action action) {
+    private static Response backToDashboard(DeadLetterActions.Action action) {
         return Response.seeOther(URI.create(PATH)).cookie(Flash.set(action.message())).build();
     }
 
