@@ -78,6 +78,19 @@ build_baseline() {
 
 # Refuses to start when $PORT or $MANAGEMENT_PORT is taken or something listens on $SMTP_PORT (where the site's mailer
 # is pointed, so that nothing receives its mail).
+# The places of a run of the packaged site: the site on port $1, its mailer pointed at $2 (where nothing may listen),
+# its management interface (health, metrics) on $3. Sets PORT, SMTP_PORT, MANAGEMENT_PORT, BASE_URL,
+# MANAGEMENT_URL, JAR, OUT (bench/results/$BENCH_NAME.md) and WORK (a fresh temporary directory), and no APP_PID yet.
+site_ports() {
+  PORT="$1"; SMTP_PORT="$2"; MANAGEMENT_PORT="$3"
+  BASE_URL="http://127.0.0.1:$PORT"
+  MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
+  JAR=target/quarkus-app/quarkus-run.jar
+  OUT="bench/results/$BENCH_NAME.md"
+  WORK="$(mktemp -d -t "$BENCH_NAME-bench.XXXXXX")"
+  APP_PID=""
+}
+
 require_free_ports() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then log "port $PORT is taken"; exit 1; fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2> /dev/null; then log "port $MANAGEMENT_PORT is taken"; exit 1; fi

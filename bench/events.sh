@@ -29,20 +29,13 @@ BENCH_NAME=events
 source bench/common.sh
 bench_services "$DB"
 
+site_ports 8390 8391 8392 # the site, its mailer (nothing may listen there), its management interface
+
 RATIO="${QA_BENCH_RATIO:-200}"
-PORT=8390
-SMTP_PORT=8391 # nothing may listen here
-MANAGEMENT_PORT=8392 # the site's health and metrics
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
 WARM_UP=20000 # also brings the code that runs once per batch of 50 entries to the JIT compiler
 XADD_N=100000
 PIPELINE=200 # the relay's batch size
-OUT=bench/results/events.md
 
-WORK="$(mktemp -d -t events-bench.XXXXXX)"
-APP_PID=""
 trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 

@@ -47,21 +47,14 @@ BENCH_NAME=live
 source bench/common.sh
 bench_services "$DB"
 
-PORT=8490
-SMTP_PORT=8491 # nothing may listen here
-MANAGEMENT_PORT=8492 # the site's health and metrics
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
+site_ports 8490 8491 8492 # the site, its mailer (nothing may listen there), its management interface
+
 CLIENT=bench/live/LiveBench.java
 LIB=target/quarkus-app/lib/main # the packaged site's libraries; the client's classpath is taken from them
 POSTER=demo-1
 POSTER_PASSWORD=demo-password # bin/fill-db's password for every demo member
 WARM_UP_VIEWERS=100
-OUT=bench/results/live.md
 
-WORK="$(mktemp -d -t live-bench.XXXXXX)"
-APP_PID=""
 SAMPLER_PID=""
 cleanup() {
   local status=$?

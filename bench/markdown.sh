@@ -38,17 +38,10 @@ BENCH_NAME=markdown
 source bench/common.sh
 bench_services "$DB"
 
-PORT=8890
-SMTP_PORT=8891 # nothing may listen here
-MANAGEMENT_PORT=8892
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
-OUT=bench/results/markdown.md
+site_ports 8890 8891 8892 # the site, its mailer (nothing may listen there), its management interface
+
 LIMIT=30000
 
-WORK="$(mktemp -d -t markdown-bench.XXXXXX)"
-APP_PID=""
 trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 

@@ -58,22 +58,15 @@ BENCH_NAME=page-baseline
 source bench/common.sh
 bench_services "$DB"
 
-PORT=8590
-SMTP_PORT=8591 # nothing may listen here
+site_ports 8590 8591 8593 # the site, its mailer (nothing may listen there), its management interface
+
 BASELINE_PORT=8592
-MANAGEMENT_PORT=8593 # the site's health and metrics
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 BASELINE_URL="http://127.0.0.1:$BASELINE_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
 SITE_APP="${QA_PAGE_BASELINE_SITE_APP:-}"
 BASELINE_JAR=bench/baseline/target/page-baseline.jar
 SITE_CLASSES=target/quarkus-app/app/qa-site-1.0.0-SNAPSHOT.jar # the site's own code and SQL, which the baseline runs on
-OUT=bench/results/page-baseline.md
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site, as question-page.sh
 
-WORK="$(mktemp -d -t page-baseline-bench.XXXXXX)"
-APP_PID=""
 BASELINE_PID=""
 finish() {
   local status="$1"

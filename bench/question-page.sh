@@ -41,17 +41,10 @@ BENCH_NAME=question-page
 source bench/common.sh
 bench_services "$DB"
 
-PORT=8590
-SMTP_PORT=8591 # nothing may listen here
-MANAGEMENT_PORT=8593 # the site's health and metrics
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
-OUT=bench/results/question-page.md
+site_ports 8590 8591 8593 # the site, its mailer (nothing may listen there), its management interface
+
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
 
-WORK="$(mktemp -d -t question-page-bench.XXXXXX)"
-APP_PID=""
 trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 

@@ -43,18 +43,11 @@ BENCH_NAME=search
 source bench/common.sh
 bench_services "$DB"
 
-PORT=8790
-SMTP_PORT=8791 # nothing may listen here
-MANAGEMENT_PORT=8792 # the site's health and metrics
-BASE_URL="http://127.0.0.1:$PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-JAR=target/quarkus-app/quarkus-run.jar
-OUT=bench/results/search.md
+site_ports 8790 8791 8792 # the site, its mailer (nothing may listen there), its management interface
+
 CONFIG="${QA_SEARCH_CONFIG:-russian}" # the site's qa.search.config
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site
 
-WORK="$(mktemp -d -t search-bench.XXXXXX)"
-APP_PID=""
 trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 
