@@ -24,11 +24,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.Management;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.EventStream;
 import org.qasite.member.Member;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;

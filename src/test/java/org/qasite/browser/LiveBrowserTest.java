@@ -29,7 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qasite.TestData;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.live.LiveRooms;
@@ -39,6 +38,7 @@ import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

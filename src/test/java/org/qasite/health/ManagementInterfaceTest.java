@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.Management;
-import org.qasite.WebSession;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -22,10 +22,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qasite.testsupport.ProxiedServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
@@ -37,14 +39,14 @@ import io.restassured.response.Response;
  * management interface and none of it on the site's port, and the log is JSON lines that carry the request id.
  */
 @QuarkusIntegrationTest
-@WithTestResource(PackagedSiteServices.class)
+@WithTestResource(value = ProxiedServices.class, initArgs = @ResourceArg(name = ProxiedServices.SITE, value = ProxiedServices.PACKAGED))
 class PackagedSiteIT {
 
     private static final Duration CHANGE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    PackagedSiteServices.Proxies proxies;
-    PackagedSiteServices.ManagementInterface management;
+    ProxiedServices.Proxies proxies;
+    ProxiedServices.ManagementInterface management;
 
     @AfterEach
     void restoreServices() {

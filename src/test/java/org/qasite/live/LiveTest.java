@@ -26,8 +26,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.Position;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
@@ -35,6 +33,8 @@ import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 import org.qasite.views.Readers;
 
 import com.fasterxml.jackson.databind.JsonNode;

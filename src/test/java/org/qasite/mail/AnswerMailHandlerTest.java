@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.events.StreamConsumer;
@@ -25,6 +24,7 @@ import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 

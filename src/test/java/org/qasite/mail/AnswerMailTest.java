@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.EventStream;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;

@@ -19,14 +19,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimitConfig;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 import org.qasite.refusal.QaException;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -9,8 +9,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;

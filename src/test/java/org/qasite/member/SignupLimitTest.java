@@ -14,10 +14,10 @@ import jakarta.inject.Inject;
 
 import org.apache.http.conn.params.ConnRoutePNames;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.limit.RateLimitConfig;
 import org.qasite.limit.RateLimiter;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -18,9 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
-import org.qasite.events.ProxiedServices;
-import org.qasite.events.RealServicesProfile;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.ProxiedServices;
+import org.qasite.testsupport.RealServicesProfile;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -22,11 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.OutboxRelay;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.client.RedisClientName;

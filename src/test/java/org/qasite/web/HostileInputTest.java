@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.TestData;
 import org.qasite.web.HostileBodies.Body;
 import org.qasite.web.SiteRoutes.Field;
 import org.qasite.web.SiteRoutes.Route;

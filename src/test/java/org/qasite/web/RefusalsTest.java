@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.TestData;
 import org.qasite.web.Visits.Visit;
 import org.qasite.web.guard.Draining;
 import org.qasite.web.page.LoginRedirect;

@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.qasite.TestData;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import io.restassured.RestAssured;
 

@@ -1,4 +1,4 @@
-package org.qasite.events;
+package org.qasite.mail;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -31,11 +31,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
-import org.qasite.events.ProxiedServices.Proxies;
+import org.qasite.events.EventStream;
+import org.qasite.events.EventsConfig;
+import org.qasite.events.StreamConsumer;
+import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Maildev;
+import org.qasite.testsupport.ProxiedServices;
+import org.qasite.testsupport.RealServicesProfile;
+import org.qasite.testsupport.RefusingSmtpServer;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +92,7 @@ class MailDeliveryTest {
     RedisDataSource redis;
 
     /** Injected by {@link ProxiedServices}. */
-    Proxies proxies;
+    ProxiedServices.Proxies proxies;
 
     final Maildev maildev = Maildev.local();
     private RestAssuredConfig otherTestsConfig;
