@@ -301,7 +301,7 @@ class LiveBrowserTest {
     }
 
     @Test
-    void withoutJavaScriptThePageReadsAndTheFormAnswers() throws InterruptedException {
+    void withoutJavaScriptThePageReadsAndTheFormAnswers() {
         Question question = data.question(data.member("asker"), "Can I answer with scripts turned off?");
         Member poster = data.member("noscript");
         WebDriver browser = Browser.startWithoutJavaScript();
@@ -314,10 +314,12 @@ class LiveBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-live-alert]")).isDisplayed(), equalTo(false));
 
         type(browser, "body", "Plain forms work **without** any script.");
-        // Scripts really are off: given time, no preview is rendered and no live connection is opened.
-        Thread.sleep(1000);
-        assertThat(text(browser, "#body-preview"), equalTo("The preview appears here as you type."));
-        assertThat(rooms.viewers(question.id), empty());
+        // Scripts really are off: for a whole second, no preview is rendered and no live connection is opened.
+        await("no preview and no connection").pollInSameThread().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .untilAsserted(() -> {
+                    assertThat(text(browser, "#body-preview"), equalTo("The preview appears here as you type."));
+                    assertThat(rooms.viewers(question.id), empty());
+                });
         long answerId = submitAnswer(browser);
 
         WebElement shown = browser.findElement(By.cssSelector("#answers [data-answer-id='" + answerId + "']"));
