@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.events.Position;
@@ -33,6 +35,7 @@ import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 import org.qasite.views.Readers;
@@ -52,8 +55,6 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 class LiveTest {
-
-    private static final Pattern POSITION = Pattern.compile("data-live-position=\"([^\"]+)\"");
 
     @TestHTTPResource("/")
     URI base;
@@ -135,12 +136,9 @@ class LiveTest {
 
     /** The stream position the question page embeds for its script. */
     private static String pagePosition(WebSession session, long questionId, String query) {
-        String html = session.get("/questions/" + questionId + query).then().statusCode(200).extract().asString();
-        Matcher m = POSITION.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("the page has no data-live-position");
-        }
-        return m.group(1);
+        Document page = Pages.document(session.get("/questions/" + questionId + query).then().statusCode(200).extract()
+                .response());
+        return Pages.one(page, "[data-live-position]").attr("data-live-position");
     }
 
     @Test
@@ -156,9 +154,9 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> first.answerIds().contains(posted.id)
                 && second.answerIds().contains(posted.id));
         JsonNode message = first.answers().get(0);
-        assertThat(message.path("html").asText(), containsString("data-answer-id=\"" + posted.id + "\""));
+        assertThat(message.path("html").asText(), hasElement("[data-answer-id=" + posted.id + "]"));
         assertThat("member text arrives escaped, as the page shows it", message.path("html").asText(),
-                containsString("&lt;b&gt;at once&lt;/b&gt;"));
+                hasElement("[data-answer-id=" + posted.id + "] .post-body", containsString("<b>at once</b>")));
         assertThat(message.path("answers").asInt(), equalTo(1));
         assertThat(message.path("position").asText(), not(equalTo("")));
         // Once both viewers of A have it, the reader has handled the entry: B's viewer would have it by now, or soon.
@@ -321,7 +319,7 @@ class LiveTest {
         second.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 11);
         RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"12\"")); // the eleven, and this reader from 127.0.0.1
+                .body(hasElement("[data-viewers=12]")); // the eleven, and this reader from 127.0.0.1
     }
 
     @Test
@@ -349,11 +347,11 @@ class LiveTest {
 
         // The page counts its reader once too: a reader who has it open already is not one more.
         RestAssured.given().cookie("qa-session", alice).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\""));
+                .body(hasElement("[data-viewers=3]"));
         RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\"")); // a visitor from 127.0.0.1
+                .body(hasElement("[data-viewers=3]")); // a visitor from 127.0.0.1
         RestAssured.given().cookie("qa-session", carol).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"4\"")); // a member who has not opened it yet
+                .body(hasElement("[data-viewers=4]")); // a member who has not opened it yet
 
         // Alice closes two of her tabs: she still reads it. Her last one closes: she does not.
         alicesTabs.get(0).close();
@@ -382,9 +380,9 @@ class LiveTest {
         say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}");
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(here.viewerCounts()) == 2);
         RestAssured.given().cookie("qa-session", aliceCookie).get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"2\""));
+                .body(hasElement("[data-viewers=2]"));
         RestAssured.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-viewers=\"3\"")); // one more: a visitor from 127.0.0.1
+                .body(hasElement("[data-viewers=3]")); // one more: a visitor from 127.0.0.1
 
         // A room too big to list comes as a number: it adds up, since its readers cannot be told apart.
         say("elsewhere", "{\"" + question.id + "\":[\"" + aliceKey + "\",\"" + visitor + "\"]}"); // its heartbeat
@@ -551,10 +549,10 @@ class LiveTest {
         String forAuthor = author.answers().get(0).path("html").asText();
         String forPoster = poster.answers().get(0).path("html").asText();
         String forVisitor = visitor.answers().get(0).path("html").asText();
-        assertThat(forAuthor, containsString("data-accept-form"));
-        assertThat(forVisitor, not(containsString("data-accept-form")));
-        assertThat(forPoster, containsString("You cannot vote on your own post"));
-        assertThat(forVisitor, not(containsString("You cannot vote on your own post")));
+        assertThat(forAuthor, hasElement("[data-accept-form]"));
+        assertThat(forVisitor, not(hasElement("[data-accept-form]")));
+        assertThat(forPoster, hasElement("button[data-vote][disabled][title='You cannot vote on your own post']"));
+        assertThat(forVisitor, not(hasElement("[title='You cannot vote on your own post']")));
         assertThat("no request, no CSRF token in a pushed fragment", forAuthor, not(containsString("csrf-token")));
     }
 
@@ -564,16 +562,16 @@ class LiveTest {
         WebSession reader = WebSession.visitor();
         await().atMost(Duration.ofSeconds(10)).until(() -> pagePosition(reader, question.id, "").equals(newestEntry()));
         reader.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-live=\"/ws/questions/" + question.id + "\""),
-                        containsString("data-live-mode=\"insert\""), containsString("id=\"answers-empty\""));
+                .body(hasElement("[data-live='/ws/questions/" + question.id + "']"), hasElement("[data-live-mode=insert]"),
+                        hasElement("#answers-empty"));
         for (int i = 0; i < 11; i++) {
             data.answer(data.member("answerer"), question, "Answer number " + i + " of many.");
         }
         reader.get("/questions/" + question.id + "?page=2").then().statusCode(200)
-                .body(containsString("data-live-mode=\"alert\""));
+                .body(hasElement("[data-live-mode=alert]"));
         reader.get("/questions/" + question.id + "?sort=votes").then().statusCode(200)
-                .body(containsString("data-live-mode=\"alert\""));
-        reader.get("/questions/" + question.id).then().statusCode(200).body(containsString("data-live-mode=\"insert\""));
+                .body(hasElement("[data-live-mode=alert]"));
+        reader.get("/questions/" + question.id).then().statusCode(200).body(hasElement("[data-live-mode=insert]"));
     }
 
     private String entryOf(String id) {

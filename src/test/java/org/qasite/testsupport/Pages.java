@@ -3,8 +3,8 @@ package org.qasite.testsupport;
 import java.util.function.Function;
 
 import org.hamcrest.Description;
+import org.hamcrest.DiagnosingMatcher;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,18 +43,21 @@ public final class Pages {
         return found.get(0);
     }
 
-    /** A page (its HTML, as {@code body(...)} hands it over) with at least one element that the selector finds. */
-    public static Matcher<String> hasElement(String selector) {
+    /**
+     * A page (its HTML, as {@code body(...)} hands it over, or a part of its document: the element itself counts) with at
+     * least one element that the selector finds.
+     */
+    public static Matcher<Object> hasElement(String selector) {
         return elements(selector, null, null, null);
     }
 
     /** A page with at least one element that the selector finds and whose text, as a reader sees it, matches. */
-    public static Matcher<String> hasElement(String selector, Matcher<? super String> text) {
+    public static Matcher<Object> hasElement(String selector, Matcher<? super String> text) {
         return elements(selector, "text", Element::text, text);
     }
 
     /** A page with a form field of this name (an input, a text area) whose value, as the form would send it, matches. */
-    public static Matcher<String> hasField(String name, Matcher<? super String> value) {
+    public static Matcher<Object> hasField(String name, Matcher<? super String> value) {
         return elements("[name=" + name + "]", "value", Pages::value, value);
     }
 
@@ -64,27 +67,38 @@ public final class Pages {
     }
 
     /** An error page whose message ({@code [data-error-message]}) matches. */
-    public static Matcher<String> hasErrorMessage(Matcher<? super String> message) {
+    public static Matcher<Object> hasErrorMessage(Matcher<? super String> message) {
         return hasElement("[data-error-message]", message);
     }
 
-    /** A page whose text, all of it as a reader sees it, matches. */
-    public static Matcher<String> hasText(Matcher<? super String> text) {
-        return hasElement("html", text);
+    /** A page (or a part of it) whose text, all of it as a reader sees it, matches. */
+    public static Matcher<Object> hasText(Matcher<? super String> text) {
+        return elements(null, "text", Element::text, text);
     }
 
-    private static Matcher<String> elements(String selector, String what, Function<Element, String> read,
+    /** Finds the elements of a page, or takes the page itself when the selector is null. */
+    private static Matcher<Object> elements(String selector, String what, Function<Element, String> read,
             Matcher<? super String> expected) {
-        return new TypeSafeDiagnosingMatcher<>() {
+        String name = selector == null ? "the page" : "an element " + selector;
+        return new DiagnosingMatcher<>() {
             @Override
-            protected boolean matchesSafely(String html, Description mismatch) {
-                Elements found = select(html, selector);
+            protected boolean matches(Object page, Description mismatch) {
+                Element root;
+                if (page instanceof Element element) {
+                    root = element;
+                } else if (page instanceof String html) {
+                    root = document(html);
+                } else {
+                    mismatch.appendText("not a page: ").appendValue(page);
+                    return false;
+                }
+                Elements found = selector == null ? new Elements(root) : root.select(selector);
                 if (found.isEmpty()) {
-                    mismatch.appendText("the page has no element " + selector);
+                    mismatch.appendText("no element " + selector);
                     return false;
                 }
                 if (expected != null && found.stream().noneMatch(e -> expected.matches(read.apply(e)))) {
-                    mismatch.appendText("the " + what + " of " + selector + " was ").appendValueList("", ", ", "",
+                    mismatch.appendText("the " + what + " of " + name + " was ").appendValueList("", ", ", "",
                             found.stream().map(read).toList());
                     return false;
                 }
@@ -93,7 +107,7 @@ public final class Pages {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a page with an element " + selector);
+                description.appendText(name);
                 if (expected != null) {
                     description.appendText(" whose " + what + " is ").appendDescriptionOf(expected);
                 }

@@ -3,6 +3,7 @@ package org.qasite.vote;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,8 @@ class VoteTest {
         voter.postForm("/answers/" + answer.id + "/vote", Map.of("value", "1")).then().statusCode(303)
                 .header("Location", containsString("/answers/" + answer.id));
         assertThat(answerRating(), equalTo(1L));
-        voter.get("/questions/" + question.id).then().body(containsString("aria-pressed=\"true\""));
+        voter.get("/questions/" + question.id).then()
+                .body(hasElement("[data-vote-for=answer-" + answer.id + "][data-vote='1'][aria-pressed=true]"));
         voter.postFormWithoutToken("/answers/" + answer.id + "/vote", Map.of("value", "-1")).then().statusCode(400);
         assertThat(answerRating(), equalTo(1L));
     }
