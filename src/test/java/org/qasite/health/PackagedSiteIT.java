@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,7 @@ class PackagedSiteIT {
                 "/q/swagger-ui", "/q/swagger-ui/", "/q/dev-ui", "/q/dev-ui/")) {
             Response response = given().get(path);
             assertThat(path, response.statusCode(), is(404));
-            assertThat(path, response.asString(), containsString("There is nothing at this address."));
+            assertThat(path, response.asString(), hasErrorMessage(containsString("There is nothing at this address.")));
         }
         management.request().get("/q/health/live").then().statusCode(200);
         management.request().get("/q/metrics").then().statusCode(200).body(containsString("qa_outbox_backlog "));
@@ -93,7 +95,7 @@ class PackagedSiteIT {
         Response ready = ready();
         assertThat("still in service", ready.statusCode(), is(200));
         assertThat(check(ready, "Redis", "data.streams"), startsWith("down"));
-        given().get("/").then().statusCode(200).body(containsString("<html"));
+        given().get("/").then().statusCode(200).body(hasElement("head > title"));
         management.request().get("/q/health/live").then().statusCode(200);
     }
 
