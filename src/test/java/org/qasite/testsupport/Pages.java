@@ -29,11 +29,6 @@ public final class Pages {
         return document(response.asString());
     }
 
-    /** The elements of the page that the CSS selector finds. */
-    public static Elements select(String html, String selector) {
-        return document(html).select(selector);
-    }
-
     /** The one element of the page that the CSS selector finds; fails if it finds none or several. */
     public static Element one(Element page, String selector) {
         Elements found = page.select(selector);
@@ -62,7 +57,7 @@ public final class Pages {
     }
 
     /** What a form sends for the field: a text area's text as it is, line breaks and all, else the value attribute. */
-    public static String value(Element field) {
+    private static String value(Element field) {
         return field.is("textarea") ? field.wholeText() : field.attr("value");
     }
 
