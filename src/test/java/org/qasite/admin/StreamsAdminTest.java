@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,11 +27,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.Management;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.EventStream;
 import org.qasite.member.Member;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -98,7 +101,7 @@ class StreamsAdminTest {
         Response page = visitor.get("/admin/streams");
         assertThat(page.statusCode(), equalTo(303));
         assertThat(page.header("Location"), containsString("/login"));
-        visitor.get("/login").then().statusCode(200).body(containsString("Log in with an administrator"));
+        visitor.get("/login").then().statusCode(200).body(hasText(containsString("Log in with an administrator")));
         Response login = visitor.request().contentType(ContentType.URLENC)
                 .formParam("username", admin.username).formParam("password", TestData.PASSWORD).post("/login");
         assertThat(login.header("Location"), endsWith("/admin/streams"));
@@ -112,9 +115,9 @@ class StreamsAdminTest {
         WebSession session = WebSession.loggedIn(member.username);
         session.get("/admin/streams").then().statusCode(403).contentType(containsString("text/html"))
                 .body("html.head.title", containsString("Not allowed"))
-                .body(containsString("<h1 class=\"h3\">Not allowed</h1>"),
-                        containsString("The stream dashboard is for administrators only."),
-                        containsString("make-admin command"), not(containsString("data-group=")));
+                .body(hasElement("h1.h3", equalTo("Not allowed")),
+                        hasErrorMessage(containsString("The stream dashboard is for administrators only.")),
+                        hasText(containsString("make-admin command")), not(hasElement("[data-group]")));
         session.get("/api/v1/admin/streams").then().statusCode(403)
                 .body("error", equalTo("Only administrators may use the stream dashboard."));
         String entry = deadLetter(UUID.randomUUID().toString());
@@ -137,28 +140,30 @@ class StreamsAdminTest {
         WebSession session = WebSession.loggedIn(admin.username);
         String html = session.get("/admin/streams").then().statusCode(200)
                 .body("html.head.title", containsString("Event streams")).extract().asString();
-        assertThat(html, containsString("id=\"admin-link\""));
+        assertThat(html, hasElement("#admin-link"));
         // the mail consumer's group, and the test group with its unacknowledged entry
-        assertThat(html, containsString("data-group=\"mail\""));
-        assertThat(html, containsString("data-group=\"" + STUCK_GROUP + "\""));
-        assertThat(html, containsString("data-pending-entry=\"" + stuck + "\""));
-        assertThat(html, containsString("test-consumer"));
+        assertThat(html, hasElement("[data-group=mail]"));
+        String group = "[data-group='" + STUCK_GROUP + "']";
+        assertThat(html, hasElement(group + " [data-pending-entry='" + stuck + "']"));
+        assertThat(html, hasElement(group + " td", equalTo("test-consumer")));
         // backlogs from PostgreSQL
-        assertThat(html, containsString("data-outbox-unpublished"));
-        assertThat(html, containsString("data-mail-status=\"pending\""));
-        // the dead letter, its error escaped, with both buttons carrying the CSRF token
-        assertThat(html, containsString("data-dead-letter=\"" + entry + "\""));
-        assertThat(html, containsString(eventId));
-        assertThat(html, containsString("&lt;b&gt;SMTP&lt;/b&gt; refused the recipient"));
-        assertThat(html, containsString("action=\"/admin/streams/dlq/" + entry + "/retry\""));
-        assertThat(html, containsString("action=\"/admin/streams/dlq/" + entry + "/discard\""));
-        assertThat(html, containsString("name=\"csrf-token\""));
-        assertThat(html, containsString("every consumer group sees it again"));
+        assertThat(html, hasElement("[data-outbox-unpublished]"));
+        assertThat(html, hasElement("[data-mail-status=pending]"));
+        // the dead letter, its error escaped (the reader sees the tags as text), with both buttons carrying the CSRF
+        // token
+        String deadLetter = "[data-dead-letter='" + entry + "']";
+        assertThat(html, hasElement(deadLetter));
+        assertThat(html, hasElement(deadLetter + " code", equalTo(eventId)));
+        assertThat(html, hasElement(deadLetter + " .dead-letter-error",
+                containsString("<b>SMTP</b> refused the recipient")));
+        assertThat(html, hasElement("form[action='/admin/streams/dlq/" + entry + "/retry'] input[name=csrf-token]"));
+        assertThat(html, hasElement("form[action='/admin/streams/dlq/" + entry + "/discard'] input[name=csrf-token]"));
+        assertThat(html, hasText(containsString("every consumer group sees it again")));
         // the chart: one labelled SVG row per series, drawn on the server
-        assertThat(html, containsString("role=\"img\" aria-labelledby=\"throughput-row-0\""));
-        assertThat(html, containsString("<title id=\"throughput-row-0\">published: "));
-        assertThat(html, containsString("data-series=\"mail\""));
-        assertThat(html, containsString("id=\"throughput-summary\">Entries per minute over the last 60 minutes"));
+        assertThat(html, hasElement("svg[role=img][aria-labelledby=throughput-row-0]"));
+        assertThat(html, hasElement("title#throughput-row-0", startsWith("published: ")));
+        assertThat(html, hasElement("[data-series=mail]"));
+        assertThat(html, hasElement("#throughput-summary", startsWith("Entries per minute over the last 60 minutes")));
     }
 
     @Test
@@ -193,8 +198,8 @@ class StreamsAdminTest {
         assertThat(retried.statusCode(), equalTo(303));
         assertThat(retried.header("Location"), endsWith("/admin/streams"));
         session.get("/admin/streams").then().statusCode(200)
-                .body(containsString("Dead letter " + entry + " is back on qa:events"),
-                        not(containsString("data-dead-letter=\"" + entry + "\"")));
+                .body(hasElement(".alert[role=status]", containsString("Dead letter " + entry + " is back on qa:events")),
+                        not(hasElement("[data-dead-letter='" + entry + "']")));
 
         assertThat(inDeadLetters(entry), equalTo(false));
         List<StreamMessage<String, String, String>> republished = onStream(eventId);
@@ -236,7 +241,7 @@ class StreamsAdminTest {
         WebSession session = WebSession.loggedIn(admin.username);
         session.postForm("/admin/streams/dlq/" + entry + "/discard", Map.of()).then().statusCode(303);
         session.get("/admin/streams").then().statusCode(200)
-                .body(containsString("Dead letter " + entry + " is discarded."));
+                .body(hasElement(".alert[role=status]", containsString("Dead letter " + entry + " is discarded.")));
         assertThat(inDeadLetters(entry), equalTo(false));
         assertThat(onStream(eventId), emptyIterable());
     }
@@ -246,9 +251,9 @@ class StreamsAdminTest {
         WebSession session = WebSession.loggedIn(admin.username);
         session.postForm("/admin/streams/dlq/1-999999/retry", Map.of()).then().statusCode(404)
                 .contentType(containsString("text/html"))
-                .body(containsString("There is no dead letter \u201C1-999999\u201D in qa:events:dlq"));
+                .body(hasErrorMessage(containsString("There is no dead letter \u201C1-999999\u201D in qa:events:dlq")));
         session.postForm("/admin/streams/dlq/not-an-id/discard", Map.of()).then().statusCode(404)
-                .body(containsString("There is no dead letter \u201Cnot-an-id\u201D"));
+                .body(hasErrorMessage(containsString("There is no dead letter \u201Cnot-an-id\u201D")));
         session.postJson("/api/v1/admin/streams/dlq/1-999999/retry", Map.of()).then().statusCode(404)
                 .body("error", containsString("There is no dead letter"));
         session.postJson("/api/v1/admin/streams/dlq/abc/discard", Map.of()).then().statusCode(404)
@@ -261,7 +266,7 @@ class StreamsAdminTest {
         String entry = deadLetter(eventId);
         WebSession session = WebSession.loggedIn(admin.username);
         session.postFormWithoutToken("/admin/streams/dlq/" + entry + "/retry", Map.of()).then().statusCode(400)
-                .body(containsString("security token is missing"));
+                .body(hasErrorMessage(containsString("security token is missing")));
         session.postFormWithoutToken("/admin/streams/dlq/" + entry + "/discard", Map.of()).then().statusCode(400);
         assertThat(inDeadLetters(entry), equalTo(true));
         assertThat(onStream(eventId), emptyIterable());
@@ -274,9 +279,9 @@ class StreamsAdminTest {
                 "failed-at", Instant.now().toString(), "type", "answer.created"));
         WebSession session = WebSession.loggedIn(admin.username);
         session.get("/admin/streams").then().statusCode(200)
-                .body(containsString("data-dead-letter=\"" + entry + "\""),
-                        not(containsString("action=\"/admin/streams/dlq/" + entry + "/retry\"")),
-                        containsString("action=\"/admin/streams/dlq/" + entry + "/discard\""));
+                .body(hasElement("[data-dead-letter='" + entry + "']"),
+                        not(hasElement("form[action='/admin/streams/dlq/" + entry + "/retry']")),
+                        hasElement("form[action='/admin/streams/dlq/" + entry + "/discard']"));
         session.postJson("/api/v1/admin/streams/dlq/" + entry + "/retry", Map.of()).then().statusCode(409)
                 .body("error", equalTo("Dead letter " + entry + " lacks the field(s) id, v, payload, so it would "
                         + "fail again: discard it instead."));
@@ -289,13 +294,13 @@ class StreamsAdminTest {
     void theRoleTakesEffectWithoutLoggingInAgainAndTheHeaderLinkFollowsIt() {
         Member member = data.member("promoted");
         WebSession session = WebSession.loggedIn(member.username);
-        session.get("/").then().statusCode(200).body(not(containsString("id=\"admin-link\"")));
+        session.get("/").then().statusCode(200).body(not(hasElement("#admin-link")));
         session.get("/admin/streams").then().statusCode(403);
         data.makeAdmin(member);
         // an instance trusts what it read of a session (its member's role included) for qa.session.cache-ttl
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(
                 () -> session.get("/admin/streams").then().statusCode(200));
-        session.get("/").then().statusCode(200).body(containsString("href=\"/admin/streams\" id=\"admin-link\""));
+        session.get("/").then().statusCode(200).body(hasElement("a#admin-link[href=/admin/streams]"));
     }
 
     @Test

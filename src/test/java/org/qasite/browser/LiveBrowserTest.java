@@ -29,7 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qasite.TestData;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.live.LiveRooms;
@@ -39,6 +38,7 @@ import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -303,7 +303,7 @@ class LiveBrowserTest {
     }
 
     @Test
-    void withoutJavaScriptThePageReadsAndTheFormAnswers() throws InterruptedException {
+    void withoutJavaScriptThePageReadsAndTheFormAnswers() {
         Question question = data.question(data.member("asker"), "Can I answer with scripts turned off?");
         Member poster = data.member("noscript");
         WebDriver browser = Browser.startWithoutJavaScript();
@@ -319,10 +319,12 @@ class LiveBrowserTest {
         assertThat(viewers.getDomAttribute("title"), equalTo("People who have this question open now"));
 
         type(browser, "body", "Plain forms work **without** any script.");
-        // Scripts really are off: given time, no preview is rendered and no live connection is opened.
-        Thread.sleep(1000);
-        assertThat(text(browser, "#body-preview"), equalTo("The preview appears here as you type."));
-        assertThat(rooms.viewers(question.id), empty());
+        // Scripts really are off: for a whole second, no preview is rendered and no live connection is opened.
+        await("no preview and no connection").pollInSameThread().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .untilAsserted(() -> {
+                    assertThat(text(browser, "#body-preview"), equalTo("The preview appears here as you type."));
+                    assertThat(rooms.viewers(question.id), empty());
+                });
         long answerId = submitAnswer(browser);
 
         WebElement shown = browser.findElement(By.cssSelector("#answers [data-answer-id='" + answerId + "']"));

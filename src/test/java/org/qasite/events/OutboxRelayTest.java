@@ -1,5 +1,6 @@
 package org.qasite.events;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,12 +49,8 @@ class OutboxRelayTest {
             }
         });
 
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String[]> rows = rows(events);
-        while (rows.stream().anyMatch(r -> r[1] == null) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            rows = rows(events);
-        }
+        List<String[]> rows = await("every row marked").atMost(Duration.ofSeconds(20)).until(() -> rows(events),
+                marked -> marked.stream().allMatch(r -> r[1] != null));
 
         assertThat(rows.size(), equalTo(count));
         String previous = null;

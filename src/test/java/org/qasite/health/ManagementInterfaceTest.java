@@ -7,12 +7,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.Management;
-import org.qasite.WebSession;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +37,7 @@ class ManagementInterfaceTest {
         for (String path : OPERATIONS) {
             Response response = visitor.request().urlEncodingEnabled(false).get(path);
             assertThat(path, response.statusCode(), is(404));
-            assertThat(path, response.asString(), containsString("There is nothing at this address."));
+            assertThat(path, response.asString(), hasErrorMessage(containsString("There is nothing at this address.")));
             assertThat(path, response.asString(), not(containsString("qa_")));
         }
         // Not even a form sent from the site's own page (the origin check lets it through) finds anything there.

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +24,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qasite.testsupport.ProxiedServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
@@ -37,14 +41,14 @@ import io.restassured.response.Response;
  * management interface and none of it on the site's port, and the log is JSON lines that carry the request id.
  */
 @QuarkusIntegrationTest
-@WithTestResource(PackagedSiteServices.class)
+@WithTestResource(value = ProxiedServices.class, initArgs = @ResourceArg(name = ProxiedServices.SITE, value = ProxiedServices.PACKAGED))
 class PackagedSiteIT {
 
     private static final Duration CHANGE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    PackagedSiteServices.Proxies proxies;
-    PackagedSiteServices.ManagementInterface management;
+    ProxiedServices.Proxies proxies;
+    ProxiedServices.ManagementInterface management;
 
     @AfterEach
     void restoreServices() {
@@ -59,7 +63,7 @@ class PackagedSiteIT {
                 "/q/swagger-ui", "/q/swagger-ui/", "/q/dev-ui", "/q/dev-ui/")) {
             Response response = given().get(path);
             assertThat(path, response.statusCode(), is(404));
-            assertThat(path, response.asString(), containsString("There is nothing at this address."));
+            assertThat(path, response.asString(), hasErrorMessage(containsString("There is nothing at this address.")));
         }
         management.request().get("/q/health/live").then().statusCode(200);
         management.request().get("/q/metrics").then().statusCode(200).body(containsString("qa_outbox_backlog "));
@@ -91,7 +95,7 @@ class PackagedSiteIT {
         Response ready = ready();
         assertThat("still in service", ready.statusCode(), is(200));
         assertThat(check(ready, "Redis", "data.streams"), startsWith("down"));
-        given().get("/").then().statusCode(200).body(containsString("<html"));
+        given().get("/").then().statusCode(200).body(hasElement("head > title"));
         management.request().get("/q/health/live").then().statusCode(200);
     }
 

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.qasite.WebSession;
-import org.qasite.events.Maildev;
+import org.qasite.testsupport.Cluster;
+import org.qasite.testsupport.Maildev;
+import org.qasite.testsupport.SiteProcess;
+import org.qasite.testsupport.WebSession;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,10 +25,9 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.EventStream;
 import org.qasite.events.Position;
 import org.qasite.events.StreamConsumers;
@@ -36,6 +36,9 @@ import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 import org.qasite.views.Readers;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,8 +56,6 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 class LiveTest {
-
-    private static final Pattern POSITION = Pattern.compile("data-live-position=\"([^\"]+)\"");
 
     @TestHTTPResource("/")
     URI base;
@@ -139,12 +140,9 @@ class LiveTest {
 
     /** The stream position the question page embeds for its script. */
     private static String pagePosition(WebSession session, long questionId, String query) {
-        String html = session.get("/questions/" + questionId + query).then().statusCode(200).extract().asString();
-        Matcher m = POSITION.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("the page has no data-live-position");
-        }
-        return m.group(1);
+        Document page = Pages.document(session.get("/questions/" + questionId + query).then().statusCode(200).extract()
+                .response());
+        return Pages.one(page, "[data-live-position]").attr("data-live-position");
     }
 
     @Test
@@ -160,9 +158,9 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> first.answerIds().contains(posted.id)
                 && second.answerIds().contains(posted.id));
         JsonNode message = first.answers().get(0);
-        assertThat(message.path("html").asText(), containsString("data-answer-id=\"" + posted.id + "\""));
+        assertThat(message.path("html").asText(), hasElement("[data-answer-id=" + posted.id + "]"));
         assertThat("member text arrives escaped, as the page shows it", message.path("html").asText(),
-                containsString("&lt;b&gt;at once&lt;/b&gt;"));
+                hasElement("[data-answer-id=" + posted.id + "] .post-body", containsString("<b>at once</b>")));
         assertThat(message.path("answers").asInt(), equalTo(1));
         assertThat(message.path("position").asText(), not(equalTo("")));
         // Once both viewers of A have it, the reader has handled the entry: B's viewer would have it by now, or soon.
@@ -560,10 +558,10 @@ class LiveTest {
         String forAuthor = author.answers().get(0).path("html").asText();
         String forPoster = poster.answers().get(0).path("html").asText();
         String forVisitor = visitor.answers().get(0).path("html").asText();
-        assertThat(forAuthor, containsString("data-accept-form"));
-        assertThat(forVisitor, not(containsString("data-accept-form")));
-        assertThat(forPoster, containsString("You cannot vote on your own post"));
-        assertThat(forVisitor, not(containsString("You cannot vote on your own post")));
+        assertThat(forAuthor, hasElement("[data-accept-form]"));
+        assertThat(forVisitor, not(hasElement("[data-accept-form]")));
+        assertThat(forPoster, hasElement("button[data-vote][disabled][title='You cannot vote on your own post']"));
+        assertThat(forVisitor, not(hasElement("[title='You cannot vote on your own post']")));
         assertThat("no request, no CSRF token in a pushed fragment", forAuthor, not(containsString("csrf-token")));
     }
 
@@ -573,18 +571,19 @@ class LiveTest {
         WebSession reader = WebSession.visitor();
         await().atMost(Duration.ofSeconds(10)).until(() -> pagePosition(reader, question.id, "").equals(newestEntry()));
         reader.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("data-live=\"/ws/questions/" + question.id + "\""),
-                        containsString("data-live-mode=\"insert\""), containsString("id=\"answers-empty\""),
+                .body(hasElement("[data-live='/ws/questions/" + question.id + "']"), hasElement("[data-live-mode=insert]"),
+                        hasElement("#answers-empty"),
                         // the count is left to the socket's greeting
-                        containsString("<span data-viewers title=\"People who have this question open now\"></span>"));
+                        hasElement("[data-viewers-line][hidden] [data-viewers][title='People who have this question open now']",
+                                equalTo("")));
         for (int i = 0; i < 11; i++) {
             data.answer(data.member("answerer"), question, "Answer number " + i + " of many.");
         }
         reader.get("/questions/" + question.id + "?page=2").then().statusCode(200)
-                .body(containsString("data-live-mode=\"alert\""));
+                .body(hasElement("[data-live-mode=alert]"));
         reader.get("/questions/" + question.id + "?sort=votes").then().statusCode(200)
-                .body(containsString("data-live-mode=\"alert\""));
-        reader.get("/questions/" + question.id).then().statusCode(200).body(containsString("data-live-mode=\"insert\""));
+                .body(hasElement("[data-live-mode=alert]"));
+        reader.get("/questions/" + question.id).then().statusCode(200).body(hasElement("[data-live-mode=insert]"));
     }
 
     private String entryOf(String id) {

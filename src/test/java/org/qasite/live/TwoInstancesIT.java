@@ -4,10 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +22,19 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.qasite.WebSession;
-import org.qasite.events.Maildev;
+import org.qasite.testsupport.Cluster;
+import org.qasite.testsupport.Maildev;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.SiteProcess;
+import org.qasite.testsupport.WebSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -147,16 +156,17 @@ class TwoInstancesIT {
                 assertThat(onB.toString(), onB.answerFrames(answerId), not(empty()));
                 assertThat(onA.toString(), onA.answerFrames(answerId), not(empty()));
             });
-            String shown = answerBodyOnPage(siteA, questionId, answerId);
-            assertThat("the page escapes the answer's HTML", shown, containsString("&lt;b&gt;not bold&lt;/b&gt;"));
+            Element shown = answerBodyOnPage(siteA, questionId, answerId);
+            assertThat("the page escapes the answer's HTML", shown, hasText(containsString("<b>not bold</b>")));
             for (LiveViewer viewer : List.of(onA, onB)) {
                 JsonNode frame = viewer.answerFrames(answerId).get(0);
                 assertThat(frame.toString(), frame.path("position").asText(), matchesPattern("\\d+-\\d+"));
                 assertThat(frame.toString(), frame.path("answers").asInt(), is(1));
                 String html = frame.path("html").asText();
-                assertThat("the answer as the page shows it", html, containsString(shown));
-                assertThat(html, containsString(marker));
-                assertThat("no markup from the answer's text", html, not(containsString("<b>")));
+                assertThat("the answer as the page shows it", Pages.one(Pages.document(html),
+                        "[data-answer-id=" + answerId + "] .post-body").html(), equalTo(shown.html()));
+                assertThat(html, hasText(containsString(marker)));
+                assertThat("no markup from the answer's text", html, not(hasElement("b")));
             }
 
             await("a mail to the question's author").atMost(DELIVERY).until(() -> maildev.to(authorEmail).size(),
@@ -209,29 +219,26 @@ class TwoInstancesIT {
 
     /** Switches on mail about answers in the settings, unless it is on already (the default). */
     private static void mailMeAboutAnswers(WebSession member) {
-        String settings = member.get("/settings").then().statusCode(200).extract().asString();
+        Document settings = Pages.document(member.get("/settings").then().statusCode(200).extract().response());
         if (!notifies(settings)) {
             String token = member.csrfToken();
-            Matcher email = Pattern.compile("name=\"email\"[^>]*value=\"([^\"]*)\"").matcher(settings);
-            assertThat("the settings form shows the email address", email.find(), is(true));
-            member.request().multiPart("email", email.group(1)).multiPart("notify_answers", "on")
+            Element email = settings.selectFirst("input[name=email][value]");
+            assertThat("the settings form shows the email address", email, notNullValue());
+            member.request().multiPart("email", email.attr("value")).multiPart("notify_answers", "on")
                     .multiPart("csrf-token", token).post("/settings").then().statusCode(303);
         }
-        assertThat("mail about answers is on", notifies(member.get("/settings").asString()), is(true));
+        assertThat("mail about answers is on", notifies(Pages.document(member.get("/settings"))), is(true));
     }
 
-    private static boolean notifies(String settingsPage) {
-        return Pattern.compile("<input[^>]*name=\"notify_answers\"[^>]*\\schecked").matcher(settingsPage).find();
+    private static boolean notifies(Document settingsPage) {
+        return !settingsPage.select("input[name=notify_answers][checked]").isEmpty();
     }
 
-    /** The answer's text as the question page renders it (the inside of its {@code .post-body}). */
-    private static String answerBodyOnPage(SiteProcess site, long questionId, long answerId) {
-        String page = WebSession.visitor(site.baseUrl()).get("/questions/" + questionId).then().statusCode(200)
-                .extract().asString();
-        Matcher body = Pattern.compile("data-answer-id=\"" + answerId + "\".*?<div class=\"post-body\">(.*?)</div>",
-                Pattern.DOTALL).matcher(page);
-        assertThat("answer " + answerId + " on the question page", body.find(), is(true));
-        return body.group(1).strip();
+    /** The answer's text as the question page renders it (its {@code .post-body}). */
+    private static Element answerBodyOnPage(SiteProcess site, long questionId, long answerId) {
+        Document page = Pages.document(WebSession.visitor(site.baseUrl()).get("/questions/" + questionId).then()
+                .statusCode(200).extract().response());
+        return Pages.one(page, "[data-answer-id=" + answerId + "] .post-body");
     }
 
     private static long idIn(Response redirect, Pattern location) {

@@ -1,14 +1,15 @@
 package org.qasite.mail;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventType;
 import org.qasite.events.StreamConsumer;
@@ -25,12 +25,15 @@ import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The mail group handles a batch of entries in one transaction, and entry by entry when one of them fails. */
 @QuarkusTest
 class AnswerMailHandlerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     TestData data;
@@ -68,7 +71,7 @@ class AnswerMailHandlerTest {
         }
         consumer.resume();
 
-        waitUntil(() -> mails(events) == 3);
+        await("three mails logged").atMost(WAIT).until(() -> mails(events), n -> n == 3);
         assertThat("one transaction", transactions(events), equalTo(1L));
     }
 
@@ -82,10 +85,10 @@ class AnswerMailHandlerTest {
         events.add(publish(answerCreated(data.answer(answerer, question, "Answer after the broken entry."))));
         consumer.resume();
 
-        waitUntil(() -> mails(events) == 2);
+        await("two mails logged").atMost(WAIT).until(() -> mails(events), n -> n == 2);
         assertThat("each entry in its own transaction", transactions(events), equalTo(2L));
         // The broken entry is never acked: it is retried, then moved to the dead-letter stream.
-        waitUntil(() -> consumer.deadLetteredCount() > deadLetters);
+        await("the broken entry dead-lettered").atMost(WAIT).until(consumer::deadLetteredCount, n -> n > deadLetters);
         assertThat(mails(events), equalTo(2L));
     }
 
@@ -117,20 +120,5 @@ class AnswerMailHandlerTest {
         String params = IntStream.rangeClosed(1, events.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
         return data.count("SELECT count(DISTINCT created_at) FROM mail_log WHERE event_id IN (" + params + ")",
                 events.toArray());
-    }
-
-    static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not reached in 20 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 

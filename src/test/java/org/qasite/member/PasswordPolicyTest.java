@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.TestData;
 
 /** The one check of a new password, as sign-up (and later a change or reset) uses it. */
 class PasswordPolicyTest {

@@ -3,14 +3,17 @@ package org.qasite.member;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasField;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
@@ -30,9 +33,9 @@ class SettingsTest {
         session.request().multiPart("email", "new-" + member.email)
                 .multiPart(new MultiPartSpecBuilder("Zoë Новая").controlName("display_name").charset("UTF-8").build())
                 .multiPart("csrf-token", token).post("/settings").then().statusCode(303);
-        session.get("/settings").then().statusCode(200).body(containsString("Your settings are saved."))
-                .body(containsString("new-" + member.email), containsString("Zoë Новая"))
-                .body(org.hamcrest.Matchers.not(containsString("checked")));
+        session.get("/settings").then().statusCode(200).body(hasText(containsString("Your settings are saved.")))
+                .body(hasField("email", equalTo("new-" + member.email)), hasField("display_name", equalTo("Zoë Новая")))
+                .body(org.hamcrest.Matchers.not(hasElement("[checked]")));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", member.id),
                 equalTo(1L));
     }
@@ -45,13 +48,13 @@ class SettingsTest {
         String token = session.csrfToken();
         session.request().multiPart("email", "broken@").multiPart("display_name", "x".repeat(51))
                 .multiPart("csrf-token", token).post("/settings").then().statusCode(400)
-                .body(containsString("This is not a valid email address."),
-                        containsString("The display name must be at most 50 characters long."),
-                        containsString("value=\"broken@\""));
+                .body(hasText(containsString("This is not a valid email address.")),
+                        hasText(containsString("The display name must be at most 50 characters long.")),
+                        hasField("email", equalTo("broken@")));
         token = session.csrfToken();
         session.request().multiPart("email", other.email).multiPart("display_name", "Fine")
                 .multiPart("csrf-token", token).post("/settings").then().statusCode(400)
-                .body(containsString("Another account uses this email address."));
+                .body(hasText(containsString("Another account uses this email address.")));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND email = ?2 AND display_name = ?3",
                 member.id, member.email, member.displayName), equalTo(1L));
     }
@@ -81,7 +84,7 @@ class SettingsTest {
         WebSession session = WebSession.loggedIn(member.username);
         for (String invisible : List.of("\u200B\u200B\u200B", "\u202E\u2066\u200F", "\u3164\u3164", "\u00A0\u00A0")) {
             saveDisplayName(session, member, invisible).then().statusCode(400)
-                    .body(containsString("Enter the name to show beside your posts."));
+                    .body(hasText(containsString("Enter the name to show beside your posts.")));
         }
         assertThat(storedDisplayName(member), equalTo(member.displayName));
     }
@@ -96,7 +99,7 @@ class SettingsTest {
         for (String copy : List.of(other.displayName, other.displayName.toUpperCase(), " " + other.displayName + " ",
                 other.username, other.username.toUpperCase(), fullwidthUsername)) {
             saveDisplayName(session, member, copy).then().statusCode(400)
-                    .body(containsString("Another member uses this name. Choose another one."));
+                    .body(hasText(containsString("Another member uses this name. Choose another one.")));
         }
         assertThat(storedDisplayName(member), equalTo(member.displayName));
         // one's own username is one's own
@@ -110,10 +113,10 @@ class SettingsTest {
         WebSession session = WebSession.loggedIn(member.username);
         for (String reserved : List.of("Moderator", "Site Admin", "\uFF21\uFF44\uFF4D\uFF49\uFF4E", "Deleted member")) {
             saveDisplayName(session, member, reserved).then().statusCode(400)
-                    .body(containsString("This name is reserved for the site. Choose another one."));
+                    .body(hasText(containsString("This name is reserved for the site. Choose another one.")));
         }
         saveDisplayName(session, member, "\u0410lice Cooper").then().statusCode(400) // Cyrillic A
-                .body(containsString("\u201C\u0410lice\u201D mixes Latin and Cyrillic letters, which can look alike"));
+                .body(hasText(containsString("\u201C\u0410lice\u201D mixes Latin and Cyrillic letters, which can look alike")));
         assertThat(storedDisplayName(member), equalTo(member.displayName));
     }
 

@@ -3,6 +3,8 @@ package org.qasite.question;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
 
 import java.util.Map;
 
@@ -10,9 +12,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -49,7 +51,7 @@ class AcceptTest {
                 .header("Location", containsString("/answers/" + second.id));
         assertThat(accepted(), equalTo(second.id));
         session.get("/questions/" + question.id).then()
-                .body(containsString("answer d-flex gap-3 py-3 border-bottom accepted\" id=\"answer-" + second.id));
+                .body(hasElement("article#answer-" + second.id + ".accepted"));
     }
 
     @Test
@@ -58,11 +60,11 @@ class AcceptTest {
         other.postJson("/api/v1/answers/" + first.id + "/accept", Map.of()).then().statusCode(403)
                 .body("error", equalTo("Only the author of the question can accept an answer."));
         other.postForm("/answers/" + first.id + "/accept", Map.of()).then().statusCode(403)
-                .body(containsString("Only the author of the question can accept an answer."));
+                .body(hasErrorMessage(containsString("Only the author of the question can accept an answer.")));
         WebSession.visitor().postJson("/api/v1/answers/" + first.id + "/accept", Map.of()).then().statusCode(401);
         assertThat(accepted(), equalTo(0L));
         // the accept button is only shown to the author
-        other.get("/questions/" + question.id).then().body(org.hamcrest.Matchers.not(containsString("data-accept-form")));
+        other.get("/questions/" + question.id).then().body(org.hamcrest.Matchers.not(hasElement("[data-accept-form]")));
     }
 
     @Test

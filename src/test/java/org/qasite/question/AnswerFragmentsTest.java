@@ -4,23 +4,24 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasText;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,8 +29,6 @@ import io.restassured.http.ContentType;
 /** The question page reuses rendered answers: every reader still sees their own tokens and the answers as they are now. */
 @QuarkusTest
 class AnswerFragmentsTest {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
     TestData data;
@@ -52,23 +51,17 @@ class AnswerFragmentsTest {
         second = data.answer(answerer, question, "The second answer, accepted later.");
     }
 
-    String page(WebSession reader) {
-        return reader.get("/questions/" + question.id).then().statusCode(200).extract().asString();
+    Document page(WebSession reader) {
+        return Pages.document(reader.get("/questions/" + question.id).then().statusCode(200).extract().response());
     }
 
-    static List<String> tokens(String html) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(html);
-        while (m.find()) {
-            tokens.add(m.group(1));
-        }
-        return tokens;
+    /** The CSRF tokens of the forms in this part of the page. */
+    static List<String> tokens(Element part) {
+        return part.select("input[name=csrf-token]").eachAttr("value");
     }
 
-    static String answer(String html, Answer answer) {
-        int start = html.lastIndexOf("<article", html.indexOf("data-answer-id=\"" + answer.id + "\""));
-        assertThat("answer " + answer.id + " is on the page", start, greaterThan(0));
-        return html.substring(start, html.indexOf("</article>", start));
+    static Element answer(Document page, Answer answer) {
+        return Pages.one(page, "article[data-answer-id=" + answer.id + "]");
     }
 
     @Test
@@ -82,7 +75,7 @@ class AnswerFragmentsTest {
         // The question's vote form is rendered for each page; each answer's form comes from the kept fragments.
         List<String> visitorTokens = tokens(page(visitor));
         List<String> otherTokens = tokens(page(otherVisitor));
-        String voterPage = page(voter);
+        Document voterPage = page(voter);
         List<String> voterTokens = tokens(voterPage);
         assertThat(visitorTokens, hasSize(3));
         assertThat(visitorTokens, everyItem(equalTo(visitorTokens.get(0))));
@@ -107,27 +100,27 @@ class AnswerFragmentsTest {
         WebSession voter = WebSession.loggedIn(data.member("voter").username);
         WebSession questionAuthor = WebSession.loggedIn(asker.username);
         WebSession answerAuthor = WebSession.loggedIn(answerer.username);
-        assertThat(answer(page(visitor), first), containsString("data-score aria-live=\"polite\">0<"));
-        assertThat(answer(page(voter), first), not(containsString("aria-pressed=\"true\"")));
+        assertThat(answer(page(visitor), first), hasElement("[data-score][aria-live=polite]", equalTo("0")));
+        assertThat(answer(page(voter), first), not(hasElement("[aria-pressed=true]")));
 
         voter.postJson("/api/v1/answers/" + first.id + "/vote", Map.of("value", 1)).then().statusCode(200);
-        assertThat(answer(page(visitor), first), containsString("data-score aria-live=\"polite\">1<"));
-        assertThat(answer(page(visitor), first), not(containsString("aria-pressed=\"true\"")));
-        assertThat(answer(page(voter), first), containsString("aria-pressed=\"true\""));
-        assertThat(answer(page(voter), second), not(containsString("aria-pressed=\"true\"")));
+        assertThat(answer(page(visitor), first), hasElement("[data-score][aria-live=polite]", equalTo("1")));
+        assertThat(answer(page(visitor), first), not(hasElement("[aria-pressed=true]")));
+        assertThat(answer(page(voter), first), hasElement("[aria-pressed=true]"));
+        assertThat(answer(page(voter), second), not(hasElement("[aria-pressed=true]")));
 
-        assertThat(answer(page(questionAuthor), second), containsString("Accept this answer</button>"));
+        assertThat(answer(page(questionAuthor), second), hasElement("button", equalTo("Accept this answer")));
         questionAuthor.postJson("/api/v1/answers/" + second.id + "/accept", Map.of()).then().statusCode(200);
-        assertThat(answer(page(visitor), second), containsString("border-bottom accepted\""));
-        assertThat(answer(page(visitor), first), not(containsString("border-bottom accepted\"")));
-        assertThat(answer(page(questionAuthor), second), containsString("disabled>Accept this answer</button>"));
-        assertThat(answer(page(visitor), second), not(containsString("Accept this answer")));
+        assertThat(answer(page(visitor), second), hasElement("article.accepted"));
+        assertThat(answer(page(visitor), first), not(hasElement("article.accepted")));
+        assertThat(answer(page(questionAuthor), second), hasElement("button[disabled]", equalTo("Accept this answer")));
+        assertThat(answer(page(visitor), second), not(hasText(containsString("Accept this answer"))));
 
-        assertThat(answer(page(answerAuthor), first), containsString("You cannot vote on your own post"));
-        assertThat(answer(page(visitor), first), not(containsString("You cannot vote on your own post")));
+        assertThat(answer(page(answerAuthor), first), hasElement("[title='You cannot vote on your own post']"));
+        assertThat(answer(page(visitor), first), not(hasElement("[title='You cannot vote on your own post']")));
         answerAuthor.request().multiPart("email", answerer.email).multiPart("display_name", "Renamed Answerer")
                 .multiPart("csrf-token", answerAuthor.csrfToken()).post("/settings").then().statusCode(303);
-        assertThat(answer(page(visitor), first), containsString(">Renamed Answerer</a>"));
-        assertThat(answer(page(visitor), second), containsString(">Renamed Answerer</a>"));
+        assertThat(answer(page(visitor), first), hasElement("a", equalTo("Renamed Answerer")));
+        assertThat(answer(page(visitor), second), hasElement("a", equalTo("Renamed Answerer")));
     }
 }

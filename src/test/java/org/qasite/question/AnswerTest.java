@@ -1,9 +1,14 @@
 package org.qasite.question;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
+import static org.qasite.testsupport.Pages.hasField;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.util.Map;
 
@@ -11,9 +16,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -45,7 +51,7 @@ class AnswerTest {
 
     @Test
     void anAnswerIsSavedCountedAndShownFirst() {
-        data.answer(data.member("early"), question, "An earlier answer.");
+        Answer earlier = data.answer(data.member("early"), question, "An earlier answer.");
         Response response = session.postForm("/questions/" + question.id + "/answers",
                 Map.of("body", "Use `EXPLAIN` and read the plan."));
         response.then().statusCode(303);
@@ -54,18 +60,19 @@ class AnswerTest {
         assertThat(answers(), equalTo(2L));
         assertThat(answerCount(), equalTo(2L));
         String page = session.get("/questions/" + question.id).then().statusCode(200)
-                .body(containsString("Your answer is posted."), containsString("<code>EXPLAIN</code>"))
+                .body(hasText(containsString("Your answer is posted.")),
+                        hasElement("[data-answer-id=" + answerId + "] .post-body code", equalTo("EXPLAIN")))
                 .extract().asString();
-        assertThat("newest answer first", page.indexOf("data-answer-id=\"" + answerId + "\"") < page
-                .indexOf("An earlier answer."), equalTo(true));
+        assertThat("newest answer first", Pages.document(page).select("#answers [data-answer-id]")
+                .eachAttr("data-answer-id"), contains(String.valueOf(answerId), String.valueOf(earlier.id)));
     }
 
     @Test
     void anEmptyOrHugeAnswerIsRefusedAndTheFormKeepsTheText() {
         session.postForm("/questions/" + question.id + "/answers", Map.of("body", "   ")).then().statusCode(400)
-                .body(containsString("Write your answer."), containsString("id=\"answer-form\""));
+                .body(hasText(containsString("Write your answer.")), hasElement("#answer-form"));
         session.postForm("/questions/" + question.id + "/answers", Map.of("body", "y".repeat(1024 * 1024))).then()
-                .statusCode(400).body(containsString("The answer must be 2 to 30000 characters long."));
+                .statusCode(400).body(hasText(containsString("The answer must be 2 to 30000 characters long.")));
         assertThat(answers(), equalTo(0L));
         assertThat(answerCount(), equalTo(0L));
     }
@@ -77,8 +84,8 @@ class AnswerTest {
                     .then().statusCode(201);
         }
         session.postForm("/questions/" + question.id + "/answers", Map.of("body", "Answer number 21")).then()
-                .statusCode(429).body(containsString("You are going too fast: at most 20 answers per 10 minutes"))
-                .body(containsString("Answer number 21</textarea>"));
+                .statusCode(429).body(hasText(containsString("You are going too fast: at most 20 answers per 10 minutes")))
+                .body(hasField("body", equalTo("Answer number 21")));
         assertThat(answers(), equalTo(20L));
         assertThat(answerCount(), equalTo(20L));
     }
@@ -92,7 +99,7 @@ class AnswerTest {
         WebSession.visitor().get("/answers/" + oldest.id).then().statusCode(303)
                 .header("Location", endsWith("/questions/" + question.id + "?page=2#answer-" + oldest.id));
         WebSession.visitor().get("/questions/" + question.id + "?page=2").then().statusCode(200)
-                .body(containsString("data-answer-id=\"" + oldest.id + "\""));
+                .body(hasElement("[data-answer-id=" + oldest.id + "]"));
         WebSession.visitor().get("/answers/999999999").then().statusCode(404);
     }
 
@@ -102,7 +109,7 @@ class AnswerTest {
         session.postForm("/questions/" + question.id + "/answers", form).then().statusCode(303);
         Response again = session.postForm("/questions/" + question.id + "/answers", form);
         again.then().statusCode(303).header("Location", containsString("/answers/"));
-        session.get("/questions/" + question.id).then().body(containsString("You posted this answer already"));
+        session.get("/questions/" + question.id).then().body(hasText(containsString("You posted this answer already")));
         assertThat(answers(), equalTo(1L));
         assertThat(answerCount(), equalTo(1L));
         session.postJson("/api/v1/questions/" + question.id + "/answers", form).then().statusCode(409)
@@ -140,7 +147,7 @@ class AnswerTest {
     @Test
     void answeringAMissingQuestionIs404() {
         session.postForm("/questions/999999999/answers", Map.of("body", "Hello there")).then().statusCode(404)
-                .body(containsString("There is no question 999999999."));
+                .body(hasErrorMessage(containsString("There is no question 999999999.")));
         session.postForm("/questions/nope/answers", Map.of("body", "Hello there")).then().statusCode(404);
     }
 
@@ -149,7 +156,7 @@ class AnswerTest {
         WebSession.visitor().postForm("/questions/" + question.id + "/answers", Map.of("body", "Anonymous answer"))
                 .then().statusCode(303).header("Location", containsString("/login"));
         session.postFormWithoutToken("/questions/" + question.id + "/answers", Map.of("body", "Forged answer"))
-                .then().statusCode(400).body(containsString("security token is missing"));
+                .then().statusCode(400).body(hasErrorMessage(containsString("security token is missing")));
         assertThat(answers(), equalTo(0L));
     }
 

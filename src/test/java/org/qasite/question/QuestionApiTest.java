@@ -13,10 +13,10 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.Management;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 

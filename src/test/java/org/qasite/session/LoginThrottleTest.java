@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 

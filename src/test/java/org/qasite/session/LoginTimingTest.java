@@ -13,8 +13,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
 import org.qasite.member.Member;
+import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -8,6 +8,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
+import static org.qasite.testsupport.Pages.hasField;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +21,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -61,7 +65,7 @@ class SessionTest {
         Member member = data.member("leaver");
         WebSession session = WebSession.loggedIn(member.username);
         String cookie = session.sessionCookie();
-        withCookie(cookie, "/settings").then().statusCode(200).body(containsString(member.email));
+        withCookie(cookie, "/settings").then().statusCode(200).body(hasField("email", equalTo(member.email)));
 
         Response logout = session.postForm("/logout", Map.of());
         assertThat(logout.statusCode(), equalTo(303));
@@ -84,14 +88,15 @@ class SessionTest {
         String laptop = sessionCookie(member);
         String phone = sessionCookie(member);
         String someoneElse = sessionCookie(other);
-        withCookie(laptop, "/settings").then().statusCode(200).body(containsString("Log out everywhere"));
+        withCookie(laptop, "/settings").then().statusCode(200).body(hasElement("button", equalTo("Log out everywhere")));
         withCookie(phone, "/settings").then().statusCode(200);
 
         WebSession browser = WebSession.loggedIn(member.username);
         Response ended = browser.postForm("/settings/sessions/end", Map.of());
         assertThat(ended.statusCode(), equalTo(303));
         assertThat(ended.header("Location"), equalTo("/login"));
-        browser.get("/login").then().statusCode(200).body(containsString("You are logged out everywhere: 3 sessions ended."));
+        browser.get("/login").then().statusCode(200)
+                .body(hasText(containsString("You are logged out everywhere: 3 sessions ended.")));
 
         withCookie(laptop, "/settings").then().statusCode(303);
         withCookie(phone, "/settings").then().statusCode(303);
@@ -114,7 +119,7 @@ class SessionTest {
         assertThat(after, not(equalTo(before)));
         session.request().contentType(ContentType.URLENC).formParam("csrf-token", before)
                 .post("/settings/sessions/end").then().statusCode(400)
-                .body(containsString("security token is missing or has expired"));
+                .body(hasErrorMessage(containsString("security token is missing or has expired")));
         session.get("/settings").then().statusCode(200);
     }
 
@@ -196,7 +201,7 @@ class SessionTest {
             assertThat("cookie " + forged.substring(0, Math.min(30, forged.length())), answer.statusCode(),
                     equalTo(303));
         }
-        withCookie(encoded, "/").then().statusCode(200).body(containsString(member.displayName));
+        withCookie(encoded, "/").then().statusCode(200).body(hasElement("nav .header-name", equalTo(member.displayName)));
     }
 
     @Test

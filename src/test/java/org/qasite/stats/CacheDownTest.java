@@ -1,9 +1,9 @@
 package org.qasite.stats;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.util.Map;
 
@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
-import org.qasite.events.ProxiedServices;
-import org.qasite.events.RealServicesProfile;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.ProxiedServices;
+import org.qasite.testsupport.RealServicesProfile;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +45,7 @@ class CacheDownTest {
 
         for (String path : new String[] { "/", "/hot", "/tag/" + tag, "/questions/" + question.id }) {
             WebSession.visitor().get(path).then().statusCode(200)
-                    .body(containsString("id=\"popular-tags\""), containsString("id=\"best-members\""));
+                    .body(hasElement("#popular-tags"), hasElement("#best-members"));
         }
         // The widget itself, not an empty box: the last value this instance saw, or computed from the database.
         WebSession.visitor().get("/api/v1/stats/popular-tags").then().statusCode(200)

@@ -2,10 +2,10 @@ package org.qasite.stats;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -21,12 +21,15 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.events.OutboxRelay;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.client.RedisClientName;
@@ -75,11 +78,9 @@ class StatsCacheTest {
     }
 
     /** The right column's widget as the home page shows it to a visitor. */
-    static String widgetOnThePage(String id) {
-        String html = WebSession.visitor().get("/").then().statusCode(200).extract().asString();
-        int start = html.indexOf("<section id=\"" + id + "\"");
-        assertThat("the page has #" + id, start >= 0);
-        return html.substring(start, html.indexOf("</section>", start));
+    static Element widgetOnThePage(String id) {
+        Document page = Pages.document(WebSession.visitor().get("/").then().statusCode(200).extract().response());
+        return Pages.one(page, "section#" + id);
     }
 
     void sql(String statement, Object... params) {
@@ -121,7 +122,7 @@ class StatsCacheTest {
         String tag = "cached-" + System.nanoTime() % 1_000_000;
         questionsTagged(tag, enoughForTheTopTen());
         assertThat("served from the cache until the job ran", popularTagNames(), not(hasItem(tag)));
-        assertThat("the page's widget as well", widgetOnThePage("popular-tags"), not(containsString("/tag/" + tag)));
+        assertThat("the page's widget as well", widgetOnThePage("popular-tags"), not(hasElement("a[href='/tag/" + tag + "']")));
 
         Member asker = data.member("asker");
         WebSession.loggedIn(asker.username).postForm("/ask", Map.of("title", "One more question about " + tag,
@@ -131,7 +132,7 @@ class StatsCacheTest {
         refresher.poll();
 
         assertThat(popularTagNames(), hasItem(tag));
-        assertThat(widgetOnThePage("popular-tags"), containsString("/tag/" + tag));
+        assertThat(widgetOnThePage("popular-tags"), hasElement("a[href='/tag/" + tag + "']"));
     }
 
     @Test
@@ -144,7 +145,7 @@ class StatsCacheTest {
         sql("UPDATE question SET rating = ?1 WHERE id = ?2", (int) top + 100, question.id);
         assertThat("served from the cache until the job ran", bestMemberNames(), not(hasItem(star.username)));
         assertThat("the page's widget as well", widgetOnThePage("best-members"),
-                not(containsString("/members/" + star.username)));
+                not(hasElement("a[href='/members/" + star.username + "']")));
 
         WebSession.loggedIn(data.member("fan").username)
                 .postJson("/api/v1/questions/" + question.id + "/vote", Map.of("value", 1)).then().statusCode(200);
@@ -152,7 +153,7 @@ class StatsCacheTest {
         refresher.poll();
 
         assertThat(bestMemberNames().stream().findFirst().orElse("(none)"), equalTo(star.username));
-        assertThat(widgetOnThePage("best-members"), containsString("/members/" + star.username + "\""));
+        assertThat(widgetOnThePage("best-members"), hasElement("a[href='/members/" + star.username + "']"));
     }
 
     @Test
@@ -216,7 +217,7 @@ class StatsCacheTest {
             assertThat("the last value seen, instead of an error", during, equalTo(before));
             assertThat("within the query timeout, not for as long as the lock", millis < 10_000, equalTo(true));
         }
-        WebSession.visitor().get("/").then().statusCode(200).body(containsString("id=\"popular-tags\""));
+        WebSession.visitor().get("/").then().statusCode(200).body(hasElement("#popular-tags"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.qasite.tag;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -44,5 +46,14 @@ class TagNamesTest {
         assertThat(ScriptMix.firstMixedWord("Java-\u043F\u0440\u0438\u043B\u043E\u0436\u0435\u043D\u0438\u0435"),
                 nullValue());
         assertThat(ScriptMix.firstMixedWord("\u0410lice Cooper"), equalTo("\u0410lice"));
+    }
+
+    @Test
+    void namesAreSplitAndChecked() {
+        assertThat(TagNames.split(" Java, quarkus  java,c++ "), contains("java", "quarkus", "c++"));
+        assertThat(TagNames.problem(List.of("java", "c#", "node.js", "вопросы")), nullValue());
+        assertThat(TagNames.problem(List.of()), startsWith("Add at least one tag"));
+        assertThat(TagNames.problem(List.of("a", "b", "c", "d", "e", "f")), startsWith("Use at most 5 tags"));
+        assertThat(TagNames.problem(List.of("<b>")), startsWith("\u201C<b>\u201D is not a valid tag"));
     }
 }

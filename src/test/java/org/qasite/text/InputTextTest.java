@@ -81,4 +81,12 @@ class InputTextTest {
                     java.text.Normalizer.Form.NFC)));
         }
     }
+
+    @Test
+    void controlsGoAndAccentsJoinTheirLetters() {
+        assertThat(InputText.clean("a\u0000b\r\nc\u0007d\ud800e"), equalTo("ab\ncde"));
+        assertThat(InputText.clean("🚀 e\u0301"), equalTo("🚀 é"));
+        assertThat(InputText.line("  two\nlines  "), equalTo("two lines"));
+        assertThat(InputText.clean(null), equalTo(""));
+    }
 }

@@ -3,6 +3,7 @@ package org.qasite.vote;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -103,7 +104,8 @@ class VoteTest {
         voter.postForm("/answers/" + answer.id + "/vote", Map.of("value", "1")).then().statusCode(303)
                 .header("Location", containsString("/answers/" + answer.id));
         assertThat(answerRating(), equalTo(1L));
-        voter.get("/questions/" + question.id).then().body(containsString("aria-pressed=\"true\""));
+        voter.get("/questions/" + question.id).then()
+                .body(hasElement("[data-vote-for=answer-" + answer.id + "][data-vote='1'][aria-pressed=true]"));
         voter.postFormWithoutToken("/answers/" + answer.id + "/vote", Map.of("value", "-1")).then().statusCode(400);
         assertThat(answerRating(), equalTo(1L));
     }

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
 import org.qasite.web.HostileBodies.Body;
 import org.qasite.web.SiteRoutes.Field;
 import org.qasite.web.SiteRoutes.Route;
@@ -111,10 +112,9 @@ class HostileInputTest {
         addIfNew(routes, new Route("POST", "/logout", SiteRoutes.Body.FORM, List.of(), List.of(), List.of(), false,
                 "logout"));
         // the static files the pages link to, each with its name as a parameter
-        Matcher assets = Pattern.compile("(?:src|href)=\"(/static/[^\"?#]+)").matcher(
-                visits.http.send("GET", "/", List.of(), null).text());
-        while (assets.find()) {
-            String path = assets.group(1);
+        Document front = Pages.document(visits.http.send("GET", "/", List.of(), null).text());
+        for (Element asset : front.select("[src^=/static/], [href^=/static/]")) {
+            String path = asset.attr(asset.hasAttr("src") ? "src" : "href").split("[?#]", 2)[0];
             int slash = path.lastIndexOf('/');
             staticNames.put(path.substring(0, slash) + "/{file}", path.substring(slash + 1));
         }

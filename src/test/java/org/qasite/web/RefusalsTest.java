@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
+import org.qasite.testsupport.TestData;
 import org.qasite.web.Visits.Visit;
 import org.qasite.web.guard.Draining;
 import org.qasite.web.page.LoginRedirect;
@@ -131,7 +132,7 @@ class RefusalsTest {
             RawHttp.Reply page = visits.send(visitor, "GET", "/questions/" + visitor.question().id, null, null,
                     new String[] { "Accept", accept });
             assertThat(accept, page.status(), equalTo(200));
-            assertThat(accept, page.text(), containsString(visitor.question().title));
+            assertThat(accept, page.text(), hasElement("h1", equalTo(visitor.question().title)));
         }
     }
 
@@ -175,7 +176,7 @@ class RefusalsTest {
             RawHttp.Reply page = visits.send(visitor, "GET", "/", null, null, new String[] { "Host", host });
             assertThat(host + ": " + page.failure(), page.failure(), equalTo(null));
             assertThat(host, page.status(), equalTo(200));
-            assertThat(host, page.text(), containsString("Newest questions"));
+            assertThat(host, page.text(), hasElement("h1", equalTo("Newest questions")));
         }
     }
 

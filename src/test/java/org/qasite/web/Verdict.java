@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.qasite.testsupport.Pages;
 import org.qasite.web.error.ErrorMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +33,8 @@ final class Verdict {
     private static final Pattern INTERNALS = Pattern
             .compile("(?m)^\\s*at [\\w$.]+\\(|Caused by: |\\b(?:java|org|io|com)\\.[\\w.$]+(?:Exception|Error)\\b");
     /** Where the site's pages put a refusal's message: the error page, a form's alert, a field's message. */
-    private static final List<Pattern> PAGE_MESSAGES = List.of(
-            Pattern.compile("data-error-message[^>]*>(.*?)</", Pattern.DOTALL),
-            Pattern.compile("class=\"alert alert-danger\"[^>]*>(.*?)</div>", Pattern.DOTALL),
-            Pattern.compile("class=\"invalid-feedback[^\"]*\"[^>]*>(.*?)</div>", Pattern.DOTALL));
+    private static final List<String> PAGE_MESSAGES = List.of("[data-error-message]", ".alert.alert-danger",
+            ".invalid-feedback");
 
     private final List<Failure> failures = new ArrayList<>();
     private int count;
@@ -118,11 +119,13 @@ final class Verdict {
         }
     }
 
+    /** The text of the first place of {@link #PAGE_MESSAGES} that the page has, as a reader sees it. */
     static String pageMessage(String html) {
-        for (Pattern p : PAGE_MESSAGES) {
-            Matcher m = p.matcher(html);
-            if (m.find()) {
-                return m.group(1).replaceAll("<[^>]*>", "").strip();
+        Document page = Pages.document(html);
+        for (String place : PAGE_MESSAGES) {
+            Element message = page.selectFirst(place);
+            if (message != null) {
+                return message.text();
             }
         }
         return "";

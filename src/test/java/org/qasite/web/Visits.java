@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.qasite.TestData;
+import org.jsoup.nodes.Element;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
 
 import io.restassured.RestAssured;
 
@@ -88,11 +88,11 @@ final class Visits {
         List<String[]> headers = jar.isEmpty() ? List.of() : List.<String[]> of(new String[] { "Cookie", cookies(jar) });
         RawHttp.Reply reply = http.send("GET", page, headers, null);
         keep(jar, reply);
-        Matcher token = Pattern.compile("name=\"" + tokenField + "\" value=\"([^\"]+)\"").matcher(reply.text());
-        if (!token.find()) {
+        Element token = Pages.document(reply.text()).selectFirst("input[name=" + tokenField + "][value]");
+        if (token == null) {
             throw new AssertionError("no CSRF token on " + page);
         }
-        return token.group(1);
+        return token.attr("value");
     }
 
     private static void keep(Map<String, String> jar, RawHttp.Reply reply) {

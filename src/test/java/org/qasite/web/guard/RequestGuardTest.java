@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
 
 import java.util.Map;
 
@@ -11,11 +12,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -83,7 +84,7 @@ class RequestGuardTest {
     @Test
     void bodiesOfTheWrongTypeAreRefused() {
         session.request().contentType("text/plain").body("x").post("/answers/" + answer.id + "/accept").then()
-                .statusCode(400).body(containsString("only accepts forms sent from the site"));
+                .statusCode(400).body(hasErrorMessage(containsString("only accepts forms sent from the site")));
         session.request().contentType("text/plain").body("x").post("/api/v1/answers/" + answer.id + "/accept").then()
                 .statusCode(415).body("error", equalTo("Send JSON: Content-Type: application/json."));
         session.request().contentType("application/json").body("{}").post("/logout").then().statusCode(400);
@@ -95,7 +96,7 @@ class RequestGuardTest {
     void unreadableBodiesAre400NotErrors() {
         String token = session.csrfToken();
         session.request().contentType("application/x-www-form-urlencoded").body("title=%ZZ&csrf-token=" + token)
-                .post("/ask").then().statusCode(400).body(containsString("could not be understood"));
+                .post("/ask").then().statusCode(400).body(hasErrorMessage(containsString("could not be understood")));
         session.postJson("/api/v1/answers/" + answer.id + "/vote", Map.of("value", 1.7)).then().statusCode(400)
                 .body("error", containsString("valid JSON"));
         session.postJson("/api/v1/answers/" + answer.id + "/vote", Map.of("value", "-1")).then().statusCode(400);

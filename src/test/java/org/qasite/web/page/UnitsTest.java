@@ -3,8 +3,6 @@ package org.qasite.web.page;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -13,8 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qasite.refusal.QaException;
-import org.qasite.tag.TagNames;
-import org.qasite.text.InputText;
 
 /** The small rules that pages rely on, without a running site. */
 class UnitsTest {
@@ -58,23 +54,6 @@ class UnitsTest {
         assertThat(assertThrows(QaException.class, () -> Pager.of("x", 95, 10, "/", null)).status(), equalTo(404));
         assertThat(assertThrows(QaException.class, () -> Pager.of("99999999999", 95, 10, "/", null)).status(),
                 equalTo(404));
-    }
-
-    @Test
-    void tagNames() {
-        assertThat(TagNames.split(" Java, quarkus  java,c++ "), contains("java", "quarkus", "c++"));
-        assertThat(TagNames.problem(List.of("java", "c#", "node.js", "вопросы")), nullValue());
-        assertThat(TagNames.problem(List.of()), startsWith("Add at least one tag"));
-        assertThat(TagNames.problem(List.of("a", "b", "c", "d", "e", "f")), startsWith("Use at most 5 tags"));
-        assertThat(TagNames.problem(List.of("<b>")), startsWith("\u201C<b>\u201D is not a valid tag"));
-    }
-
-    @Test
-    void inputText() {
-        assertThat(InputText.clean("a\u0000b\r\nc\u0007d\ud800e"), equalTo("ab\ncde"));
-        assertThat(InputText.clean("🚀 e\u0301"), equalTo("🚀 é"));
-        assertThat(InputText.line("  two\nlines  "), equalTo("two lines"));
-        assertThat(InputText.clean(null), equalTo(""));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.qasite.events;
+package org.qasite.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

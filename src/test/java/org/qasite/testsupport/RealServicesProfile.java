@@ -1,4 +1,4 @@
-package org.qasite.events;
+package org.qasite.testsupport;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.qasite;
+package org.qasite.testsupport;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package org.qasite.live;
+package org.qasite.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * {@link Cluster}), on a loopback port of its own, with its management interface (health, metrics) on another. Its
  * output goes to a file, whose end is shown when something goes wrong.
  */
-final class SiteProcess implements AutoCloseable {
+public final class SiteProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -39,25 +39,25 @@ final class SiteProcess implements AutoCloseable {
         this.stop = stop;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Where health and metrics are ({@code /q/...}): not the site's port. */
-    String managementUrl() {
+    public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
     }
 
-    URI webSocket(String path) {
+    public URI webSocket(String path) {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
     /** The running process, if it runs. */
-    Optional<ProcessHandle> process() {
+    public Optional<ProcessHandle> process() {
         long id = pid.getAsLong();
         return id < 0 ? Optional.empty() : ProcessHandle.of(id).filter(ProcessHandle::isAlive);
     }
@@ -66,7 +66,7 @@ final class SiteProcess implements AutoCloseable {
      * True when {@code /q/health/ready} on the management interface says UP; an instance that exited is an error, not a
      * wait.
      */
-    boolean ready() {
+    public boolean ready() {
         if (process().isEmpty()) {
             throw new IllegalStateException(name + " does not run\n" + tail(60));
         }
@@ -83,7 +83,7 @@ final class SiteProcess implements AutoCloseable {
     }
 
     /** The last lines the instance wrote, headed by its name, for a failure report. */
-    String tail(int lines) {
+    public String tail(int lines) {
         return tail(name + " (pid " + pid.getAsLong() + ")", log, lines);
     }
 

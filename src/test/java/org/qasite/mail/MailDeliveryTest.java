@@ -1,4 +1,4 @@
-package org.qasite.events;
+package org.qasite.mail;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
+import static org.qasite.testsupport.Pages.hasElement;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qasite.TestData;
-import org.qasite.WebSession;
-import org.qasite.events.ProxiedServices.Proxies;
+import org.qasite.events.EventStream;
+import org.qasite.events.EventsConfig;
+import org.qasite.events.StreamConsumer;
+import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Maildev;
+import org.qasite.testsupport.ProxiedServices;
+import org.qasite.testsupport.RealServicesProfile;
+import org.qasite.testsupport.RefusingSmtpServer;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +93,7 @@ class MailDeliveryTest {
     RedisDataSource redis;
 
     /** Injected by {@link ProxiedServices}. */
-    Proxies proxies;
+    ProxiedServices.Proxies proxies;
 
     final Maildev maildev = Maildev.local();
     private RestAssuredConfig otherTestsConfig;
@@ -120,11 +128,11 @@ class MailDeliveryTest {
         Maildev.Mail mail = theOnlyMail(author, 1).get(0);
         String link = BASE_URL + "/questions/" + question.id + "#answer-" + answerId;
         assertThat(mail.subject(), containsString(question.title));
-        assertThat(mail.html(), containsString("href=\"" + link + "\""));
+        assertThat(mail.html(), hasElement("a[href='" + link + "']"));
         assertThat(mail.text(), containsString(link));
         assertThat(mail.text(), containsString("Check the SMTP settings first."));
         String unsubscribe = unsubscribeUrl(mail);
-        assertThat(mail.html(), containsString("href=\"" + unsubscribe + "\""));
+        assertThat(mail.html(), hasElement("a[href='" + unsubscribe + "']"));
         assertThat(mail.headers().get("list-unsubscribe"), equalTo("<" + unsubscribe + ">"));
         assertThat(mail.headers().get("list-unsubscribe-post"), equalTo("List-Unsubscribe=One-Click"));
         assertThat("the mailer really went through the SMTP proxy", proxies.smtp().connectionsAccepted() > 0,
@@ -141,12 +149,13 @@ class MailDeliveryTest {
         String path = UNSUBSCRIBE_LINK.matcher(unsubscribeUrl(theOnlyMail(author, 1).get(0))).replaceFirst("$1");
 
         // Opening the link in a browser, without logging in, shows a button and changes nothing yet ...
-        WebSession.visitor().get(path).then().statusCode(200).body(containsString("Stop mail about new answers?"));
+        WebSession.visitor().get(path).then().statusCode(200)
+                .body(hasElement("h1", equalTo("Stop mail about new answers?")));
         assertThat(notifies(author), is(true));
         // ... which switches mail off
         given().redirects().follow(false).contentType(ContentType.URLENC).post(path + "?from=page").then()
                 .statusCode(303);
-        WebSession.visitor().get(path).then().statusCode(200).body(containsString("You are unsubscribed"));
+        WebSession.visitor().get(path).then().statusCode(200).body(hasElement("h1", equalTo("You are unsubscribed")));
         assertThat(notifies(author), is(false));
 
         // ... and changing one's mind on the page it shows

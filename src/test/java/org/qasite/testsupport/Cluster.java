@@ -1,4 +1,4 @@
-package org.qasite.live;
+package org.qasite.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import org.flywaydb.core.Flyway;
  * packaged site ({@code app-1}, {@code app-2}) behind nginx, on the given database and Redis databases. The test
  * talks to nginx or to an instance directly; {@link #close()} stops all of it, as {@code bin/cluster stop} does.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     /** The script waits for all three itself; this only ends a script that hangs. */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(6);
@@ -63,7 +63,7 @@ final class Cluster implements AutoCloseable {
      * @param firstPort nginx's port, the instances' are the next two and their management interfaces' the two after;
      *        0 for any five free loopback ports
      */
-    static Cluster start(Path dir, int firstPort, String dbUrl, String redisUrl, int[] redisDatabases,
+    public static Cluster start(Path dir, int firstPort, String dbUrl, String redisUrl, int[] redisDatabases,
             Map<String, String> settings) {
         emptyDatabase(dbUrl, settings.getOrDefault("QA_DB_USER", "qa"), settings.getOrDefault("QA_DB_PASSWORD", "qa"));
         flushRedis(URI.create(redisUrl), redisDatabases);
@@ -112,7 +112,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Redis database numbers for streams, cache and locks, from "5,6,7". */
-    static int[] databases(String commaSeparated) {
+    public static int[] databases(String commaSeparated) {
         int[] numbers = Arrays.stream(commaSeparated.split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
         if (numbers.length != 3) {
@@ -122,21 +122,21 @@ final class Cluster implements AutoCloseable {
     }
 
     /** nginx's address: the site as its readers see it. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + nginxPort;
     }
 
     /** {@code app-1} or {@code app-2}, to be talked to directly. */
-    SiteProcess app1() {
+    public SiteProcess app1() {
         return app1;
     }
 
-    SiteProcess app2() {
+    public SiteProcess app2() {
         return app2;
     }
 
     /** nginx's access log: one line a request, with the instance that served it ({@code upstream=host:port}). */
-    List<String> accessLog() {
+    public List<String> accessLog() {
         try {
             Path log = dir.resolve("nginx-access.log");
             return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
@@ -146,7 +146,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** The end of both instances' output and of nginx's error log, for a failure report. */
-    String tails() {
+    public String tails() {
         List<String> parts = new ArrayList<>();
         parts.add(app1.tail(80));
         parts.add(app2.tail(80));

@@ -1,4 +1,4 @@
-package org.qasite.events;
+package org.qasite.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** An SMTP server on loopback that refuses every recipient for good (550), as for an address that does not exist. */
-final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
 
-    RefusingSmtpServer() throws IOException {
+    public RefusingSmtpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
@@ -29,7 +29,7 @@ final class RefusingSmtpServer implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

@@ -1,10 +1,10 @@
-package org.qasite;
+package org.qasite.testsupport;
 
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
 
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
@@ -13,8 +13,6 @@ import io.restassured.specification.RequestSpecification;
 
 /** A browser-like client: keeps its cookies, and sends the CSRF token with its forms as a page would. */
 public class WebSession {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final CookieFilter cookies = new CookieFilter();
     /** The site's address, or null for rest-assured's default (the application under {@code @QuarkusTest}). */
@@ -73,11 +71,11 @@ public class WebSession {
     public String csrfToken() {
         Response login = get("/login");
         String html = login.statusCode() == 200 ? login.asString() : get("/").asString();
-        Matcher m = TOKEN.matcher(html);
-        if (!m.find()) {
+        Element token = Pages.document(html).selectFirst("input[name=csrf-token][value]");
+        if (token == null) {
             throw new AssertionError("no CSRF token on the page");
         }
-        return m.group(1);
+        return token.attr("value");
     }
 
     /** Posts a url-encoded form with its CSRF token. */

@@ -1,4 +1,4 @@
-package org.qasite;
+package org.qasite.testsupport;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

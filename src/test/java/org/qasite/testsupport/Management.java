@@ -1,4 +1,4 @@
-package org.qasite;
+package org.qasite.testsupport;
 
 import static io.restassured.RestAssured.given;
 
