@@ -6,6 +6,8 @@ FROM (SELECT author_id, sum(rating) AS score, max(created_at) AS latest
       FROM (SELECT author_id, rating, created_at FROM question WHERE created_at > now() - interval '7 days'
             UNION ALL
             SELECT author_id, rating, created_at FROM answer WHERE created_at > now() - interval '7 days') posts
+      -- members who deleted their account are no longer listed (their posts stay, under "deleted member")
+      WHERE author_id NOT IN (SELECT id FROM member WHERE deleted_at IS NOT NULL)
       GROUP BY author_id
       ORDER BY score DESC, latest DESC
       LIMIT 10) p

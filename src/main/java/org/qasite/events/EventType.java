@@ -5,7 +5,8 @@ public enum EventType {
     QUESTION_CREATED("question.created", 1),
     ANSWER_CREATED("answer.created", 1),
     VOTE_CAST("vote.cast", 1),
-    ANSWER_ACCEPTED("answer.accepted", 1);
+    ANSWER_ACCEPTED("answer.accepted", 1),
+    MEMBER_DELETED("member.deleted", 1);
 
     public final String wireName;
     public final int version;

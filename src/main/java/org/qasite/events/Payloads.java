@@ -27,4 +27,9 @@ public final class Payloads {
     @RegisterForReflection
     public record AnswerAccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
     }
+
+    /** A member deleted their account: their name and picture are gone from their posts and from the right column. */
+    @RegisterForReflection
+    public record MemberDeleted(long memberId) {
+    }
 }

@@ -50,12 +50,12 @@ class AnswerMailHandler implements EventHandler {
         if (answer.authorId() == answer.questionAuthorId()) {
             return;
         }
-        // One statement: the recipient must exist and want the mail; nothing to mail about when the answer is gone
+        // One statement: the recipient must exist (not deleted) and want the mail; nothing to mail about when the answer is gone
         // (the foreign key would refuse the row anyway).
         em.createNativeQuery("""
                 INSERT INTO mail_log (event_id, kind, answer_id, recipient_id, recipient)
                 SELECT ?1, ?2, a.id, m.id, m.email FROM answer a, member m
-                WHERE a.id = ?3 AND m.id = ?4 AND m.notify_answers
+                WHERE a.id = ?3 AND m.id = ?4 AND m.notify_answers AND m.deleted_at IS NULL
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter(1, event.eventId())

@@ -40,6 +40,21 @@ public class AvatarResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /** The picture of every member who deleted their account: a grey figure, nothing of theirs. */
+    @GET
+    @Path("deleted.svg")
+    public Response deleted() {
+        String svg = """
+                <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">\
+                <rect width="64" height="64" rx="8" fill="#adb5bd"/>\
+                <circle cx="32" cy="25" r="11" fill="#fff"/><path d="M12 56c2-12 10-18 20-18s18 6 20 18z" fill="#fff"/>\
+                </svg>""";
+        CacheControl day = new CacheControl();
+        day.setMaxAge(86400);
+        return Response.ok(svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml").cacheControl(day)
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
     @GET
     @Path("default/{username}.svg")
     public Response generated(@RestPath String username) {

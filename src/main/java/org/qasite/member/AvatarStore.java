@@ -73,6 +73,13 @@ public class AvatarStore {
         return picture.hash();
     }
 
+    /** Deletes the stored picture once no member shows it any more (a picture is shared by all who uploaded it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void deleteUnused(String hash) {
+        em.createNativeQuery("DELETE FROM avatar WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM member WHERE avatar_hash = ?1)")
+                .setParameter(1, hash).executeUpdate();
+    }
+
     /** The largest width and height accepted, in pixels. */
     static final int MAX_SIDE = 2048;
 

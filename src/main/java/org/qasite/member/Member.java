@@ -1,5 +1,6 @@
 package org.qasite.member;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -67,6 +68,21 @@ public class Member extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** When the member deleted their account; null while it exists. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** Of a deleted account: the SHA-256 of its former username in lower case, which nobody may take again. */
+    @Column(name = "former_username_sha256")
+    public String formerUsernameSha256;
+
+    /** What a deleted member shows as, beside their posts. */
+    public static final String DELETED_NAME = "deleted member";
+    /** The picture of every deleted member. */
+    public static final String DELETED_AVATAR_URL = "/avatars/deleted.svg";
+    /** Starts the username of a deleted account: a character no username may hold, so no signup can take it. */
+    static final String TOMBSTONE_PREFIX = "deleted:";
+
     public static Optional<Member> findByUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
@@ -74,8 +90,14 @@ public class Member extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
+    /** Whether a member has this username, or had it before deleting their account (it stays theirs). */
     public static boolean existsUsername(String username) {
-        return count("username", username) > 0;
+        return count("username = ?1 or formerUsernameSha256 = ?2", username, formerUsernameSha256(username)) > 0;
+    }
+
+    /** How a deleted account keeps its former username: usernames are ASCII, compared without case. */
+    static String formerUsernameSha256(String username) {
+        return AvatarStore.sha256(username.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean existsEmail(String email, Long exceptId) {
@@ -91,7 +113,9 @@ public class Member extends PanacheEntityBase {
         Object found = getEntityManager().createNativeQuery("""
                 SELECT EXISTS (SELECT 1 FROM member WHERE id <> ?2
                     AND (lower(normalize(display_name, NFKC)) = lower(normalize(CAST(?1 AS text), NFKC))
-                         OR username = CAST(normalize(CAST(?1 AS text), NFKC) AS citext)))""")
+                         OR username = CAST(normalize(CAST(?1 AS text), NFKC) AS citext)
+                         OR former_username_sha256 = encode(sha256(convert_to(
+                                lower(normalize(CAST(?1 AS text), NFKC)), 'UTF8')), 'hex')))""")
                 .setParameter(1, name).setParameter(2, exceptId == null ? -1L : exceptId).getSingleResult();
         return Boolean.TRUE.equals(found);
     }
@@ -109,12 +133,20 @@ public class Member extends PanacheEntityBase {
         return ROLE_ADMIN.equals(role);
     }
 
+    /** Whether the member deleted their account: their posts show as {@link #DELETED_NAME}, without a link. */
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
     /** Where the member's picture is served: the uploaded one, or a generated default. */
     public String avatarUrl() {
         return avatarUrl(username, avatarHash);
     }
 
     public static String avatarUrl(String username, String avatarHash) {
+        if (username.startsWith(TOMBSTONE_PREFIX)) {
+            return DELETED_AVATAR_URL;
+        }
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";
     }
 }

@@ -113,6 +113,11 @@ public class MemberResource {
         return Response.ok(Templates.login(Forms.orEmpty(username), error != null)).build();
     }
 
+    /** The settings page as saved, with messages beside the fields of its other forms (such as deleting the account). */
+    public static TemplateInstance settingsPage(Member member, Map<String, String> errors) {
+        return Templates.settings(SettingsForm.of(member), errors, null);
+    }
+
     @GET
     @Path("settings")
     public Response settingsForm() {

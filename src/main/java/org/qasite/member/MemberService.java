@@ -1,11 +1,16 @@
 package org.qasite.member;
 
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
 import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
 import org.qasite.refusal.InputValidator;
@@ -24,9 +29,11 @@ public class MemberService {
     private final MemberConfig config;
     private final PasswordPolicy passwords;
     private final RateLimiter rateLimiter;
+    private final Outbox outbox;
 
     MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, Outbox outbox) {
+        this.outbox = outbox;
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
@@ -111,6 +118,34 @@ public class MemberService {
             throw InvalidInput.of("email", "Another account uses this email address.");
         }
         return member;
+    }
+
+    /**
+     * Deletes the member's account, in one transaction: the row stays for their posts and votes, but loses its email,
+     * display name, picture (the stored picture too, unless another member uses it), password hash and mail
+     * preference; the username becomes a tombstone, the old one is kept as a hash that signups refuse. The caller ends
+     * the sessions (a deleted member's sessions are in force nowhere from the commit on).
+     */
+    @Transactional
+    public void deleteAccount(long memberId) {
+        Member member = Member.findById(memberId, LockModeType.PESSIMISTIC_WRITE); // a second click waits, then finds it gone
+        if (member == null || member.isDeleted()) {
+            throw QaException.notFound("Your account no longer exists.");
+        }
+        String avatar = member.avatarHash;
+        member.formerUsernameSha256 = Member.formerUsernameSha256(member.username);
+        member.username = Member.TOMBSTONE_PREFIX + member.id;
+        member.email = null;
+        member.displayName = Member.DELETED_NAME;
+        member.passwordHash = null;
+        member.avatarHash = null;
+        member.notifyAnswers = false;
+        member.deletedAt = Instant.now();
+        member.flush();
+        if (avatar != null) {
+            avatars.deleteUnused(avatar);
+        }
+        outbox.record(EventType.MEMBER_DELETED, new Payloads.MemberDeleted(memberId));
     }
 
     /** A display name shows beside every post: it may not pass for the site's staff or for another member. */

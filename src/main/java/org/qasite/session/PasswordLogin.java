@@ -35,7 +35,7 @@ import io.vertx.ext.web.RoutingContext;
 class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final String FIND = "SELECT id, username, password_hash, role, session_generation FROM member"
-            + " WHERE username = ?";
+            + " WHERE username = ? AND deleted_at IS NULL";
 
     private final DataSource dataSource;
     private final LoginThrottle throttle;

@@ -40,7 +40,7 @@ public class Sessions {
     private static final String FIND = """
             SELECT s.member_id, s.created_at, m.username, m.role
             FROM member_session s JOIN member m ON m.id = s.member_id
-            WHERE s.id = ? AND s.ended_at IS NULL""";
+            WHERE s.id = ? AND s.ended_at IS NULL AND m.deleted_at IS NULL""";
 
     private final DataSource dataSource;
     private final SessionConfig config;

@@ -20,7 +20,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Consumer group {@code stats}, read by a scheduled job: an event that can change a widget (a question changes both,
- * an answer or a vote the best members) marks it, and the job recomputes the marked widgets from the database and puts
+ * an answer, a vote or a deleted account the best members) marks it, and the job recomputes the marked widgets from the
+ * database and puts
  * them in the cache. Both are also recomputed on a fixed period, because the time windows slide. One instance at a
  * time recomputes: a lock in the locks database, with an expiry so that an instance that died holding it cannot block
  * the others.
@@ -64,7 +65,8 @@ public class StatsRefresher implements EventHandler {
     public void handle(StreamEvent event) {
         if (event.is(EventType.QUESTION_CREATED)) {
             markStale(Widget.POPULAR_TAGS, Widget.BEST_MEMBERS);
-        } else if (event.is(EventType.ANSWER_CREATED) || event.is(EventType.VOTE_CAST)) {
+        } else if (event.is(EventType.ANSWER_CREATED) || event.is(EventType.VOTE_CAST)
+                || event.is(EventType.MEMBER_DELETED)) {
             markStale(Widget.BEST_MEMBERS);
         }
     }
