@@ -27,18 +27,18 @@ class PasswordChangeBrowserTest {
 
     static final String NEW_PASSWORD = "violet harbour ladder 7";
 
-    @TestHTTPResource("/")
-    URL site;
+    @TestHTTPResource("/login")
+    URL login;
+
+    @TestHTTPResource("/settings")
+    URL settings;
 
     @Inject
     TestData data;
 
-    String url(String path) {
-        return site.toString().replaceAll("/$", "") + path;
-    }
-
+    /** Sends the login form; what follows is for the caller to wait for. */
     void logIn(WebDriver driver, String username, String password) {
-        driver.get(url("/login"));
+        driver.get(login.toString());
         type(driver, "username", username);
         type(driver, "password", password);
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
@@ -52,7 +52,7 @@ class PasswordChangeBrowserTest {
         try {
             logIn(driver, member.username, TestData.PASSWORD);
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
-            driver.get(url("/settings"));
+            driver.get(settings.toString());
             assertThat(driver.findElement(By.cssSelector("#session-list [data-session-current] [data-session-browser]"))
                     .getText(), containsString("Chrom"));
 
@@ -70,7 +70,7 @@ class PasswordChangeBrowserTest {
             driver.findElement(By.cssSelector("#password-form button[type=submit]")).click();
             assertThat(waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
                     .getText(), containsString("Your password is changed."));
-            assertThat(driver.getCurrentUrl(), equalTo(url("/settings")));
+            assertThat(driver.getCurrentUrl(), equalTo(settings.toString()));
 
             driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/login']")));
