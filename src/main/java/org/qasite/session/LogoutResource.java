@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -17,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /logout} ends this session on the server, so that a copy of its cookie is worth nothing;
- * {@code POST /settings/sessions/end} ends every session of the member ("log out everywhere").
+ * {@code POST /settings/sessions/end} ends every session of the member ("log out everywhere");
+ * {@code POST /settings/sessions/{id}/end} ends one of them (the "End" beside it on the settings page).
  */
 @Path("/")
 public class LogoutResource {
@@ -56,5 +59,36 @@ public class LogoutResource {
         cookies.forget(ctx);
         return Response.seeOther(URI.create("/login")).cookie(Flash.set("You are logged out everywhere: " + ended
                 + (ended == 1 ? " session" : " sessions") + " ended. Log in again to go on.")).build();
+    }
+
+    @POST
+    @Path("settings/sessions/{id}/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endOne(@RestPath String id, RoutingContext ctx) {
+        Long member = SessionIdentity.memberId(identity);
+        if (member == null) {
+            return LoginRedirect.to("Log in to end your sessions.", "/settings");
+        }
+        UUID session = parse(id);
+        // another member's session is answered like one that does not exist: ids tell nothing about others
+        if (session == null || !sessions.endOwn(member, session)) {
+            throw QaException.notFound("You have no session in force with this id: it may have ended already.");
+        }
+        if (session.equals(SessionIdentity.sessionId(identity))) {
+            cookies.forget(ctx);
+            return Response.seeOther(URI.create("/")).cookie(Flash.set("You are logged out.")).build();
+        }
+        return Response.seeOther(URI.create("/settings")).cookie(Flash.set("The session is ended: that browser is"
+                + " logged out.")).build();
+    }
+
+    private static UUID parse(String id) {
+        try {
+            UUID parsed = UUID.fromString(id);
+            // UUID.fromString takes shortened forms too ("1-1-1-1-1"); only the one way of writing an id is one
+            return parsed.toString().equalsIgnoreCase(id) ? parsed : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +31,10 @@ public class Sessions {
 
     /** A session that is in force, with what authentication needs of its member. */
     public record Active(UUID id, long memberId, String username, String role, Instant createdAt) {
+    }
+
+    /** A session in force as the member's list of sessions shows it. */
+    public record Listed(UUID id, String userAgent, String address, Instant createdAt, Instant lastSeenAt) {
     }
 
     private record Cached(Active active, long loadedAtNanos) {
@@ -115,6 +121,22 @@ public class Sessions {
         cache.put(id, new Cached(null, System.nanoTime()));
     }
 
+    /**
+     * Ends one session of the member (the "End" beside it in the member's list); answers false when the member has no
+     * such session in force, as for another member's session.
+     */
+    public boolean endOwn(long memberId, UUID id) {
+        int ended = update("UPDATE member_session SET ended_at = now() WHERE id = ? AND member_id = ? AND ended_at IS NULL",
+                ps -> {
+                    ps.setObject(1, id);
+                    ps.setLong(2, memberId);
+                });
+        if (ended == 1) {
+            cache.put(id, new Cached(null, System.nanoTime()));
+        }
+        return ended == 1;
+    }
+
     /** Ends one session when a new login replaces it; a failure here must not fail the login. */
     void endQuietly(UUID id) {
         try {
@@ -139,6 +161,44 @@ public class Sessions {
         allEndedAt.values().removeIf(at -> now - at > config.cacheTtl().toNanos()); // what no cached read predates
         allEndedAt.put(memberId, now);
         return ended;
+    }
+
+    /**
+     * Ends every session of the member but {@code keep} (a new password: the browser that chose it stays logged in),
+     * raising the session generation like {@link #endAll}; answers how many were ended.
+     */
+    public int endOthers(long memberId, UUID keep) {
+        List<UUID> ended = new ArrayList<>();
+        query("""
+                WITH raised AS (UPDATE member SET session_generation = session_generation + 1 WHERE id = ?)
+                UPDATE member_session SET ended_at = now() WHERE member_id = ? AND id <> ? AND ended_at IS NULL
+                RETURNING id""", ps -> {
+            ps.setLong(1, memberId);
+            ps.setLong(2, memberId);
+            ps.setObject(3, keep);
+        }, rs -> ended.add(rs.getObject(1, UUID.class)));
+        long now = System.nanoTime();
+        ended.forEach(id -> cache.put(id, new Cached(null, now)));
+        return ended.size();
+    }
+
+    /**
+     * The member's sessions in force (not ended, within their lifetime, used within the idle timeout), the latest used
+     * first.
+     */
+    public List<Listed> listActive(long memberId) {
+        Instant now = Instant.now();
+        List<Listed> listed = new ArrayList<>();
+        query("""
+                SELECT id, user_agent, address, created_at, last_seen_at FROM member_session
+                WHERE member_id = ? AND ended_at IS NULL AND created_at > ? AND last_seen_at > ?
+                ORDER BY last_seen_at DESC, created_at DESC""", ps -> {
+            ps.setLong(1, memberId);
+            ps.setTimestamp(2, Timestamp.from(now.minus(config.absoluteLifetime())));
+            ps.setTimestamp(3, Timestamp.from(now.minus(config.idleTimeout())));
+        }, rs -> listed.add(new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())));
+        return listed;
     }
 
     /** Notes that the session is in use (at most once per renewal interval). */
@@ -185,6 +245,24 @@ public class Sessions {
 
     private interface Parameters {
         void set(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface Rows {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs one statement in its own transaction (auto-commit) and hands each row it answers to {@code rows}. */
+    private void query(String sql, Parameters parameters, Rows rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            parameters.set(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sessions could not be read or written: " + e.getMessage(), e);
+        }
     }
 
     /** Runs one statement in its own transaction (auto-commit) and answers the rows it changed. */

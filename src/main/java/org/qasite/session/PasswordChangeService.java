@@ -1,0 +1,89 @@
+package org.qasite.session;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.qasite.limit.RateLimiter;
+import org.qasite.member.Member;
+import org.qasite.member.MemberConfig;
+import org.qasite.member.PasswordPolicy;
+import org.qasite.refusal.InvalidInput;
+import org.qasite.refusal.QaException;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A member's new password, chosen with the current one. The current password is checked like a login's, and counts
+ * like one towards the delays of {@link LoginThrottle}: the form must not let a stolen session guess it faster. The
+ * new one meets the sign-up rules ({@link PasswordPolicy}); once it is in place, every other session of the member
+ * ends.
+ */
+@ApplicationScoped
+class PasswordChangeService {
+
+    private final LoginThrottle throttle;
+    private final PasswordPolicy policy;
+    private final MemberConfig config;
+    private final Sessions sessions;
+
+    PasswordChangeService(LoginThrottle throttle, PasswordPolicy policy, MemberConfig config, Sessions sessions) {
+        this.throttle = throttle;
+        this.policy = policy;
+        this.config = config;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Replaces the member's password and ends their sessions but {@code keep}; answers how many ended.
+     *
+     * @throws InvalidInput with a message per field ({@code current_password}, {@code password},
+     *         {@code password_confirm}) when anything is wrong; nothing is changed then
+     * @throws QaException 429 when the current password was tried wrong too often lately
+     */
+    int change(Member member, UUID keep, String currentPassword, String password, String passwordConfirm,
+            LoginThrottle.Origin origin) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.put("current_password", "Enter your current password.");
+        } else if (!isCurrent(member, currentPassword, origin)) {
+            errors.put("current_password", "This is not your current password.");
+        }
+        String problem = policy.problem(password, member.username, member.email);
+        if (problem != null) {
+            errors.put("password", problem);
+        } else if (!password.equals(passwordConfirm)) {
+            errors.put("password_confirm", "The two passwords differ.");
+        } else if (errors.isEmpty() && BcryptUtil.matches(password, member.passwordHash)) {
+            errors.put("password", "This is your current password. Choose a new one.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        String hash = BcryptUtil.bcryptHash(password, Math.max(12, config.bcryptCost()));
+        // The bcrypts above ran outside any transaction; the sessions end once the new hash is committed, so that a
+        // login with the old password still under way cannot start one after them (the generation they raise).
+        QuarkusTransaction.requiringNew().run(() -> Member.update("passwordHash = ?1 where id = ?2", hash, member.id));
+        return sessions.endOthers(member.id, keep);
+    }
+
+    private boolean isCurrent(Member member, String currentPassword, LoginThrottle.Origin origin) {
+        String tryId = UUID.randomUUID().toString();
+        Duration wait = throttle.tryLogin(member.username, origin, tryId);
+        if (wait != null) {
+            throw new QaException(Status.TOO_MANY_REQUESTS.getStatusCode(), "Too many wrong passwords for this account."
+                    + " Try again in " + RateLimiter.describe(wait) + ".", List.of(), wait);
+        }
+        if (!BcryptUtil.matches(currentPassword, member.passwordHash)) {
+            return false;
+        }
+        throttle.succeeded(member.username, origin, tryId);
+        return true;
+    }
+}
