@@ -42,7 +42,9 @@ document.addEventListener('submit', async (event) => {
   const result = await postJson(form.dataset.api, { value: Number(button.value) });
   buttons.forEach((b) => (b.disabled = false));
   if (result.status === 401) {
-    window.location.href = '/login';
+    // a visitor: log in, then back to this question or answer (/answers/{id} scrolls to it)
+    const post = new URL(form.action).pathname.replace(/\/vote$/, '');
+    window.location.href = '/login?return=' + encodeURIComponent(post);
     return;
   }
   if (!result.ok) {

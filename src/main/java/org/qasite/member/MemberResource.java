@@ -2,6 +2,7 @@ package org.qasite.member;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,9 +24,9 @@ import org.qasite.web.page.LoginRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
-/** Signup, the login page and settings. */
+/** Signup (which logs the new member in), the login page and settings. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class MemberResource {
@@ -53,20 +54,19 @@ public class MemberResource {
     private final CurrentMember me;
     private final MemberService members;
     private final AvatarStore avatars;
+    private final NewMemberLogin newMemberLogin;
 
-    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars) {
+    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars, NewMemberLogin newMemberLogin) {
         this.me = me;
         this.members = members;
         this.avatars = avatars;
+        this.newMemberLogin = newMemberLogin;
     }
 
     @GET
     @Path("signup")
-    public Response signupForm() {
-        if (me.isLoggedIn()) {
-            return Response.seeOther(URI.create("/")).build();
-        }
-        return Response.ok(Templates.signup(new SignupForm("", ""), Map.of(), null)).build();
+    public Response signupForm(@RestQuery("return") String returnTo) {
+        return accountPage(returnTo, () -> Templates.signup(new SignupForm("", ""), Map.of(), null));
     }
 
     @POST
@@ -74,15 +74,20 @@ public class MemberResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response signup(@RestForm String username, @RestForm String email, @RestForm String password,
             @RestForm("password_confirm") String passwordConfirm, @RestForm FileUpload avatar,
-            HttpServerRequest request) {
+            RoutingContext ctx) {
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
             // the client's address; behind a trusted proxy, the one it forwarded (quarkus.http.proxy)
-            String address = ClientAddress.of(request);
+            String address = ClientAddress.of(ctx.request());
             Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
                     address);
-            return Response.seeOther(URI.create("/login?username=" + member.username))
-                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
+            if (!newMemberLogin.logIn(member, ctx)) {
+                return Response.seeOther(URI.create("/login?username=" + member.username))
+                        .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
+                        .build();
+            }
+            return Response.seeOther(URI.create(LoginRedirect.takeReturn(ctx.request())))
+                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready and you are logged in."))
                     .build();
         } catch (QaException e) {
             SignupForm form = new SignupForm(Forms.orEmpty(username), Forms.orEmpty(email));
@@ -106,11 +111,24 @@ public class MemberResource {
 
     @GET
     @Path("login")
-    public Response loginForm(@RestQuery String error, @RestQuery String username) {
+    public Response loginForm(@RestQuery String error, @RestQuery String username,
+            @RestQuery("return") String returnTo) {
+        return accountPage(returnTo, () -> Templates.login(Forms.orEmpty(username), error != null));
+    }
+
+    /**
+     * The login or signup page, which keeps the page a link came from ({@code ?return=}) in the return cookie; a member
+     * who is logged in already goes straight there.
+     */
+    private Response accountPage(String returnTo, Supplier<TemplateInstance> page) {
         if (me.isLoggedIn()) {
-            return Response.seeOther(URI.create("/")).build();
+            return Response.seeOther(URI.create(LoginRedirect.safe(returnTo))).build();
         }
-        return Response.ok(Templates.login(Forms.orEmpty(username), error != null)).build();
+        Response.ResponseBuilder response = Response.ok(page.get());
+        if (returnTo != null) {
+            response.cookie(LoginRedirect.returnCookie(returnTo));
+        }
+        return response.build();
     }
 
     /** The settings page as saved, with messages beside the fields of its other forms (such as deleting the account). */

@@ -1,7 +1,6 @@
 package org.qasite.session;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,7 +8,6 @@ import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
-import org.qasite.web.guard.SecurityHeaders;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -37,12 +35,10 @@ class LoginForm {
     /** The device id of this login, as {@link PasswordLogin} records it. */
     private static final String DEVICE = "qa.login.device";
 
-    private final SessionCookies cookies;
-    private final Sessions sessions;
+    private final SessionStart start;
 
-    LoginForm(SessionCookies cookies, Sessions sessions) {
-        this.cookies = cookies;
-        this.sessions = sessions;
+    LoginForm(SessionStart start) {
+        this.start = start;
     }
 
     /** Completes with no identity: this request itself needs none, the next one carries the cookie. */
@@ -59,8 +55,7 @@ class LoginForm {
                 failed(ctx, username, null);
                 return Uni.createFrom().<SecurityIdentity> nullItem();
             }
-            String device = cookies.deviceId(ctx);
-            ctx.put(DEVICE, device != null ? device : cookies.newDeviceId());
+            ctx.put(DEVICE, start.device(ctx));
             AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(
                     new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
                     ctx);
@@ -84,19 +79,9 @@ class LoginForm {
     }
 
     private void loggedIn(RoutingContext ctx, SecurityIdentity identity) {
-        SessionCookie.Value before = cookies.read(ctx);
-        if (before != null) {
-            sessions.endQuietly(before.sessionId()); // logging in again: the session this browser had is over
-        }
-        cookies.setSession(ctx, new SessionCookie.Value(SessionIdentity.sessionId(identity),
-                SessionIdentity.memberId(identity), SessionIdentity.createdAt(identity), Instant.now()));
-        cookies.setDevice(ctx, ctx.get(DEVICE));
-        SecurityHeaders.rotateCsrf(ctx);
-        String back = LoginRedirect.returnPath(ctx.request().getCookie(LoginRedirect.RETURN_COOKIE));
-        if (ctx.request().getCookie(LoginRedirect.RETURN_COOKIE) != null) {
-            ctx.response().addCookie(LoginRedirect.clearReturn());
-        }
-        redirect(ctx, back);
+        start.settle(ctx, SessionIdentity.sessionId(identity), SessionIdentity.memberId(identity),
+                SessionIdentity.createdAt(identity), ctx.get(DEVICE));
+        redirect(ctx, LoginRedirect.takeReturn(ctx.request()));
     }
 
     private static void failed(RoutingContext ctx, String username, Duration retryAfter) {

@@ -2,6 +2,7 @@ package org.qasite.member;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -45,15 +46,18 @@ class SignupLoginTest {
     void signUpThenLogInThenLogOut() {
         String username = TestData.uniqueName("newcomer");
         WebSession session = WebSession.visitor();
-        signup(session, username, username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(303)
-                .header("Location", containsString("/login?username=" + username));
+        Response signedUp = signup(session, username, username + "@example.org", "s3cret-pass", "s3cret-pass");
+        signedUp.then().statusCode(303).header("Location", endsWith("/"));
+        assertThat("signing up logs the member in", signedUp.getDetailedCookie("qa-session"), notNullValue());
         assertThat(members(username), equalTo(1L));
         String hash = data.count("SELECT 1 FROM member WHERE username = ?1 AND password_hash LIKE '$2a$12$%'",
                 username) == 1 ? "bcrypt-12" : "other";
         assertThat("password stored as bcrypt with cost 12", hash, equalTo("bcrypt-12"));
 
-        session.get("/login?username=" + username).then().body(hasText(containsString("Your account is ready")))
-                .body(hasField("username", equalTo(username)));
+        session.get("/").then().body(hasText(containsString("Your account is ready and you are logged in.")));
+        session.get("/settings").then().statusCode(200).body(hasField("email", equalTo(username + "@example.org")));
+        session.postForm("/logout", Map.of()).then().statusCode(303);
+
         Response login = session.request().contentType(ContentType.URLENC).formParam("username", username.toUpperCase())
                 .formParam("password", "s3cret-pass").post("/login");
         assertThat(login.statusCode(), equalTo(303));

@@ -58,12 +58,13 @@ class UnitsTest {
 
     @Test
     void aLoginReturnsOnlyToAPathOfTheSite() {
-        for (String path : List.of("/ask", "/questions/12", "/questions/12?page=2", "/admin/streams", "/")) {
+        for (String path : List.of("/ask", "/questions/12", "/questions/12?page=2", "/questions/12#answer-5",
+                "/questions/12?page=2#answer-form", "/search?q=two+words", "/admin/streams", "/")) {
             assertThat(path, LoginRedirect.safe(path), equalTo(path));
         }
         for (String elsewhere : List.of("//evil.example", "http://evil.example/", "https://evil.example", "/\\evil.example",
                 "%2F%2Fevil.example", "javascript:alert(1)", "/questions/a b", "/x\r\nSet-Cookie: a=b", "", "evil",
-                "/" + "a".repeat(600))) {
+                "/" + "a".repeat(600), "/questions/12#<script>", "/questions/12#a#b")) {
             assertThat(elsewhere, LoginRedirect.safe(elsewhere), equalTo("/"));
         }
         assertThat(LoginRedirect.safe(null), equalTo("/"));
