@@ -73,7 +73,7 @@ class PasswordChangeBrowserTest {
             assertThat(driver.getCurrentUrl(), equalTo(settings.toString()));
 
             driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/login']")));
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-link")));
             logIn(driver, member.username, TestData.PASSWORD);
             waitFor(driver).until(ExpectedConditions.urlContains("error=true"));
             logIn(driver, member.username, NEW_PASSWORD);

@@ -125,7 +125,7 @@ class AccountDeletionTest {
 
         // this browser is logged out and told so, the others too, and a copy of a cookie is worth nothing
         session.get("/").then().statusCode(200).body(hasText(containsString("Your account is deleted.")))
-                .body(hasElement("a[href=/login]"));
+                .body(hasElement("#login-link[href^=/login]"));
         session.get("/settings").then().statusCode(303).header("Location", containsString("/login"));
         laptop.get("/settings").then().statusCode(303).header("Location", containsString("/login"));
         given().redirects().follow(false).cookie("qa-session", laptop.sessionCookie()).get("/settings").then()

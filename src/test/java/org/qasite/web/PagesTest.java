@@ -52,7 +52,7 @@ class PagesTest {
         for (String path : publicPages()) {
             visitor.get(path).then().statusCode(200)
                     .contentType(containsString("text/html"))
-                    .body(hasElement("#popular-tags"), hasElement("#best-members"), hasElement("a[href=/login]"));
+                    .body(hasElement("#popular-tags"), hasElement("#best-members"), hasElement("#login-link[href^=/login]"));
         }
     }
 
