@@ -6,7 +6,10 @@ public enum EventType {
     ANSWER_CREATED("answer.created", 1),
     VOTE_CAST("vote.cast", 1),
     ANSWER_ACCEPTED("answer.accepted", 1),
-    MEMBER_DELETED("member.deleted", 1);
+    MEMBER_DELETED("member.deleted", 1),
+    PASSWORD_RESET_REQUESTED("password-reset.requested", 1),
+    EMAIL_VERIFICATION_REQUESTED("email-verification.requested", 1),
+    EMAIL_CHANGED("email.changed", 1);
 
     public final String wireName;
     public final int version;

@@ -32,4 +32,19 @@ public final class Payloads {
     @RegisterForReflection
     public record MemberDeleted(long memberId) {
     }
+
+    /** Someone asked for a reset link for this address, which may belong to no member: the consumer finds out. */
+    @RegisterForReflection
+    public record PasswordResetRequested(String email) {
+    }
+
+    /** A link should confirm this address of the member: at sign-up, on request, or a new address in the settings. */
+    @RegisterForReflection
+    public record EmailVerificationRequested(long memberId, String email) {
+    }
+
+    /** The member's address changed (the new one confirmed); the old one gets a notice. */
+    @RegisterForReflection
+    public record EmailChanged(long memberId, String oldEmail, String newEmail) {
+    }
 }

@@ -33,6 +33,21 @@ public interface RateLimitConfig {
     /** Markdown previews from one address (an IPv6 /64), all sessions together: several people may share it. */
     Limit previewAddress();
 
+    /**
+     * Password reset requests from one address (an IPv6 /64), whatever address they name: a refusal says nothing about
+     * which addresses are members'.
+     */
+    Limit passwordReset();
+
+    /**
+     * Reset mails to one account, whoever asks: past it a request is answered as any other and no mail goes out (a
+     * refusal would tell that the address is a member's).
+     */
+    Limit passwordResetAccount();
+
+    /** Links that confirm an address, per member: sent again from the settings, or for a new address. */
+    Limit verificationMail();
+
     interface Limit {
         /** At most this many actions ... */
         @WithDefault("10")

@@ -26,7 +26,10 @@ public class RateLimiter {
         VOTE("votes"),
         SIGNUP("sign-ups from one address"),
         PREVIEW("previews"),
-        PREVIEW_ADDRESS("previews from your network");
+        PREVIEW_ADDRESS("previews from your network"),
+        PASSWORD_RESET("password reset requests from your network"),
+        PASSWORD_RESET_ACCOUNT("password reset mails to one account"),
+        VERIFICATION_MAIL("links to confirm an email address");
 
         final String noun;
 
@@ -76,6 +79,9 @@ public class RateLimiter {
             case SIGNUP -> config.signup();
             case PREVIEW -> config.preview();
             case PREVIEW_ADDRESS -> config.previewAddress();
+            case PASSWORD_RESET -> config.passwordReset();
+            case PASSWORD_RESET_ACCOUNT -> config.passwordResetAccount();
+            case VERIFICATION_MAIL -> config.verificationMail();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

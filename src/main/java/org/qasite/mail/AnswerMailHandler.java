@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Consumer group {@code mail}: for each new answer, queues one mail to the question's author, unless they wrote the
- * answer or switched notifications off. The mail log's unique event id makes a second delivery of the event a no-op;
+ * answer, switched notifications off or have not confirmed their address. The mail log's unique event id makes a second
+ * delivery of the event a no-op;
  * the {@link MailSender} sends what is queued.
  */
 @ApplicationScoped
@@ -50,12 +51,14 @@ class AnswerMailHandler implements EventHandler {
         if (answer.authorId() == answer.questionAuthorId()) {
             return;
         }
-        // One statement: the recipient must exist (not deleted) and want the mail; nothing to mail about when the answer is gone
+        // One statement: the recipient must exist (not deleted), want the mail and have confirmed the address;
+        // nothing to mail about when the answer is gone
         // (the foreign key would refuse the row anyway).
         em.createNativeQuery("""
                 INSERT INTO mail_log (event_id, kind, answer_id, recipient_id, recipient)
                 SELECT ?1, ?2, a.id, m.id, m.email FROM answer a, member m
                 WHERE a.id = ?3 AND m.id = ?4 AND m.notify_answers AND m.deleted_at IS NULL
+                      AND m.email_verified_at IS NOT NULL
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter(1, event.eventId())

@@ -26,6 +26,9 @@ public class MailLog extends PanacheEntityBase {
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
     public static final String KIND_NEW_ANSWER = "new-answer";
+    public static final String KIND_PASSWORD_RESET = "password-reset";
+    public static final String KIND_EMAIL_VERIFICATION = "email-verification";
+    public static final String KIND_EMAIL_CHANGED = "email-changed";
 
     @Id
     @SequenceGenerator(name = "mail_log_seq", sequenceName = "mail_log_id_seq", allocationSize = 1)
@@ -39,6 +42,14 @@ public class MailLog extends PanacheEntityBase {
 
     @Column(name = "answer_id")
     public Long answerId;
+
+    /** The link of an account mail. */
+    @Column(name = "token_id")
+    public Long tokenId;
+
+    /** The link's token, sealed ({@link TokenSeal}) until the mail is sent, then erased. */
+    @Column(name = "sealed_token")
+    public String sealedToken;
 
     @Column(name = "recipient_id")
     public Long recipientId;

@@ -43,16 +43,18 @@ public class MailSender {
     private final Site site;
     private final SmtpGateway smtp;
     private final UnsubscribeLinks unsubscribe;
+    private final AccountMails accountMails;
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
 
-    MailSender(MailConfig config, Site site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, EntityManager em,
-            MeterRegistry registry) {
+    MailSender(MailConfig config, Site site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, AccountMails accountMails,
+            EntityManager em, MeterRegistry registry) {
         this.config = config;
         this.site = site;
         this.smtp = smtp;
         this.unsubscribe = unsubscribe;
+        this.accountMails = accountMails;
         this.em = em;
         this.sent = Counter.builder("qa.mail.sent").description("Mails accepted by the SMTP server").register(registry);
         this.failed = Counter.builder("qa.mail.failed").description("Attempts the SMTP server refused or timed out")
@@ -91,16 +93,14 @@ public class MailSender {
 
     /** Sends one due mail and records the outcome on its row. */
     private Outcome send(MailLog mail) {
-        Member recipient = Member.findById(mail.recipientId);
-        Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
-        if (recipient == null || !recipient.notifyAnswers || answer == null) {
-            // Unsubscribed (or the answer went away) after the mail was queued.
+        MailTemplateInstance message = compose(mail);
+        if (message == null) {
             mail.status = MailLog.SKIPPED;
+            mail.sealedToken = null;
             return Outcome.SKIPPED;
         }
-        mail.recipient = recipient.email;
         try {
-            smtp.send(newAnswer(recipient, answer));
+            smtp.send(message);
         } catch (CircuitBreakerOpenException e) {
             return Outcome.SERVER_UNAVAILABLE;
         } catch (MailRefused e) {
@@ -108,7 +108,8 @@ public class MailSender {
             mail.attempts++;
             mail.lastError = e.getMessage();
             mail.status = MailLog.FAILED;
-            Log.errorf("Mail %d to member %d refused by the SMTP server: %s", mail.id, recipient.id, e.getMessage());
+            mail.sealedToken = null;
+            Log.errorf("Mail %d to member %d refused by the SMTP server: %s", mail.id, mail.recipientId, e.getMessage());
             return Outcome.FAILED;
         } catch (RuntimeException e) {
             failed.increment();
@@ -116,8 +117,9 @@ public class MailSender {
             mail.lastError = describe(e);
             if (mail.attempts >= config.maxAttempts()) {
                 mail.status = MailLog.FAILED;
-                Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, recipient.id, mail.attempts,
-                        mail.lastError);
+                mail.sealedToken = null;
+                Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, mail.recipientId,
+                        mail.attempts, mail.lastError);
             } else {
                 mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
                 Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
@@ -129,8 +131,27 @@ public class MailSender {
         mail.status = MailLog.SENT;
         mail.sentAt = Instant.now();
         mail.lastError = null;
+        mail.sealedToken = null; // the token now exists in the mail alone
         sent.increment();
         return Outcome.SENT;
+    }
+
+    /** The mail as it is to be sent now, or null when it is no longer worth sending. */
+    private MailTemplateInstance compose(MailLog mail) {
+        Member recipient = Member.findById(mail.recipientId);
+        if (recipient == null) {
+            return null;
+        }
+        if (!MailLog.KIND_NEW_ANSWER.equals(mail.kind)) {
+            return accountMails.compose(mail, recipient);
+        }
+        Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
+        if (!recipient.notifyAnswers || !recipient.isEmailVerified() || answer == null) {
+            // Unsubscribed (or the answer went away, or the address is not confirmed) after the mail was queued.
+            return null;
+        }
+        mail.recipient = recipient.email;
+        return newAnswer(recipient, answer);
     }
 
     MailTemplateInstance newAnswer(Member recipient, Answer answer) {

@@ -20,6 +20,15 @@ final class Mails {
     static class Templates {
         static native MailTemplateInstance newAnswer(String recipientName, String questionTitle, String answerAuthor,
                 String excerpt, String answerUrl, String unsubscribeUrl, String siteName, String siteUrl);
+
+        static native MailTemplateInstance passwordReset(String recipientName, String username, String resetUrl,
+                String validFor, String forgotUrl, String siteName, String siteUrl);
+
+        static native MailTemplateInstance verifyEmail(String recipientName, String email, boolean change,
+                String verifyUrl, String validFor, String siteName, String siteUrl);
+
+        static native MailTemplateInstance emailChanged(String recipientName, String username, String newEmail,
+                String siteName, String siteUrl);
     }
 
     /** The text of rendered (sanitized) HTML, cut at a word boundary to at most {@code max} characters. */

@@ -1,2 +1,2 @@
-/** Mail about answers (a consumer of events), its log, and one-click unsubscribe links. */
+/** Mail to members (a consumer of events): about answers, and the mails of accounts; its log; unsubscribe links. */
 package org.qasite.mail;

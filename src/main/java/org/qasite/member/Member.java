@@ -68,6 +68,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** When the address was confirmed by a link; null while it is not (mail about answers waits for it). */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
     /** When the member deleted their account; null while it exists. */
     @Column(name = "deleted_at")
     public Instant deletedAt;
@@ -127,6 +131,17 @@ public class Member extends PanacheEntityBase {
     public static void lockForPosting(long memberId) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, memberId)
                 .getSingleResult();
+    }
+
+    public static Optional<Member> findByEmail(String email) {
+        if (email == null || email.isBlank() || email.length() > MAX_EMAIL || email.indexOf('\0') >= 0) {
+            return Optional.empty(); // cannot exist, and PostgreSQL refuses NUL
+        }
+        return find("email", email).firstResultOptional();
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public boolean isAdmin() {

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.limit.ClientAddress;
 import org.qasite.refusal.QaException;
+import org.qasite.text.InputText;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -81,13 +82,16 @@ public class MemberResource {
             String address = ClientAddress.of(ctx.request());
             Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
                     address);
+            String confirm = " A link to confirm your email address is on its way to " + member.email + ".";
             if (!newMemberLogin.logIn(member, ctx)) {
                 return Response.seeOther(URI.create("/login?username=" + member.username))
-                        .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."))
+                        .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."
+                                + confirm))
                         .build();
             }
             return Response.seeOther(URI.create(LoginRedirect.takeReturn(ctx.request())))
-                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready and you are logged in."))
+                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready and you are logged in."
+                            + confirm))
                     .build();
         } catch (QaException e) {
             SignupForm form = new SignupForm(Forms.orEmpty(username), Forms.orEmpty(email));
@@ -156,9 +160,14 @@ public class MemberResource {
         boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
-            members.updateSettings(current.id, new SettingsInput(email, displayName, notify), picture,
+            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, notify), picture,
                     removeAvatar != null && !removeAvatar.isBlank());
-            return Response.seeOther(URI.create("/settings")).cookie(Flash.set("Your settings are saved.")).build();
+            String newEmail = InputText.line(email);
+            return Response.seeOther(URI.create("/settings")).cookie(Flash.set(saved.email.equalsIgnoreCase(newEmail)
+                    ? "Your settings are saved."
+                    : "Your settings are saved. A link is on its way to " + newEmail
+                            + ": your address changes when you open it."))
+                    .build();
         } catch (QaException e) {
             SettingsForm form = new SettingsForm(Forms.orEmpty(email),
                     Forms.orEmpty(displayName), notify, current.avatarUrl(), current.avatarHash != null);

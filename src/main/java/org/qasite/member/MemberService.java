@@ -33,12 +33,12 @@ public class MemberService {
 
     MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
             RateLimiter rateLimiter, Outbox outbox) {
-        this.outbox = outbox;
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
         this.passwords = passwords;
         this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
     }
 
     /** Makes an account for a visitor at this address (each address may make a few an hour). */
@@ -81,9 +81,16 @@ public class MemberService {
             // Another signup took the name or address between the check above and this insert.
             throw InvalidInput.of("username", "This username or email address was just taken. Choose another one.");
         }
+        // The address counts once its link is opened (account-mail consumer, account/ pages).
+        outbox.record(EventType.EMAIL_VERIFICATION_REQUESTED,
+                new Payloads.EmailVerificationRequested(member.id, member.email));
         return member;
     }
 
+    /**
+     * Saves the settings; a new email address is not saved but sent a link, and becomes the member's when the link is
+     * opened.
+     */
     @Transactional
     public Member updateSettings(long memberId, SettingsInput raw, AvatarStore.Picture picture, boolean removeAvatar) {
         Member member = Member.findById(memberId);
@@ -104,7 +111,11 @@ public class MemberService {
             }
         }
         validator.check(errors);
-        member.email = input.email();
+        if (!input.email().equalsIgnoreCase(member.email)) {
+            rateLimiter.acquire(RateLimiter.Action.VERIFICATION_MAIL, memberId);
+            outbox.record(EventType.EMAIL_VERIFICATION_REQUESTED,
+                    new Payloads.EmailVerificationRequested(memberId, input.email()));
+        }
         member.displayName = input.displayName();
         member.notifyAnswers = input.notifyAnswers();
         if (picture != null) {

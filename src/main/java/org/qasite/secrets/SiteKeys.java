@@ -26,7 +26,9 @@ public class SiteKeys {
         /** Makes visitors' addresses opaque for view counts and presence (HMAC-SHA256). */
         VISITORS("qa-site visitors v1"),
         /** Makes the browsers and addresses that logged in to an account opaque (HMAC-SHA256). */
-        KNOWN_DEVICES("qa-site known devices v1");
+        KNOWN_DEVICES("qa-site known devices v1"),
+        /** Seals the token of an account mail's link (AES-256-GCM) while the mail waits in the queue. */
+        ACCOUNT_MAIL_TOKENS("qa-site account mail tokens v1");
 
         final String label;
 

@@ -1,5 +1,6 @@
 package org.qasite.testsupport;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +49,7 @@ public class TestData {
         member.email = member.username + "@example.com";
         member.displayName = "Display " + member.username;
         member.passwordHash = passwordHash;
+        member.emailVerifiedAt = Instant.now(); // as a member from before verification, or one who confirmed
         member.persist();
         return member;
     }

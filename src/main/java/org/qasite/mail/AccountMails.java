@@ -1,0 +1,84 @@
+package org.qasite.mail;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.account.AccountConfig;
+import org.qasite.account.AccountTokens;
+import org.qasite.member.Member;
+import org.qasite.web.Site;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+
+/** The mails of accounts, rendered when they are sent: a link whose token no longer works is not sent at all. */
+@ApplicationScoped
+class AccountMails {
+
+    private final Site site;
+    private final AccountTokens tokens;
+    private final TokenSeal seal;
+    private final AccountConfig config;
+
+    AccountMails(Site site, AccountTokens tokens, TokenSeal seal, AccountConfig config) {
+        this.site = site;
+        this.tokens = tokens;
+        this.seal = seal;
+        this.config = config;
+    }
+
+    /** The mail of this queued row, to its address as queued; null when it is not worth sending any more. */
+    MailTemplateInstance compose(MailLog mail, Member recipient) {
+        String name = recipient.displayName;
+        MailTemplateInstance message;
+        String subject;
+        switch (mail.kind) {
+            case MailLog.KIND_PASSWORD_RESET -> {
+                String token = token(mail);
+                if (token == null) {
+                    return null;
+                }
+                message = Mails.Templates.passwordReset(name, recipient.username,
+                        site.absoluteUrl("/reset-password?token=" + token), describe(config.resetLinkLifetime()),
+                        site.absoluteUrl("/forgot-password"), site.getName(), site.getBaseUrl());
+                subject = "Reset your password on " + site.getName();
+            }
+            case MailLog.KIND_EMAIL_VERIFICATION -> {
+                String token = token(mail);
+                if (token == null) {
+                    return null;
+                }
+                boolean change = !recipient.email.equalsIgnoreCase(mail.recipient);
+                message = Mails.Templates.verifyEmail(name, mail.recipient, change,
+                        site.absoluteUrl("/verify-email?token=" + token), describe(config.verificationLinkLifetime()),
+                        site.getName(), site.getBaseUrl());
+                subject = "Confirm your email address on " + site.getName();
+            }
+            case MailLog.KIND_EMAIL_CHANGED -> {
+                message = Mails.Templates.emailChanged(name, recipient.username, recipient.email,
+                        site.getName(), site.getBaseUrl());
+                subject = "The email address of your account on " + site.getName() + " changed";
+            }
+            default -> throw new IllegalStateException("Mail " + mail.id + " is of an unknown kind: " + mail.kind);
+        }
+        return message.to(mail.recipient).subject(subject);
+    }
+
+    /** The link's token, while it still works. */
+    private String token(MailLog mail) {
+        if (mail.tokenId == null || mail.sealedToken == null || !tokens.isValid(mail.tokenId)) {
+            return null;
+        }
+        return seal.open(mail.tokenId, mail.sealedToken);
+    }
+
+    /** "1 hour", "24 hours", "30 minutes". */
+    static String describe(Duration d) {
+        long minutes = Math.max(1, d.toMinutes());
+        if (minutes % 60 == 0) {
+            long hours = minutes / 60;
+            return hours == 1 ? "1 hour" : hours + " hours";
+        }
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+}
