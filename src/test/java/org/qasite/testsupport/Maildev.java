@@ -1,5 +1,7 @@
 package org.qasite.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * mails are only ever looked up by a recipient address the test made up, and the server is never cleared.
  */
 public final class Maildev {
+
+    private static final Pattern CONFIRMATION_LINK = Pattern.compile("/verify-email\\?token=[A-Za-z0-9_-]+");
 
     /** A received mail; header names are lower case, as maildev gives them. */
     public record Mail(List<String> to, String subject, String html, String text, Map<String, String> headers) {
@@ -60,6 +66,21 @@ public final class Maildev {
             }
         }
         return mails;
+    }
+
+    /** The mails for this address other than the link to confirm it: what the site wrote about, answers and the like. */
+    public List<Mail> notices(String address) {
+        return to(address).stream().filter(m -> m.text() == null || !CONFIRMATION_LINK.matcher(m.text()).find()).toList();
+    }
+
+    /**
+     * The path of the link that confirms this address (the newest such mail's), once its mail arrived: what a person
+     * opens from the mail, to be asked of whichever address the site is reached at.
+     */
+    public String confirmationPath(String address) {
+        return await("the mail to confirm " + address).atMost(Duration.ofSeconds(60)).until(() -> to(address).stream()
+                .map(m -> m.text() == null ? null : CONFIRMATION_LINK.matcher(m.text()))
+                .filter(m -> m != null && m.find()).map(m -> m.group()).reduce((a, b) -> b), Optional::isPresent).get();
     }
 
     private JsonNode get(String query) {
