@@ -3,7 +3,6 @@ package org.qasite.session;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,7 +23,6 @@ import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -40,15 +38,15 @@ public class AccountDeletionResource {
 
     private final CurrentMember me;
     private final MemberService members;
-    private final LoginThrottle throttle;
+    private final OwnPassword ownPassword;
     private final Sessions sessions;
     private final SessionCookies cookies;
 
-    AccountDeletionResource(CurrentMember me, MemberService members, LoginThrottle throttle, Sessions sessions,
+    AccountDeletionResource(CurrentMember me, MemberService members, OwnPassword ownPassword, Sessions sessions,
             SessionCookies cookies) {
         this.me = me;
         this.members = members;
-        this.throttle = throttle;
+        this.ownPassword = ownPassword;
         this.sessions = sessions;
         this.cookies = cookies;
     }
@@ -64,16 +62,15 @@ public class AccountDeletionResource {
             return refused(member, 400, "Enter your password to delete your account.", null);
         }
         LoginThrottle.Origin origin = new LoginThrottle.Origin(ClientAddress.of(ctx.request()), cookies.deviceId(ctx));
-        String tryId = UUID.randomUUID().toString();
-        Duration wait = throttle.tryLogin(member.username, origin, tryId);
-        if (wait != null) {
-            return refused(member, 429, "Too many wrong passwords. Try again in " + RateLimiter.describe(wait) + ".",
-                    wait);
+        try {
+            if (!ownPassword.matches(member, password, origin)) {
+                return refused(member, 400, "This is not your password: your account is not deleted.", null);
+            }
+        } catch (QaException held) {
+            return refused(member, 429,
+                    "Too many wrong passwords. Try again in " + RateLimiter.describe(held.retryAfter()) + ".",
+                    held.retryAfter());
         }
-        if (!BcryptUtil.matches(password, member.passwordHash)) {
-            return refused(member, 400, "This is not your password: your account is not deleted.", null);
-        }
-        throttle.succeeded(member.username, origin, tryId);
         members.deleteAccount(member.id);
         sessions.endAll(member.id); // the row stopped every session at the commit; this forgets them here at once
         cookies.forget(ctx);

@@ -1,15 +1,11 @@
 package org.qasite.session;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response.Status;
 
-import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.member.MemberConfig;
 import org.qasite.member.PasswordPolicy;
@@ -28,13 +24,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 class PasswordChangeService {
 
-    private final LoginThrottle throttle;
+    private final OwnPassword ownPassword;
     private final PasswordPolicy policy;
     private final MemberConfig config;
     private final Sessions sessions;
 
-    PasswordChangeService(LoginThrottle throttle, PasswordPolicy policy, MemberConfig config, Sessions sessions) {
-        this.throttle = throttle;
+    PasswordChangeService(OwnPassword ownPassword, PasswordPolicy policy, MemberConfig config, Sessions sessions) {
+        this.ownPassword = ownPassword;
         this.policy = policy;
         this.config = config;
         this.sessions = sessions;
@@ -52,7 +48,7 @@ class PasswordChangeService {
         Map<String, String> errors = new LinkedHashMap<>();
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.put("current_password", "Enter your current password.");
-        } else if (!isCurrent(member, currentPassword, origin)) {
+        } else if (!ownPassword.matches(member, currentPassword, origin)) {
             errors.put("current_password", "This is not your current password.");
         }
         String problem = policy.problem(password, member.username, member.email);
@@ -71,19 +67,5 @@ class PasswordChangeService {
         // login with the old password still under way cannot start one after them (the generation they raise).
         QuarkusTransaction.requiringNew().run(() -> Member.update("passwordHash = ?1 where id = ?2", hash, member.id));
         return sessions.endOthers(member.id, keep);
-    }
-
-    private boolean isCurrent(Member member, String currentPassword, LoginThrottle.Origin origin) {
-        String tryId = UUID.randomUUID().toString();
-        Duration wait = throttle.tryLogin(member.username, origin, tryId);
-        if (wait != null) {
-            throw new QaException(Status.TOO_MANY_REQUESTS.getStatusCode(), "Too many wrong passwords for this account."
-                    + " Try again in " + RateLimiter.describe(wait) + ".", List.of(), wait);
-        }
-        if (!BcryptUtil.matches(currentPassword, member.passwordHash)) {
-            return false;
-        }
-        throttle.succeeded(member.username, origin, tryId);
-        return true;
     }
 }
