@@ -352,8 +352,10 @@ public final class PageBaseline extends AbstractVerticle {
                         <ul class="dropdown-menu search-suggestions" id="search-suggestions" role="listbox" aria-label="Suggestions"></ul>
                       </form>
                       <div class="d-flex gap-2">
-                        <a class="btn btn-sm btn-outline-primary" href="/login">Log in</a>
-                        <a class="btn btn-sm btn-primary" href="/signup">Sign up</a>
+                        <a class="btn btn-sm btn-outline-primary" href="/login?return=%2Fquestions%2F""").append(q.id).append("""
+                " id="login-link">Log in</a>
+                        <a class="btn btn-sm btn-primary" href="/signup?return=%2Fquestions%2F""").append(q.id).append("""
+                " id="signup-link">Sign up</a>
                       </div>
                     </div>
                   </div>
@@ -445,7 +447,10 @@ public final class PageBaseline extends AbstractVerticle {
         h.append("""
                 <section class="mt-4" aria-labelledby="answer-heading">
                   <h2 class="h5" id="answer-heading">Your answer</h2>
-                  <p id="answer-form"><a href="/login">Log in</a> or <a href="/signup">sign up</a> to answer.</p>
+                  <p id="answer-form"><a href="/login?return=%2Fquestions%2F""").append(q.id).append("""
+                %23answer-form" data-login-to-answer>Log in</a> or
+                    <a href="/signup?return=%2Fquestions%2F""").append(q.id).append("""
+                %23answer-form">sign up</a> to answer.</p>
                 </section>
                 """);
     }
