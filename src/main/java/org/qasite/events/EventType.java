@@ -9,7 +9,15 @@ public enum EventType {
     MEMBER_DELETED("member.deleted", 1),
     PASSWORD_RESET_REQUESTED("password-reset.requested", 1),
     EMAIL_VERIFICATION_REQUESTED("email-verification.requested", 1),
-    EMAIL_CHANGED("email.changed", 1);
+    EMAIL_CHANGED("email.changed", 1),
+    QUESTION_EDITED("question.edited", 1),
+    ANSWER_EDITED("answer.edited", 1),
+    QUESTION_DELETED("question.deleted", 1),
+    ANSWER_DELETED("answer.deleted", 1),
+    QUESTION_UNDELETED("question.undeleted", 1),
+    ANSWER_UNDELETED("answer.undeleted", 1),
+    COMMENT_CREATED("comment.created", 1),
+    COMMENT_DELETED("comment.deleted", 1);
 
     public final String wireName;
     public final int version;

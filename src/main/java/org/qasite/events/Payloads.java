@@ -47,4 +47,38 @@ public final class Payloads {
     @RegisterForReflection
     public record EmailChanged(long memberId, String oldEmail, String newEmail) {
     }
+
+    /** A question edited (or rolled back) to {@code revision} by {@code editorId}. */
+    @RegisterForReflection
+    public record QuestionEdited(long questionId, long authorId, long editorId, int revision) {
+    }
+
+    /** An answer edited (or rolled back) to {@code revision} by {@code editorId}. */
+    @RegisterForReflection
+    public record AnswerEdited(long answerId, long questionId, long authorId, long editorId, int revision) {
+    }
+
+    /** A question deleted or undeleted (by type) by {@code byId}. */
+    @RegisterForReflection
+    public record QuestionDeleted(long questionId, long authorId, long byId) {
+    }
+
+    /** An answer deleted or undeleted (by type) by {@code byId}. */
+    @RegisterForReflection
+    public record AnswerDeleted(long answerId, long questionId, long authorId, long byId) {
+    }
+
+    /**
+     * A comment on a question ({@code answerId} null) or an answer; {@code postAuthorId} wrote the post, and
+     * {@code mentionedIds} are the members its {@code @name}s named.
+     */
+    @RegisterForReflection
+    public record CommentCreated(long commentId, long questionId, Long answerId, long authorId, long postAuthorId,
+            List<Long> mentionedIds) {
+    }
+
+    /** A comment deleted by its author. */
+    @RegisterForReflection
+    public record CommentDeleted(long commentId, long questionId, Long answerId, long authorId) {
+    }
 }

@@ -65,6 +65,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "notify_answers")
     public boolean notifyAnswers = true;
 
+    /** Mail about a comment on one of the member's posts. */
+    @Column(name = "notify_comments")
+    public boolean notifyComments = true;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 

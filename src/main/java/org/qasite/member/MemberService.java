@@ -151,6 +151,7 @@ public class MemberService {
         member.passwordHash = null;
         member.avatarHash = null;
         member.notifyAnswers = false;
+        member.notifyComments = false;
         member.deletedAt = Instant.now();
         member.flush();
         if (avatar != null) {

@@ -12,7 +12,10 @@ import org.qasite.member.Member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What a question and an answer have alike: an author, the text and its HTML, when it was written, its rating. */
+/**
+ * What a question and an answer have alike: an author, the text and its HTML, when it was written, its rating, its
+ * revision and last edit, and whether it was deleted.
+ */
 @MappedSuperclass
 public abstract class Post extends PanacheEntityBase {
 
@@ -32,4 +35,30 @@ public abstract class Post extends PanacheEntityBase {
 
     /** The sum of its votes, changed in the vote's transaction. */
     public int rating;
+
+    /** The current revision, 1 until the first edit: an edit based on an older one is a conflict. */
+    public int revision = 1;
+
+    /** When it was last edited, and by whom; null while it never was. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "edited_by")
+    public Member editedBy;
+
+    /** When it was deleted (soft: the row stays, and its author may undelete it), and by whom; null while it is not. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    public Long deletedBy;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
 }

@@ -53,6 +53,16 @@ public class QuestionResource {
                 String formError);
 
         static native TemplateInstance show$answer(Answer a, QuestionPage page);
+
+        static native TemplateInstance show$question(QuestionPage page);
+    }
+
+    /**
+     * The question itself as the question page shows it, for the reader the page stands for: what live readers receive on an
+     * edit.
+     */
+    public static TemplateInstance questionFragment(QuestionPage page) {
+        return Templates.show$question(page);
     }
 
     /** One answer as the question page shows it, for the reader the page stands for: what live readers receive. */
