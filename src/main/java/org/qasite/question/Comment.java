@@ -1,4 +1,4 @@
-package org.qasite.comment;
+package org.qasite.question;
 
 import java.time.Instant;
 
