@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Consumer group {@code mail}: for each new answer, queues one mail to the question's author, unless they wrote the
- * answer, switched notifications off or have not confirmed their address. The mail log's unique event id makes a second
+ * answer, switched notifications off or have not confirmed their address, or the answer or its question was deleted. The mail
+ * log's unique event id makes a second
  * delivery of the event a no-op;
  * the {@link MailSender} sends what is queued.
  */
@@ -52,13 +53,13 @@ class AnswerMailHandler implements EventHandler {
             return;
         }
         // One statement: the recipient must exist (not deleted), want the mail and have confirmed the address;
-        // nothing to mail about when the answer is gone
-        // (the foreign key would refuse the row anyway).
+        // nothing to mail about when the answer is gone (the foreign key would refuse the row anyway), or when it or its
+        // question was deleted by then.
         em.createNativeQuery("""
                 INSERT INTO mail_log (event_id, kind, answer_id, recipient_id, recipient)
-                SELECT ?1, ?2, a.id, m.id, m.email FROM answer a, member m
+                SELECT ?1, ?2, a.id, m.id, m.email FROM answer a JOIN question q ON q.id = a.question_id, member m
                 WHERE a.id = ?3 AND m.id = ?4 AND m.notify_answers AND m.deleted_at IS NULL
-                      AND m.email_verified_at IS NOT NULL
+                      AND m.email_verified_at IS NOT NULL AND a.deleted_at IS NULL AND q.deleted_at IS NULL
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter(1, event.eventId())

@@ -146,8 +146,10 @@ public class MailSender {
             return accountMails.compose(mail, recipient);
         }
         Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
-        if (!recipient.notifyAnswers || !recipient.isEmailVerified() || answer == null) {
-            // Unsubscribed (or the answer went away, or the address is not confirmed) after the mail was queued.
+        if (!recipient.notifyAnswers || !recipient.isEmailVerified() || answer == null || answer.isDeleted()
+                || answer.question.isDeleted()) {
+            // Unsubscribed (or the answer went away or was deleted, or the address is not confirmed) after the mail
+            // was queued.
             return null;
         }
         mail.recipient = recipient.email;

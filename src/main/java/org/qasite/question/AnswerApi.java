@@ -57,7 +57,7 @@ public class AnswerApi {
     @Operation(summary = "A page of a question's answers (newest first, or sort=votes), or the answers after a given one")
     public PageView<AnswerView> list(@RestPath String id, @RestQuery String page, @RestQuery String sort,
             @RestQuery String after) {
-        Question question = Question.require(id);
+        Question question = DeletedPosts.require(Question.require(id), null);
         if (after != null) {
             long afterId;
             try {
@@ -92,9 +92,9 @@ public class AnswerApi {
 
     @GET
     @Path("answers/{id}")
-    @Operation(summary = "One answer")
+    @Operation(summary = "One answer (a deleted one, or one of a deleted question, is not found)")
     public AnswerView get(@RestPath String id) {
-        Answer answer = Answer.require(id);
+        Answer answer = DeletedPosts.require(Answer.require(id), null);
         return AnswerView.of(answer, answer.question);
     }
 

@@ -39,8 +39,9 @@ public class AnswerResource {
     @GET
     @Path("answers/{id}")
     public Response permalink(@RestPath String id) {
-        Answer answer = Answer.require(id);
-        long page = Answer.countNewerThan(answer) / QuestionResource.ANSWERS_PER_PAGE + 1;
+        Long readerId = me.id();
+        Answer answer = DeletedPosts.require(Answer.require(id), readerId);
+        long page = Answer.countNewerThan(answer, readerId) / QuestionResource.ANSWERS_PER_PAGE + 1;
         return Response.seeOther(URI.create("/questions/" + answer.question.id + (page > 1 ? "?page=" + page : "")
                 + "#answer-" + answer.id)).build();
     }

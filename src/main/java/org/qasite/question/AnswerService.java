@@ -46,10 +46,12 @@ public class AnswerService {
     @Transactional
     public Answer answer(long authorId, long questionId, AnswerInput raw) {
         AnswerInput input = validate(raw);
-        Question question = Question.findById(questionId);
+        // Locked: a question deleted meanwhile takes no answer.
+        Question question = Question.getEntityManager().find(Question.class, questionId, LockModeType.PESSIMISTIC_WRITE);
         if (question == null) {
             throw QaException.notFound("There is no question " + questionId + ".");
         }
+        DeletedPosts.refuseIfDeleted(question, "question", "it takes no answers.");
         Member.lockForPosting(authorId);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
@@ -82,6 +84,8 @@ public class AnswerService {
         if (!question.author.id.equals(memberId)) {
             throw QaException.forbidden("Only the author of the question can accept an answer.");
         }
+        DeletedPosts.refuseIfDeleted(question, "question", "undelete it to accept an answer.");
+        DeletedPosts.refuseIfDeleted(answer, "answer", "it cannot be accepted.");
         if (!answer.id.equals(question.acceptedAnswerId)) {
             question.acceptedAnswerId = answer.id;
             outbox.record(EventType.ANSWER_ACCEPTED,

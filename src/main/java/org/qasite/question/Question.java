@@ -88,30 +88,38 @@ public class Question extends Post {
                 .firstResult();
     }
 
+    /** How many questions the lists show: every one that was not deleted. */
+    public static long countListed() {
+        return count("deletedAt is null");
+    }
+
     public static List<Question> listNewest(Page page) {
-        return find("select q from Question q join fetch q.author order by q.createdAt desc, q.id desc")
+        return find("select q from Question q join fetch q.author where q.deletedAt is null"
+                + " order by q.createdAt desc, q.id desc")
                 .page(page).list();
     }
 
     public static List<Question> listHot(Page page) {
-        return find("select q from Question q join fetch q.author order by q.rating desc, q.createdAt desc, q.id desc")
+        return find("select q from Question q join fetch q.author where q.deletedAt is null"
+                + " order by q.rating desc, q.createdAt desc, q.id desc")
                 .page(page).list();
     }
 
     public static List<Question> listByTag(Tag tag, Page page) {
-        return find("select q from Question q join fetch q.author where ?1 member of q.tags order by q.id desc", tag)
+        return find("select q from Question q join fetch q.author where ?1 member of q.tags and q.deletedAt is null"
+                + " order by q.id desc", tag)
                 .page(page).list();
     }
 
     public static long countByTag(Tag tag) {
-        return count("?1 member of tags", tag);
+        return count("?1 member of tags and deletedAt is null", tag);
     }
 
     public static List<Question> listByAuthor(Member author, Page page) {
-        return find("author = ?1 order by createdAt desc, id desc", author).page(page).list();
+        return find("author = ?1 and deletedAt is null order by createdAt desc, id desc", author).page(page).list();
     }
 
     public static long countByAuthor(Member author) {
-        return count("author", author);
+        return count("author = ?1 and deletedAt is null", author);
     }
 }

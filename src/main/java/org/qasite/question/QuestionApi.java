@@ -69,7 +69,7 @@ public class QuestionApi {
             pager = Pager.of(page, Question.countByTag(found), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
             items = Question.listByTag(found, pager.panache());
         } else {
-            pager = Pager.of(page, Question.count(), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
+            pager = Pager.of(page, Question.countListed(), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
             items = "hot".equals(sort) ? Question.listHot(pager.panache()) : Question.listNewest(pager.panache());
         }
         return PageView.of(items.stream().map(QuestionView::of).toList(), pager);
@@ -77,9 +77,9 @@ public class QuestionApi {
 
     @GET
     @Path("questions/{id}")
-    @Operation(summary = "One question")
+    @Operation(summary = "One question (a deleted one is not found)")
     public QuestionView get(@RestPath String id) {
-        return QuestionView.of(Question.require(id));
+        return QuestionView.of(DeletedPosts.require(Question.require(id), null));
     }
 
     @POST

@@ -33,7 +33,7 @@ public class QuestionListResource {
 
     @GET
     public TemplateInstance newest(@RestQuery String page) {
-        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/", null);
+        Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/", null);
         return Templates.list("Newest questions", "new", Question.listNewest(pager.panache()), pager,
                 "No questions yet. Be the first to ask one!");
     }
@@ -41,7 +41,7 @@ public class QuestionListResource {
     @GET
     @Path("hot")
     public TemplateInstance hot(@RestQuery String page) {
-        Pager pager = Pager.of(page, Question.count(), QUESTIONS_PER_PAGE, "/hot", null);
+        Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/hot", null);
         return Templates.list("Hot questions", "hot", Question.listHot(pager.panache()), pager,
                 "No questions yet. Be the first to ask one!");
     }

@@ -27,6 +27,11 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
         return answers.isEmpty() || (pager.page() == 1 && sort == Answer.Sort.NEWEST);
     }
 
+    /** Whether the reader wrote the post: theirs to delete and undelete. */
+    public boolean isMine(Post post) {
+        return reader != null && reader.id.equals(post.author.id);
+    }
+
     public boolean isAuthor() {
         return reader != null && reader.id.equals(question.author.id);
     }

@@ -104,12 +104,13 @@ public class QuestionResource {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
         Position position = events.currentPosition();
-        Question question = Question.requireForPage(rawId);
-        Answer.Sort sort = Answer.Sort.parse(rawSort);
-        Pager pager = Pager.of(page, question.answerCount, ANSWERS_PER_PAGE, "/questions/" + question.id,
-                sort == Answer.Sort.VOTES ? "sort=votes" : null);
-        List<Answer> answers = Answer.listForQuestion(question, sort, pager.panache());
         Member reader = me.getMember();
+        Long readerId = reader == null ? null : reader.id;
+        Question question = DeletedPosts.require(Question.requireForPage(rawId), readerId);
+        Answer.Sort sort = Answer.Sort.parse(rawSort);
+        Pager pager = Pager.of(page, Answer.countForReader(question, readerId), ANSWERS_PER_PAGE,
+                "/questions/" + question.id, sort == Answer.Sort.VOTES ? "sort=votes" : null);
+        List<Answer> answers = Answer.listForQuestion(question, sort, pager.panache(), readerId);
         int myQuestionVote = 0;
         Map<Long, Integer> myAnswerVotes = Map.of();
         if (reader != null) {

@@ -112,7 +112,7 @@ public class SearchService {
                 + " && (to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4)) AS q)"
                 + " SELECT c.id, c.title, c.answer_count, ts_headline(CAST(?1 AS regconfig), c.title, query.q, ?5)"
                 + " FROM (SELECT q.id, q.title, q.answer_count, q.rating, q.title_vector FROM question q, query"
-                + " WHERE q.title_vector @@ query.q LIMIT " + CANDIDATES + ") c, query"
+                + " WHERE q.title_vector @@ query.q AND q.deleted_at IS NULL LIMIT " + CANDIDATES + ") c, query"
                 + " ORDER BY ts_rank(c.title_vector, query.q) DESC, c.rating DESC, c.id DESC LIMIT " + SUGGESTIONS)
                 .setParameter(1, config.config()).setParameter(2, earlier).setParameter(3, last)
                 .setParameter(4, last + ":*").setParameter(5, TITLE_OPTIONS).getResultList();
@@ -132,7 +132,9 @@ public class SearchService {
         List<Object> params = new ArrayList<>();
         params.add(config.config());
         params.add(search.words());
-        StringBuilder where = new StringBuilder(search.hasWords() ? "q.search_vector @@ query.q" : "true");
+        // Deleted questions are few: they are filtered out of what the index finds.
+        StringBuilder where = new StringBuilder(
+                search.hasWords() ? "q.search_vector @@ query.q AND q.deleted_at IS NULL" : "q.deleted_at IS NULL");
         for (String tag : search.tags()) {
             params.add(tag);
             where.append(" AND EXISTS (SELECT 1 FROM question_tag qt JOIN tag t ON t.id = qt.tag_id"

@@ -19,8 +19,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Consumer group {@code stats}, read by a scheduled job: an event that can change a widget (a question changes both,
- * an answer, a vote or a deleted account the best members) marks it, and the job recomputes the marked widgets from the
+ * Consumer group {@code stats}, read by a scheduled job: an event that can change a widget (a question asked, deleted
+ * or undeleted changes both, an answer, a vote, a deleted or undeleted answer or a deleted account the best members) marks it,
+ * and the job recomputes the marked widgets from the
  * database and puts
  * them in the cache. Both are also recomputed on a fixed period, because the time windows slide. One instance at a
  * time recomputes: a lock in the locks database, with an expiry so that an instance that died holding it cannot block
@@ -63,10 +64,12 @@ public class StatsRefresher implements EventHandler {
 
     @Override
     public void handle(StreamEvent event) {
-        if (event.is(EventType.QUESTION_CREATED)) {
+        if (event.is(EventType.QUESTION_CREATED) || event.is(EventType.QUESTION_DELETED)
+                || event.is(EventType.QUESTION_UNDELETED)) {
             markStale(Widget.POPULAR_TAGS, Widget.BEST_MEMBERS);
         } else if (event.is(EventType.ANSWER_CREATED) || event.is(EventType.VOTE_CAST)
-                || event.is(EventType.MEMBER_DELETED)) {
+                || event.is(EventType.MEMBER_DELETED) || event.is(EventType.ANSWER_DELETED)
+                || event.is(EventType.ANSWER_UNDELETED)) {
             markStale(Widget.BEST_MEMBERS);
         }
     }

@@ -61,13 +61,19 @@ public class VoteService {
         if (value == null || value < -1 || value > 1) {
             throw InvalidInput.of("value", "A vote is 1 (up), -1 (down) or 0 (withdraw).");
         }
-        List<?> post = em.createNativeQuery("SELECT author_id, " + target.questionColumn + " FROM " + target.table
-                + " WHERE id = ?1 FOR UPDATE").setParameter(1, postId).getResultList();
+        // The post and its question (the same row for a question): a deleted one takes no votes.
+        List<?> post = em.createNativeQuery("SELECT p.author_id, p." + target.questionColumn
+                + ", p.deleted_at IS NOT NULL OR q.deleted_at IS NOT NULL FROM " + target.table
+                + " p JOIN question q ON q.id = p." + target.questionColumn + " WHERE p.id = ?1 FOR UPDATE OF p")
+                .setParameter(1, postId).getResultList();
         if (post.isEmpty()) {
             throw QaException.notFound("There is no " + target.table + " " + postId + ".");
         }
         long authorId = ((Number) ((Object[]) post.get(0))[0]).longValue();
         long questionId = ((Number) ((Object[]) post.get(0))[1]).longValue();
+        if ((Boolean) ((Object[]) post.get(0))[2]) {
+            throw QaException.conflict("This " + target.table + " was deleted: it takes no votes.");
+        }
         if (authorId == memberId) {
             throw QaException.forbidden("You cannot vote on your own " + target.table + ".");
         }

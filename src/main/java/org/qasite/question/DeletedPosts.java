@@ -1,0 +1,41 @@
+package org.qasite.question;
+
+import org.qasite.refusal.QaException;
+
+/**
+ * Who sees a deleted post: its author, who may undelete it, and nobody else. Everyone else is answered as for a post
+ * that is not there, with a message that says it was deleted.
+ */
+final class DeletedPosts {
+
+    private DeletedPosts() {
+    }
+
+    static boolean visibleTo(Post post, Long readerId) {
+        return !post.isDeleted() || (readerId != null && readerId.equals(post.author.id));
+    }
+
+    /** The question, unless it was deleted and the reader is not its author. */
+    static Question require(Question question, Long readerId) {
+        if (!visibleTo(question, readerId)) {
+            throw QaException.notFound("Question " + question.id + " was deleted by its author.");
+        }
+        return question;
+    }
+
+    /** The answer, unless it or its question was deleted and the reader is not the author of what was. */
+    static Answer require(Answer answer, Long readerId) {
+        if (!visibleTo(answer, readerId)) {
+            throw QaException.notFound("Answer " + answer.id + " was deleted by its author.");
+        }
+        require(answer.question, readerId);
+        return answer;
+    }
+
+    /** Nothing may be added to a deleted post, nor done with it, but undeleting it. */
+    static void refuseIfDeleted(Post post, String what, String refused) {
+        if (post.isDeleted()) {
+            throw QaException.conflict("This " + what + " was deleted: " + refused);
+        }
+    }
+}

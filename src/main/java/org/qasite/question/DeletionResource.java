@@ -1,0 +1,81 @@
+package org.qasite.question;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.qasite.member.CurrentMember;
+import org.qasite.refusal.Ids;
+import org.qasite.web.page.Flash;
+import org.qasite.web.page.LoginRedirect;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The delete and undelete buttons of a post. Each comes back to the question: the author of a deleted post still sees
+ * it there, marked deleted, with its Undelete button.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Authenticated
+public class DeletionResource {
+
+    private final CurrentMember me;
+    private final PostDeletion deletion;
+
+    DeletionResource(CurrentMember me, PostDeletion deletion) {
+        this.me = me;
+        this.deletion = deletion;
+    }
+
+    @POST
+    @Path("questions/{id}/delete")
+    public Response deleteQuestion(@RestPath String id) {
+        Question question = deletion.deleteQuestion(me.id(), Ids.parse(id, "question"));
+        return back("/questions/" + question.id,
+                "Your question is deleted. Only you can see it now, here, and Undelete brings it back.");
+    }
+
+    @POST
+    @Path("questions/{id}/undelete")
+    public Response undeleteQuestion(@RestPath String id) {
+        Question question = deletion.undeleteQuestion(me.id(), Ids.parse(id, "question"));
+        return back("/questions/" + question.id, "Your question is back.");
+    }
+
+    @POST
+    @Path("answers/{id}/delete")
+    public Response deleteAnswer(@RestPath String id) {
+        Answer answer = deletion.deleteAnswer(me.id(), Ids.parse(id, "answer"));
+        return back("/answers/" + answer.id,
+                "Your answer is deleted. Only you can see it now, and Undelete brings it back.");
+    }
+
+    @POST
+    @Path("answers/{id}/undelete")
+    public Response undeleteAnswer(@RestPath String id) {
+        Answer answer = deletion.undeleteAnswer(me.id(), Ids.parse(id, "answer"));
+        return back("/answers/" + answer.id, "Your answer is back.");
+    }
+
+    private static Response back(String path, String message) {
+        return Response.seeOther(URI.create(path)).cookie(Flash.set(message)).build();
+    }
+
+    /** A visitor: to the login page, and back to the post once logged in. */
+    @ServerExceptionMapper
+    Response visitor(UnauthorizedException e, UriInfo uri) {
+        String path = uri.getPath();
+        return LoginRedirect.to("Log in to delete or undelete your post.", path.substring(0, path.lastIndexOf('/')));
+    }
+}
