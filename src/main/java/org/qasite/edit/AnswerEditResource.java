@@ -56,7 +56,7 @@ public class AnswerEditResource {
     @Path("answers/{id}/edit")
     public Response editForm(@RestPath String id) {
         Answer answer = Answer.require(id);
-        EditChecks.mayChange(me.getMember(), answer, "answer");
+        EditChecks.mayChange(me.getMember(), answer);
         Form form = new Form(answer.body, "", answer.revision);
         return Response.ok(Templates.edit(answer, form, Map.of(), null, null)).build();
     }

@@ -37,7 +37,7 @@ public class AnswerEditService {
     public Answer edit(long editorId, long answerId, AnswerEdit edit) {
         Answer answer = lock(answerId);
         Member editor = Member.findById(editorId);
-        checkMayChange(editor, answer);
+        EditChecks.mayChange(editor, answer);
         Map<String, String> errors = new LinkedHashMap<>();
         AnswerInput input = null;
         try {
@@ -57,7 +57,7 @@ public class AnswerEditService {
     public Answer rollback(long editorId, long answerId, int to, Integer baseRevision, String rawSummary) {
         Answer answer = lock(answerId);
         Member editor = Member.findById(editorId);
-        checkMayChange(editor, answer);
+        EditChecks.mayChange(editor, answer);
         EditChecks.isCurrent(answer, baseRevision, "answer");
         AnswerRevision old = to < answer.revision ? AnswerRevision.findRevision(answerId, to) : null;
         if (old == null) {
@@ -76,13 +76,6 @@ public class AnswerEditService {
             throw QaException.notFound("There is no answer " + answerId + ".");
         }
         return answer;
-    }
-
-    private static void checkMayChange(Member editor, Answer answer) {
-        EditChecks.mayChange(editor, answer, "answer");
-        if (answer.question.isDeleted()) {
-            throw QaException.conflict("The question of this answer was deleted: its answers cannot be edited.");
-        }
     }
 
     private void save(Answer answer, Member editor, String body, String summary, Integer rollbackOf) {

@@ -3,6 +3,7 @@ package org.qasite.edit;
 import java.util.Map;
 
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Post;
 import org.qasite.question.PostRights;
 import org.qasite.refusal.InvalidInput;
@@ -29,6 +30,14 @@ final class EditChecks {
         }
         if (post.isDeleted()) {
             throw QaException.conflict("This " + what + " was deleted; undelete it first.");
+        }
+    }
+
+    /** As {@link #mayChange(Member, Post, String)}, and an answer to a deleted question is not edited either. */
+    static void mayChange(Member editor, Answer answer) {
+        mayChange(editor, answer, "answer");
+        if (answer.question.isDeleted()) {
+            throw QaException.conflict("The question of this answer was deleted: its answers cannot be edited.");
         }
     }
 

@@ -19,13 +19,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
 import org.qasite.question.Question;
 import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What a member types in the answer form survives a reload and a refused submit, and goes once the answer is saved. */
+/**
+ * What a member types in the answer and edit forms survives a reload and a refused submit, and goes once the post is
+ * saved; a restored edit is still based on the revision it began from.
+ */
 @QuarkusTest
 class DraftBrowserTest {
 
@@ -44,12 +48,8 @@ class DraftBrowserTest {
         WebDriver browser = Browser.start();
         try {
             String base = site.toString().replaceAll("/$", "");
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys(member.username);
-            browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-            browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+            logIn(browser, base, member);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
 
             browser.get(base + "/questions/" + question.id);
             browser.findElement(By.cssSelector("#answer-form textarea[name=body]")).sendKeys("x");
@@ -83,6 +83,50 @@ class DraftBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void aRestoredEditDraftStaysBasedOnItsRevision() {
+        assertTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
+        Member member = data.member("edit-drafter");
+        Question question = data.question(data.member("asker"), "Is an edit draft kept with its revision?");
+        Answer answer = data.answer(member, question, "The answer before any edit.");
+        WebDriver browser = Browser.start();
+        try {
+            String base = site.toString().replaceAll("/$", "");
+            logIn(browser, base, member);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(base + "/answers/" + answer.id + "/edit");
+            WebElement field = browser.findElement(By.cssSelector("#edit-form textarea[name=body]"));
+            field.clear();
+            field.sendKeys("My edit, typed in the browser.");
+            wait.until(d -> String.valueOf(stored(d, "qa-draft:/answers/" + answer.id + "/edit")).contains("typed"));
+            // meanwhile the answer is edited elsewhere
+            data.execute("UPDATE answer SET body = 'Edited elsewhere.', revision = 2 WHERE id = ?1", answer.id);
+            data.execute("INSERT INTO answer_revision (answer_id, revision, author_id, body, created_at) VALUES"
+                    + " (?1, 1, ?2, 'The answer before any edit.', now()), (?1, 2, ?2, 'Edited elsewhere.', now())",
+                    answer.id, member.id);
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edit-form [data-draft-restored]")));
+            assertThat(browser.findElement(By.cssSelector("#edit-form textarea[name=body]")).getAttribute("value"),
+                    equalTo("My edit, typed in the browser."));
+            browser.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-edit-conflict]")));
+            assertThat(browser.findElement(By.cssSelector("#edit-form input[name=revision]")).getAttribute("value"),
+                    equalTo("2"));
+            assertThat(data.text("SELECT body FROM answer WHERE id = ?1", answer.id), equalTo("Edited elsewhere."));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void logIn(WebDriver browser, String base, Member member) {
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys(member.username);
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
     }
 
     private static WebElement body(WebDriver browser) {

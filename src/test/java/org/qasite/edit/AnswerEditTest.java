@@ -122,6 +122,16 @@ class AnswerEditTest {
     }
 
     @Test
+    void anAnswerToADeletedQuestionIsNotEdited() {
+        data.execute("UPDATE question SET deleted_at = now() WHERE id = ?1", question.id);
+        String message = "The question of this answer was deleted: its answers cannot be edited.";
+        session.get("/answers/" + answer.id + "/edit").then().statusCode(409).body(hasErrorMessage(equalTo(message)));
+        session.postForm("/answers/" + answer.id + "/edit", Map.of("body", "Words for a deleted question.")).then()
+                .statusCode(409).body(hasErrorMessage(equalTo(message)));
+        assertThat(revision(), equalTo(1L));
+    }
+
+    @Test
     void aConflictShowsTheOtherEditAndKeepsMyText() {
         session.postForm("/answers/" + answer.id + "/edit",
                 Map.of("body", "The first words of this answer, and a second thought.", "revision", "1")).then()

@@ -2,6 +2,7 @@ package org.qasite.edit;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.Management;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
@@ -73,6 +75,15 @@ class EditApiTest {
                 .body("[2].author.username", equalTo(author.username)).body("[1].rollbackOf", nullValue());
         assertThat(data.count("SELECT count(*) FROM outbox WHERE type = 'question.edited' AND (payload->>'questionId')"
                 + "::bigint = ?1", question.id), equalTo(2L));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEdits() {
+        Management.request().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/questions/{id}'.put.summary", containsString("Edit a question"))
+                .body("paths.'/api/v1/answers/{id}'.put.summary", containsString("Edit an answer"))
+                .body("paths.'/api/v1/questions/{id}/revisions'.get.summary", containsString("revisions"))
+                .body("paths.'/api/v1/answers/{id}/revisions'.get.summary", containsString("revisions"));
     }
 
     @Test
