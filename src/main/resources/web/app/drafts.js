@@ -107,7 +107,19 @@ function restore(form) {
   refresh(form);
 }
 
+// Logging out leaves nothing of the member's drafts behind for the next person at this browser.
+function forgetAll() {
+  try {
+    Object.keys(local)
+      .filter((key) => key.startsWith(PREFIX))
+      .forEach((key) => local.removeItem(key));
+  } catch (e) {
+    // storage refused: nothing was kept either
+  }
+}
+
 if (local) {
+  document.querySelectorAll('form[action="/logout"]').forEach((form) => form.addEventListener('submit', forgetAll));
   // The page after a submit: a flash message means the post was saved, so its draft can go.
   const submitted = session?.getItem(SUBMITTED);
   if (submitted) {

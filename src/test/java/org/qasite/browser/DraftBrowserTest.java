@@ -80,6 +80,13 @@ class DraftBrowserTest {
             assertThat(data.count("SELECT count(*) FROM answer WHERE question_id = ?1 AND body = ?2", question.id,
                     "x marks the spot, as typed before the reload."), equalTo(1L));
             assertThat(Browser.policyViolations(browser), empty());
+
+            // a draft left when logging out does not stay for the next person at this browser
+            body(browser).sendKeys("A draft of another answer.");
+            wait.until(d -> stored(d, key) != null);
+            browser.findElement(By.cssSelector("form[action='/logout'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
+            assertThat(stored(browser, key), nullValue());
         } finally {
             browser.quit();
         }
