@@ -48,6 +48,11 @@ public class AnswerRevision extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** One revision of the answer, or null. */
+    public static AnswerRevision findRevision(long answerId, int revision) {
+        return find("answerId = ?1 and revision = ?2", answerId, revision).firstResult();
+    }
+
     /** Newest first. */
     public static List<AnswerRevision> listForAnswer(long answerId) {
         return find("select r from AnswerRevision r join fetch r.author where r.answerId = ?1 order by r.revision desc",

@@ -53,6 +53,16 @@ public class QuestionRevision extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** One revision of the question, or null. */
+    public static QuestionRevision findRevision(long questionId, int revision) {
+        return find("questionId = ?1 and revision = ?2", questionId, revision).firstResult();
+    }
+
+    /** The tag names as a list. */
+    public List<String> tagList() {
+        return tags.isBlank() ? List.of() : List.of(tags.split(" "));
+    }
+
     /** Newest first. */
     public static List<QuestionRevision> listForQuestion(long questionId) {
         return find("select r from QuestionRevision r join fetch r.author where r.questionId = ?1 order by r.revision desc",

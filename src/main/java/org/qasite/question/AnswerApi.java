@@ -28,13 +28,15 @@ import org.qasite.web.page.Pager;
 @Tag(name = "Answers")
 public class AnswerApi {
 
+    /** {@code revision} is the one an edit (PUT) sends back to be sure it replaces what the client read. */
     public record AnswerView(long id, long questionId, String body, String bodyHtml, AuthorView author,
-            Instant createdAt, int rating, boolean accepted, String url) {
+            Instant createdAt, int rating, boolean accepted, String url, int revision, Instant editedAt,
+            AuthorView editor) {
 
-        static AnswerView of(Answer a, Question q) {
-            return new AnswerView(a.id, q.id, a.body, a.bodyHtml,
-                    new AuthorView(a.author.username, a.author.displayName, a.author.avatarUrl()), a.createdAt,
-                    a.rating, a.id.equals(q.acceptedAnswerId), "/questions/" + q.id + "#answer-" + a.id);
+        public static AnswerView of(Answer a, Question q) {
+            return new AnswerView(a.id, q.id, a.body, a.bodyHtml, AuthorView.of(a.author), a.createdAt, a.rating,
+                    a.id.equals(q.acceptedAnswerId), "/questions/" + q.id + "#answer-" + a.id, a.revision, a.editedAt,
+                    AuthorView.of(a.editedBy));
         }
     }
 

@@ -17,25 +17,32 @@ import io.quarkus.qute.RawString;
 
 /**
  * The answers of the question page, each rendered once for everything its markup depends on and then reused for every
- * reader in the same situation, with the reader's own CSRF token put into its forms. A vote, an accepted answer, a new
- * name or avatar of the author, the next step of "… ago" or a reader who may do other things (their own vote, their
- * own answer, their own question) or a deleted answer (shown to its author only) is another key, so a page never shows a stale
- * fragment; keys no page asks for any
+ * reader in the same situation, with the reader's own CSRF token put into its forms. A vote, an accepted answer, an
+ * edit, a new name or avatar of the author, the next step of "… ago" or a reader who may do other things (their own
+ * vote, their own answer, their own question) or a deleted answer (shown to its author only) is another key, so a page
+ * never shows a stale fragment; keys no page asks for any
  * more leave the cache first when it is full.
  */
 @Named("answerFragments")
 @ApplicationScoped
 public class AnswerFragments {
 
-    /** Everything {@code show$answer} reads besides the CSRF token. Answers are never edited: the id stands for the body. */
-    record Key(long answerId, int rating, boolean accepted, String ago, String authorUsername, String authorName,
-            String authorAvatar, int myVote, boolean canVote, boolean questionAuthor, boolean forms, boolean deleted) {
+    /**
+     * Everything {@code show$answer} reads besides the CSRF token. The id and the revision stand for the body; the edited
+     * line's "… ago" and editor are read like the author's.
+     */
+    record Key(long answerId, int revision, int rating, boolean accepted, String ago, String authorUsername,
+            String authorName, String authorAvatar, int myVote, boolean canVote, boolean questionAuthor, boolean mayEdit,
+            String editedAgo, String editorName, boolean forms, boolean deleted) {
 
         static Key of(Answer answer, QuestionPage page, boolean forms) {
             Member author = answer.author;
-            return new Key(answer.id, answer.rating, page.isAccepted(answer), TemplateExtensions.ago(answer.createdAt),
-                    author.username, author.displayName, author.avatarUrl(), page.myVote(answer), page.canVote(author),
-                    page.isAuthor(), forms, answer.isDeleted());
+            Member editor = answer.editedBy;
+            return new Key(answer.id, answer.revision, answer.rating, page.isAccepted(answer),
+                    TemplateExtensions.ago(answer.createdAt), author.username, author.displayName, author.avatarUrl(),
+                    page.myVote(answer), page.canVote(author), page.isAuthor(), page.mayEdit(answer),
+                    answer.editedAt == null ? null : TemplateExtensions.ago(answer.editedAt),
+                    editor == null ? null : editor.displayName, forms, answer.isDeleted());
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.member.CurrentMember;
+import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 import org.qasite.web.page.Pager;
 
@@ -27,16 +28,22 @@ import org.qasite.web.page.Pager;
 public class QuestionApi {
 
     public record AuthorView(String username, String displayName, String avatarUrl) {
+
+        /** The member as the API shows them, or null for none (a post never edited has no editor). */
+        public static AuthorView of(Member member) {
+            return member == null ? null : new AuthorView(member.username, member.displayName, member.avatarUrl());
+        }
     }
 
+    /** {@code revision} is the one an edit (PUT) sends back to be sure it replaces what the client read. */
     public record QuestionView(long id, String title, String body, String bodyHtml, AuthorView author,
             Instant createdAt, int rating, int answerCount, long views, Long acceptedAnswerId, List<String> tags,
-            String url) {
+            String url, int revision, Instant editedAt, AuthorView editor) {
 
         public static QuestionView of(Question q) {
-            return new QuestionView(q.id, q.title, q.body, q.bodyHtml,
-                    new AuthorView(q.author.username, q.author.displayName, q.author.avatarUrl()), q.createdAt, q.rating,
-                    q.answerCount, q.viewCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id);
+            return new QuestionView(q.id, q.title, q.body, q.bodyHtml, AuthorView.of(q.author), q.createdAt, q.rating,
+                    q.answerCount, q.viewCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id,
+                    q.revision, q.editedAt, AuthorView.of(q.editedBy));
         }
     }
 

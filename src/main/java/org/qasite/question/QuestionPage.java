@@ -41,6 +41,11 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
         return reader == null || !reader.id.equals(author.id);
     }
 
+    /** Whether the reader may edit the post: the Edit link beside it. */
+    public boolean mayEdit(Post post) {
+        return PostRights.mayEdit(reader, post);
+    }
+
     public int myVote(Answer answer) {
         return myAnswerVotes.getOrDefault(answer.id, 0);
     }
