@@ -65,8 +65,12 @@ class RequestGuard {
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (api && type == null && "0".equals(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
-            ctx.next(); // an API call without a body (accept): nothing to read, the origin check above applies
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean noBody = "0".equals(length)
+                || length == null && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        if (api && type == null && noBody) {
+            // an API call without a body (accept, a DELETE as curl sends it): nothing to read, the origin check above applies
+            ctx.next();
             return;
         }
         if (api && !mediaType.equals("application/json")) {
