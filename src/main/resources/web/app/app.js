@@ -4,6 +4,7 @@ import 'bootstrap/dist/css/bootstrap.css';
 import './app.css';
 import './live.js';
 import './search.js';
+import './comments.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 
 async function postJson(url, body) {
