@@ -232,3 +232,14 @@ document.addEventListener('keydown', (event) => {
 document.addEventListener('focusout', (event) => {
   if (owner && event.target === owner) close();
 });
+
+// The same for the Delete button of a comment that came live: through the API, and the comment leaves the list.
+document.addEventListener('submit', async (event) => {
+  const form = event.target.closest && event.target.closest('form[data-comment-delete]');
+  if (!form || form.querySelector('input[name="csrf-token"]')) return;
+  event.preventDefault();
+  const response = await fetch(form.dataset.api, { method: 'DELETE', credentials: 'same-origin' });
+  if (response.ok || response.status === 404 || response.status === 409) {
+    form.closest('[data-comment-id]').remove();
+  }
+});
