@@ -5,6 +5,7 @@ import './app.css';
 import './live.js';
 import './search.js';
 import './drafts.js';
+import './comments.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 
 async function postJson(url, body) {

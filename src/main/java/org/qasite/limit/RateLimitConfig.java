@@ -16,6 +16,9 @@ public interface RateLimitConfig {
 
     Limit answer();
 
+    /** Comments on questions and answers, counted apart from answers: they are shorter and come faster. */
+    Limit comment();
+
     Limit vote();
 
     /**

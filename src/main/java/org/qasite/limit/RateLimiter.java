@@ -23,6 +23,7 @@ public class RateLimiter {
     public enum Action {
         ASK("questions"),
         ANSWER("answers"),
+        COMMENT("comments"),
         VOTE("votes"),
         SIGNUP("sign-ups from one address"),
         PREVIEW("previews"),
@@ -75,6 +76,7 @@ public class RateLimiter {
         RateLimitConfig.Limit limit = switch (action) {
             case ASK -> config.ask();
             case ANSWER -> config.answer();
+            case COMMENT -> config.comment();
             case VOTE -> config.vote();
             case SIGNUP -> config.signup();
             case PREVIEW -> config.preview();

@@ -13,10 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Consumer group {@code mail}: for each new answer, queues one mail to the question's author, unless they wrote the
- * answer, switched notifications off or have not confirmed their address, or the answer or its question was deleted. The mail
- * log's unique event id makes a second
- * delivery of the event a no-op;
- * the {@link MailSender} sends what is queued.
+ * answer, switched notifications off or have not confirmed their address, or the answer or its question was deleted;
+ * and the same for each new comment, to the author of the post it is on. The mail log's unique event id makes a second
+ * delivery of the event a no-op; the {@link MailSender} sends what is queued. (Comments share the group rather than
+ * having one of their own: a new group would start at the end of the stream, and the comments written before it
+ * existed would get no mail.)
  */
 @ApplicationScoped
 class AnswerMailHandler implements EventHandler {
@@ -45,6 +46,10 @@ class AnswerMailHandler implements EventHandler {
     @Override
     @Transactional
     public void handle(StreamEvent event) throws Exception {
+        if (event.is(EventType.COMMENT_CREATED)) {
+            comment(event);
+            return;
+        }
         if (!event.is(EventType.ANSWER_CREATED)) {
             return;
         }
@@ -66,6 +71,26 @@ class AnswerMailHandler implements EventHandler {
                 .setParameter(2, MailLog.KIND_NEW_ANSWER)
                 .setParameter(3, answer.answerId())
                 .setParameter(4, answer.questionAuthorId())
+                .executeUpdate();
+    }
+
+    private void comment(StreamEvent event) throws Exception {
+        Payloads.CommentCreated comment = json.readValue(event.payload(), Payloads.CommentCreated.class);
+        if (comment.authorId() == comment.postAuthorId()) {
+            return;
+        }
+        // As above; a comment deleted by now is not worth a mail (its post's deletion the sender checks).
+        em.createNativeQuery("""
+                INSERT INTO mail_log (event_id, kind, comment_id, recipient_id, recipient)
+                SELECT ?1, ?2, c.id, m.id, m.email FROM comment c, member m
+                WHERE c.id = ?3 AND c.deleted_at IS NULL AND m.id = ?4 AND m.notify_comments AND m.deleted_at IS NULL
+                      AND m.email_verified_at IS NOT NULL
+                ON CONFLICT (event_id) DO NOTHING
+                """)
+                .setParameter(1, event.eventId())
+                .setParameter(2, MailLog.KIND_NEW_COMMENT)
+                .setParameter(3, comment.commentId())
+                .setParameter(4, comment.postAuthorId())
                 .executeUpdate();
     }
 }

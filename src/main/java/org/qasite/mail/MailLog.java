@@ -26,6 +26,7 @@ public class MailLog extends PanacheEntityBase {
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
     public static final String KIND_NEW_ANSWER = "new-answer";
+    public static final String KIND_NEW_COMMENT = "new-comment";
     public static final String KIND_PASSWORD_RESET = "password-reset";
     public static final String KIND_EMAIL_VERIFICATION = "email-verification";
     public static final String KIND_EMAIL_CHANGED = "email-changed";
@@ -42,6 +43,9 @@ public class MailLog extends PanacheEntityBase {
 
     @Column(name = "answer_id")
     public Long answerId;
+
+    @Column(name = "comment_id")
+    public Long commentId;
 
     /** The link of an account mail. */
     @Column(name = "token_id")

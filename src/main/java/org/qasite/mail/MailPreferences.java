@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 
-/** Switches a member's mail about new answers on or off from a signed link, without a login. */
+/** Switches a member's mail about new answers, or about new comments, on or off from a signed link, without a login. */
 @ApplicationScoped
 class MailPreferences {
 
@@ -24,16 +24,30 @@ class MailPreferences {
         return member;
     }
 
+    /** As {@link #setNotifyAnswers}, for mail about comments on the member's posts. */
+    @Transactional
+    Member setNotifyComments(String memberId, String signature, boolean notify) {
+        Member member = find(UnsubscribeLinks.Topic.COMMENTS, memberId, signature);
+        member.notifyComments = notify;
+        return member;
+    }
+
     /** The member whose link it is; 404 for a link that is not genuine. */
     @Transactional
     Member find(String memberId, String signature) {
+        return find(UnsubscribeLinks.Topic.ANSWERS, memberId, signature);
+    }
+
+    /** The member whose link of this kind it is; 404 for a link that is not genuine. */
+    @Transactional
+    Member find(UnsubscribeLinks.Topic topic, String memberId, String signature) {
         long id;
         try {
             id = Long.parseLong(memberId);
         } catch (NumberFormatException e) {
             throw invalid();
         }
-        if (!links.verify(id, signature)) {
+        if (!links.verify(topic, id, signature)) {
             throw invalid();
         }
         Member member = Member.findById(id);

@@ -44,17 +44,19 @@ public class MailSender {
     private final SmtpGateway smtp;
     private final UnsubscribeLinks unsubscribe;
     private final AccountMails accountMails;
+    private final CommentMails commentMails;
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
 
     MailSender(MailConfig config, Site site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, AccountMails accountMails,
-            EntityManager em, MeterRegistry registry) {
+            CommentMails commentMails, EntityManager em, MeterRegistry registry) {
         this.config = config;
         this.site = site;
         this.smtp = smtp;
         this.unsubscribe = unsubscribe;
         this.accountMails = accountMails;
+        this.commentMails = commentMails;
         this.em = em;
         this.sent = Counter.builder("qa.mail.sent").description("Mails accepted by the SMTP server").register(registry);
         this.failed = Counter.builder("qa.mail.failed").description("Attempts the SMTP server refused or timed out")
@@ -141,6 +143,9 @@ public class MailSender {
         Member recipient = Member.findById(mail.recipientId);
         if (recipient == null) {
             return null;
+        }
+        if (MailLog.KIND_NEW_COMMENT.equals(mail.kind)) {
+            return commentMails.compose(mail, recipient);
         }
         if (!MailLog.KIND_NEW_ANSWER.equals(mail.kind)) {
             return accountMails.compose(mail, recipient);

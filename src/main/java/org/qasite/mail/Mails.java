@@ -21,6 +21,10 @@ final class Mails {
         static native MailTemplateInstance newAnswer(String recipientName, String questionTitle, String answerAuthor,
                 String excerpt, String answerUrl, String unsubscribeUrl, String siteName, String siteUrl);
 
+        static native MailTemplateInstance newComment(String recipientName, String questionTitle, boolean onAnswer,
+                String commentAuthor, String excerpt, String commentUrl, String unsubscribeUrl, String siteName,
+                String siteUrl);
+
         static native MailTemplateInstance passwordReset(String recipientName, String username, String resetUrl,
                 String validFor, String forgotUrl, String siteName, String siteUrl);
 

@@ -9,7 +9,8 @@ import org.qasite.web.error.ErrorMapper;
 import io.vertx.ext.web.Router;
 
 /**
- * {@code POST /unsubscribe/{member}/{signature}}: the one-click unsubscribe of mail programs ({@code List-Unsubscribe-Post},
+ * {@code POST /unsubscribe/{member}/{signature}} (and {@code /unsubscribe-comments/...} for mail about comments): the
+ * one-click unsubscribe of mail programs ({@code List-Unsubscribe-Post},
  * RFC 8058), and the button of the unsubscribe page ({@code ?from=page}, answered with a redirect to that page). A mail
  * program posts without a session or CSRF token, so this is a plain route outside the CSRF-checked resources; the
  * link's signature is what proves the request genuine.
@@ -35,6 +36,19 @@ class OneClickUnsubscribeRoute {
                         .end("Unsubscribed from mail about new answers.\n");
             } catch (QaException e) {
                 // the page's button and mail programs alike get the site's error page (a mail program only reads the status)
+                ErrorMapper.refuse(ctx, false, e.status(), e.getMessage());
+            }
+        }, false);
+        router.post("/unsubscribe-comments/:member/:signature").order(-10).blockingHandler(ctx -> {
+            try {
+                preferences.setNotifyComments(ctx.pathParam("member"), ctx.pathParam("signature"), false);
+                if ("page".equals(ctx.request().getParam("from"))) {
+                    ctx.response().setStatusCode(303).putHeader("Location", ctx.normalizedPath()).end();
+                    return;
+                }
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
+                        .end("Unsubscribed from mail about new comments.\n");
+            } catch (QaException e) {
                 ErrorMapper.refuse(ctx, false, e.status(), e.getMessage());
             }
         }, false);

@@ -36,10 +36,11 @@ public class MemberResource {
     public record SignupForm(String username, String email) {
     }
 
-    public record SettingsForm(String email, String displayName, boolean notifyAnswers, String avatarUrl,
-            boolean hasAvatar) {
+    public record SettingsForm(String email, String displayName, boolean notifyAnswers, boolean notifyComments,
+            String avatarUrl, boolean hasAvatar) {
         static SettingsForm of(Member m) {
-            return new SettingsForm(m.email, m.displayName, m.notifyAnswers, m.avatarUrl(), m.avatarHash != null);
+            return new SettingsForm(m.email, m.displayName, m.notifyAnswers, m.notifyComments, m.avatarUrl(),
+                    m.avatarHash != null);
         }
     }
 
@@ -151,16 +152,19 @@ public class MemberResource {
     @Path("settings")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response saveSettings(@RestForm String email, @RestForm("display_name") String displayName,
-            @RestForm("notify_answers") String notifyAnswers, @RestForm("remove_avatar") String removeAvatar,
+            @RestForm("notify_answers") String notifyAnswers, @RestForm("notify_comments") String notifyComments,
+            @RestForm("remove_avatar") String removeAvatar,
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
             return LoginRedirect.to("Log in to change your settings.", "/settings");
         }
         boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
+        boolean notifyOfComments = notifyComments != null && !notifyComments.isBlank();
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
-            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, notify), picture,
+            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, notify, notifyOfComments),
+                    picture,
                     removeAvatar != null && !removeAvatar.isBlank());
             String newEmail = InputText.line(email);
             return Response.seeOther(URI.create("/settings")).cookie(Flash.set(saved.email.equalsIgnoreCase(newEmail)
@@ -170,7 +174,7 @@ public class MemberResource {
                     .build();
         } catch (QaException e) {
             SettingsForm form = new SettingsForm(Forms.orEmpty(email),
-                    Forms.orEmpty(displayName), notify, current.avatarUrl(), current.avatarHash != null);
+                    Forms.orEmpty(displayName), notify, notifyOfComments, current.avatarUrl(), current.avatarHash != null);
             Map<String, String> errors = new java.util.LinkedHashMap<>(Forms.fieldErrors(e));
             if (errors.containsKey("displayName")) {
                 errors.put("display_name", errors.remove("displayName"));

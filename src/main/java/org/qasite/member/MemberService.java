@@ -98,7 +98,7 @@ public class MemberService {
             throw QaException.notFound("Your account no longer exists.");
         }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
-                raw.notifyAnswers());
+                raw.notifyAnswers(), raw.notifyComments());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
             errors.put("email", "Another account uses this email address.");
@@ -118,6 +118,7 @@ public class MemberService {
         }
         member.displayName = input.displayName();
         member.notifyAnswers = input.notifyAnswers();
+        member.notifyComments = input.notifyComments();
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
         } else if (removeAvatar) {

@@ -3,6 +3,7 @@ package org.qasite.question;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,11 @@ import io.quarkus.qute.RawString;
  * vote, their own answer, their own question) or a deleted answer (shown to its author only) is another key, so a page
  * never shows a stale fragment; keys no page asks for any
  * more leave the cache first when it is full.
+ * <p>
+ * The comments under each answer are not part of the cached markup: they are rendered for each reader and put where
+ * the fragment keeps a stand-in for them. Keying the fragment on them instead would need every comment's id, time
+ * ("… ago"), author's name and avatar, and whether the reader may delete it or comment at all: keys that hardly ever
+ * repeat, and one forgotten part a stale or someone else's Delete button. A few comments cost little to render.
  */
 @Named("answerFragments")
 @ApplicationScoped
@@ -46,11 +52,22 @@ public class AnswerFragments {
         }
     }
 
-    /** A rendered answer cut where the CSRF token goes. */
-    record Fragment(String[] parts) {
+    /** A rendered answer cut where the CSRF token goes, before and after the place of its comments. */
+    record Fragment(String[] parts, String[] afterComments) {
 
-        /** Appends the markup with {@code token} in its token fields (one rendered without forms has none). */
-        void appendTo(StringBuilder html, String token) {
+        /**
+         * Appends the markup with {@code token} in its token fields (one rendered without forms has none) and
+         * {@code comments} in their place.
+         */
+        void appendTo(StringBuilder html, String token, Supplier<String> comments) {
+            append(html, parts, token);
+            if (afterComments != null) {
+                html.append(comments.get());
+                append(html, afterComments, token);
+            }
+        }
+
+        private static void append(StringBuilder html, String[] parts, String token) {
             html.append(parts[0]);
             for (int i = 1; i < parts.length; i++) {
                 html.append(token).append(parts[i]);
@@ -63,9 +80,17 @@ public class AnswerFragments {
             for (String part : parts) {
                 size += 48 + 2L * part.length();
             }
+            if (afterComments != null) {
+                for (String part : afterComments) {
+                    size += 48 + 2L * part.length();
+                }
+            }
             return size;
         }
     }
+
+    /** Set while an answer is rendered for the cache: where its comments go, each reader's own. */
+    private static final ThreadLocal<String> COMMENTS_STAND_IN = new ThreadLocal<>();
 
     private final FormToken formToken;
     private final long capacity;
@@ -87,11 +112,22 @@ public class AnswerFragments {
             if (capacity <= 0) {
                 html.append(QuestionResource.answerFragment(answer, page).render());
             } else {
-                fragment(answer, page, forms).appendTo(html, token);
+                fragment(answer, page, forms).appendTo(html, token,
+                        () -> QuestionResource.commentsFragment("answer-" + answer.id, page).render());
             }
             html.append('\n');
         }
         return new RawString(html.toString());
+    }
+
+    /**
+     * The comments under an answer, for {@code answer.html}: rendered for this reader, or the stand-in while the
+     * answer is rendered for the cache.
+     */
+    public RawString comments(Answer answer, QuestionPage page) {
+        String standIn = COMMENTS_STAND_IN.get();
+        return new RawString(standIn != null ? standIn
+                : QuestionResource.commentsFragment("answer-" + answer.id, page).render());
     }
 
     private Fragment fragment(Answer answer, QuestionPage page, boolean forms) {
@@ -128,9 +164,17 @@ public class AnswerFragments {
      */
     private Fragment render(Answer answer, QuestionPage page) {
         String standIn = UUID.randomUUID().toString();
-        String html = FormToken.renderWithStandIn(standIn,
-                () -> QuestionResource.answerFragment(answer, page).render());
-        return new Fragment(html.split(Pattern.quote(standIn), -1));
+        String commentsStandIn = UUID.randomUUID().toString();
+        COMMENTS_STAND_IN.set(commentsStandIn);
+        String html;
+        try {
+            html = FormToken.renderWithStandIn(standIn, () -> QuestionResource.answerFragment(answer, page).render());
+        } finally {
+            COMMENTS_STAND_IN.remove();
+        }
+        String[] halves = html.split(Pattern.quote(commentsStandIn), -1);
+        Pattern token = Pattern.compile(Pattern.quote(standIn));
+        return new Fragment(token.split(halves[0], -1), halves.length > 1 ? token.split(halves[1], -1) : null);
     }
 
     /** How many fragments are kept now. */

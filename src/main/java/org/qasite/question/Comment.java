@@ -1,6 +1,8 @@
 package org.qasite.question;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,6 +54,49 @@ public class Comment extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /**
+     * The comments shown under a question page: those on the question and those on the given answers, not deleted,
+     * oldest first, with their authors, in one query.
+     */
+    public static List<Comment> listForPage(long questionId, Collection<Long> answerIds) {
+        if (answerIds.isEmpty()) {
+            return find("select c from Comment c join fetch c.author where c.questionId = ?1 and c.answerId is null"
+                    + " and c.deletedAt is null order by c.createdAt, c.id", questionId).list();
+        }
+        return find("select c from Comment c join fetch c.author where c.questionId = ?1"
+                + " and (c.answerId is null or c.answerId in ?2) and c.deletedAt is null order by c.createdAt, c.id",
+                questionId, answerIds).list();
+    }
+
+    /** The comment with its author read in the same query (what its fragment shows), or null. */
+    public static Comment findWithAuthor(long id) {
+        return Comment.<Comment> find("select c from Comment c join fetch c.author where c.id = ?1", id).firstResult();
+    }
+
+    /** The comments of one post (an answer, or the question itself when {@code answerId} is null), oldest first. */
+    public static List<Comment> listForPost(long questionId, Long answerId) {
+        if (answerId == null) {
+            return find("select c from Comment c join fetch c.author where c.questionId = ?1 and c.answerId is null"
+                    + " and c.deletedAt is null order by c.createdAt, c.id", questionId).list();
+        }
+        return find("select c from Comment c join fetch c.author where c.answerId = ?1 and c.deletedAt is null"
+                + " order by c.createdAt, c.id", answerId).list();
+    }
+
+    public static long countForPost(long questionId, Long answerId) {
+        return answerId == null ? count("questionId = ?1 and answerId is null and deletedAt is null", questionId)
+                : count("answerId = ?1 and deletedAt is null", answerId);
+    }
+
+    /** Whether {@code member} wrote it (false for a visitor, null). */
+    public boolean isBy(Member member) {
+        return member != null && member.id.equals(author.id);
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 
     /** The post it is on, as the DOM hooks name it: {@code question-{id}} or {@code answer-{id}}. */
     public String postKey() {

@@ -8,11 +8,22 @@ import org.qasite.web.page.Pager;
 
 /**
  * What the question page shows: the question, one page of its answers, the reader's own votes, and for live updates
- * the stream position read before the answers (null when Redis did not tell). How many people have it open comes with
- * the live socket's greeting.
+ * the stream position read before the answers (null when Redis did not tell), and the comments of the question and of
+ * those answers. How many people have it open comes with the live socket's greeting.
  */
 public record QuestionPage(Question question, List<Answer> answers, Pager pager, Answer.Sort sort, Member reader,
-        int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition) {
+        int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition, PageComments comments) {
+
+    /** A page without comments (pushed live, where the reader's page has its own). */
+    public QuestionPage(Question question, List<Answer> answers, Pager pager, Answer.Sort sort, Member reader,
+            int myQuestionVote, Map<Long, Integer> myAnswerVotes, String livePosition) {
+        this(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes, livePosition, PageComments.NONE);
+    }
+
+    public QuestionPage withComments(PageComments pageComments) {
+        return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes, livePosition,
+                pageComments);
+    }
 
     /** The page as one reader sees a single answer pushed live: no other answers, no votes of theirs. */
     public static QuestionPage forLiveAnswer(Question question, Member reader) {

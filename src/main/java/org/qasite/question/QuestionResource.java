@@ -55,6 +55,24 @@ public class QuestionResource {
         static native TemplateInstance show$answer(Answer a, QuestionPage page);
 
         static native TemplateInstance show$question(QuestionPage page);
+
+        static native TemplateInstance show$comment(Comment comment, QuestionPage page);
+
+        static native TemplateInstance show$comments(String postKey, QuestionPage page);
+    }
+
+    /**
+     * One comment as the question page shows it, for {@code page.reader()} (its Delete button only for its author; a
+     * null reader is any visitor): what live readers receive. It goes at the end of the list
+     * {@code [data-comments-for="{comment.postKey()}"]}.
+     */
+    public static TemplateInstance commentFragment(Comment comment, QuestionPage page) {
+        return Templates.show$comment(comment, page);
+    }
+
+    /** The comments of one post with its comment box, as the page shows them under the post. */
+    static TemplateInstance commentsFragment(String postKey, QuestionPage page) {
+        return Templates.show$comments(postKey, page);
     }
 
     /**
@@ -90,10 +108,10 @@ public class QuestionResource {
     @GET
     @Path("questions/{id}")
     public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort,
-            HttpServerRequest request) {
+            @RestQuery String comments, HttpServerRequest request) {
         String address = ClientAddress.of(request);
         String readerKey = readers.of(me.id(), address);
-        QuestionPage questionPage = load(id, page, sort);
+        QuestionPage questionPage = load(id, page, sort, comments);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
             views.record(questionPage.question().id, readerKey);
         }
@@ -101,6 +119,11 @@ public class QuestionResource {
     }
 
     QuestionPage load(String rawId, String page, String rawSort) {
+        return load(rawId, page, rawSort, null);
+    }
+
+    /** The page, with every comment of the post {@code showComments} names shown ({@code answer-{id}}, ...). */
+    QuestionPage load(String rawId, String page, String rawSort, String showComments) {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
         Position position = events.currentPosition();
@@ -118,8 +141,11 @@ public class QuestionResource {
                     .getOrDefault(question.id, 0);
             myAnswerVotes = votes.myVotes(VoteService.Target.ANSWER, reader.id, answers.stream().map(a -> a.id).toList());
         }
+        // One query for the comments of the question and of the answers on this page.
+        PageComments comments = PageComments.of(Comment.listForPage(question.id, answers.stream().map(a -> a.id).toList()),
+                showComments, pager.url(pager.page()));
         return new QuestionPage(question, answers, pager, sort, reader, myQuestionVote, myAnswerVotes,
-                position == null ? null : position.toString());
+                position == null ? null : position.toString(), comments);
     }
 
     @POST

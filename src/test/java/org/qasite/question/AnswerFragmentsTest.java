@@ -85,9 +85,11 @@ class AnswerFragmentsTest {
         assertThat(voterTokens, everyItem(equalTo(voterTokens.get(0))));
         assertThat("the visitors' answers were rendered once", fragments.count(), equalTo(kept));
 
-        // The form of an answer, with the token found in it, is accepted.
+        // The forms of an answer, with the token found in them, are accepted: its vote form from the kept fragment
+        // and its comment box, rendered for the reader apart from it, carry the same token.
         List<String> answerTokens = tokens(answer(voterPage, first));
-        assertThat(answerTokens, hasSize(1));
+        assertThat(answerTokens, hasSize(2));
+        assertThat(answerTokens, everyItem(equalTo(answerTokens.get(0))));
         voter.request().contentType(ContentType.URLENC).formParam("value", "1")
                 .formParam("csrf-token", answerTokens.get(0)).post("/answers/" + first.id + "/vote").then()
                 .statusCode(303);

@@ -1,0 +1,56 @@
+package org.qasite.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qasite.member.Member;
+import org.qasite.question.Answer;
+import org.qasite.question.Comment;
+import org.qasite.question.Question;
+import org.qasite.web.Site;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+
+/** The mail about a new comment on the recipient's question or answer, rendered when it is sent. */
+@ApplicationScoped
+class CommentMails {
+
+    private final Site site;
+    private final UnsubscribeLinks unsubscribe;
+    private final MailConfig config;
+
+    CommentMails(Site site, UnsubscribeLinks unsubscribe, MailConfig config) {
+        this.site = site;
+        this.unsubscribe = unsubscribe;
+        this.config = config;
+    }
+
+    /**
+     * The mail of this queued row; null when it is no longer worth sending: the recipient switched it off or has no
+     * confirmed address any more, or the comment, its post or the question was deleted since.
+     */
+    MailTemplateInstance compose(MailLog mail, Member recipient) {
+        Comment comment = mail.commentId == null ? null : Comment.findById(mail.commentId);
+        if (!recipient.notifyComments || !recipient.isEmailVerified() || comment == null || comment.isDeleted()) {
+            return null;
+        }
+        Question question = Question.findById(comment.questionId);
+        Answer answer = comment.answerId == null ? null : Answer.findById(comment.answerId);
+        if (question == null || question.isDeleted() || answer != null && answer.isDeleted()) {
+            return null;
+        }
+        mail.recipient = recipient.email;
+        String commentUrl = site.absoluteUrl("/comments/" + comment.id);
+        String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.COMMENTS, recipient.id);
+        Mail headers = new Mail()
+                .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return Mails.Templates.newComment(recipient.displayName, question.title, answer != null,
+                comment.author.displayName, Mails.excerpt(comment.bodyHtml, config.excerptLength()), commentUrl,
+                unsubscribeUrl, site.getName(), site.getBaseUrl())
+                .mail(headers)
+                .to(recipient.email)
+                .subject("New comment on your " + (answer != null ? "answer to" : "question") + " \"" + question.title
+                        + "\"");
+    }
+}

@@ -1,0 +1,99 @@
+package org.qasite.question;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.qasite.events.EventType;
+import org.qasite.events.Outbox;
+import org.qasite.events.Payloads;
+import org.qasite.limit.RateLimiter;
+import org.qasite.markdown.MarkdownRenderer;
+import org.qasite.member.Member;
+import org.qasite.refusal.InputValidator;
+import org.qasite.refusal.QaException;
+import org.qasite.text.InputText;
+
+/** Writes and deletes comments, each with its event in the same transaction. */
+@ApplicationScoped
+public class CommentService {
+
+    /** The post a comment goes on: a question, or an answer. */
+    public record Target(boolean onAnswer, long id) {
+
+        public static Target question(long id) {
+            return new Target(false, id);
+        }
+
+        public static Target answer(long id) {
+            return new Target(true, id);
+        }
+
+        public String key() {
+            return (onAnswer ? "answer-" : "question-") + id;
+        }
+    }
+
+    private final InputValidator validator;
+    private final MarkdownRenderer markdown;
+    private final RateLimiter rateLimiter;
+    private final Outbox outbox;
+
+    CommentService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter, Outbox outbox) {
+        this.validator = validator;
+        this.markdown = markdown;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+    }
+
+    /** Saves the comment and its event; refuses a missing post (404), a deleted one (409) and text out of bounds (400). */
+    @Transactional
+    public Comment comment(long authorId, Target target, CommentInput raw) {
+        CommentInput input = new CommentInput(InputText.block(raw.body()));
+        Post post = target.onAnswer() ? Answer.findById(target.id()) : Question.findById(target.id());
+        if (post == null) {
+            throw QaException.notFound("There is no " + (target.onAnswer() ? "answer " : "question ") + target.id() + ".");
+        }
+        Question question = post instanceof Answer answer ? answer.question : (Question) post;
+        if (post.isDeleted() || question.isDeleted()) {
+            throw QaException.conflict(post.isDeleted() && post instanceof Answer ? "This answer was deleted."
+                    : "This question was deleted.");
+        }
+        validator.check(validator.errors(input));
+        Member.lockForPosting(authorId);
+        Comment comment = new Comment();
+        comment.questionId = question.id;
+        comment.answerId = target.onAnswer() ? target.id() : null;
+        comment.author = Member.getEntityManager().getReference(Member.class, authorId);
+        comment.body = input.body();
+        Mentions.Linked linked = Mentions.link(markdown.toSafeInlineHtml(input.body()), ThreadPeople.of(question.id));
+        comment.bodyHtml = linked.html();
+        comment.persist();
+        outbox.record(EventType.COMMENT_CREATED, new Payloads.CommentCreated(comment.id, question.id,
+                comment.answerId, authorId, post.author.id, linked.mentionedIds()));
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.COMMENT, authorId);
+        return comment;
+    }
+
+    /** Deletes a comment of the member's own (soft); someone else's is 403, one deleted already 409. */
+    @Transactional
+    public Comment delete(long memberId, long commentId) {
+        Comment comment = Comment.findById(commentId, LockModeType.PESSIMISTIC_WRITE);
+        if (comment == null) {
+            throw QaException.notFound("There is no comment " + commentId + ".");
+        }
+        if (!comment.author.id.equals(memberId)) {
+            throw QaException.forbidden("Only its author can delete a comment.");
+        }
+        if (comment.isDeleted()) {
+            throw QaException.conflict("This comment was deleted already.");
+        }
+        comment.deletedAt = Instant.now();
+        outbox.record(EventType.COMMENT_DELETED,
+                new Payloads.CommentDeleted(comment.id, comment.questionId, comment.answerId, memberId));
+        return comment;
+    }
+}
