@@ -111,7 +111,7 @@ public class CommentResource {
      * The question page where the comment's post stands (newest answers first), with all its comments shown when
      * there are more than the page shows at first.
      */
-    private static String postUrl(Comment comment, String anchor) {
+    private String postUrl(Comment comment, String anchor) {
         StringBuilder url = new StringBuilder("/questions/").append(comment.questionId);
         String separator = "?";
         if (comment.answerId != null) {
@@ -127,8 +127,9 @@ public class CommentResource {
         return url.append(anchor).toString();
     }
 
-    private static long answerPage(Answer answer) {
-        return Answer.countNewerThan(answer) / QuestionResource.ANSWERS_PER_PAGE + 1;
+    /** The page of its question where the answer stands for this reader (who also sees their own deleted answers). */
+    private long answerPage(Answer answer) {
+        return Answer.countNewerThan(answer, me.id()) / QuestionResource.ANSWERS_PER_PAGE + 1;
     }
 
     /** A visitor: to the login page, and back to the post once logged in. */
