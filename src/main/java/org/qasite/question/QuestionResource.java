@@ -55,6 +55,8 @@ public class QuestionResource {
         static native TemplateInstance show$answer(Answer a, QuestionPage page);
 
         static native TemplateInstance show$question(QuestionPage page);
+
+        static native TemplateInstance show$comment(Comment c, QuestionPage page);
     }
 
     /**
@@ -68,6 +70,11 @@ public class QuestionResource {
     /** One answer as the question page shows it, for the reader the page stands for: what live readers receive. */
     public static TemplateInstance answerFragment(Answer answer, QuestionPage page) {
         return Templates.show$answer(answer, page);
+    }
+
+    /** One comment as the question page shows it, for the reader the page stands for (none: a visitor). */
+    public static TemplateInstance commentFragment(Comment comment, QuestionPage page) {
+        return Templates.show$comment(comment, page);
     }
 
     private final CurrentMember me;
