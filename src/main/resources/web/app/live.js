@@ -3,6 +3,8 @@
 // HTML is ever built here from member text. Without this script (or without WebSocket), the page is simply what the
 // server rendered.
 
+import { postChanges } from './live-changes.js';
+
 const section = document.querySelector('[data-live]');
 
 function compare(a, b) {
@@ -12,70 +14,6 @@ function compare(a, b) {
   if (am !== bm) return am < bm ? -1 : 1;
   if (as !== bs) return as < bs ? -1 : 1;
   return 0;
-}
-
-// The first element of a fragment the server rendered and sanitized.
-function parse(html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return template.content.firstElementChild;
-}
-
-// A change above what the reader looks at must not move it: when the changed part of the page ends above the
-// viewport, scroll by as much as it grew or shrank. (Below or in view, the reader's place does not move anyway.)
-function keepScroll(edge, apply) {
-  const before = edge();
-  apply();
-  if (before <= 0) {
-    const moved = edge() - before;
-    if (moved) window.scrollBy(0, moved);
-  }
-}
-
-// Puts the new node where the old one was, keeping the reader's place and, when it was inside the old node, their
-// focus (on the same element if it moved into the new node, or else on the new node, without scrolling).
-function replaceNode(old, node) {
-  const focused = old.contains(document.activeElement) ? document.activeElement : null;
-  const selection = focused && typeof focused.selectionStart === 'number'
-    ? [focused.selectionStart, focused.selectionEnd] : null;
-  let current = old;
-  keepScroll(() => current.getBoundingClientRect().bottom, () => {
-    old.replaceWith(node);
-    current = node;
-  });
-  if (!focused || document.activeElement === focused) return;
-  if (node.contains(focused)) {
-    focused.focus({ preventScroll: true });
-    if (selection) focused.setSelectionRange(selection[0], selection[1]);
-  } else {
-    if (!node.hasAttribute('tabindex')) node.tabIndex = -1;
-    node.focus({ preventScroll: true });
-  }
-}
-
-// What the reader has on a post that is replaced stays as it is: their vote (with the new score), the comments shown,
-// a comment being written, the live status and viewer count in the question's byline.
-function keepReaderState(old, node) {
-  const oldVote = old.querySelector('[data-vote-widget]');
-  const newVote = node.querySelector('[data-vote-widget]');
-  if (oldVote && newVote) {
-    const score = newVote.querySelector('[data-score]')?.textContent;
-    newVote.replaceWith(oldVote);
-    const shown = oldVote.querySelector('[data-score]');
-    if (shown && score !== undefined) shown.textContent = score;
-  }
-  for (const hook of ['data-comments-for', 'data-comment-form-for']) {
-    old.querySelectorAll('[' + hook + ']').forEach((kept) => {
-      const fresh = node.querySelector('[' + hook + '="' + CSS.escape(kept.getAttribute(hook)) + '"]');
-      if (fresh) fresh.replaceWith(kept);
-      else if (hook === 'data-comments-for') node.querySelector('.post-body')?.after(kept);
-    });
-  }
-  for (const hook of ['[data-viewers-line]', '[data-live-status]']) {
-    const kept = old.querySelector(hook);
-    const fresh = node.querySelector(hook);
-    if (kept && fresh) fresh.replaceWith(kept);
-  }
 }
 
 function startLive() {
@@ -127,7 +65,9 @@ function startLive() {
     setCount(Number(message.answers));
     if (document.getElementById('answer-' + message.answerId)) return; // already shown (the poster's own, a replay)
     if (insert) {
-      const answer = parse(message.html);
+      const template = document.createElement('template');
+      template.innerHTML = message.html; // rendered and sanitized by the server
+      const answer = template.content.firstElementChild;
       if (!answer) return;
       answer.classList.add('highlight');
       document.getElementById('answers-empty')?.remove();
@@ -140,108 +80,7 @@ function startLive() {
     }
   };
 
-  // An answer edited or undeleted: replaced where it is (an undeleted one where its note is), or, undeleted and not on
-  // the page, inserted like a new one where new answers go.
-  const receiveAnswerUpdate = (message) => {
-    advance(message.position);
-    setCount(Number(message.answers));
-    const id = Number(message.answerId);
-    const old = document.getElementById('answer-' + id)
-      || list.querySelector('[data-deleted-answer-id="' + id + '"]');
-    if (!old && !(insert && message.change === 'undeleted')) return; // an answer this page does not show
-    const answer = parse(message.html);
-    if (!answer) return;
-    answer.classList.add('highlight');
-    if (!old) {
-      document.getElementById('answers-empty')?.remove();
-      list.prepend(answer);
-      return;
-    }
-    keepReaderState(old, answer);
-    replaceNode(old, answer);
-  };
-
-  const receiveAnswerDeletion = (message) => {
-    advance(message.position);
-    setCount(Number(message.answers));
-    const id = Number(message.answerId);
-    const old = document.getElementById('answer-' + id);
-    if (!old) return;
-    const note = document.createElement('p');
-    note.className = 'answer-deleted py-3 mb-0 border-bottom text-body-secondary small';
-    note.dataset.deletedAnswerId = String(id);
-    note.setAttribute('role', 'status');
-    note.textContent = 'This answer was deleted.';
-    replaceNode(old, note);
-  };
-
-  const receiveQuestionUpdate = (message) => {
-    advance(message.position);
-    const old = document.querySelector('article[data-question-id]');
-    const question = parse(message.html);
-    if (!old || !question) return;
-    question.classList.add('highlight');
-    keepReaderState(old, question);
-    replaceNode(old, question);
-    document.querySelector('[data-question-deleted]')?.remove(); // undeleted
-  };
-
-  const receiveQuestionDeletion = (message) => {
-    advance(message.position);
-    const question = document.querySelector('article[data-question-id]');
-    if (!question || document.querySelector('[data-question-deleted]')) return;
-    const notice = document.createElement('div');
-    notice.className = 'alert alert-warning';
-    notice.dataset.questionDeleted = '';
-    notice.setAttribute('role', 'alert');
-    notice.textContent = 'This question was deleted.';
-    keepScroll(() => question.getBoundingClientRect().top, () => question.before(notice));
-  };
-
-  // The post's comment list; a post without comments may have none yet: an empty one goes under its text.
-  const commentList = (postId) => {
-    const existing = document.querySelector('[data-comments-for="' + CSS.escape(postId) + '"]');
-    if (existing) return existing;
-    const [kind, id] = postId.split('-');
-    const post = kind === 'question'
-      ? document.querySelector('article[data-question-id="' + Number(id) + '"]')
-      : document.getElementById('answer-' + Number(id));
-    const body = post?.querySelector('.post-body');
-    if (!body) return null; // a post this page does not show
-    const created = document.createElement('ul');
-    created.className = 'comments list-unstyled mb-0 mt-2';
-    created.dataset.commentsFor = postId;
-    body.after(created);
-    return created;
-  };
-
-  const receiveComment = (message) => {
-    advance(message.position);
-    if (document.querySelector('[data-comment-id="' + Number(message.commentId) + '"]')) return; // shown already
-    const comments = commentList(String(message.postId));
-    const comment = comments && parse(message.html);
-    if (!comment) return;
-    comment.classList.add('highlight');
-    keepScroll(() => comments.getBoundingClientRect().bottom, () => comments.append(comment));
-  };
-
-  const receiveCommentDeletion = (message) => {
-    advance(message.position);
-    const comment = document.querySelector('[data-comment-id="' + Number(message.commentId) + '"]');
-    if (!comment) return;
-    const comments = comment.parentElement;
-    keepScroll(() => comments.getBoundingClientRect().bottom, () => comment.remove());
-  };
-
-  const receivers = {
-    answer: receiveAnswer,
-    'answer-updated': receiveAnswerUpdate,
-    'answer-deleted': receiveAnswerDeletion,
-    'question-updated': receiveQuestionUpdate,
-    'question-deleted': receiveQuestionDeletion,
-    comment: receiveComment,
-    'comment-deleted': receiveCommentDeletion,
-  };
+  const changes = postChanges(list, insert);
 
   const reload = () => {
     // The page can no longer be brought up to date: no more live answers on it, they would hide a gap.
@@ -286,8 +125,12 @@ function startLive() {
       } catch (e) {
         return;
       }
-      if (Object.hasOwn(receivers, message.type)) receivers[message.type](message);
-      else if (message.type === 'position') advance(message.position);
+      if (message.type === 'answer') receiveAnswer(message);
+      else if (Object.hasOwn(changes, message.type)) {
+        advance(message.position);
+        if ('answers' in message) setCount(Number(message.answers));
+        changes[message.type](message);
+      } else if (message.type === 'position') advance(message.position);
       else if (message.type === 'viewers' && viewers) {
         viewers.dataset.viewers = String(message.count);
         viewers.textContent = message.count + ' viewing now';

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -124,6 +125,46 @@ class LivePostsBrowserTest {
                 containsString("highlight"));
         assertThat("the viewer count stays in the byline", text(reader, "[data-viewers]"), equalTo("1 viewing now"));
         assertThat(samePage(reader), equalTo(true));
+    }
+
+    @Test
+    void aChangeAboveWhatTheReaderLooksAtDoesNotMoveIt() {
+        Member author = data.member("answerer");
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "Does the page jump when something above me changes?");
+        String paragraphs = "A paragraph that makes the answer tall enough.\n\n".repeat(6);
+        List<Answer> posted = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            posted.add(data.answer(author, question, "Answer " + i + ".\n\n" + paragraphs));
+        }
+        WebDriver reader = person();
+        open(reader, question);
+        // The reader reads the oldest answer, at the bottom of the list; the question and the newer answers are above.
+        By oldest = By.cssSelector("[data-answer-id='" + posted.get(0).id + "']");
+        ((JavascriptExecutor) reader).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                reader.findElement(oldest));
+        long before = top(reader, oldest);
+        assertThat("the question is out of view", top(reader, By.cssSelector("article[data-question-id]")) < 0,
+                equalTo(true));
+
+        changes.editQuestion(question.id, asker.id, "The question, much longer now.\n\n" + paragraphs + paragraphs);
+        waitFor(reader).until(ExpectedConditions.textMatches(
+                By.cssSelector("article[data-question-id] .post-body"), Pattern.compile(
+                        "^The question, much longer now.*", Pattern.DOTALL)));
+        assertThat(Math.abs(top(reader, oldest) - before) <= 2, equalTo(true));
+
+        changes.deleteAnswer(posted.get(5).id, author.id);
+        waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-deleted-answer-id='" + posted.get(5).id + "']")));
+        assertThat(Math.abs(top(reader, oldest) - before) <= 2, equalTo(true));
+        assertThat(samePage(reader), equalTo(true));
+    }
+
+    /** Where the element's top is in the viewport, in CSS pixels (negative: above it). */
+    private static long top(WebDriver browser, By element) {
+        Number top = (Number) ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].getBoundingClientRect().top;", browser.findElement(element));
+        return Math.round(top.doubleValue());
     }
 
     @Test
