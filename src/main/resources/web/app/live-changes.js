@@ -66,6 +66,19 @@ function keepReaderState(old, node) {
   }
 }
 
+// The form field of the page's CSRF token (quarkus.rest-csrf.form-field-name).
+const TOKEN_FIELD = 'csrf-token';
+
+// A pushed fragment has no request to take a CSRF token from, so its forms come without one: they get the token of
+// the page the reader is on (a member's page has one; a visitor's forms lead to the login page anyway).
+function lendToken(node) {
+  const token = document.querySelector('input[name="' + TOKEN_FIELD + '"]');
+  if (!token) return;
+  node.querySelectorAll('form[method="post"]').forEach((form) => {
+    if (!form.querySelector('input[name="' + TOKEN_FIELD + '"]')) form.prepend(token.cloneNode());
+  });
+}
+
 // The handlers of the change frames, by type, for the answer list `list`; `insert`: the page takes new answers in
 // (first page, newest first), so an undeleted answer it does not show goes on top like a new one.
 export function postChanges(list, insert) {
@@ -80,11 +93,13 @@ export function postChanges(list, insert) {
     if (!answer) return;
     answer.classList.add('highlight');
     if (!old) {
+      lendToken(answer);
       document.getElementById('answers-empty')?.remove();
       list.prepend(answer);
       return;
     }
     keepReaderState(old, answer);
+    lendToken(answer);
     replaceNode(old, answer);
   };
 
@@ -106,6 +121,7 @@ export function postChanges(list, insert) {
     if (!old || !question) return;
     question.classList.add('highlight');
     keepReaderState(old, question);
+    lendToken(question);
     replaceNode(old, question);
     document.querySelector('[data-question-deleted]')?.remove(); // undeleted
   };
@@ -144,6 +160,7 @@ export function postChanges(list, insert) {
     const comment = comments && parse(message.html);
     if (!comment) return;
     comment.classList.add('highlight');
+    lendToken(comment);
     keepScroll(() => comments.getBoundingClientRect().bottom, () => comments.append(comment));
   };
 

@@ -101,7 +101,7 @@ class LivePostsBrowserTest {
         Question question = data.question(asker, "Does an edit show up while I read?");
         Answer older = data.answer(author, question, "An older answer that nobody edits.");
         Answer answer = data.answer(author, question, "The answer before its edit.");
-        WebDriver reader = member(data.member("reader"));
+        WebDriver reader = member(asker); // the question's author: answers come with an accept form for them
         open(reader, question);
         By upVote = By.cssSelector("button[data-vote-for='answer-" + answer.id + "'][data-vote='1']");
         reader.findElement(upVote).click();
@@ -117,6 +117,8 @@ class LivePostsBrowserTest {
         assertThat("the reader's vote stays", reader.findElement(upVote).getDomAttribute("aria-pressed"),
                 equalTo("true"));
         assertThat(text(reader, "[data-answer-id='" + answer.id + "'] [data-score]"), equalTo("1"));
+        assertThat("the pushed accept form gets the page's CSRF token", reader.findElements(By.cssSelector(
+                "[data-answer-id='" + answer.id + "'] form[data-accept-form] input[name='csrf-token']")), hasSize(1));
 
         changes.editQuestion(question.id, asker.id, "The question's body, edited while it is read.");
         By questionBody = By.cssSelector("article[data-question-id='" + question.id + "'] .post-body");
@@ -233,6 +235,7 @@ class LivePostsBrowserTest {
         Question question = data.question(data.member("asker"), "Does the page catch up on edits after a drop?");
         Answer edited = data.answer(author, question, "An answer edited while the reader is offline.");
         Answer deleted = data.answer(author, question, "An answer deleted while the reader is offline.");
+        streamHasAnEntry();
         WebDriver reader = person();
         open(reader, question);
         By status = By.cssSelector("[data-live-status]");
@@ -251,7 +254,8 @@ class LivePostsBrowserTest {
         assertThat("the changes were made while the reader was away", rooms.viewers(question.id), empty());
         ((ChromeDriver) reader).deleteNetworkConditions();
 
-        waitFor(reader).until(ExpectedConditions.textToBe(
+        // The script tries again after its backoff, which grew while the network was away: up to 16 s here.
+        new WebDriverWait(reader, WAIT.multipliedBy(2)).until(ExpectedConditions.textToBe(
                 By.cssSelector("[data-answer-id='" + edited.id + "'] .post-body"),
                 "The answer as edited while the reader was offline."));
         waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
@@ -261,6 +265,18 @@ class LivePostsBrowserTest {
         waitFor(reader).until(ExpectedConditions.invisibilityOfElementLocated(status));
         assertThat(text(reader, "[data-answer-count]"), equalTo("1"));
         assertThat("caught up by replay, not by reloading", samePage(reader), equalTo(true));
+    }
+
+    /**
+     * A page of an empty stream starts from 0-0, which is too old to replay from once entries come (it reloads instead):
+     * an answer elsewhere gives the stream its first entry, as any site that ever had an answer has.
+     */
+    private void streamHasAnEntry() {
+        if (streams.stream(String.class, String.class, String.class).xlen("qa:events") == 0) {
+            Question elsewhere = data.question(data.member("asker"), "A question that gives the stream an entry");
+            changes.editQuestion(elsewhere.id, elsewhere.author.id, "An edit, so that the stream has an entry.");
+        }
+        await().atMost(WAIT).until(() -> streams.stream(String.class, String.class, String.class).xlen("qa:events") > 0);
     }
 
     /** Publishes the newest event of this type whose payload holds {@code fragment} once more, as the relay may. */
