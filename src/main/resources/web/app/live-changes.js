@@ -123,7 +123,8 @@ export function postChanges(list, insert) {
     keepReaderState(old, question);
     lendToken(question);
     replaceNode(old, question);
-    document.querySelector('[data-question-deleted]')?.remove(); // undeleted
+    const notice = document.querySelector('[data-question-deleted]'); // undeleted: the notice goes
+    if (notice) keepScroll(() => question.getBoundingClientRect().top, () => notice.remove());
   };
 
   const receiveQuestionDeletion = (message) => {

@@ -198,6 +198,11 @@ class LivePostsBrowserTest {
         By notice = By.cssSelector("[data-question-deleted][role=alert]");
         waitFor(reader).until(ExpectedConditions.visibilityOfElementLocated(notice));
         assertThat(reader.findElement(notice).getText(), equalTo("This question was deleted."));
+
+        // Undeleted, the notice goes and the question is shown again.
+        changes.undeleteQuestion(question.id, asker.id);
+        waitFor(reader).until(ExpectedConditions.numberOfElementsToBe(notice, 0));
+        assertThat(reader.findElements(By.cssSelector("article[data-question-id='" + question.id + "']")), hasSize(1));
         assertThat(samePage(reader), equalTo(true));
     }
 
