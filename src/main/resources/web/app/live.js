@@ -1,6 +1,9 @@
-// Live answers: new answers of the open question arrive over a WebSocket, with how many people are reading it.
-// The server renders every answer (the same fragment as the page), so no HTML is ever built here from member text.
-// Without this script (or without WebSocket), the page is simply what the server rendered.
+// Live question page: new answers, edits, deletions and comments of the open question arrive over a WebSocket, with
+// how many people are reading it. The server renders every post and comment (the same fragments as the page), so no
+// HTML is ever built here from member text. Without this script (or without WebSocket), the page is simply what the
+// server rendered.
+
+import { postChanges } from './live-changes.js';
 
 const section = document.querySelector('[data-live]');
 
@@ -32,12 +35,12 @@ function startLive() {
 
   const setStatus = (paused) => status?.classList.toggle('d-none', !paused);
 
+  // Each frame about answers carries the count as it was when the server rendered it, never older than the frame's
+  // change; frames come in stream order, so the last one is right, deletions included.
   const setCount = (n) => {
-    if (!count || !Number.isFinite(n)) return;
-    if (n > Number(count.textContent)) {
-      count.textContent = String(n);
-      if (noun) noun.textContent = n === 1 ? 'answer' : 'answers';
-    }
+    if (!count || !Number.isFinite(n) || n < 0) return;
+    count.textContent = String(n);
+    if (noun) noun.textContent = n === 1 ? 'answer' : 'answers';
   };
 
   const showAlert = (text, linkText, href) => {
@@ -77,13 +80,15 @@ function startLive() {
     }
   };
 
+  const changes = postChanges(list, insert);
+
   const reload = () => {
     // The page can no longer be brought up to date: no more live answers on it, they would hide a gap.
     stopped = true;
     outdated = true;
     socket?.close(1000);
     // Never throw away an answer being written, and never reload in a loop: ask instead.
-    const draft = document.querySelector('#answer-form textarea');
+    const drafts = document.querySelectorAll('#answer-form textarea, form[data-comment-form-for] textarea');
     const key = 'qa-live-reload:' + window.location.pathname;
     let recently = false;
     try {
@@ -91,8 +96,8 @@ function startLive() {
     } catch (e) {
       recently = false; // storage unavailable: a reload is still the right answer
     }
-    if ((draft && draft.value.trim()) || recently) {
-      showAlert('New answers arrived while this page was away.', 'Reload the page', window.location.href);
+    if ([...drafts].some((draft) => draft.value.trim()) || recently) {
+      showAlert('The question changed while this page was away.', 'Reload the page', window.location.href);
       return;
     }
     try {
@@ -121,7 +126,11 @@ function startLive() {
         return;
       }
       if (message.type === 'answer') receiveAnswer(message);
-      else if (message.type === 'position') advance(message.position);
+      else if (Object.hasOwn(changes, message.type)) {
+        advance(message.position);
+        if ('answers' in message) setCount(Number(message.answers));
+        changes[message.type](message);
+      } else if (message.type === 'position') advance(message.position);
       else if (message.type === 'viewers' && viewers) {
         viewers.dataset.viewers = String(message.count);
         viewers.textContent = message.count + ' viewing now';

@@ -6,21 +6,24 @@ import org.qasite.events.EventLogContext;
 
 import io.quarkus.redis.datasource.stream.StreamMessage;
 
-/** Hands the answers the instance's reader found to the rooms of their questions on this instance. */
+/**
+ * Hands the changes of question pages that the instance's reader found (answers, edits, deletions, comments) to the
+ * rooms of their questions on this instance.
+ */
 @ApplicationScoped
 class LiveBroadcast {
 
     private final Rooms rooms;
-    private final RenderedAnswers rendered;
+    private final RenderedChanges rendered;
 
-    LiveBroadcast(Rooms rooms, RenderedAnswers rendered) {
+    LiveBroadcast(Rooms rooms, RenderedChanges rendered) {
         this.rooms = rooms;
         this.rendered = rendered;
     }
 
     /**
      * Sends a stream entry of the reader to the room of its question, if that room is open here, and answers whether
-     * it did. Throws when the answer cannot be rendered now (database down), so that the reader tries the entry again.
+     * it did. Throws when the change cannot be rendered now (database down), so that the reader tries the entry again.
      */
     boolean send(StreamMessage<String, String, String> entry) {
         try (EventLogContext logged = EventLogContext.enter(entry.payload())) {
@@ -29,16 +32,15 @@ class LiveBroadcast {
     }
 
     private boolean sendLogged(StreamMessage<String, String, String> entry) {
-        AnswerEntry answer = AnswerEntry.of(entry);
-        if (answer == null || !rooms.isOpen(answer.questionId())) {
+        PostEntry change = PostEntry.of(entry);
+        if (change == null || !rooms.isOpen(change.questionId())) {
             return false;
         }
-        RenderedAnswer html = rendered.get(answer.answerId());
-        if (html == null) {
+        PostChange frames = rendered.get(change);
+        if (frames == null) {
             return false;
         }
-        LiveMessage.Answer message = answer.message(html);
-        rooms.viewers(answer.questionId()).forEach(v -> v.deliver(message));
+        rooms.viewers(change.questionId()).forEach(v -> v.deliver(frames));
         return true;
     }
 
@@ -47,9 +49,9 @@ class LiveBroadcast {
      * disconnected with "try again later", and replay it from their last position when they can.
      */
     void giveUp(StreamMessage<String, String, String> entry) {
-        AnswerEntry answer = AnswerEntry.of(entry);
-        if (answer != null) {
-            rooms.viewers(answer.questionId()).forEach(v -> v.close(Viewer.TRY_AGAIN));
+        PostEntry change = PostEntry.of(entry);
+        if (change != null) {
+            rooms.viewers(change.questionId()).forEach(v -> v.close(Viewer.TRY_AGAIN));
         }
     }
 }

@@ -12,8 +12,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.http.HttpClosedException;
 
 /**
- * {@code /ws/questions/{id}?since=position}: new answers of one question, and how many people have it open. The
- * upgrade was checked by {@link LiveUpgradeCheck}; on open, the answers after {@code since} are replayed first.
+ * {@code /ws/questions/{id}?since=position}: the changes of one question page (new answers, edits, deletions,
+ * comments), and how many people have it open. The upgrade was checked by {@link LiveUpgradeCheck}; on open, the
+ * changes after {@code since} are replayed first.
  */
 @WebSocket(path = "/ws/questions/{id}", endpointId = LiveEndpoint.ID)
 public class LiveEndpoint {

@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
- * no consumer group, since every instance must see every answer for its own rooms. An entry that cannot be handled is
+ * no consumer group, since every instance must see every change of a question page for its own rooms. An entry that cannot be
+ * handled is
  * read again until it can; after too many tries its question's readers are disconnected with "try again later", and
  * replay it from their last position when they come back.
  */
@@ -53,7 +54,7 @@ public class LiveFeed {
         this.presence = presence;
         this.hub = hub;
         this.fanOut = Timer.builder("qa.live.fanout")
-                .description("From an answer's entry in the stream until it was handed to its room's connections")
+                .description("From a change's entry in the stream until it was handed to its room's connections")
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -92,7 +93,7 @@ public class LiveFeed {
                     stream.recentPresence(config.presence().expiry()).forEach(presence::apply);
                 }
                 List<StreamMessage<String, String, String>> batch = stream.read(positions);
-                // Presence first: an answer that cannot be sent yet must not hold up the viewer counts.
+                // Presence first: a change that cannot be sent yet must not hold up the viewer counts.
                 for (StreamMessage<String, String, String> entry : batch) {
                     if (!entry.key().equals(stream.eventsKey())) {
                         presence.apply(entry);
@@ -111,7 +112,7 @@ public class LiveFeed {
                         if (tries < MAX_TRIES) {
                             throw e;
                         }
-                        Log.errorf(e, "Live answer of entry %s not sent after %d tries; its readers come back later",
+                        Log.errorf(e, "Live change of entry %s not sent after %d tries; its readers come back later",
                                 entry.id(), tries);
                         broadcast.giveUp(entry);
                     }
@@ -120,7 +121,7 @@ public class LiveFeed {
                 }
                 failures = 0;
             } catch (Throwable e) {
-                // The thread lives on whatever happens: without it no answer would reach this instance's readers.
+                // The thread lives on whatever happens: without it no change would reach this instance's readers.
                 failures++;
                 if (failures == 1 || failures % 30 == 0) {
                     Log.warnf("Live feed cannot read the stream (%d tries): %s", failures, e.getMessage());

@@ -29,11 +29,11 @@ public class LiveHub {
     private final Rooms rooms;
     private final Presence presence;
     private final LiveStream stream;
-    private final RenderedAnswers rendered;
+    private final RenderedChanges rendered;
     private final ReaderPosition reader;
     private final AddressSockets sockets;
 
-    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, RenderedAnswers rendered,
+    LiveHub(LiveConfig config, Rooms rooms, Presence presence, LiveStream stream, RenderedChanges rendered,
             ReaderPosition reader, AddressSockets sockets) {
         this.config = config;
         this.sockets = sockets;
@@ -53,7 +53,7 @@ public class LiveHub {
             });
             return;
         }
-        if (reader.lastRead() == null) { // the reader does not know yet where it starts: answers could slip through
+        if (reader.lastRead() == null) { // the reader does not know yet where it starts: changes could slip through
             connection.close(Viewer.TRY_AGAIN).subscribe().with(x -> {
             }, e -> {
             });
@@ -91,7 +91,7 @@ public class LiveHub {
      * answers whether the viewer is still open: it is closed with "try again later" when Redis could not be read.
      */
     private boolean replay(Viewer viewer, String since) {
-        List<LiveMessage.Answer> missed = List.of();
+        List<PostChange> missed = List.of();
         Position position = null;
         if (since != null && !since.isEmpty()) {
             position = Position.parse(since);
@@ -100,7 +100,7 @@ public class LiveHub {
                 if (replay.incomplete()) {
                     viewer.send(LiveMessage.RELOAD);
                 } else {
-                    missed = answers(replay.entries(), viewer.questionId());
+                    missed = changes(replay.entries(), viewer.questionId());
                 }
             } catch (RuntimeException e) {
                 Log.warnf("Live replay for question %d failed: %s", viewer.questionId(), e.getMessage());
@@ -112,19 +112,19 @@ public class LiveHub {
         return true;
     }
 
-    /** The answers to the question among the entries, rendered. */
-    private List<LiveMessage.Answer> answers(List<StreamMessage<String, String, String>> entries, long questionId) {
-        List<LiveMessage.Answer> messages = new ArrayList<>();
+    /** The changes of the question's page among the entries, rendered. */
+    private List<PostChange> changes(List<StreamMessage<String, String, String>> entries, long questionId) {
+        List<PostChange> changes = new ArrayList<>();
         for (StreamMessage<String, String, String> entry : entries) {
-            AnswerEntry answer = AnswerEntry.of(entry);
-            if (answer != null && answer.questionId() == questionId) {
-                RenderedAnswer html = rendered.get(answer.answerId());
-                if (html != null) {
-                    messages.add(answer.message(html));
+            PostEntry change = PostEntry.of(entry);
+            if (change != null && change.questionId() == questionId) {
+                PostChange frames = rendered.get(change);
+                if (frames != null) {
+                    changes.add(frames);
                 }
             }
         }
-        return messages;
+        return changes;
     }
 
     /** The viewer the upgrade check described; without its description, a reader and an address of its own. */

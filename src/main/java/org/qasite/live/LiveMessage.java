@@ -2,7 +2,6 @@ package org.qasite.live;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 import org.qasite.events.Position;
 
@@ -15,10 +14,14 @@ final class LiveMessage {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RELOAD = json(Map.of("type", "reload"));
 
+    /** What an update is: the page replaces an edited post where it is, and may put an undeleted one back. */
+    static final String EDITED = "edited";
+    static final String UNDELETED = "undeleted";
+
     private LiveMessage() {
     }
 
-    /** Every answer up to this stream position was sent: where a reconnect replays from. */
+    /** Every change of the question up to this stream position was sent: where a reconnect replays from. */
     static String position(Position position) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "position");
@@ -34,38 +37,60 @@ final class LiveMessage {
     }
 
     /**
-     * A new answer at a stream position, its fragment rendered for each kind of reader: the question's author sees an
-     * accept button, the answer's author cannot vote on it, everyone else gets the same frame.
+     * An answer as the page renders it, and the question's answer count: new, or ({@code change} not null) "edited" or
+     * "undeleted".
      */
-    record Answer(long answerId, long questionId, Position position, String forOthers, long questionAuthorId,
-            String forQuestionAuthor, long answerAuthorId, String forAnswerAuthor) {
-
-        static Answer of(RenderedAnswer rendered, Position position) {
-            LongFunction<String> frame = perspective -> frame(rendered, position, rendered.html(perspective));
-            return new Answer(rendered.answerId(), rendered.questionId(), position, frame.apply(RenderedAnswer.OTHERS),
-                    rendered.questionAuthorId(), frame.apply(rendered.questionAuthorId()), rendered.answerAuthorId(),
-                    frame.apply(rendered.answerAuthorId()));
+    static String answer(String change, long answerId, Position position, int answers, String html) {
+        Map<String, Object> m = start(change == null ? "answer" : "answer-updated", position);
+        m.put("answerId", answerId);
+        if (change != null) {
+            m.put("change", change);
         }
-
-        String jsonFor(Long memberId) {
-            if (memberId == null) {
-                return forOthers;
-            }
-            if (memberId == answerAuthorId) {
-                return forAnswerAuthor;
-            }
-            return memberId == questionAuthorId ? forQuestionAuthor : forOthers;
-        }
-    }
-
-    private static String frame(RenderedAnswer rendered, Position position, String html) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "answer");
-        m.put("answerId", rendered.answerId());
-        m.put("position", position.toString());
-        m.put("answers", rendered.answerCount());
+        m.put("answers", answers);
         m.put("html", html);
         return json(m);
+    }
+
+    static String answerDeleted(long answerId, Position position, int answers) {
+        Map<String, Object> m = start("answer-deleted", position);
+        m.put("answerId", answerId);
+        m.put("answers", answers);
+        return json(m);
+    }
+
+    /** The question {@link #EDITED} or {@link #UNDELETED}, as the page renders it. */
+    static String questionUpdated(String change, Position position, String html) {
+        Map<String, Object> m = start("question-updated", position);
+        m.put("change", change);
+        m.put("html", html);
+        return json(m);
+    }
+
+    static String questionDeleted(Position position) {
+        return json(start("question-deleted", position));
+    }
+
+    /** A new comment on the post {@code postId} ({@code question-{id}} or {@code answer-{id}}). */
+    static String comment(String postId, long commentId, Position position, String html) {
+        Map<String, Object> m = start("comment", position);
+        m.put("postId", postId);
+        m.put("commentId", commentId);
+        m.put("html", html);
+        return json(m);
+    }
+
+    static String commentDeleted(String postId, long commentId, Position position) {
+        Map<String, Object> m = start("comment-deleted", position);
+        m.put("postId", postId);
+        m.put("commentId", commentId);
+        return json(m);
+    }
+
+    private static Map<String, Object> start(String type, Position position) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("position", position.toString());
+        return m;
     }
 
     private static String json(Map<String, Object> message) {

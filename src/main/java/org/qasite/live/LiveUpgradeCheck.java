@@ -26,7 +26,7 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Refuses the WebSocket upgrade for a page of another site (its {@code Origin}, so that no other site can open a
  * socket with a reader's cookies), for a question that does not exist (no room for it), and for an address that holds
- * as many sockets here as it may. Remembers who the reader is, for the answers' fragments and the viewer count.
+ * as many sockets here as it may. Remembers who the reader is, for the fragments it is sent and the viewer count.
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
@@ -42,16 +42,16 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     /** The browser shows a refused upgrade as a plain close; other clients may read when to come back. */
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
-    private final LiveAnswers answers;
+    private final LiveLookups lookups;
     private final LiveHub hub;
     private final SameOrigin sameOrigin;
     private final Set<String> allowedOrigins;
     private final Readers readers;
     private final AddressSockets sockets;
 
-    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveAnswers answers, LiveHub hub, Readers readers,
+    LiveUpgradeCheck(LiveConfig config, SameOrigin sameOrigin, LiveLookups lookups, LiveHub hub, Readers readers,
             AddressSockets sockets) {
-        this.answers = answers;
+        this.lookups = lookups;
         this.hub = hub;
         this.sameOrigin = sameOrigin;
         this.readers = readers;
@@ -96,7 +96,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     /** Runs on a worker thread: it reads the database. */
     private CheckResult admit(UserData data, long questionId, String address, String since,
             SecurityIdentity identity) {
-        if (answers.questionAuthor(questionId) == null) {
+        if (lookups.questionAuthor(questionId) == null) {
             return CheckResult.rejectUpgradeSync(404);
         }
         data.put(QUESTION, questionId);
@@ -106,7 +106,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         }
         Long member = null;
         if (identity != null && !identity.isAnonymous()) {
-            member = answers.memberId(identity.getPrincipal().getName());
+            member = lookups.memberId(identity.getPrincipal().getName());
             if (member != null) {
                 data.put(MEMBER, member);
             }

@@ -22,7 +22,7 @@ class ReaderPosition {
     }
 
     /**
-     * The newest event-stream entry the reader has handled: every answer up to it was handed to its room. Null until
+     * The newest event-stream entry the reader has handled: every change up to it was handed to its room. Null until
      * the reader knows where it starts; connections are refused until then, or they could miss what comes before.
      */
     Position lastRead() {

@@ -11,8 +11,9 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * One open question page. Until its replay is done, answers broadcast to its room wait here, so that it gets every
- * answer once and in stream order whichever of the replay and the live reader sees it first.
+ * One open question page. Until its replay is done, the changes broadcast to its room (answers, edits, deletions,
+ * comments) wait here, so that it gets every change once and in stream order whichever of the replay and the live
+ * reader sees it first.
  */
 public final class Viewer {
 
@@ -21,7 +22,7 @@ public final class Viewer {
     /** Closes a socket past its address's limit that got past the check before the upgrade (a burst of them). */
     static final CloseReason TOO_MANY_SOCKETS = new CloseReason(1008, "Too many connections from this address");
     /**
-     * Redis could not be read for the replay, or the answers cannot be rendered now: the client comes back after its
+     * Redis could not be read for the replay, or the changes cannot be rendered now: the client comes back after its
      * backoff with the same position.
      */
     static final CloseReason TRY_AGAIN = new CloseReason(1013, "Try again later");
@@ -34,7 +35,7 @@ public final class Viewer {
     private final String reader;
     private final String address;
     private final AtomicBoolean released = new AtomicBoolean();
-    private final List<LiveMessage.Answer> waiting = new ArrayList<>();
+    private final List<PostChange> waiting = new ArrayList<>();
     private boolean ready;
     private Position lastSent;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -81,20 +82,20 @@ public final class Viewer {
         return connection;
     }
 
-    /** Sends the answer now if the replay is done, else keeps it until it is; never the same position twice. */
-    synchronized void deliver(LiveMessage.Answer answer) {
+    /** Sends the change now if the replay is done, else keeps it until it is; never the same position twice. */
+    synchronized void deliver(PostChange change) {
         if (!ready) {
-            waiting.add(answer);
+            waiting.add(change);
             return;
         }
-        sendInOrder(answer);
+        sendInOrder(change);
     }
 
     /**
      * Sends what the replay from {@code since} found (null: no replay), then what the live reader broadcast meanwhile
      * that is newer, and from now on sends at once.
      */
-    synchronized void replayed(Position since, List<LiveMessage.Answer> missed) {
+    synchronized void replayed(Position since, List<PostChange> missed) {
         if (since != null && (lastSent == null || since.isAfter(lastSent))) {
             lastSent = since; // the page shows everything up to its position already
         }
@@ -104,16 +105,16 @@ public final class Viewer {
         ready = true;
     }
 
-    private void sendInOrder(LiveMessage.Answer answer) {
-        if (lastSent != null && !answer.position().isAfter(lastSent)) {
+    private void sendInOrder(PostChange change) {
+        if (lastSent != null && !change.position().isAfter(lastSent)) {
             return;
         }
-        lastSent = answer.position();
-        send(answer.jsonFor(memberId));
+        lastSent = change.position();
+        send(change.jsonFor(memberId));
     }
 
     /**
-     * Tells an up-to-date viewer that it has every answer up to {@code position}, which the reader got to; it replays
+     * Tells an up-to-date viewer that it has every change up to {@code position}, which the reader got to; it replays
      * from there if it reconnects.
      */
     synchronized void sendPosition(Position position, String message) {

@@ -57,6 +57,17 @@ final class LiveClient implements AutoCloseable {
         return received.stream().filter(m -> "answer".equals(m.path("type").asText())).toList();
     }
 
+    /** The frames of one type, in the order they came. */
+    List<JsonNode> frames(String type) {
+        return received.stream().filter(m -> type.equals(m.path("type").asText())).toList();
+    }
+
+    /** The frames that carry a change of the page (those with a stream position), in the order they came. */
+    List<JsonNode> changes() {
+        return received.stream().filter(m -> m.has("position") && !"position".equals(m.path("type").asText()))
+                .toList();
+    }
+
     List<Long> answerIds() {
         return answers().stream().map(m -> m.path("answerId").asLong()).toList();
     }

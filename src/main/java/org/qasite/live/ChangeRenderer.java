@@ -1,0 +1,110 @@
+package org.qasite.live;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.qasite.member.Member;
+import org.qasite.question.Answer;
+import org.qasite.question.Comment;
+import org.qasite.question.Question;
+import org.qasite.question.QuestionPage;
+import org.qasite.question.QuestionResource;
+
+/**
+ * Turns a change of a question page into its frames, rendered with the page's own fragments once for each kind of
+ * reader: the question's author, a post's author, and everyone else (members and visitors alike).
+ */
+@ApplicationScoped
+class ChangeRenderer {
+
+    /**
+     * The frames of the change, or null when there is nothing to send: its post is gone, or was deleted since (the
+     * deletion's own entry follows in the stream). Reads the post as it is now, which is never older than the entry.
+     */
+    @Transactional
+    PostChange render(PostEntry entry) {
+        return switch (entry.type()) {
+            case ANSWER_CREATED -> answer(entry, null);
+            case ANSWER_EDITED -> answer(entry, LiveMessage.EDITED);
+            case ANSWER_UNDELETED -> answer(entry, LiveMessage.UNDELETED);
+            case ANSWER_DELETED -> answerDeleted(entry);
+            case QUESTION_EDITED -> question(entry, LiveMessage.EDITED);
+            case QUESTION_UNDELETED -> question(entry, LiveMessage.UNDELETED);
+            case QUESTION_DELETED -> PostChange.same(entry.position(), LiveMessage.questionDeleted(entry.position()));
+            case COMMENT_CREATED -> comment(entry);
+            case COMMENT_DELETED -> PostChange.same(entry.position(),
+                    LiveMessage.commentDeleted(entry.commentedPost(), entry.commentId(), entry.position()));
+            default -> null;
+        };
+    }
+
+    /** {@code change} null: a new answer. */
+    private static PostChange answer(PostEntry entry, String change) {
+        Answer answer = Answer.<Answer> find("select a from Answer a join fetch a.author join fetch a.question q"
+                + " join fetch q.author where a.id = ?1", entry.answerId()).firstResult();
+        if (answer == null || answer.isDeleted()) {
+            return null;
+        }
+        Question question = answer.question;
+        return perReader(entry, reader -> LiveMessage.answer(change, answer.id, entry.position(), question.answerCount,
+                QuestionResource.answerFragment(answer, page(question, reader)).render().strip()), answer.author,
+                question.author);
+    }
+
+    private static PostChange answerDeleted(PostEntry entry) {
+        Integer answers = Question.getEntityManager()
+                .createQuery("select q.answerCount from Question q where q.id = ?1", Integer.class)
+                .setParameter(1, entry.questionId()).getResultStream().findFirst().orElse(null);
+        return answers == null ? null
+                : PostChange.same(entry.position(), LiveMessage.answerDeleted(entry.answerId(), entry.position(), answers));
+    }
+
+    private static PostChange question(PostEntry entry, String change) {
+        Question question = Question.<Question> find(
+                "select q from Question q join fetch q.author left join fetch q.tags where q.id = ?1", entry.questionId())
+                .singleResultOptional().orElse(null);
+        if (question == null || question.isDeleted()) {
+            return null;
+        }
+        return perReader(entry, reader -> LiveMessage.questionUpdated(change, entry.position(),
+                QuestionResource.questionFragment(page(question, reader)).render().strip()), question.author);
+    }
+
+    private static PostChange comment(PostEntry entry) {
+        Comment comment = Comment.<Comment> find("select c from Comment c join fetch c.author where c.id = ?1",
+                entry.commentId()).firstResult();
+        Question question = comment == null ? null
+                : Question.<Question> find("select q from Question q join fetch q.author where q.id = ?1",
+                        comment.questionId).firstResult();
+        if (question == null || comment.deletedAt != null) {
+            return null;
+        }
+        return perReader(entry, reader -> LiveMessage.comment(comment.postKey(), comment.id, entry.position(),
+                QuestionResource.commentFragment(comment, page(question, reader)).render().strip()), comment.author,
+                question.author);
+    }
+
+    /**
+     * The frame for everyone else, and for each of the members who may see the post otherwise: the same frame again
+     * where it is the same (the question's author sees no control of their own on a comment, say), kept once.
+     */
+    private static PostChange perReader(PostEntry entry, Function<Member, String> frame, Member... members) {
+        String forOthers = frame.apply(null);
+        Map<Long, String> forMembers = new HashMap<>();
+        for (Member member : members) {
+            if (!forMembers.containsKey(member.id)) {
+                String own = frame.apply(member);
+                forMembers.put(member.id, own.equals(forOthers) ? forOthers : own);
+            }
+        }
+        return new PostChange(entry.position(), forOthers, Map.copyOf(forMembers));
+    }
+
+    private static QuestionPage page(Question question, Member reader) {
+        return QuestionPage.forLiveAnswer(question, reader);
+    }
+}

@@ -1,0 +1,183 @@
+// What the question page does with the live changes of its posts: edits, deletions and comments (new answers are
+// live.js's own). Every fragment comes rendered and sanitized by the server, with the page's own templates; nothing
+// here builds HTML from member text. The reader's place, focus, vote and drafts stay as they were.
+
+// The first element of a fragment the server rendered and sanitized.
+function parse(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content.firstElementChild;
+}
+
+// A change above what the reader looks at must not move it: when the changed part of the page ends above the
+// viewport, scroll by as much as it grew or shrank. (Below or in view, the reader's place does not move anyway.)
+function keepScroll(edge, apply) {
+  const before = edge();
+  apply();
+  if (before <= 0) {
+    const moved = edge() - before;
+    if (moved) window.scrollBy(0, moved);
+  }
+}
+
+// Puts the new node where the old one was, keeping the reader's place and, when it was inside the old node, their
+// focus (on the same element if it moved into the new node, or else on the new node, without scrolling).
+function replaceNode(old, node) {
+  const focused = old.contains(document.activeElement) ? document.activeElement : null;
+  const selection = focused && typeof focused.selectionStart === 'number'
+    ? [focused.selectionStart, focused.selectionEnd] : null;
+  let current = old;
+  keepScroll(() => current.getBoundingClientRect().bottom, () => {
+    old.replaceWith(node);
+    current = node;
+  });
+  if (!focused || document.activeElement === focused) return;
+  if (node.contains(focused)) {
+    focused.focus({ preventScroll: true });
+    if (selection) focused.setSelectionRange(selection[0], selection[1]);
+  } else {
+    if (!node.hasAttribute('tabindex')) node.tabIndex = -1;
+    node.focus({ preventScroll: true });
+  }
+}
+
+// What the reader has on a post that is replaced stays as it is: their vote (with the new score), the comments shown,
+// a comment being written, the live status and viewer count in the question's byline.
+function keepReaderState(old, node) {
+  const oldVote = old.querySelector('[data-vote-widget]');
+  const newVote = node.querySelector('[data-vote-widget]');
+  if (oldVote && newVote) {
+    const score = newVote.querySelector('[data-score]')?.textContent;
+    newVote.replaceWith(oldVote);
+    const shown = oldVote.querySelector('[data-score]');
+    if (shown && score !== undefined) shown.textContent = score;
+  }
+  for (const hook of ['data-comments-for', 'data-comment-form-for']) {
+    old.querySelectorAll('[' + hook + ']').forEach((kept) => {
+      const fresh = node.querySelector('[' + hook + '="' + CSS.escape(kept.getAttribute(hook)) + '"]');
+      if (fresh) fresh.replaceWith(kept);
+      else if (hook === 'data-comments-for') node.querySelector('.post-body')?.after(kept);
+    });
+  }
+  for (const hook of ['[data-viewers-line]', '[data-live-status]']) {
+    const kept = old.querySelector(hook);
+    const fresh = node.querySelector(hook);
+    if (kept && fresh) fresh.replaceWith(kept);
+  }
+}
+
+// The form field of the page's CSRF token (quarkus.rest-csrf.form-field-name).
+const TOKEN_FIELD = 'csrf-token';
+
+// A pushed fragment has no request to take a CSRF token from, so its forms come without one: they get the token of
+// the page the reader is on (a member's page has one; a visitor's forms lead to the login page anyway).
+function lendToken(node) {
+  const token = document.querySelector('input[name="' + TOKEN_FIELD + '"]');
+  if (!token) return;
+  node.querySelectorAll('form[method="post"]').forEach((form) => {
+    if (!form.querySelector('input[name="' + TOKEN_FIELD + '"]')) form.prepend(token.cloneNode());
+  });
+}
+
+// The handlers of the change frames, by type, for the answer list `list`; `insert`: the page takes new answers in
+// (first page, newest first), so an undeleted answer it does not show goes on top like a new one.
+export function postChanges(list, insert) {
+  // An answer edited or undeleted: replaced where it is (an undeleted one where its note is), or, undeleted and not on
+  // the page, inserted like a new one where new answers go.
+  const receiveAnswerUpdate = (message) => {
+    const id = Number(message.answerId);
+    const old = document.getElementById('answer-' + id)
+      || list.querySelector('[data-deleted-answer-id="' + id + '"]');
+    if (!old && !(insert && message.change === 'undeleted')) return; // an answer this page does not show
+    const answer = parse(message.html);
+    if (!answer) return;
+    answer.classList.add('highlight');
+    if (!old) {
+      lendToken(answer);
+      document.getElementById('answers-empty')?.remove();
+      list.prepend(answer);
+      return;
+    }
+    keepReaderState(old, answer);
+    lendToken(answer);
+    replaceNode(old, answer);
+  };
+
+  const receiveAnswerDeletion = (message) => {
+    const id = Number(message.answerId);
+    const old = document.getElementById('answer-' + id);
+    if (!old) return;
+    const note = document.createElement('p');
+    note.className = 'answer-deleted py-3 mb-0 border-bottom text-body-secondary small';
+    note.dataset.deletedAnswerId = String(id);
+    note.setAttribute('role', 'status');
+    note.textContent = 'This answer was deleted.';
+    replaceNode(old, note);
+  };
+
+  const receiveQuestionUpdate = (message) => {
+    const old = document.querySelector('article[data-question-id]');
+    const question = parse(message.html);
+    if (!old || !question) return;
+    question.classList.add('highlight');
+    keepReaderState(old, question);
+    lendToken(question);
+    replaceNode(old, question);
+    const notice = document.querySelector('[data-question-deleted]'); // undeleted: the notice goes
+    if (notice) keepScroll(() => question.getBoundingClientRect().top, () => notice.remove());
+  };
+
+  const receiveQuestionDeletion = (message) => {
+    const question = document.querySelector('article[data-question-id]');
+    if (!question || document.querySelector('[data-question-deleted]')) return;
+    const notice = document.createElement('div');
+    notice.className = 'alert alert-warning';
+    notice.dataset.questionDeleted = '';
+    notice.setAttribute('role', 'alert');
+    notice.textContent = 'This question was deleted.';
+    keepScroll(() => question.getBoundingClientRect().top, () => question.before(notice));
+  };
+
+  // The post's comment list; a post without comments may have none yet: an empty one goes under its text.
+  const commentList = (postId) => {
+    const existing = document.querySelector('[data-comments-for="' + CSS.escape(postId) + '"]');
+    if (existing) return existing;
+    const [kind, id] = postId.split('-');
+    const post = kind === 'question'
+      ? document.querySelector('article[data-question-id="' + Number(id) + '"]')
+      : document.getElementById('answer-' + Number(id));
+    const body = post?.querySelector('.post-body');
+    if (!body) return null; // a post this page does not show
+    const created = document.createElement('ul');
+    created.className = 'comments list-unstyled mb-0 mt-2';
+    created.dataset.commentsFor = postId;
+    body.after(created);
+    return created;
+  };
+
+  const receiveComment = (message) => {
+    if (document.querySelector('[data-comment-id="' + Number(message.commentId) + '"]')) return; // shown already
+    const comments = commentList(String(message.postId));
+    const comment = comments && parse(message.html);
+    if (!comment) return;
+    comment.classList.add('highlight');
+    lendToken(comment);
+    keepScroll(() => comments.getBoundingClientRect().bottom, () => comments.append(comment));
+  };
+
+  const receiveCommentDeletion = (message) => {
+    const comment = document.querySelector('[data-comment-id="' + Number(message.commentId) + '"]');
+    if (!comment) return;
+    const comments = comment.parentElement;
+    keepScroll(() => comments.getBoundingClientRect().bottom, () => comment.remove());
+  };
+
+  return {
+    'answer-updated': receiveAnswerUpdate,
+    'answer-deleted': receiveAnswerDeletion,
+    'question-updated': receiveQuestionUpdate,
+    'question-deleted': receiveQuestionDeletion,
+    comment: receiveComment,
+    'comment-deleted': receiveCommentDeletion,
+  };
+}
