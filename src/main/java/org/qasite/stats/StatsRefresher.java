@@ -67,6 +67,8 @@ public class StatsRefresher implements EventHandler {
         if (event.is(EventType.QUESTION_CREATED) || event.is(EventType.QUESTION_DELETED)
                 || event.is(EventType.QUESTION_UNDELETED)) {
             markStale(Widget.POPULAR_TAGS, Widget.BEST_MEMBERS);
+        } else if (event.is(EventType.QUESTION_EDITED)) { // its tags may have changed
+            markStale(Widget.POPULAR_TAGS);
         } else if (event.is(EventType.ANSWER_CREATED) || event.is(EventType.VOTE_CAST)
                 || event.is(EventType.MEMBER_DELETED) || event.is(EventType.ANSWER_DELETED)
                 || event.is(EventType.ANSWER_UNDELETED)) {
