@@ -126,12 +126,11 @@ final class LiveViewer implements AutoCloseable {
                 .map(f -> f.path("count").asInt()).toList();
     }
 
-    /** The newest stream position the server gave (an answer's or a {@code position} frame's), as a page keeps it. */
+    /** The newest stream position the server gave (a change's or a {@code position} frame's), as a page keeps it. */
     Optional<String> lastPosition() {
         List<JsonNode> all = frames();
         for (int i = all.size() - 1; i >= 0; i--) {
-            String type = all.get(i).path("type").asText();
-            if ("answer".equals(type) || "position".equals(type)) {
+            if (all.get(i).hasNonNull("position")) {
                 return Optional.of(all.get(i).path("position").asText());
             }
         }
@@ -145,7 +144,12 @@ final class LiveViewer implements AutoCloseable {
 
     /** The {@code answer} frames about this answer. */
     List<JsonNode> answerFrames(long answerId) {
-        return frames().stream().filter(f -> "answer".equals(f.path("type").asText()))
+        return answerFrames("answer", answerId);
+    }
+
+    /** The frames of a type ({@code answer-updated}, {@code answer-deleted} …) about this answer. */
+    List<JsonNode> answerFrames(String type, long answerId) {
+        return frames().stream().filter(f -> type.equals(f.path("type").asText()))
                 .filter(f -> f.path("answerId").asLong() == answerId).toList();
     }
 

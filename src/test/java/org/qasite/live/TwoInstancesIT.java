@@ -46,8 +46,8 @@ import io.restassured.response.Response;
 /**
  * Two instances of the packaged site on one PostgreSQL database and one Redis, as behind a load balancer: an answer
  * posted on one instance reaches the readers of the question on both, the presence count adds up the readers of all
- * instances (a reader with pages on both counted once), and the question's author gets one mail, whichever instance's consumer
- * handles the event.
+ * instances (a reader with pages on both counted once), the question's author gets one mail, whichever instance's consumer
+ * handles the event, and an edit made on one instance replaces the answer in place for the readers on both.
  * <p>
  * Uses the database {@code qa_it} (emptied at start; {@code bin/services} creates it), Redis databases 5, 6 and 7
  * (streams, cache, locks; flushed at start; see the constants for other ones) and the maildev server on
@@ -116,7 +116,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    void anAnswerPostedOnOneInstanceReachesTheViewersOnBothAndIsMailedOnce() {
+    void anAnswerPostedOnOneInstanceReachesTheViewersOnBothIsMailedOnceAndItsEditFollows() {
         String authorEmail = "two-instances-asker-" + UUID.randomUUID() + "@example.org";
         String author = signUp(siteA, "asker", authorEmail);
         // Mail about answers goes to confirmed addresses: the author opens the link of the mail, as a person would.
@@ -180,6 +180,24 @@ class TwoInstancesIT {
             assertThat("exactly one mail about the answer", mails, hasSize(1));
             assertThat(mails.get(0).text(),
                     containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
+
+            // Its author edits the answer through B's form: the readers on both instances get it in place, as A's page
+            // now shows it.
+            String edit = "Edited on the other instance: XREAD on each, x > y & <i>not italic</i> " + marker;
+            WebSession.loggedIn(siteB.baseUrl(), answerer, PASSWORD).postForm("/answers/" + answerId + "/edit",
+                    Map.of("body", edit, "summary", "Clearer", "revision", "1")).then().statusCode(303);
+            await("the edit live on both instances").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(onA.toString(), onA.answerFrames("answer-updated", answerId), not(empty()));
+                assertThat(onB.toString(), onB.answerFrames("answer-updated", answerId), not(empty()));
+            });
+            Element editedOnPage = answerBodyOnPage(siteA, questionId, answerId);
+            assertThat("the page shows the edit", editedOnPage, hasText(containsString("<i>not italic</i>")));
+            for (LiveViewer viewer : List.of(onA, onB)) {
+                String html = viewer.answerFrames("answer-updated", answerId).get(0).path("html").asText();
+                assertThat("the edited answer as the page shows it", Pages.one(Pages.document(html),
+                        "[data-answer-id=" + answerId + "] .post-body").html(), equalTo(editedOnPage.html()));
+                assertThat("no markup from the edit's text", html, not(hasElement("i")));
+            }
 
             // The reader on B leaves: A's reader is alone again, on both instances.
             onB.close();
