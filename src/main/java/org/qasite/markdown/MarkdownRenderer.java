@@ -2,7 +2,6 @@ package org.qasite.markdown;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -49,28 +48,13 @@ public class MarkdownRenderer {
                     .allowAttributes("align").matching(false, "left", "right", "center").onElements("th", "td")
                     .toFactory());
 
-    /**
-     * Comments: inline formatting and links only. Everything a block would need (paragraphs, headings, lists, images)
-     * is gone; the inline renderer writes none of it, and this keeps it so.
-     */
-    private static final PolicyFactory INLINE_POLICY = Sanitizers.FORMATTING
-            .and(new HtmlPolicyBuilder()
-                    .allowElements("a")
-                    .allowAttributes("href", "title").onElements("a")
-                    .allowStandardUrlProtocols()
-                    .requireRelsOnLinks("nofollow", "ugc")
-                    .allowElements("code", "br", "del", "s")
-                    .toFactory());
-
     /** Quote markers or indentation at the start of one line, beyond anything a real post needs. */
     static final int MAX_DEPTH = 100;
-    private static final String TOO_DEEP = "The text is nested too deeply (quotes or lists inside each other) to be shown.";
+    static final String TOO_DEEP = "The text is nested too deeply (quotes or lists inside each other) to be shown.";
 
     private final MarkdownConfig config;
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final Parser inlineParser;
-    private final HtmlRenderer inlineRenderer;
 
     @Inject
     MarkdownRenderer(MarkdownConfig config) {
@@ -84,12 +68,6 @@ public class MarkdownRenderer {
                 AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.EMAIL).build());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
-        List<Extension> inlineExtensions = List.of(StrikethroughExtension.create(),
-                AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.EMAIL).build());
-        // No block type at all: "# title", "- item", "> quote" and indented code stay the text they are.
-        this.inlineParser = Parser.builder().extensions(inlineExtensions).enabledBlockTypes(Set.of()).build();
-        this.inlineRenderer = HtmlRenderer.builder().extensions(inlineExtensions).escapeHtml(true).sanitizeUrls(true)
-                .nodeRendererFactory(InlineOnly::new).build();
     }
 
     /** A renderer with the default budget, for use outside the application (tests, tools). */
@@ -159,32 +137,12 @@ public class MarkdownRenderer {
         return safe;
     }
 
-    /**
-     * Inline Markdown only, for comments: code spans, links, bold, italic and strikethrough; an image stays the text it
-     * was written as, paragraphs run on in one line. Sanitized like posts, links with {@code rel="nofollow ugc"}.
-     *
-     * @throws InvalidInput for text over its budget of HTML
-     */
-    public String toSafeInlineHtml(String markdown) {
-        String text = markdown == null ? "" : markdown;
-        int budget = htmlBudget(text.length());
-        BoundedHtml html = new BoundedHtml(budget);
-        try {
-            inlineRenderer.render(inlineParser.parse(text), html);
-        } catch (StackOverflowError e) {
-            throw InvalidInput.of("body", TOO_DEEP);
-        } catch (BoundedHtml.Exceeded e) {
-            throw tooMuchHtml(budget);
-        }
-        String safe = INLINE_POLICY.sanitize(html.toString().strip());
-        if (safe.length() > budget) {
-            throw tooMuchHtml(budget);
-        }
-        return safe;
-    }
-
     /** The most HTML a text of this length may render to. */
     int htmlBudget(int textLength) {
+        return htmlBudget(config, textLength);
+    }
+
+    static int htmlBudget(MarkdownConfig config, int textLength) {
         return (int) Math.min(Integer.MAX_VALUE - 8,
                 Math.max(config.htmlMinimum(), (long) config.htmlPerCharacter() * textLength));
     }
@@ -211,7 +169,7 @@ public class MarkdownRenderer {
                 config.maxTableCells(), found));
     }
 
-    private static InvalidInput tooMuchHtml(int budget) {
+    static InvalidInput tooMuchHtml(int budget) {
         return InvalidInput.of("body", String.format(Locale.ROOT,
                 "This text would make a page too large to show (more than %,d characters of HTML for its length)."
                         + " Shorten it, or use less formatting (tables, links, lists).",

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The inline-only Markdown of comments. */
 class InlineMarkdownTest {
 
-    final MarkdownRenderer markdown = new MarkdownRenderer();
+    final InlineMarkdown markdown = new InlineMarkdown();
 
     @Test
     void codeLinksBoldAndItalicAreKept() {
-        String html = markdown.toSafeInlineHtml("Use `git log`, **not** *that*: [docs](https://git-scm.com/docs)");
+        String html = markdown.toSafeHtml("Use `git log`, **not** *that*: [docs](https://git-scm.com/docs)");
         // the sanitizer writes the rel values in no fixed order
         assertThat(html.replaceAll(" rel=\"[^\"]*\"", ""), equalTo("Use <code>git log</code>, <strong>not</strong>"
                 + " <em>that</em>: <a href=\"https://git-scm.com/docs\">docs</a>"));
@@ -29,18 +29,18 @@ class InlineMarkdownTest {
 
     @Test
     void blocksAndImagesStayText() {
-        assertThat(markdown.toSafeInlineHtml("# Title"), equalTo("# Title"));
-        assertThat(markdown.toSafeInlineHtml("- one\n- two"), equalTo("- one\n- two"));
-        assertThat(markdown.toSafeInlineHtml("> quoted"), equalTo("&gt; quoted"));
-        assertThat(markdown.toSafeInlineHtml("![a cat](https://example.org/cat.png)"),
+        assertThat(markdown.toSafeHtml("# Title"), equalTo("# Title"));
+        assertThat(markdown.toSafeHtml("- one\n- two"), equalTo("- one\n- two"));
+        assertThat(markdown.toSafeHtml("> quoted"), equalTo("&gt; quoted"));
+        assertThat(markdown.toSafeHtml("![a cat](https://example.org/cat.png)"),
                 equalTo("![a cat](https://example.org/cat.png)"));
-        assertThat(markdown.toSafeInlineHtml("```\ncode\n```"), not(containsString("<pre")));
-        assertThat(markdown.toSafeInlineHtml("one\n\ntwo"), equalTo("one two"));
+        assertThat(markdown.toSafeHtml("```\ncode\n```"), not(containsString("<pre")));
+        assertThat(markdown.toSafeHtml("one\n\ntwo"), equalTo("one two"));
     }
 
     @Test
     void nothingUnsafeSurvives() {
-        String html = markdown.toSafeInlineHtml("<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>");
+        String html = markdown.toSafeHtml("<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>");
         assertThat(html, not(containsString("<script")));
         assertThat(html, not(containsString("javascript:")));
         assertThat(html, not(containsString("<img")));
