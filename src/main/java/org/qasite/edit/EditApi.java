@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
 import org.qasite.question.Answer;
 import org.qasite.question.AnswerApi.AnswerView;
-import org.qasite.question.Post;
+import org.qasite.question.DeletedPosts;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionApi.AuthorView;
 import org.qasite.question.QuestionApi.QuestionView;
@@ -90,7 +90,7 @@ public class EditApi {
     @Path("questions/{id}/revisions")
     @Operation(summary = "A question's revisions, newest first")
     public List<RevisionView> questionRevisions(@RestPath String id) {
-        Question question = visible(Question.requireForPage(id), "question " + id);
+        Question question = DeletedPosts.require(Question.requireForPage(id), me.id());
         return History.of(question, null).entries().stream().map(RevisionView::of).toList();
     }
 
@@ -98,15 +98,7 @@ public class EditApi {
     @Path("answers/{id}/revisions")
     @Operation(summary = "An answer's revisions, newest first")
     public List<RevisionView> answerRevisions(@RestPath String id) {
-        Answer answer = visible(Answer.require(id), "answer " + id);
+        Answer answer = DeletedPosts.require(Answer.require(id), me.id());
         return History.of(answer, null).entries().stream().map(RevisionView::of).toList();
-    }
-
-    /** A deleted post's revisions are its author's alone. */
-    private <P extends Post> P visible(P post, String what) {
-        if (post.isDeleted() && !EditChecks.mayEdit(me.getMember(), post)) {
-            throw QaException.notFound("There is no " + what + ". It may have been removed.");
-        }
-        return post;
     }
 }

@@ -18,14 +18,9 @@ final class EditChecks {
     private EditChecks() {
     }
 
-    /** Whether the member (null for a visitor) may edit the post and roll it back. */
-    static boolean mayEdit(Member member, Post post) {
-        return PostRights.mayEdit(member, post);
-    }
-
     /** Someone else's post is a 403; a deleted one a 409 that says what to do first. */
     static void mayChange(Member editor, Post post, String what) {
-        if (!mayEdit(editor, post)) {
+        if (!PostRights.mayEdit(editor, post)) {
             throw QaException.forbidden("Only the author of this " + what + " can edit it.");
         }
         if (post.isDeleted()) {

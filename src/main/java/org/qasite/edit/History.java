@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
+import org.qasite.question.PostRights;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionService;
 
@@ -49,7 +50,7 @@ public record History(Question question, Answer answer, int currentRevision, boo
                     r.tagList(), WordDiff.between(before.title, r.title), WordDiff.between(before.tags, r.tags),
                     WordDiff.between(before.body, r.body)));
         }
-        return new History(question, null, question.revision, EditChecks.mayEdit(reader, question), entries);
+        return new History(question, null, question.revision, PostRights.offersEdit(reader, question), entries);
     }
 
     public static History of(Answer answer, Member reader) {
@@ -69,6 +70,6 @@ public record History(Question question, Answer answer, int currentRevision, boo
             entries.add(new Entry(r.revision, r.author, r.createdAt, r.summary, r.rollbackOf, null, r.body, null, null,
                     null, WordDiff.between(before.body, r.body)));
         }
-        return new History(answer.question, answer, answer.revision, EditChecks.mayEdit(reader, answer), entries);
+        return new History(answer.question, answer, answer.revision, PostRights.offersEdit(reader, answer), entries);
     }
 }

@@ -15,12 +15,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
-import org.qasite.member.Member;
 import org.qasite.question.Answer;
-import org.qasite.question.Post;
+import org.qasite.question.DeletedPosts;
 import org.qasite.question.Question;
 import org.qasite.refusal.Ids;
-import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -53,14 +51,14 @@ public class RevisionResource {
     @Path("questions/{id}/revisions")
     public TemplateInstance questionHistory(@RestPath String id) {
         Question question = Question.requireForPage(id);
-        return Templates.history(History.of(visible(question, "question " + id), me.getMember()));
+        return Templates.history(History.of(DeletedPosts.require(question, me.id()), me.getMember()));
     }
 
     @GET
     @Path("answers/{id}/revisions")
     public TemplateInstance answerHistory(@RestPath String id) {
         Answer answer = Answer.require(id);
-        return Templates.history(History.of(visible(answer, "answer " + id), me.getMember()));
+        return Templates.history(History.of(DeletedPosts.require(answer, me.id()), me.getMember()));
     }
 
     @POST
@@ -87,15 +85,6 @@ public class RevisionResource {
         Answer answer = answerEdits.rollback(me.id(), answerId, to, FormRevision.parse(base), summary);
         return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answerId))
                 .cookie(Flash.set("The answer is rolled back to revision " + to + ".")).build();
-    }
-
-    /** A deleted post's history is its author's alone: to everyone else it is not there. */
-    private <P extends Post> P visible(P post, String what) {
-        Member reader = me.getMember();
-        if (post.isDeleted() && !EditChecks.mayEdit(reader, post)) {
-            throw QaException.notFound("There is no " + what + ". It may have been removed.");
-        }
-        return post;
     }
 
     /** A visitor: to the login page, and back to the history once logged in. */

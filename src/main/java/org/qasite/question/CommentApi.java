@@ -61,7 +61,7 @@ public class CommentApi {
     @Path("questions/{id}/comments")
     @Operation(summary = "The comments on a question (not those on its answers), oldest first")
     public List<CommentView> ofQuestion(@RestPath String id) {
-        Question question = Question.require(id);
+        Question question = DeletedPosts.require(Question.require(id), me.id());
         return Comment.listForPost(question.id, null).stream().map(CommentView::of).toList();
     }
 
@@ -69,7 +69,7 @@ public class CommentApi {
     @Path("answers/{id}/comments")
     @Operation(summary = "The comments on an answer, oldest first")
     public List<CommentView> ofAnswer(@RestPath String id) {
-        Answer answer = Answer.require(id);
+        Answer answer = DeletedPosts.require(Answer.require(id), me.id());
         return Comment.listForPost(answer.question.id, answer.id).stream().map(CommentView::of).toList();
     }
 
@@ -98,6 +98,12 @@ public class CommentApi {
         if (comment == null || comment.isDeleted()) {
             throw QaException.notFound("There is no comment " + commentId + ".");
         }
+        // A comment on a deleted post is gone with it, for everyone but the post's author.
+        if (comment.answerId != null) {
+            DeletedPosts.require(Answer.<Answer> findById(comment.answerId), me.id());
+        } else {
+            DeletedPosts.require(Question.<Question> findById(comment.questionId), me.id());
+        }
         return CommentView.of(comment);
     }
 
@@ -114,7 +120,7 @@ public class CommentApi {
     @Path("questions/{id}/participants")
     @Operation(summary = "People of a question's thread whose username or name starts with q: whom a comment can mention")
     public List<Participant> participants(@RestPath String id, @RestQuery String q) {
-        long questionId = Ids.parse(id, "question");
+        long questionId = DeletedPosts.require(Question.require(id), me.id()).id;
         String prefix = InputText.clean(q).strip();
         if (prefix.startsWith("@")) {
             prefix = prefix.substring(1);

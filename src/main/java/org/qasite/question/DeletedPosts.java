@@ -6,17 +6,18 @@ import org.qasite.refusal.QaException;
  * Who sees a deleted post: its author, who may undelete it, and nobody else. Everyone else is answered as for a post
  * that is not there, with a message that says it was deleted.
  */
-final class DeletedPosts {
+public final class DeletedPosts {
 
     private DeletedPosts() {
     }
 
-    static boolean visibleTo(Post post, Long readerId) {
+    /** Whether the reader sees the post itself (for an answer, see {@link #require(Answer, Long)} about its question). */
+    public static boolean visibleTo(Post post, Long readerId) {
         return !post.isDeleted() || (readerId != null && readerId.equals(post.author.id));
     }
 
     /** The question, unless it was deleted and the reader is not its author. */
-    static Question require(Question question, Long readerId) {
+    public static Question require(Question question, Long readerId) {
         if (!visibleTo(question, readerId)) {
             throw QaException.notFound("Question " + question.id + " was deleted by its author.");
         }
@@ -24,7 +25,7 @@ final class DeletedPosts {
     }
 
     /** The answer, unless it or its question was deleted and the reader is not the author of what was. */
-    static Answer require(Answer answer, Long readerId) {
+    public static Answer require(Answer answer, Long readerId) {
         if (!visibleTo(answer, readerId)) {
             throw QaException.notFound("Answer " + answer.id + " was deleted by its author.");
         }

@@ -12,4 +12,13 @@ public final class PostRights {
     public static boolean mayEdit(Member member, Post post) {
         return member != null && post.author != null && member.id.equals(post.author.id);
     }
+
+    /**
+     * Whether the page offers the member to edit the post (or roll it back) now: as {@link #mayEdit}, and not while it
+     * is deleted (undeleting comes first), nor an answer of a deleted question.
+     */
+    public static boolean offersEdit(Member member, Post post) {
+        boolean deleted = post.isDeleted() || post instanceof Answer answer && answer.question.isDeleted();
+        return !deleted && mayEdit(member, post);
+    }
 }

@@ -54,7 +54,7 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
 
     /** Whether the reader may edit the post: the Edit link beside it. */
     public boolean mayEdit(Post post) {
-        return PostRights.mayEdit(reader, post);
+        return PostRights.offersEdit(reader, post);
     }
 
     public int myVote(Answer answer) {
