@@ -78,12 +78,12 @@ public class AnswerEditResource {
             return Response.status(409)
                     .entity(Templates.edit(answer, form, Map.of(), e.getMessage(), Conflict.of(answer, e))).build();
         } catch (QaException e) {
-            if (e.status() != 400) {
+            if (e.status() != 400 && e.status() != 429) { // 429: too many edits, the text comes back too
                 throw e; // not this form's input: someone else's answer, a deleted one, none
             }
             Answer answer = Answer.require(id);
             Form form = new Form(Forms.orEmpty(body), Forms.orEmpty(summary), base == null ? answer.revision : base);
-            return Response.status(400)
+            return Response.status(e.status())
                     .entity(Templates.edit(answer, form, Forms.fieldErrors(e), e.getMessage(), null)).build();
         }
     }

@@ -11,11 +11,13 @@ import jakarta.transaction.Transactional;
 import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
+import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
+import org.qasite.question.Question;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 
@@ -26,11 +28,13 @@ public class AnswerEditService {
     private final AnswerService answers;
     private final MarkdownRenderer markdown;
     private final Outbox outbox;
+    private final RateLimiter rateLimiter;
 
-    AnswerEditService(AnswerService answers, MarkdownRenderer markdown, Outbox outbox) {
+    AnswerEditService(AnswerService answers, MarkdownRenderer markdown, Outbox outbox, RateLimiter rateLimiter) {
         this.answers = answers;
         this.markdown = markdown;
         this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
     }
 
     @Transactional
@@ -75,6 +79,9 @@ public class AnswerEditService {
         if (answer == null) {
             throw QaException.notFound("There is no answer " + answerId + ".");
         }
+        // Its question shared, after the answer as a deletion locks them: a deletion of the question under way waits
+        // for this edit, or this edit sees it.
+        Answer.getEntityManager().find(Question.class, answer.question.id, LockModeType.PESSIMISTIC_READ);
         return answer;
     }
 
@@ -101,6 +108,8 @@ public class AnswerEditService {
         next.persist();
         outbox.record(EventType.ANSWER_EDITED, new Payloads.AnswerEdited(answer.id, answer.question.id,
                 answer.author.id, editor.id, answer.revision));
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.EDIT, editor.id);
     }
 
     private static AnswerRevision revision(Answer answer, Member author, String body) {

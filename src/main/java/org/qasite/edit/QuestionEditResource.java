@@ -85,13 +85,13 @@ public class QuestionEditResource {
             return Response.status(409).entity(Templates.edit(question, form, Map.of(), e.getMessage(),
                     Conflict.of(question, e))).build();
         } catch (QaException e) {
-            if (e.status() != 400) {
+            if (e.status() != 400 && e.status() != 429) { // 429: too many edits, the text comes back too
                 throw e; // not this form's input: someone else's question, a deleted one, none
             }
             Question question = Question.requireForPage(id);
             Form form = new Form(Forms.orEmpty(title), Forms.orEmpty(body), Forms.orEmpty(tags), Forms.orEmpty(summary),
                     base == null ? question.revision : base);
-            return Response.status(400)
+            return Response.status(e.status())
                     .entity(Templates.edit(question, form, Forms.fieldErrors(e), e.getMessage(), null)).build();
         }
     }

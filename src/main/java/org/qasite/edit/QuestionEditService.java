@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
+import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.AskInput;
@@ -30,12 +31,15 @@ public class QuestionEditService {
     private final MarkdownRenderer markdown;
     private final TagRepository tags;
     private final Outbox outbox;
+    private final RateLimiter rateLimiter;
 
-    QuestionEditService(QuestionService questions, MarkdownRenderer markdown, TagRepository tags, Outbox outbox) {
+    QuestionEditService(QuestionService questions, MarkdownRenderer markdown, TagRepository tags, Outbox outbox,
+            RateLimiter rateLimiter) {
         this.questions = questions;
         this.markdown = markdown;
         this.tags = tags;
         this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
     }
 
     @Transactional
@@ -111,6 +115,8 @@ public class QuestionEditService {
         next.persist();
         outbox.record(EventType.QUESTION_EDITED,
                 new Payloads.QuestionEdited(question.id, question.author.id, editor.id, question.revision));
+        // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
+        rateLimiter.acquire(RateLimiter.Action.EDIT, editor.id);
     }
 
     private static QuestionRevision revision(Question question, Member author, String title, String body,

@@ -19,6 +19,9 @@ public interface RateLimitConfig {
     /** Comments on questions and answers, counted apart from answers: they are shorter and come faster. */
     Limit comment();
 
+    /** Edits and rollbacks of one's posts: each is a revision, an event and a new rendering for every reader. */
+    Limit edit();
+
     Limit vote();
 
     /**

@@ -24,6 +24,7 @@ public class RateLimiter {
         ASK("questions"),
         ANSWER("answers"),
         COMMENT("comments"),
+        EDIT("edits"),
         VOTE("votes"),
         SIGNUP("sign-ups from one address"),
         PREVIEW("previews"),
@@ -77,6 +78,7 @@ public class RateLimiter {
             case ASK -> config.ask();
             case ANSWER -> config.answer();
             case COMMENT -> config.comment();
+            case EDIT -> config.edit();
             case VOTE -> config.vote();
             case SIGNUP -> config.signup();
             case PREVIEW -> config.preview();

@@ -143,4 +143,20 @@ class AnswerEditTest {
                         hasElement("[role=alert]", containsString("Nothing was saved")));
         assertThat(revision(), equalTo(2L));
     }
+
+    @Test
+    void editingTooFastAnswers429WithTheTextKept() {
+        for (int i = 1; i <= 30; i++) {
+            session.request().contentType("application/json").body(Map.of("body", "Edit number " + i + " of the answer."))
+                    .put("/api/v1/answers/" + answer.id).then().statusCode(200);
+        }
+        session.postForm("/answers/" + answer.id + "/edit",
+                Map.of("body", "Edit number 31 of the answer.", "summary", "", "revision", "31")).then()
+                .statusCode(429)
+                .body(hasText(containsString("You are going too fast: at most 30 edits per 10 minutes")))
+                .body(hasField("body", equalTo("Edit number 31 of the answer.")));
+        assertThat("nothing of the refused edit was written", revision(), equalTo(31L));
+        assertThat(rows(), equalTo(31L));
+        assertThat(events(), equalTo(30L));
+    }
 }
