@@ -81,6 +81,9 @@ public class AnswerService {
         }
         Question question = Question.getEntityManager().find(Question.class, answer.question.id,
                 LockModeType.PESSIMISTIC_WRITE);
+        // Read again under the question's lock: a deletion of the answer that committed meanwhile is seen (one still
+        // under way waits for this lock, then takes the accepted mark away with the answer).
+        Answer.getEntityManager().refresh(answer);
         if (!question.author.id.equals(memberId)) {
             throw QaException.forbidden("Only the author of the question can accept an answer.");
         }

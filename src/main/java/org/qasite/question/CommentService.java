@@ -3,6 +3,7 @@ package org.qasite.question;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -10,7 +11,7 @@ import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
-import org.qasite.markdown.MarkdownRenderer;
+import org.qasite.markdown.InlineMarkdown;
 import org.qasite.member.Member;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
@@ -37,11 +38,11 @@ public class CommentService {
     }
 
     private final InputValidator validator;
-    private final MarkdownRenderer markdown;
+    private final InlineMarkdown markdown;
     private final RateLimiter rateLimiter;
     private final Outbox outbox;
 
-    CommentService(InputValidator validator, MarkdownRenderer markdown, RateLimiter rateLimiter, Outbox outbox) {
+    CommentService(InputValidator validator, InlineMarkdown markdown, RateLimiter rateLimiter, Outbox outbox) {
         this.validator = validator;
         this.markdown = markdown;
         this.rateLimiter = rateLimiter;
@@ -52,11 +53,17 @@ public class CommentService {
     @Transactional
     public Comment comment(long authorId, Target target, CommentInput raw) {
         CommentInput input = new CommentInput(InputText.block(raw.body()));
-        Post post = target.onAnswer() ? Answer.findById(target.id()) : Question.findById(target.id());
+        // The post and its question shared, in the order a deletion locks them: a deletion under way waits for this
+        // comment or this comment sees it; two comments do not wait for each other.
+        EntityManager em = Comment.getEntityManager();
+        Post post = target.onAnswer() ? em.find(Answer.class, target.id(), LockModeType.PESSIMISTIC_READ)
+                : em.find(Question.class, target.id(), LockModeType.PESSIMISTIC_READ);
         if (post == null) {
             throw QaException.notFound("There is no " + (target.onAnswer() ? "answer " : "question ") + target.id() + ".");
         }
-        Question question = post instanceof Answer answer ? answer.question : (Question) post;
+        Question question = post instanceof Answer answer
+                ? em.find(Question.class, answer.question.id, LockModeType.PESSIMISTIC_READ)
+                : (Question) post;
         if (post.isDeleted() || question.isDeleted()) {
             throw QaException.conflict(post.isDeleted() && post instanceof Answer ? "This answer was deleted."
                     : "This question was deleted.");
@@ -68,7 +75,7 @@ public class CommentService {
         comment.answerId = target.onAnswer() ? target.id() : null;
         comment.author = Member.getEntityManager().getReference(Member.class, authorId);
         comment.body = input.body();
-        Mentions.Linked linked = Mentions.link(markdown.toSafeInlineHtml(input.body()), ThreadPeople.of(question.id));
+        Mentions.Linked linked = Mentions.link(markdown.toSafeHtml(input.body()), ThreadPeople.of(question.id));
         comment.bodyHtml = linked.html();
         comment.persist();
         outbox.record(EventType.COMMENT_CREATED, new Payloads.CommentCreated(comment.id, question.id,

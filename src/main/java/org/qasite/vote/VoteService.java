@@ -74,6 +74,16 @@ public class VoteService {
         if ((Boolean) ((Object[]) post.get(0))[2]) {
             throw QaException.conflict("This " + target.table + " was deleted: it takes no votes.");
         }
+        if (target == Target.ANSWER) {
+            // The question too, shared and after the answer (the order a deletion locks them in): deleting the question
+            // (allowed while none of its answers is upvoted) waits for this vote, or this vote sees the deletion.
+            Object questionDeleted = em.createNativeQuery(
+                    "SELECT deleted_at IS NOT NULL FROM question WHERE id = ?1 FOR SHARE").setParameter(1, questionId)
+                    .getSingleResult();
+            if (Boolean.TRUE.equals(questionDeleted)) {
+                throw QaException.conflict("This question was deleted: its answers take no votes.");
+            }
+        }
         if (authorId == memberId) {
             throw QaException.forbidden("You cannot vote on your own " + target.table + ".");
         }
