@@ -22,10 +22,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
- * no consumer group, since every instance must see every change of a question page for its own rooms. An entry that cannot be
- * handled is
- * read again until it can; after too many tries its question's readers are disconnected with "try again later", and
- * replay it from their last position when they come back.
+ * no consumer group, since every instance must see every change of a question page for its own rooms. An entry that
+ * cannot be handled is read again until it can; after too many tries its question's readers are disconnected with "try
+ * again later", and replay it from their last position when they come back.
  */
 @ApplicationScoped
 public class LiveFeed {

@@ -25,30 +25,27 @@ class OneClickUnsubscribeRoute {
     }
 
     void register(@Observes Router router) {
-        router.post("/unsubscribe/:member/:signature").order(-10).blockingHandler(ctx -> {
+        route(router, "/unsubscribe/:member/:signature", "new answers", preferences::setNotifyAnswers);
+        route(router, "/unsubscribe-comments/:member/:signature", "new comments", preferences::setNotifyComments);
+    }
+
+    /** How a member's preference about one kind of mail is set from a signed link. */
+    private interface Preference {
+        void set(String member, String signature, boolean on);
+    }
+
+    private static void route(Router router, String path, String about, Preference preference) {
+        router.post(path).order(-10).blockingHandler(ctx -> {
             try {
-                preferences.setNotifyAnswers(ctx.pathParam("member"), ctx.pathParam("signature"), false);
+                preference.set(ctx.pathParam("member"), ctx.pathParam("signature"), false);
                 if ("page".equals(ctx.request().getParam("from"))) {
                     ctx.response().setStatusCode(303).putHeader("Location", ctx.normalizedPath()).end();
                     return;
                 }
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .end("Unsubscribed from mail about new answers.\n");
+                        .end("Unsubscribed from mail about " + about + ".\n");
             } catch (QaException e) {
                 // the page's button and mail programs alike get the site's error page (a mail program only reads the status)
-                ErrorMapper.refuse(ctx, false, e.status(), e.getMessage());
-            }
-        }, false);
-        router.post("/unsubscribe-comments/:member/:signature").order(-10).blockingHandler(ctx -> {
-            try {
-                preferences.setNotifyComments(ctx.pathParam("member"), ctx.pathParam("signature"), false);
-                if ("page".equals(ctx.request().getParam("from"))) {
-                    ctx.response().setStatusCode(303).putHeader("Location", ctx.normalizedPath()).end();
-                    return;
-                }
-                ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .end("Unsubscribed from mail about new comments.\n");
-            } catch (QaException e) {
                 ErrorMapper.refuse(ctx, false, e.status(), e.getMessage());
             }
         }, false);

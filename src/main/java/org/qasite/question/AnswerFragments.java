@@ -21,8 +21,7 @@ import io.quarkus.qute.RawString;
  * reader in the same situation, with the reader's own CSRF token put into its forms. A vote, an accepted answer, an
  * edit, a new name or avatar of the author, the next step of "… ago" or a reader who may do other things (their own
  * vote, their own answer, their own question) or a deleted answer (shown to its author only) is another key, so a page
- * never shows a stale fragment; keys no page asks for any
- * more leave the cache first when it is full.
+ * never shows a stale fragment; keys no page asks for any more leave the cache first when it is full.
  * <p>
  * The comments under each answer are not part of the cached markup: they are rendered for each reader and put where
  * the fragment keeps a stand-in for them. Keying the fragment on them instead would need every comment's id, time

@@ -20,10 +20,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Consumer group {@code stats}, read by a scheduled job: an event that can change a widget (a question asked, deleted
- * or undeleted changes both, an answer, a vote, a deleted or undeleted answer or a deleted account the best members) marks it,
- * and the job recomputes the marked widgets from the
- * database and puts
- * them in the cache. Both are also recomputed on a fixed period, because the time windows slide. One instance at a
+ * or undeleted changes both, an edited question's tags the popular tags, an answer, a vote, a deleted or undeleted
+ * answer or a deleted account the best members) marks it, and the job recomputes the marked widgets from the database
+ * and puts them in the cache. Both are also recomputed on a fixed period, because the time windows slide. One instance at a
  * time recomputes: a lock in the locks database, with an expiry so that an instance that died holding it cannot block
  * the others.
  */

@@ -51,7 +51,7 @@ class AnswerMailHandlerTest {
 
     @BeforeEach
     void setUp() {
-        consumer = consumers.get(AnswerMailHandler.GROUP);
+        consumer = consumers.get(PostMailHandler.GROUP);
         asker = data.member("mail-asker");
         answerer = data.member("mail-answerer");
         question = data.question(asker, "Which mails does a batch of answers queue?");

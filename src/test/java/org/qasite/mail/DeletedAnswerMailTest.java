@@ -62,7 +62,7 @@ class DeletedAnswerMailTest {
         Question other = data.question(otherAsker, "Whose question stays?");
         Question gone = data.question(otherAsker, "Which question goes away?");
 
-        consumer = consumers.get(AnswerMailHandler.GROUP);
+        consumer = consumers.get(PostMailHandler.GROUP);
         consumer.pause();
         long deleted = answer(answerer, question, "An answer its author thinks better of.");
         long toDeletedQuestion = answer(answerer, gone, "An answer to a question that goes away.");

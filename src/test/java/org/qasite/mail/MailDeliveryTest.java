@@ -69,7 +69,7 @@ import io.restassured.response.Response;
 @TestProfile(RealServicesProfile.class)
 class MailDeliveryTest {
 
-    /** The consumer group that queues the mail (AnswerMailHandler's). */
+    /** The consumer group that queues the mail (PostMailHandler's). */
     private static final String MAIL_GROUP = "mail";
     private static final String BASE_URL = "http://qa.example.org";
     private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(BASE_URL) + "/questions/\\d+#answer-\\d+");

@@ -20,14 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * existed would get no mail.)
  */
 @ApplicationScoped
-class AnswerMailHandler implements EventHandler {
+class PostMailHandler implements EventHandler {
 
     static final String GROUP = "mail";
 
     private final EntityManager em;
     private final ObjectMapper json;
 
-    AnswerMailHandler(EntityManager em, ObjectMapper json) {
+    PostMailHandler(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
     }
