@@ -58,8 +58,8 @@ document.addEventListener('click', async (event) => {
   }
 });
 
-// A comment box that came with a live answer has no form token (it was rendered for everyone): it posts through the
-// JSON API instead, and the post's list is read again from the page.
+// A comment box without a form token (one pushed live is lent the page's; a page that has none to lend) posts through
+// the JSON API instead, and the post's list is read again from the page.
 document.addEventListener('submit', async (event) => {
   const form = event.target.closest && event.target.closest('form[data-comment-form-for]');
   if (!form || form.querySelector('input[name="csrf-token"]')) return;

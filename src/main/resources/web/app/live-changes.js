@@ -21,11 +21,13 @@ function keepScroll(edge, apply) {
 }
 
 // Puts the new node where the old one was, keeping the reader's place and, when it was inside the old node, their
-// focus (on the same element if it moved into the new node, or else on the new node, without scrolling).
-function replaceNode(old, node) {
+// focus (on the same element if it moved into the new node, or else on the new node, without scrolling). `keep`
+// moves what the reader has from the old node into the new one, once the focus is noted: moving loses it.
+function replaceNode(old, node, keep) {
   const focused = old.contains(document.activeElement) ? document.activeElement : null;
   const selection = focused && typeof focused.selectionStart === 'number'
     ? [focused.selectionStart, focused.selectionEnd] : null;
+  keep?.();
   let current = old;
   keepScroll(() => current.getBoundingClientRect().bottom, () => {
     old.replaceWith(node);
@@ -41,8 +43,10 @@ function replaceNode(old, node) {
   }
 }
 
-// What the reader has on a post that is replaced stays as it is: their vote (with the new score), the comments shown,
-// a comment being written, the live status and viewer count in the question's byline.
+// What the reader has on a post that is replaced stays as it is: their vote (with the new score), the comments block
+// as they have it (the comments shown, those that came live and those "show more" brought, the "show more" link, the
+// comment box open or closed, with what is being written in it), the live status and viewer count in the question's
+// byline.
 function keepReaderState(old, node) {
   const oldVote = old.querySelector('[data-vote-widget]');
   const newVote = node.querySelector('[data-vote-widget]');
@@ -52,13 +56,13 @@ function keepReaderState(old, node) {
     const shown = oldVote.querySelector('[data-score]');
     if (shown && score !== undefined) shown.textContent = score;
   }
-  for (const hook of ['data-comments-for', 'data-comment-form-for']) {
-    old.querySelectorAll('[' + hook + ']').forEach((kept) => {
-      const fresh = node.querySelector('[' + hook + '="' + CSS.escape(kept.getAttribute(hook)) + '"]');
-      if (fresh) fresh.replaceWith(kept);
-      else if (hook === 'data-comments-for') node.querySelector('.post-body')?.after(kept);
-    });
-  }
+  old.querySelectorAll('[data-comments-for]').forEach((list) => {
+    const key = list.getAttribute('data-comments-for');
+    const kept = commentsBlock(list, key);
+    const freshList = node.querySelector('[data-comments-for="' + CSS.escape(key) + '"]');
+    if (freshList) commentsBlock(freshList, key).replaceWith(kept);
+    else node.querySelector('.post-body')?.after(kept);
+  });
   for (const hook of ['[data-viewers-line]', '[data-live-status]']) {
     const kept = old.querySelector(hook);
     const fresh = node.querySelector(hook);
@@ -66,12 +70,27 @@ function keepReaderState(old, node) {
   }
 }
 
+// The post's whole comments block (list, "show more", comment box) around its list; a bare list where there is none.
+function commentsBlock(list, key) {
+  const block = list.parentElement;
+  return block && block.id === 'comments-' + key ? block : list;
+}
+
+// Whether the page is a member's, as the server rendered it; without the mark, a visitor's.
+const MEMBER = document.querySelector('[data-live-reader]')?.dataset.liveReader === 'member';
+
+// A fragment pushed to everyone carries the parts of members and of visitors alike (the comment box, "Log in to
+// comment"), each marked: the page keeps those of its reader.
+export function fitReader(node) {
+  node.querySelectorAll(MEMBER ? '[data-for-visitors]' : '[data-for-members]').forEach((part) => part.remove());
+}
+
 // The form field of the page's CSRF token (quarkus.rest-csrf.form-field-name).
 const TOKEN_FIELD = 'csrf-token';
 
 // A pushed fragment has no request to take a CSRF token from, so its forms come without one: they get the token of
 // the page the reader is on (a member's page has one; a visitor's forms lead to the login page anyway).
-function lendToken(node) {
+export function lendToken(node) {
   const token = document.querySelector('input[name="' + TOKEN_FIELD + '"]');
   if (!token) return;
   node.querySelectorAll('form[method="post"]').forEach((form) => {
@@ -92,15 +111,15 @@ export function postChanges(list, insert) {
     const answer = parse(message.html);
     if (!answer) return;
     answer.classList.add('highlight');
+    fitReader(answer);
     if (!old) {
       lendToken(answer);
       document.getElementById('answers-empty')?.remove();
       list.prepend(answer);
       return;
     }
-    keepReaderState(old, answer);
     lendToken(answer);
-    replaceNode(old, answer);
+    replaceNode(old, answer, () => keepReaderState(old, answer));
   };
 
   const receiveAnswerDeletion = (message) => {
@@ -120,9 +139,9 @@ export function postChanges(list, insert) {
     const question = parse(message.html);
     if (!old || !question) return;
     question.classList.add('highlight');
-    keepReaderState(old, question);
+    fitReader(question);
     lendToken(question);
-    replaceNode(old, question);
+    replaceNode(old, question, () => keepReaderState(old, question));
     const notice = document.querySelector('[data-question-deleted]'); // undeleted: the notice goes
     if (notice) keepScroll(() => question.getBoundingClientRect().top, () => notice.remove());
   };
@@ -161,6 +180,7 @@ export function postChanges(list, insert) {
     const comment = comments && parse(message.html);
     if (!comment) return;
     comment.classList.add('highlight');
+    fitReader(comment);
     lendToken(comment);
     keepScroll(() => comments.getBoundingClientRect().bottom, () => comments.append(comment));
   };

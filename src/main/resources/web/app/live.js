@@ -3,7 +3,7 @@
 // HTML is ever built here from member text. Without this script (or without WebSocket), the page is simply what the
 // server rendered.
 
-import { postChanges } from './live-changes.js';
+import { fitReader, lendToken, postChanges } from './live-changes.js';
 
 const section = document.querySelector('[data-live]');
 
@@ -70,6 +70,8 @@ function startLive() {
       const answer = template.content.firstElementChild;
       if (!answer) return;
       answer.classList.add('highlight');
+      fitReader(answer); // the comment box for a member, the login link for a visitor
+      lendToken(answer); // its forms (Delete, Accept, the comment box) post with the page's token
       document.getElementById('answers-empty')?.remove();
       list.prepend(answer);
     } else {

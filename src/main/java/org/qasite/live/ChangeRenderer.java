@@ -22,8 +22,10 @@ import org.qasite.question.QuestionResource;
 class ChangeRenderer {
 
     /**
-     * The frames of the change, or null when there is nothing to send: its post is gone, or was deleted since (the
-     * deletion's own entry follows in the stream). Reads the post as it is now, which is never older than the entry.
+     * The frames of the change, or null when there is nothing to send: its post is gone, or it, the answer it is on or
+     * its question was deleted since (the deletion's own entry follows in the stream, or went before it: readers of a
+     * deleted question are told that much, never what it holds). Reads the post as it is now, which is never older
+     * than the entry.
      */
     @Transactional
     PostChange render(PostEntry entry) {
@@ -46,7 +48,7 @@ class ChangeRenderer {
     private static PostChange answer(PostEntry entry, String change) {
         Answer answer = Answer.<Answer> find("select a from Answer a join fetch a.author join fetch a.question q"
                 + " join fetch q.author where a.id = ?1", entry.answerId()).firstResult();
-        if (answer == null || answer.isDeleted()) {
+        if (answer == null || answer.isDeleted() || answer.question.isDeleted()) {
             return null;
         }
         Question question = answer.question;
@@ -80,12 +82,21 @@ class ChangeRenderer {
         Question question = comment == null ? null
                 : Question.<Question> find("select q from Question q join fetch q.author where q.id = ?1",
                         comment.questionId).firstResult();
-        if (question == null || comment.deletedAt != null) {
+        if (question == null || comment.isDeleted() || question.isDeleted() || onDeletedAnswer(comment)) {
             return null;
         }
         return perReader(entry, reader -> LiveMessage.comment(comment.postKey(), comment.id, entry.position(),
                 QuestionResource.commentFragment(comment, page(question, reader)).render().strip()), comment.author,
                 question.author);
+    }
+
+    /** A comment on an answer that is gone or deleted: not shown on its page, so not sent either. */
+    private static boolean onDeletedAnswer(Comment comment) {
+        if (comment.answerId == null) {
+            return false;
+        }
+        Answer answer = Answer.findById(comment.answerId);
+        return answer == null || answer.isDeleted();
     }
 
     /**

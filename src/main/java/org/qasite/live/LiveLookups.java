@@ -6,16 +6,26 @@ import jakarta.transaction.Transactional;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 
-/** What the upgrade check reads from the database: whether the question exists, and who the member is. */
+/** What the upgrade check reads from the database: whether the question exists and for whom, and who the member is. */
 @ApplicationScoped
 public class LiveLookups {
 
-    /** The question's author, or null when there is no such question: no room is opened for it. */
+    /** A question's author, and whether it is deleted: then only its author still sees its page. */
+    public record Room(long authorId, boolean deleted) {
+
+        /** Whether the reader ({@code memberId} null: a visitor) sees the question's page. */
+        public boolean isOpenTo(Long memberId) {
+            return !deleted || Long.valueOf(authorId).equals(memberId);
+        }
+    }
+
+    /** The question's author and deleted state, or null when there is no such question: no room is opened for it. */
     @Transactional
-    public Long questionAuthor(long questionId) {
+    public Room room(long questionId) {
         return Question.getEntityManager()
-                .createQuery("select q.author.id from Question q where q.id = ?1", Long.class).setParameter(1, questionId)
-                .getResultStream().findFirst().orElse(null);
+                .createQuery("select q.author.id, q.deletedAt from Question q where q.id = ?1", Object[].class)
+                .setParameter(1, questionId).getResultStream().findFirst()
+                .map(row -> new Room((Long) row[0], row[1] != null)).orElse(null);
     }
 
     /** The id of the member with this user name, or null. */

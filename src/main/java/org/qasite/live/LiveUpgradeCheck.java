@@ -25,7 +25,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses the WebSocket upgrade for a page of another site (its {@code Origin}, so that no other site can open a
- * socket with a reader's cookies), for a question that does not exist (no room for it), and for an address that holds
+ * socket with a reader's cookies), for a question that does not exist or that only its author still sees (deleted),
+ * and for an address that holds
  * as many sockets here as it may. Remembers who the reader is, for the fragments it is sent and the viewer count.
  */
 @ApplicationScoped
@@ -96,7 +97,15 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     /** Runs on a worker thread: it reads the database. */
     private CheckResult admit(UserData data, long questionId, String address, String since,
             SecurityIdentity identity) {
-        if (lookups.questionAuthor(questionId) == null) {
+        LiveLookups.Room room = lookups.room(questionId);
+        if (room == null) {
+            return CheckResult.rejectUpgradeSync(404);
+        }
+        Long member = null;
+        if (identity != null && !identity.isAnonymous()) {
+            member = lookups.memberId(identity.getPrincipal().getName());
+        }
+        if (!room.isOpenTo(member)) { // deleted: its page is not found for anyone but its author
             return CheckResult.rejectUpgradeSync(404);
         }
         data.put(QUESTION, questionId);
@@ -104,12 +113,8 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         if (since != null) {
             data.put(SINCE, since);
         }
-        Long member = null;
-        if (identity != null && !identity.isAnonymous()) {
-            member = lookups.memberId(identity.getPrincipal().getName());
-            if (member != null) {
-                data.put(MEMBER, member);
-            }
+        if (member != null) {
+            data.put(MEMBER, member);
         }
         data.put(READER, member != null ? readers.member(member) : address);
         return CheckResult.permitUpgradeSync();

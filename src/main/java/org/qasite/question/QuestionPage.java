@@ -31,6 +31,14 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
     }
 
     /**
+     * Whether this is the page pushed live to every reader who has no frame of their own, members and visitors alike:
+     * its comment boxes come with both the form and the login link, and the reader's page keeps the one that fits.
+     */
+    public boolean isForEveryone() {
+        return reader == null && pager == null;
+    }
+
+    /**
      * Whether a new answer goes straight into the list: when it is empty, or shows the first page newest first.
      * Elsewhere an alert says one arrived, and the list the reader is looking at stays as it is.
      */

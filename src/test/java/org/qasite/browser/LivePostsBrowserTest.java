@@ -32,7 +32,10 @@ import org.qasite.live.LiveRooms;
 import org.qasite.live.Rooms;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
+import org.qasite.question.AnswerInput;
+import org.qasite.question.AnswerService;
 import org.qasite.question.Comment;
+import org.qasite.question.PageComments;
 import org.qasite.question.Question;
 import org.qasite.testsupport.PostChanges;
 import org.qasite.testsupport.TestData;
@@ -61,6 +64,9 @@ class LivePostsBrowserTest {
 
     @Inject
     PostChanges changes;
+
+    @Inject
+    AnswerService answers;
 
     @Inject
     Rooms rooms;
@@ -270,6 +276,91 @@ class LivePostsBrowserTest {
         waitFor(reader).until(ExpectedConditions.invisibilityOfElementLocated(status));
         assertThat(text(reader, "[data-answer-count]"), equalTo("1"));
         assertThat("caught up by replay, not by reloading", samePage(reader), equalTo(true));
+    }
+
+    @Test
+    void aMemberCommentsUnderAnAnswerThatArrivedLiveAndAVisitorIsAskedToLogIn() {
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "Can I comment on an answer that just arrived?");
+        WebDriver reader = member(data.member("reader")); // neither the question's nor the answer's author
+        open(reader, question);
+        WebDriver visitor = person();
+        visitor.get(url("/questions/" + question.id));
+        await().atMost(WAIT).until(() -> rooms.viewers(question.id).size() == 2);
+
+        Answer answer = answers.answer(data.member("answerer").id, question.id,
+                new AnswerInput("An answer that arrives while the question is read."));
+        String post = "#answer-" + answer.id;
+        waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(post)));
+        assertThat("no login link for a member", reader.findElements(By.cssSelector(post + " [data-login-to-comment]")),
+                empty());
+        assertThat("the comment form gets the page's CSRF token", reader.findElements(By.cssSelector(post
+                + " form[data-comment-form-for] input[name='csrf-token']")), hasSize(1));
+        waitFor(visitor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(post)));
+        assertThat(text(visitor, post + " [data-login-to-comment]"), equalTo("Log in to comment"));
+        assertThat("no comment box for a visitor", visitor.findElements(By.cssSelector(post + " [data-comment-toggle]")),
+                empty());
+
+        reader.findElement(By.cssSelector(post + " [data-comment-toggle] summary")).click();
+        reader.findElement(By.cssSelector(post + " textarea[data-comment-body]"))
+                .sendKeys("A comment on the answer that just arrived.");
+        reader.findElement(By.cssSelector(post + " form[data-comment-form-for] button[type=submit]")).click();
+        waitFor(reader).until(ExpectedConditions.textMatches(By.cssSelector(post + " [data-comments-for]"),
+                Pattern.compile(".*A comment on the answer that just arrived\\..*", Pattern.DOTALL)));
+    }
+
+    @Test
+    void aCommentBeingWrittenStaysOpenWithItsTextWhenItsAnswerIsEdited() {
+        Member author = data.member("answerer");
+        Question question = data.question(data.member("asker"), "Does an edit throw away the comment I am writing?");
+        Answer answer = data.answer(author, question, "The answer before its edit.");
+        WebDriver reader = member(data.member("reader"));
+        open(reader, question);
+        String post = "#answer-" + answer.id;
+        reader.findElement(By.cssSelector(post + " [data-comment-toggle] summary")).click();
+        By box = By.cssSelector(post + " textarea[data-comment-body]");
+        reader.findElement(box).sendKeys("A comment half");
+
+        changes.editAnswer(answer.id, author.id, "The answer after its edit.");
+        waitFor(reader).until(ExpectedConditions.textToBe(By.cssSelector(post + " .post-body"),
+                "The answer after its edit."));
+        assertThat("the box stays open", reader.findElement(By.cssSelector(post + " [data-comment-toggle]"))
+                .getDomProperty("open"), equalTo("true"));
+        assertThat(reader.findElement(box).getDomProperty("value"), equalTo("A comment half"));
+        assertThat("no login link for a member", reader.findElements(By.cssSelector(post + " [data-login-to-comment]")),
+                empty());
+        reader.switchTo().activeElement().sendKeys(" written, then finished.");
+        assertThat("the focus stays in the box", reader.findElement(box).getDomProperty("value"),
+                equalTo("A comment half written, then finished."));
+        assertThat(samePage(reader), equalTo(true));
+    }
+
+    @Test
+    void showMoreCommentsStaysAfterAnEditOfItsPost() {
+        Member author = data.member("answerer");
+        Member commenter = data.member("commenter");
+        Question question = data.question(data.member("asker"), "Do the hidden comments stay reachable after an edit?");
+        Answer answer = data.answer(author, question, "An answer with many comments, edited later.");
+        for (int i = 0; i < PageComments.SHOWN + 2; i++) {
+            changes.comment(commenter.id, question.id, answer.id, "Comment number " + i + " under the answer.");
+        }
+        WebDriver reader = person();
+        open(reader, question);
+        By more = By.cssSelector("#answer-" + answer.id + " a[data-comments-more='answer-" + answer.id + "']");
+        assertThat(text(reader, "#answer-" + answer.id + " [data-comments-more]"), equalTo("Show 2 more comments"));
+
+        changes.editAnswer(answer.id, author.id, "An answer with many comments, as edited.");
+        waitFor(reader).until(ExpectedConditions.textToBe(By.cssSelector("#answer-" + answer.id + " .post-body"),
+                "An answer with many comments, as edited."));
+        assertThat(reader.findElements(more), hasSize(1));
+        assertThat(reader.findElements(By.cssSelector("[data-comments-for='answer-" + answer.id + "'] [data-comment-id]")),
+                hasSize(PageComments.SHOWN));
+        assertThat(text(reader, "#answer-" + answer.id + " [data-login-to-comment]"), equalTo("Log in to comment"));
+
+        reader.findElement(more).click();
+        waitFor(reader).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("[data-comments-for='answer-" + answer.id + "'] [data-comment-id]"), PageComments.SHOWN + 2));
+        assertThat(samePage(reader), equalTo(true));
     }
 
     /**

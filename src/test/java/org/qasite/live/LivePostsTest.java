@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.qasite.testsupport.Pages.hasElement;
 
 import java.net.URI;
@@ -39,6 +40,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
 
 /** Edits, deletions and comments reach every reader of the question, like new answers: once, in order, and replayed. */
 @QuarkusTest
@@ -76,10 +78,18 @@ class LivePostsTest {
     }
 
     private LiveClient member(long questionId, Member member) {
-        LiveClient client = LiveClient.open(LiveClient.connector(base, questionId, null).addHeader("Cookie",
-                "qa-session=" + WebSession.loggedIn(member.username).sessionCookie()));
+        return member(questionId, member, null);
+    }
+
+    private LiveClient member(long questionId, Member member, String since) {
+        LiveClient client = LiveClient.open(memberConnector(questionId, member, since));
         clients.add(client);
         return client.ready();
+    }
+
+    private BasicWebSocketConnector memberConnector(long questionId, Member member, String since) {
+        return LiveClient.connector(base, questionId, since).addHeader("Cookie",
+                "qa-session=" + WebSession.loggedIn(member.username).sessionCookie());
     }
 
     @Test
@@ -255,6 +265,66 @@ class LivePostsTest {
                 client.frames("answer-deleted").isEmpty(), equalTo(false)));
         assertThat("the deleted text is not sent", client.answers(), empty());
         assertThat(client.frames("answer-deleted").get(0).path("answers").asInt(), equalTo(0));
+    }
+
+    @Test
+    void aReplayTellsOfADeletedQuestionAndSendsNothingItHeld() {
+        Member asker = data.member("asker");
+        Member author = data.member("answerer");
+        Question question = data.question(asker, "What does a replay tell of a deleted question?");
+        Answer answer = data.answer(author, question, "An answer to a question that is deleted later on.");
+        Answer taken = data.answer(author, question, "An answer taken back and put back again.");
+        String position = pagePosition(question.id);
+
+        answers.answer(author.id, question.id, new AnswerInput("Secret answer posted just before the deletion."));
+        changes.editAnswer(answer.id, author.id, "Secret edit of the answer just before the question went.");
+        changes.deleteAnswer(taken.id, author.id);
+        changes.undeleteAnswer(taken.id, author.id);
+        changes.comment(asker.id, question.id, null, "Secret comment on the question before it went.");
+        changes.comment(asker.id, question.id, answer.id, "Secret comment on the answer before the question went.");
+        changes.deleteQuestion(question.id, asker.id);
+        await().atMost(WAIT).until(() -> entriesAfter(position) >= 7);
+
+        // Only its author may still open its page; even they get no answer or comment of it, only that it went.
+        LiveClient client = member(question.id, asker, position);
+        await().atMost(WAIT).until(() -> !client.frames("question-deleted").isEmpty());
+        assertThat(client.received.toString(), client.changes().stream().map(f -> f.path("type").asText()).toList(),
+                contains("answer-deleted", "question-deleted"));
+        assertThat(client.received.toString(), not(containsString("Secret")));
+        assertThat(client.gotReload(), equalTo(false));
+    }
+
+    @Test
+    void theCommentsOfADeletedAnswerAreNotReplayed() {
+        Member author = data.member("answerer");
+        Question question = data.question(data.member("asker"), "Are the comments of a deleted answer replayed?");
+        Answer answer = data.answer(author, question, "An answer deleted right after a comment on it.");
+        String position = pagePosition(question.id);
+        changes.comment(data.member("commenter").id, question.id, answer.id, "Secret comment on a doomed answer.");
+        changes.deleteAnswer(answer.id, author.id);
+        await().atMost(WAIT).until(() -> entriesAfter(position) >= 2);
+
+        LiveClient client = visitor(question.id, position);
+        await().atMost(WAIT).until(() -> !client.frames("answer-deleted").isEmpty());
+        assertThat(client.received.toString(), client.changes().stream().map(f -> f.path("type").asText()).toList(),
+                contains("answer-deleted"));
+        assertThat(client.received.toString(), not(containsString("Secret")));
+    }
+
+    @Test
+    void theRoomOfADeletedQuestionIsOpenToItsAuthorOnly() {
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "Who may still follow a deleted question?");
+        changes.deleteQuestion(question.id, asker.id);
+
+        RuntimeException visitor = assertThrows(RuntimeException.class, () -> LiveClient.open(base, question.id, null));
+        assertThat(String.valueOf(visitor.getMessage()), containsString("404"));
+        RuntimeException other = assertThrows(RuntimeException.class,
+                () -> LiveClient.open(memberConnector(question.id, data.member("other"), null)));
+        assertThat(String.valueOf(other.getMessage()), containsString("404"));
+
+        LiveClient author = member(question.id, asker);
+        assertThat(author.viewerCounts(), contains(1));
     }
 
     @Test
