@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,9 @@ class QuestionApiTest {
     void theApiIsDescribedByOpenApiOnTheManagementInterface() {
         Management.request().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/questions/{id}/answers"), containsString("/api/v1/answers/{id}/vote"),
-                        containsString("/api/v1/answers/{id}/accept"), containsString("/api/v1/stats/popular-tags"));
+                        containsString("/api/v1/answers/{id}/accept"), containsString("/api/v1/stats/popular-tags"))
+                // and nothing else: no page, no form (they answer with HTML and redirects)
+                .body("paths.keySet()", everyItem(startsWith("/api/v1/")));
         // Swagger UI: beside it in tests (dev mode serves both on the site's port, the production build has no Swagger UI).
         Management.request().get("/q/swagger-ui/").then().statusCode(200);
     }
