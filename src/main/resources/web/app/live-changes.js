@@ -132,6 +132,9 @@ export function postChanges(list, insert) {
     note.setAttribute('role', 'status');
     note.textContent = 'This answer was deleted.';
     replaceNode(old, note);
+    // a deleted accepted answer took the question's accepted mark with it
+    const accepted = document.querySelector('[data-accepted-link][href="/answers/' + id + '"]');
+    accepted?.closest('[data-accepted-line]')?.remove();
   };
 
   const receiveQuestionUpdate = (message) => {

@@ -18,9 +18,15 @@ final class EditChecks {
     private EditChecks() {
     }
 
-    /** Someone else's post is a 403; a deleted one a 409 that says what to do first. */
+    /**
+     * Someone else's post is a 403, or a 404 once it is deleted (to them it is not there); a deleted one of the
+     * editor's own a 409 that says what to do first.
+     */
     static void mayChange(Member editor, Post post, String what) {
         if (!PostRights.mayEdit(editor, post)) {
+            if (post.isDeleted()) {
+                throw QaException.notFound("There is no such " + what + ". It may have been removed.");
+            }
             throw QaException.forbidden("Only the author of this " + what + " can edit it.");
         }
         if (post.isDeleted()) {

@@ -182,14 +182,18 @@ class LivePostsBrowserTest {
         Question question = data.question(asker, "What does a reader see of a deletion?");
         Answer kept = data.answer(data.member("other"), question, "An answer that stays.");
         Answer answer = data.answer(author, question, "An answer its author deletes while it is read.");
+        data.execute("UPDATE question SET accepted_answer_id = ?1 WHERE id = ?2", answer.id, question.id);
         WebDriver reader = person();
         open(reader, question);
         assertThat(text(reader, "[data-answer-count]"), equalTo("2"));
+        assertThat(reader.findElements(By.cssSelector("[data-accepted-link]")), hasSize(1));
 
         changes.deleteAnswer(answer.id, author.id);
         By deleted = By.cssSelector("#answers [data-answer-id='" + answer.id + "']");
         waitFor(reader).until(ExpectedConditions.numberOfElementsToBe(deleted, 0));
         assertThat(text(reader, "[data-deleted-answer-id='" + answer.id + "']"), equalTo("This answer was deleted."));
+        assertThat("the accepted mark went with the answer", reader.findElements(By.cssSelector("[data-accepted-line]")),
+                hasSize(0));
         assertThat(text(reader, "[data-answer-count]"), equalTo("1"));
         assertThat(text(reader, "[data-answer-noun]"), equalTo("answer"));
         assertThat(answerIds(reader), equalTo(List.of(kept.id)));

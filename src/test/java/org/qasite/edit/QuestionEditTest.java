@@ -184,6 +184,9 @@ class QuestionEditTest {
         session.postForm("/questions/" + question.id + "/edit",
                 form("A title for a deleted question", "A body for a deleted question.", "editing", "1")).then()
                 .statusCode(409).body(hasErrorMessage(equalTo("This question was deleted; undelete it first.")));
+        // to anyone else a deleted question is not there at all
+        WebSession.loggedIn(data.member("someone-else").username).get("/questions/" + question.id + "/edit").then()
+                .statusCode(404);
         assertThat(revision(), equalTo(1L));
         assertThat(events(), equalTo(0L));
     }
