@@ -13,7 +13,7 @@ public final class DeletedPosts {
 
     /** Whether the reader sees the post itself (for an answer, see {@link #require(Answer, Long)} about its question). */
     public static boolean visibleTo(Post post, Long readerId) {
-        return !post.isDeleted() || (readerId != null && readerId.equals(post.author.id));
+        return !post.isDeleted() || PostRights.isAuthor(readerId, post);
     }
 
     /** The question, unless it was deleted and the reader is not its author. */

@@ -13,7 +13,7 @@ final class DeletionRules {
 
     /** An answer: its author, at any time. */
     static void checkMayDelete(long memberId, Answer answer) {
-        if (!isAuthor(memberId, answer)) {
+        if (!PostRights.isAuthor(memberId, answer)) {
             throw QaException.forbidden("Only the author of this answer can delete it.");
         }
     }
@@ -23,7 +23,7 @@ final class DeletionRules {
      * belong to the site as much as to the asker, and deleting the question would take them away.
      */
     static void checkMayDelete(long memberId, Question question) {
-        if (!isAuthor(memberId, question)) {
+        if (!PostRights.isAuthor(memberId, question)) {
             throw QaException.forbidden("Only the author of this question can delete it.");
         }
         if (question.isDeleted()) {
@@ -39,12 +39,8 @@ final class DeletionRules {
 
     /** Its author only. */
     static void checkMayUndelete(long memberId, Post post, String what) {
-        if (!isAuthor(memberId, post)) {
+        if (!PostRights.isAuthor(memberId, post)) {
             throw QaException.forbidden("Only the author of this " + what + " can undelete it.");
         }
-    }
-
-    private static boolean isAuthor(long memberId, Post post) {
-        return post.author.id == memberId;
     }
 }

@@ -8,9 +8,14 @@ public final class PostRights {
     private PostRights() {
     }
 
+    /** Whether the member (null: a visitor, who is nobody's author) wrote the post. */
+    public static boolean isAuthor(Long memberId, Post post) {
+        return memberId != null && post.author != null && memberId.equals(post.author.id);
+    }
+
     /** Whether the member (null for a visitor) may edit the post: its author, for now. */
     public static boolean mayEdit(Member member, Post post) {
-        return member != null && post.author != null && member.id.equals(post.author.id);
+        return member != null && isAuthor(member.id, post);
     }
 
     /**

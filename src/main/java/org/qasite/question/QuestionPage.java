@@ -48,7 +48,7 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
 
     /** Whether the reader wrote the post: theirs to delete and undelete. */
     public boolean isMine(Post post) {
-        return reader != null && reader.id.equals(post.author.id);
+        return PostRights.isAuthor(reader == null ? null : reader.id, post);
     }
 
     public boolean isAuthor() {
