@@ -35,16 +35,16 @@ final class DemoRows {
     }
 
     TableResult members(String passwordHash) throws SQLException {
-        return copyTable("member", "id, username, email, display_name, password_hash, role, notify_answers, created_at,"
+        return copyTable("member", "id, username, email, display_name, password_hash, role, mail_answer, created_at,"
                 + " email_verified_at",
                 plan.members, (rows, bar) -> {
                     for (int m = 0; m < plan.members; m++) {
                         long id = ids.member() + 1 + m;
-                        // Answer notifications on, so that answering a demo question shows its mail in maildev; the
+                        // Answer mail instantly, so that answering a demo question shows its mail in maildev; the
                         // addresses are on the reserved .invalid domain, so a real SMTP server delivers them nowhere.
                         // They count as confirmed, as mail about answers goes only to confirmed addresses.
                         rows.add(id).add("demo-" + id).add("demo-" + id + "@demo.invalid").add(DemoText.displayName(text))
-                                .add(passwordHash).add("member").add(true).addTime(plan.memberCreated[m])
+                                .add(passwordHash).add("member").add("instant").addTime(plan.memberCreated[m])
                                 .addTime(plan.memberCreated[m]).endRow();
                         bar.step();
                     }

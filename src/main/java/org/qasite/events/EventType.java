@@ -17,7 +17,11 @@ public enum EventType {
     QUESTION_UNDELETED("question.undeleted", 1),
     ANSWER_UNDELETED("answer.undeleted", 1),
     COMMENT_CREATED("comment.created", 1),
-    COMMENT_DELETED("comment.deleted", 1);
+    COMMENT_DELETED("comment.deleted", 1),
+    /** Notifications made for members (a batch of one event's recipients): their open pages update the count. */
+    NOTIFICATIONS_CREATED("notifications.created", 1),
+    /** A member read notifications: their other open pages update the count. */
+    NOTIFICATIONS_READ("notifications.read", 1);
 
     public final String wireName;
     public final int version;

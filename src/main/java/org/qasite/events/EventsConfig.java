@@ -1,6 +1,7 @@
 package org.qasite.events;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -35,6 +36,13 @@ public interface EventsConfig {
 
     /** This instance's name as a consumer in every group; defaults to host name and process id. */
     Optional<String> instanceId();
+
+    /**
+     * Consumer groups no handler reads any more, removed from the stream at start so that they do not show an
+     * ever-growing lag: {@code mail}, whose mail about answers and comments the notifications group now queues.
+     */
+    @WithDefault("mail")
+    List<String> retiredGroups();
 
     Relay relay();
 

@@ -81,4 +81,19 @@ public final class Payloads {
     @RegisterForReflection
     public record CommentDeleted(long commentId, long questionId, Long answerId, long authorId) {
     }
+
+    /** Notifications just made, at most a batch of them, each for one member. */
+    @RegisterForReflection
+    public record NotificationsCreated(List<Made> made) {
+    }
+
+    /** One notification of {@link NotificationsCreated}. */
+    @RegisterForReflection
+    public record Made(long memberId, long notificationId) {
+    }
+
+    /** The member read some or all of their notifications. */
+    @RegisterForReflection
+    public record NotificationsRead(long memberId) {
+    }
 }

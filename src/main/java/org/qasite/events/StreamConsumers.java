@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,12 +41,33 @@ public class StreamConsumers {
         if (!config.enabled()) {
             return;
         }
+        retire();
         for (EventHandler handler : handlers) {
             StreamConsumer consumer = new StreamConsumer(handler, instanceId, stream, config.consumer(), registry);
             if (consumers.putIfAbsent(handler.group(), consumer) != null) {
                 throw new IllegalStateException("Two handlers for consumer group " + handler.group());
             }
             consumer.start(!handler.polled());
+        }
+    }
+
+    /** Removes the groups that no handler reads any more (a handler's own group is never removed). */
+    private void retire() {
+        for (String group : config.retiredGroups()) {
+            boolean read = false;
+            for (EventHandler handler : handlers) {
+                read |= handler.group().equals(group);
+            }
+            if (read) {
+                continue;
+            }
+            try {
+                if (stream.redis().stream(String.class, String.class, String.class).xgroupDestroy(stream.key(), group)) {
+                    Log.infof("Removed consumer group %s, which no handler reads any more", group);
+                }
+            } catch (RuntimeException e) {
+                Log.debugf("Consumer group %s not removed: %s", group, e.getMessage()); // no stream yet, or Redis down
+            }
         }
     }
 

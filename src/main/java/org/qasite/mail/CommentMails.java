@@ -2,6 +2,7 @@ package org.qasite.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Comment;
@@ -31,7 +32,8 @@ class CommentMails {
      */
     MailTemplateInstance compose(MailLog mail, Member recipient) {
         Comment comment = mail.commentId == null ? null : Comment.findById(mail.commentId);
-        if (!recipient.notifyComments || !recipient.isEmailVerified() || comment == null || comment.isDeleted()) {
+        if (recipient.mailComment != MailFrequency.INSTANT || !recipient.isEmailVerified() || comment == null
+                || comment.isDeleted()) {
             return null;
         }
         Question question = Question.findById(comment.questionId);

@@ -3,6 +3,7 @@ package org.qasite.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 
@@ -20,7 +21,7 @@ class MailPreferences {
     @Transactional
     Member setNotifyAnswers(String memberId, String signature, boolean notify) {
         Member member = find(memberId, signature);
-        member.notifyAnswers = notify;
+        member.mailAnswer = notify ? MailFrequency.INSTANT : MailFrequency.NEVER;
         return member;
     }
 
@@ -28,7 +29,7 @@ class MailPreferences {
     @Transactional
     Member setNotifyComments(String memberId, String signature, boolean notify) {
         Member member = find(UnsubscribeLinks.Topic.COMMENTS, memberId, signature);
-        member.notifyComments = notify;
+        member.mailComment = notify ? MailFrequency.INSTANT : MailFrequency.NEVER;
         return member;
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.qasite.events.EventLogContext;
 import org.qasite.events.EventsDisabled;
+import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.web.Site;
@@ -151,7 +152,8 @@ public class MailSender {
             return accountMails.compose(mail, recipient);
         }
         Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
-        if (!recipient.notifyAnswers || !recipient.isEmailVerified() || answer == null || answer.isDeleted()
+        if (recipient.mailAnswer != MailFrequency.INSTANT || !recipient.isEmailVerified() || answer == null
+                || answer.isDeleted()
                 || answer.question.isDeleted()) {
             // Unsubscribed (or the answer went away or was deleted, or the address is not confirmed) after the mail
             // was queued.

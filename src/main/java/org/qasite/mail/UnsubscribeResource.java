@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.web.page.Flash;
 
@@ -35,7 +36,7 @@ public class UnsubscribeResource {
                 "someone comments on one of your questions or answers", "on your posts");
 
         boolean wanted(Member member) {
-            return topic == UnsubscribeLinks.Topic.COMMENTS ? member.notifyComments : member.notifyAnswers;
+            return (topic == UnsubscribeLinks.Topic.COMMENTS ? member.mailComment : member.mailAnswer) != MailFrequency.NEVER;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -62,12 +63,30 @@ public class Member extends PanacheEntityBase {
     @Column(name = "avatar_hash")
     public String avatarHash;
 
-    @Column(name = "notify_answers")
-    public boolean notifyAnswers = true;
+    /** Mail about each kind of notification ({@link #mailFor}). */
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_answer")
+    public MailFrequency mailAnswer = NotificationKind.ANSWER.defaultFrequency;
 
-    /** Mail about a comment on one of the member's posts. */
-    @Column(name = "notify_comments")
-    public boolean notifyComments = true;
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_followed_answer")
+    public MailFrequency mailFollowedAnswer = NotificationKind.FOLLOWED_ANSWER.defaultFrequency;
+
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_comment")
+    public MailFrequency mailComment = NotificationKind.COMMENT.defaultFrequency;
+
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_mention")
+    public MailFrequency mailMention = NotificationKind.MENTION.defaultFrequency;
+
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_accepted")
+    public MailFrequency mailAccepted = NotificationKind.ACCEPTED.defaultFrequency;
+
+    @Convert(converter = MailFrequencyColumn.class)
+    @Column(name = "mail_tag_question")
+    public MailFrequency mailTagQuestion = NotificationKind.TAG_QUESTION.defaultFrequency;
 
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
@@ -90,6 +109,29 @@ public class Member extends PanacheEntityBase {
     public static final String DELETED_AVATAR_URL = "/avatars/deleted.svg";
     /** Starts the username of a deleted account: a character no username may hold, so no signup can take it. */
     static final String TOMBSTONE_PREFIX = "deleted:";
+
+    /** How the member wants mail about this kind of notification. */
+    public MailFrequency mailFor(NotificationKind kind) {
+        return switch (kind) {
+            case ANSWER -> mailAnswer;
+            case FOLLOWED_ANSWER -> mailFollowedAnswer;
+            case COMMENT -> mailComment;
+            case MENTION -> mailMention;
+            case ACCEPTED -> mailAccepted;
+            case TAG_QUESTION -> mailTagQuestion;
+        };
+    }
+
+    public void setMailFor(NotificationKind kind, MailFrequency frequency) {
+        switch (kind) {
+            case ANSWER -> mailAnswer = frequency;
+            case FOLLOWED_ANSWER -> mailFollowedAnswer = frequency;
+            case COMMENT -> mailComment = frequency;
+            case MENTION -> mailMention = frequency;
+            case ACCEPTED -> mailAccepted = frequency;
+            case TAG_QUESTION -> mailTagQuestion = frequency;
+        }
+    }
 
     public static Optional<Member> findByUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {

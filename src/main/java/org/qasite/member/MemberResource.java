@@ -1,6 +1,9 @@
 package org.qasite.member;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -36,11 +39,27 @@ public class MemberResource {
     public record SignupForm(String username, String email) {
     }
 
-    public record SettingsForm(String email, String displayName, boolean notifyAnswers, boolean notifyComments,
+    /** {@code mail}: the frequency chosen for each kind of notification, or null where a form sent none it knows. */
+    public record SettingsForm(String email, String displayName, Map<NotificationKind, MailFrequency> mail,
             String avatarUrl, boolean hasAvatar) {
         static SettingsForm of(Member m) {
-            return new SettingsForm(m.email, m.displayName, m.notifyAnswers, m.notifyComments, m.avatarUrl(),
-                    m.avatarHash != null);
+            Map<NotificationKind, MailFrequency> mail = new EnumMap<>(NotificationKind.class);
+            for (NotificationKind kind : NotificationKind.values()) {
+                mail.put(kind, m.mailFor(kind));
+            }
+            return new SettingsForm(m.email, m.displayName, mail, m.avatarUrl(), m.avatarHash != null);
+        }
+
+        /** For the template: the kinds in order, each with its choice. */
+        public List<MailChoice> mailChoices() {
+            return Arrays.stream(NotificationKind.values()).map(k -> new MailChoice(k, mail.get(k))).toList();
+        }
+    }
+
+    /** One row of the mail preferences: a kind of notification and the frequency chosen for it. */
+    public record MailChoice(NotificationKind kind, MailFrequency chosen) {
+        public List<MailFrequency> frequencies() {
+            return List.of(MailFrequency.values());
         }
     }
 
@@ -152,18 +171,27 @@ public class MemberResource {
     @Path("settings")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response saveSettings(@RestForm String email, @RestForm("display_name") String displayName,
-            @RestForm("notify_answers") String notifyAnswers, @RestForm("notify_comments") String notifyComments,
+            @RestForm("mail_answer") String mailAnswer, @RestForm("mail_followed_answer") String mailFollowedAnswer,
+            @RestForm("mail_comment") String mailComment, @RestForm("mail_mention") String mailMention,
+            @RestForm("mail_accepted") String mailAccepted, @RestForm("mail_tag_question") String mailTagQuestion,
             @RestForm("remove_avatar") String removeAvatar,
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
             return LoginRedirect.to("Log in to change your settings.", "/settings");
         }
-        boolean notify = notifyAnswers != null && !notifyAnswers.isBlank();
-        boolean notifyOfComments = notifyComments != null && !notifyComments.isBlank();
+        Map<NotificationKind, String> mailValues = new EnumMap<>(NotificationKind.class);
+        mailValues.put(NotificationKind.ANSWER, mailAnswer);
+        mailValues.put(NotificationKind.FOLLOWED_ANSWER, mailFollowedAnswer);
+        mailValues.put(NotificationKind.COMMENT, mailComment);
+        mailValues.put(NotificationKind.MENTION, mailMention);
+        mailValues.put(NotificationKind.ACCEPTED, mailAccepted);
+        mailValues.put(NotificationKind.TAG_QUESTION, mailTagQuestion);
+        Map<NotificationKind, MailFrequency> mail = new EnumMap<>(NotificationKind.class);
+        mailValues.forEach((kind, value) -> mail.put(kind, value == null ? current.mailFor(kind) : MailFrequency.parse(value)));
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
-            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, notify, notifyOfComments),
+            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, mail),
                     picture,
                     removeAvatar != null && !removeAvatar.isBlank());
             String newEmail = InputText.line(email);
@@ -174,7 +202,7 @@ public class MemberResource {
                     .build();
         } catch (QaException e) {
             SettingsForm form = new SettingsForm(Forms.orEmpty(email),
-                    Forms.orEmpty(displayName), notify, notifyOfComments, current.avatarUrl(), current.avatarHash != null);
+                    Forms.orEmpty(displayName), mail, current.avatarUrl(), current.avatarHash != null);
             Map<String, String> errors = new java.util.LinkedHashMap<>(Forms.fieldErrors(e));
             if (errors.containsKey("displayName")) {
                 errors.put("display_name", errors.remove("displayName"));

@@ -98,7 +98,7 @@ public class MemberService {
             throw QaException.notFound("Your account no longer exists.");
         }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
-                raw.notifyAnswers(), raw.notifyComments());
+                raw.mail());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
             errors.put("email", "Another account uses this email address.");
@@ -117,8 +117,7 @@ public class MemberService {
                     new Payloads.EmailVerificationRequested(memberId, input.email()));
         }
         member.displayName = input.displayName();
-        member.notifyAnswers = input.notifyAnswers();
-        member.notifyComments = input.notifyComments();
+        input.mail().forEach(member::setMailFor);
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
         } else if (removeAvatar) {
@@ -151,8 +150,9 @@ public class MemberService {
         member.displayName = Member.DELETED_NAME;
         member.passwordHash = null;
         member.avatarHash = null;
-        member.notifyAnswers = false;
-        member.notifyComments = false;
+        for (NotificationKind kind : NotificationKind.values()) {
+            member.setMailFor(kind, MailFrequency.NEVER);
+        }
         member.deletedAt = Instant.now();
         member.flush();
         if (avatar != null) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -94,9 +95,11 @@ public class QuestionResource {
     private final ViewCounter views;
     private final Readers readers;
     private final EventStream events;
+    private final Event<QuestionOpened> opened;
 
     QuestionResource(CurrentMember me, AnswerService answers, VoteService votes, ViewCounter views,
-            Readers readers, EventStream events) {
+            Readers readers, EventStream events, Event<QuestionOpened> opened) {
+        this.opened = opened;
         this.me = me;
         this.answers = answers;
         this.votes = votes;
@@ -114,6 +117,9 @@ public class QuestionResource {
         QuestionPage questionPage = load(id, page, sort, comments);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
             views.record(questionPage.question().id, readerKey);
+            if (questionPage.reader() != null) {
+                opened.fire(new QuestionOpened(questionPage.reader().id, questionPage.question().id));
+            }
         }
         return Templates.show(questionPage, "", Map.of(), null);
     }

@@ -23,13 +23,17 @@ import org.qasite.events.EventType;
 import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
+import org.qasite.notification.NotificationHandler;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
 import org.qasite.testsupport.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The mail group handles a batch of entries in one transaction, and entry by entry when one of them fails. */
+/**
+ * The notifications group (which queues the mail about answers) handles a batch of entries in one transaction, and entry by
+ * entry when one of them fails.
+ */
 @QuarkusTest
 class AnswerMailHandlerTest {
 
@@ -51,7 +55,7 @@ class AnswerMailHandlerTest {
 
     @BeforeEach
     void setUp() {
-        consumer = consumers.get(PostMailHandler.GROUP);
+        consumer = consumers.get(NotificationHandler.GROUP);
         asker = data.member("mail-asker");
         answerer = data.member("mail-answerer");
         question = data.question(asker, "Which mails does a batch of answers queue?");

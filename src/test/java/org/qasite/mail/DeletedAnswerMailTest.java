@@ -15,6 +15,7 @@ import org.qasite.events.OutboxRelay;
 import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
+import org.qasite.notification.NotificationHandler;
 import org.qasite.question.Question;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -62,7 +63,7 @@ class DeletedAnswerMailTest {
         Question other = data.question(otherAsker, "Whose question stays?");
         Question gone = data.question(otherAsker, "Which question goes away?");
 
-        consumer = consumers.get(PostMailHandler.GROUP);
+        consumer = consumers.get(NotificationHandler.GROUP);
         consumer.pause();
         long deleted = answer(answerer, question, "An answer its author thinks better of.");
         long toDeletedQuestion = answer(answerer, gone, "An answer to a question that goes away.");

@@ -36,6 +36,7 @@ import org.qasite.events.EventStream;
 import org.qasite.events.EventsConfig;
 import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
+import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 import org.qasite.testsupport.Maildev;
@@ -69,8 +70,8 @@ import io.restassured.response.Response;
 @TestProfile(RealServicesProfile.class)
 class MailDeliveryTest {
 
-    /** The consumer group that queues the mail (PostMailHandler's). */
-    private static final String MAIL_GROUP = "mail";
+    /** The consumer group that queues the mail (with the notification it is about). */
+    private static final String MAIL_GROUP = "notifications";
     private static final String BASE_URL = "http://qa.example.org";
     private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(BASE_URL) + "/questions/\\d+#answer-\\d+");
     private static final Pattern UNSUBSCRIBE_LINK = Pattern
@@ -370,12 +371,13 @@ class MailDeliveryTest {
     }
 
     private boolean notifies(Member member) {
-        return data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", member.id) == 1;
+        return data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'instant'", member.id) == 1;
     }
 
     private void setNotifies(Member member, boolean notify) {
         QuarkusTransaction.requiringNew()
-                .run(() -> Member.update("notifyAnswers = ?1 where id = ?2", notify, member.id));
+                .run(() -> Member.update("mailAnswer = ?1 where id = ?2", notify ? MailFrequency.INSTANT : MailFrequency.NEVER,
+                        member.id));
     }
 
     private static long answerIdOf(Response formPost) {

@@ -1,0 +1,159 @@
+package org.qasite.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.qasite.events.EventHandler;
+import org.qasite.events.EventType;
+import org.qasite.events.Payloads;
+import org.qasite.events.Position;
+import org.qasite.events.StreamEvent;
+import org.qasite.question.QuestionFollow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Consumer group {@code notifications}: turns events into notifications.
+ * <ul>
+ * <li>{@code answer.created}: "answer" for the question's author, "followed-answer" for the question's other
+ * followers;</li>
+ * <li>{@code comment.created}: "comment" for the author of the post, "mention" for the members it mentions;</li>
+ * <li>{@code answer.accepted}: "accepted" for the answer's author;</li>
+ * <li>{@code question.created}: "tag-question" for the followers of its tags.</li>
+ * </ul>
+ * Nobody is told of what they did themselves, nor of a post deleted by the time the event is handled. A second delivery
+ * of an event makes nothing twice ({@link FanOut}).
+ */
+@ApplicationScoped
+public class NotificationHandler implements EventHandler {
+
+    public static final String GROUP = "notifications";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final FanOut fanOut;
+    private volatile Instant startedAt;
+
+    NotificationHandler(EntityManager em, ObjectMapper json, FanOut fanOut) {
+        this.em = em;
+        this.json = json;
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    /**
+     * Its effects are all in the database: a batch of entries shares one commit. Handled one by one (after a failure),
+     * an event's fan-out commits batch by batch.
+     */
+    @Override
+    public boolean batchInOneTransaction() {
+        return true;
+    }
+
+    @Override
+    public void handle(StreamEvent event) throws Exception {
+        if (event.is(EventType.ANSWER_CREATED)) {
+            if (isNew(event)) {
+                answer(event, json.readValue(event.payload(), Payloads.AnswerCreated.class));
+            }
+        } else if (event.is(EventType.COMMENT_CREATED)) {
+            if (isNew(event)) {
+                comment(event, json.readValue(event.payload(), Payloads.CommentCreated.class));
+            }
+        } else if (event.is(EventType.ANSWER_ACCEPTED)) {
+            if (isNew(event)) {
+                accepted(event, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
+            }
+        } else if (event.is(EventType.QUESTION_CREATED)) {
+            if (isNew(event)) {
+                question(event, json.readValue(event.payload(), Payloads.QuestionCreated.class));
+            }
+        }
+    }
+
+    private void answer(StreamEvent event, Payloads.AnswerCreated answer) {
+        if (!exists("""
+                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
+                WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", answer.answerId())) {
+            return;
+        }
+        fanOut.deliver(event.eventId(),
+                new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
+                "SELECT f.member_id, CASE WHEN f.member_id = :questionAuthor THEN 'answer' ELSE 'followed-answer' END"
+                        + " AS kind FROM (" + QuestionFollow.FOLLOWERS_SQL + ") f",
+                Map.of("questionAuthor", answer.questionAuthorId(), "question", answer.questionId()));
+    }
+
+    private void comment(StreamEvent event, Payloads.CommentCreated comment) {
+        if (!exists("""
+                SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id LEFT JOIN answer a ON a.id = c.answer_id
+                WHERE c.id = ?1 AND c.deleted_at IS NULL AND q.deleted_at IS NULL
+                      AND (a.id IS NULL OR a.deleted_at IS NULL)""", comment.commentId())) {
+            return;
+        }
+        List<Long> mentioned = new ArrayList<>(comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
+        mentioned.add(-1L); // never empty: "IN ()" is no SQL
+        fanOut.deliver(event.eventId(),
+                new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
+                """
+                        SELECT CAST(:postAuthor AS bigint) AS member_id, 'comment' AS kind
+                        UNION ALL SELECT m.id, 'mention' FROM member m WHERE m.id IN (:mentioned) AND m.id <> :postAuthor
+                        """,
+                Map.of("postAuthor", comment.postAuthorId(), "mentioned", mentioned));
+    }
+
+    private void accepted(StreamEvent event, Payloads.AnswerAccepted accepted) {
+        if (!exists("""
+                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
+                WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", accepted.answerId())) {
+            return;
+        }
+        fanOut.deliver(event.eventId(),
+                new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
+                "SELECT CAST(:answerAuthor AS bigint) AS member_id, 'accepted' AS kind",
+                Map.of("answerAuthor", accepted.answerAuthorId()));
+    }
+
+    private void question(StreamEvent event, Payloads.QuestionCreated question) {
+        if (!exists("SELECT 1 FROM question q WHERE q.id = ?1 AND q.deleted_at IS NULL", question.questionId())) {
+            return;
+        }
+        fanOut.deliver(event.eventId(), new FanOut.Target(question.questionId(), null, null, question.authorId()),
+                """
+                        SELECT DISTINCT tf.member_id, 'tag-question' AS kind
+                        FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id
+                        WHERE qt.question_id = :question
+                        """,
+                Map.of("question", question.questionId()));
+    }
+
+    /**
+     * Whether the event was published after notifications existed: the group reads the stream from its start, and
+     * the events before are not news any more (their mail went out the way it did then).
+     */
+    private boolean isNew(StreamEvent event) {
+        Instant start = startedAt;
+        if (start == null) {
+            start = QuarkusTransaction.joiningExisting().call(() -> (Instant) em
+                    .createNativeQuery("SELECT started_at FROM notification_start", Instant.class).getSingleResult());
+            startedAt = start;
+        }
+        return Position.parse(event.streamId()).millis() >= start.toEpochMilli();
+    }
+
+    private boolean exists(String sql, long id) {
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> !em.createNativeQuery(sql).setParameter(1, id).setMaxResults(1).getResultList().isEmpty());
+    }
+}

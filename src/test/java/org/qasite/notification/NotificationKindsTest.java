@@ -1,0 +1,182 @@
+package org.qasite.notification;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.qasite.events.EventStream;
+import org.qasite.member.Member;
+import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Each kind of notification, made by the notifications group from what members do through the API: who is told, who
+ * is not (the one who did it, who unfollowed), and which of them get an instant mail.
+ */
+@QuarkusTest
+class NotificationKindsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TestData data;
+
+    @Inject
+    EventStream stream;
+
+    @Test
+    void anAnswerTellsTheAskerAndTheQuestionsFollowersButNotItsAuthorNorWhoUnfollowed() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        Member commenter = data.member("n-commenter");
+        Member follower = data.member("n-follower");
+        Member leaver = data.member("n-leaver");
+        long question = ask(asker, "How do notifications reach the followers of a question?", "notif-a");
+        comment(commenter, "/api/v1/questions/" + question + "/comments", "A comment, so I follow the question now.");
+        data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, true)",
+                follower.id, question);
+        comment(leaver, "/api/v1/questions/" + question + "/comments", "I comment, then leave the question alone.");
+        data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, false)",
+                leaver.id, question);
+        await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("comment,comment"));
+
+        long answer = answer(answerer, question, "An answer that each follower of the question hears of.");
+
+        await("the asker told").atMost(WAIT).until(() -> kinds(asker), k -> k.equals("comment,comment,answer"));
+        await("a commenter told").atMost(WAIT).until(() -> kinds(commenter), k -> k.equals("followed-answer"));
+        await("a follower told").atMost(WAIT).until(() -> kinds(follower), k -> k.equals("followed-answer"));
+        assertThat("who unfollowed is not told", kinds(leaver), equalTo(""));
+        assertThat("the answerer is not told of their own answer", kinds(answerer), equalTo(""));
+        assertThat(data.count("SELECT count(*) FROM notification WHERE answer_id = ?1 AND actor_id = ?2", answer,
+                answerer.id), equalTo(3L));
+        // The answer to one's question is mailed instantly by default; one to a followed question waits for the digest.
+        assertThat(mails(asker, "answer"), equalTo(1L));
+        assertThat(mails(commenter, "followed-answer"), equalTo(0L));
+    }
+
+    @Test
+    void aCommentTellsThePostsAuthorAndWhomItMentions() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        Member commenter = data.member("n-commenter");
+        long question = ask(asker, "Who hears of a comment with a mention in it?", "notif-b");
+        long answer = answer(answerer, question, "An answer that gets a comment mentioning the asker.");
+        await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer"));
+
+        comment(commenter, "/api/v1/answers/" + answer + "/comments",
+                "Good point, @" + asker.username + " should read this and @" + commenter.username + " too.");
+
+        await("the answer's author told").atMost(WAIT).until(() -> kinds(answerer), k -> k.equals("comment"));
+        await("the mentioned asker told").atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer,mention"));
+        assertThat("nobody is told of their own mention", kinds(commenter), equalTo(""));
+        assertThat(mails(answerer, "comment"), equalTo(1L));
+        assertThat(mails(asker, "mention"), equalTo(1L));
+    }
+
+    @Test
+    void anAcceptedAnswerTellsItsAuthor() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        long question = ask(asker, "Who hears that an answer was accepted?", "notif-c");
+        long answer = answer(answerer, question, "The answer that the asker will accept in a moment.");
+
+        WebSession.loggedIn(asker.username).postJson("/api/v1/answers/" + answer + "/accept", Map.of()).then()
+                .statusCode(200);
+
+        await("the answerer told").atMost(WAIT).until(() -> kinds(answerer), k -> k.equals("accepted"));
+        assertThat(mails(answerer, "accepted"), equalTo(1L));
+    }
+
+    @Test
+    void aNewQuestionTellsTheFollowersOfItsTagsOnce() {
+        Member asker = data.member("n-asker");
+        Member fan = data.member("n-fan");
+        Member other = data.member("n-other");
+        String tag = "notif-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = tag + "-b";
+        ask(asker, "A first question that makes the tags exist", tag, second);
+        data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name IN (?2, ?3)", fan.id,
+                tag, second);
+        data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", asker.id, tag);
+
+        long question = ask(asker, "A question in two tags that the fan follows", tag, second);
+
+        await("the fan told once").atMost(WAIT).until(() -> kinds(fan), k -> k.equals("tag-question"));
+        assertThat(data.count("SELECT count(*) FROM notification WHERE member_id = ?1 AND question_id = ?2", fan.id,
+                question), equalTo(1L));
+        assertThat("the asker is not told of their own question", kinds(asker), equalTo(""));
+        assertThat(kinds(other), equalTo(""));
+    }
+
+    @Test
+    void theSameEventTwiceMakesOneNotificationAndOneMail() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        long question = ask(asker, "What does an event delivered twice make?", "notif-d");
+        long answer = answer(answerer, question, "An answer whose event the relay publishes twice.");
+        await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer"));
+        String eventId = data.text("SELECT CAST(event_id AS text) FROM notification WHERE answer_id = ?1", answer);
+
+        republish(eventId);
+        // A later event through the same group shows that the repeated one was handled by then.
+        long later = answer(answerer, question, "A later answer, handled after the repeated event.");
+        await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer,answer"));
+
+        assertThat(data.count("SELECT count(*) FROM notification WHERE event_id = CAST(?1 AS uuid)", eventId),
+                equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM mail_log l JOIN notification n ON n.id = l.notification_id"
+                + " WHERE n.event_id = CAST(?1 AS uuid)", eventId), equalTo(1L));
+        assertThat(later > answer, equalTo(true));
+    }
+
+    private void republish(String eventId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(EventStream.FIELD_ID, eventId);
+        fields.put(EventStream.FIELD_TYPE, data.text("SELECT type FROM outbox WHERE event_id = CAST(?1 AS uuid)", eventId));
+        fields.put(EventStream.FIELD_VERSION, "1");
+        fields.put(EventStream.FIELD_PAYLOAD,
+                data.text("SELECT CAST(payload AS text) FROM outbox WHERE event_id = CAST(?1 AS uuid)", eventId));
+        stream.publish(fields);
+    }
+
+    /** The member's notifications' kinds, in the order of their ids. */
+    private String kinds(Member member) {
+        return data.text("SELECT coalesce(string_agg(kind, ',' ORDER BY id), '') FROM notification WHERE member_id = ?1",
+                member.id);
+    }
+
+    private long mails(Member member, String kind) {
+        return data.count("SELECT count(*) FROM mail_log l JOIN notification n ON n.id = l.notification_id"
+                + " WHERE l.recipient_id = ?1 AND n.kind = ?2", member.id, kind);
+    }
+
+    private long ask(Member asker, String title, String... tags) {
+        String location = WebSession.loggedIn(asker.username).postJson("/api/v1/questions",
+                Map.of("title", title, "body", "The body of the question: " + title + ", with enough words.",
+                        "tags", List.of(tags)))
+                .then().statusCode(201).extract().header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private long answer(Member answerer, long question, String body) {
+        String location = WebSession.loggedIn(answerer.username)
+                .postJson("/api/v1/questions/" + question + "/answers", Map.of("body", body))
+                .then().statusCode(201).extract().header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private void comment(Member author, String path, String body) {
+        WebSession.loggedIn(author.username).postJson(path, Map.of("body", body)).then().statusCode(201);
+    }
+}
