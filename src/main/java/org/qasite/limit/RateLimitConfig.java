@@ -24,6 +24,9 @@ public interface RateLimitConfig {
 
     Limit vote();
 
+    /** Follows and unfollows of questions and tags: each is cheap, but a script could fill the tables with them. */
+    Limit follow();
+
     /**
      * Accounts made from one address: scripted sign-ups would also get around every per-member limit. Only sign-ups
      * that pass the form's checks count, so a typo costs nothing.

@@ -26,6 +26,7 @@ public class RateLimiter {
         COMMENT("comments"),
         EDIT("edits"),
         VOTE("votes"),
+        FOLLOW("follows and unfollows"),
         SIGNUP("sign-ups from one address"),
         PREVIEW("previews"),
         PREVIEW_ADDRESS("previews from your network"),
@@ -80,6 +81,7 @@ public class RateLimiter {
             case COMMENT -> config.comment();
             case EDIT -> config.edit();
             case VOTE -> config.vote();
+            case FOLLOW -> config.follow();
             case SIGNUP -> config.signup();
             case PREVIEW -> config.preview();
             case PREVIEW_ADDRESS -> config.previewAddress();

@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.qasite.member.CurrentMember;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
+import org.qasite.tag.TagFollow;
 import org.qasite.web.page.Pager;
 import org.qasite.web.page.TemplateExtensions;
 
@@ -28,14 +30,24 @@ public class QuestionListResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(String heading, String tab, List<Question> questions, Pager pager,
-                String emptyText);
+                String emptyText, TagHeader tag);
+    }
+
+    /** What a tag's page shows above its questions: how many follow it, and whether the reader does. */
+    public record TagHeader(String name, long followers, boolean member, boolean following) {
+    }
+
+    private final CurrentMember me;
+
+    QuestionListResource(CurrentMember me) {
+        this.me = me;
     }
 
     @GET
     public TemplateInstance newest(@RestQuery String page) {
         Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/", null);
         return Templates.list("Newest questions", "new", Question.listNewest(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!");
+                "No questions yet. Be the first to ask one!", null);
     }
 
     @GET
@@ -43,7 +55,7 @@ public class QuestionListResource {
     public TemplateInstance hot(@RestQuery String page) {
         Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/hot", null);
         return Templates.list("Hot questions", "hot", Question.listHot(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!");
+                "No questions yet. Be the first to ask one!", null);
     }
 
     @GET
@@ -53,7 +65,10 @@ public class QuestionListResource {
                 () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
         Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE,
                 "/tag/" + TemplateExtensions.pathSegment(tag.name), null);
+        Long reader = me.id();
+        TagHeader header = new TagHeader(tag.name, TagFollow.countFollowers(tag.id), reader != null,
+                reader != null && TagFollow.isFollowing(reader, tag.id));
         return Templates.list("Questions tagged [" + tag.name + "]", "tag", Question.listByTag(tag, pager.panache()),
-                pager, "No questions with this tag.");
+                pager, "No questions with this tag.", header);
     }
 }

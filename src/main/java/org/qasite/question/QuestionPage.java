@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.qasite.member.Member;
+import org.qasite.tag.Tag;
+import org.qasite.tag.TagFollow;
 import org.qasite.web.page.Pager;
 
 /**
@@ -71,6 +73,19 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
 
     public boolean isAccepted(Answer answer) {
         return answer.id.equals(question.acceptedAnswerId);
+    }
+
+    /**
+     * Whether the reader follows the question (asked, answered, commented on or chose to follow it, and did not
+     * unfollow it): the state of the Follow button, read when the page shows it.
+     */
+    public boolean isFollowing() {
+        return reader != null && QuestionFollow.isFollowing(reader.id, question.id);
+    }
+
+    /** Whether the reader follows this tag of the question. */
+    public boolean followsTag(Tag tag) {
+        return reader != null && TagFollow.isFollowing(reader.id, tag.id);
     }
 
     public boolean sortedByVotes() {
