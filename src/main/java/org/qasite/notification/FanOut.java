@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Makes the notifications of one event for its recipients, in batches of {@code fan-out-batch} members by member id,
- * each batch one transaction (or all of them part of the consumer's transaction of several entries, when it has one): its
+ * each batch one transaction (the first may be the consumer's, see {@link #deliver}): its
  * notification rows (none twice, by event and member), the instant mails of those
  * whose preference for the kind says so, and one {@code notifications.created} event that brings the count to their
  * open pages. A delivery of the event after a crash starts again from the first batch and makes only what is missing.
@@ -46,9 +47,16 @@ class FanOut {
     int deliver(UUID eventId, Target target, String recipients, Map<String, Object> params) {
         int made = 0;
         long after = 0;
-        while (true) {
+        for (boolean first = true;; first = false) {
             long from = after;
-            Batch batch = QuarkusTransaction.joiningExisting().call(() -> batch(eventId, target, recipients, params, from));
+            // The first batch joins the consumer's transaction of several entries, if there is one (the common event,
+            // with a recipient or two, then costs no commit of its own); each further batch commits on its own, so a
+            // tag with thousands of followers never makes one huge transaction that holds the group's other entries and
+            // the recipients' live counts until its end. Should the joined transaction roll back, the entries are
+            // handled again one by one, and what the batches committed is not made twice.
+            Callable<Batch> step = () -> batch(eventId, target, recipients, params, from);
+            Batch batch = first ? QuarkusTransaction.joiningExisting().call(step)
+                    : QuarkusTransaction.requiringNew().call(step);
             made += batch.made();
             if (batch.last() == null) {
                 return made;

@@ -120,6 +120,30 @@ class NotificationKindsTest {
     }
 
     @Test
+    void theFollowersOfATagAreToldInBatchesEachCommittedOnItsOwn() {
+        Member asker = data.member("n-asker");
+        String tag = "notif-" + UUID.randomUUID().toString().substring(0, 8);
+        ask(asker, "A first question that makes the tag exist", tag);
+        for (int i = 0; i < 10; i++) {
+            Member fan = data.member("n-fan");
+            data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", fan.id, tag);
+        }
+
+        long question = ask(asker, "A question for ten followers, three to a batch", tag);
+
+        await("ten told").atMost(WAIT).until(() -> data.count(
+                "SELECT count(*) FROM notification WHERE question_id = ?1 AND kind = 'tag-question'", question),
+                n -> n == 10);
+        // Each batch is a transaction of its own (created_at is the time its transaction began) and one live update.
+        assertThat(data.count("SELECT count(DISTINCT created_at) FROM notification WHERE question_id = ?1", question),
+                equalTo(4L));
+        String made = "FROM outbox o, jsonb_array_elements(o.payload -> 'made') m WHERE o.type = 'notifications.created'"
+                + " AND CAST(m ->> 'notificationId' AS bigint) IN (SELECT id FROM notification WHERE question_id = ?1)";
+        assertThat(data.count("SELECT count(*) " + made, question), equalTo(10L));
+        assertThat(data.count("SELECT count(DISTINCT o.id) " + made, question), equalTo(4L));
+    }
+
+    @Test
     void theSameEventTwiceMakesOneNotificationAndOneMail() {
         Member asker = data.member("n-asker");
         Member answerer = data.member("n-answerer");
