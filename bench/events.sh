@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times the event path of one instance of the site (outbox -> relay -> Redis stream -> consumer group "mail") against
+# Times the event path of one instance of the site (outbox -> relay -> Redis stream -> consumer group "notifications",
+# which makes the notifications of an answer and queues its mail; "mail" in builds before notifications) against
 # raw XADD on the same Redis, and writes bench/results/events.md.
 # Usage: bench/events.sh [N ...]      (default: 20000 100000)
 #   QA_BENCH_BASELINE=<git revision>  also measures the site as of that revision (exported with git archive and built
@@ -13,9 +14,10 @@
 #
 # For each N, with the site running (and warmed up by a first, untimed round): N outbox rows of type answer.created,
 # each about a real answer of the demo data, are inserted with one SQL statement. The relay's sweep finds them within
-# its interval (5 s) and publishes them; the mail group reads them and queues a mail per event. Timing starts at the
+# its interval (5 s) and publishes them; the notifications group reads them, makes the notifications of each answer
+# (its question's author, and the others who follow the question) and queues the author's mail. Timing starts at the
 # first XADD (the Redis id of the round's first entry), ends for "published" at the last XADD (the Redis id of the last
-# entry) and for "handled" when qa_stream_processed_total{group="mail"} on /q/metrics, polled every 0.1 s, reached N.
+# entry) and for "handled" when qa_stream_processed_total of that group on /q/metrics, polled every 0.1 s, reached N.
 # The mailer points at a port where nothing listens: sending is not measured, and the sender's circuit breaker keeps
 # it idle.
 set -euo pipefail
@@ -53,18 +55,18 @@ log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
 ANSWERS="$(sql -c "SELECT count(*) FROM answer")"
 [ "$ANSWERS" -gt 0 ] || { log "$DB has no answers"; exit 1; }
-# Answer notifications on for every member (demo data has them on; this makes sure), so the mail handler queues a
-# mail for each answer (none is sent).
-sql -c "UPDATE member SET notify_answers = true WHERE NOT notify_answers"
+# Mail about answers instantly for every member (the demo data's choice; this makes sure), so that a mail is queued
+# for each answer (none is sent).
+sql -c "UPDATE member SET mail_answer = 'instant' WHERE mail_answer <> 'instant'"
 
 # --- the site -----------------------------------------------------------------
 # The metrics the rounds read: published, handled and acked, handler time (count, sum).
 metrics() {
   curl -fsS --max-time 5 "$OPS_URL/q/metrics" | awk '
     /^qa_outbox_published_total[ {]/ { p = $NF }
-    /^qa_stream_processed_total\{.*group="mail"/ { h = $NF }
-    /^qa_stream_handler_seconds_count\{.*group="mail"/ { c = $NF }
-    /^qa_stream_handler_seconds_sum\{.*group="mail"/ { s = $NF }
+    /^qa_stream_processed_total\{.*group="(notifications|mail)"/ { h = $NF }
+    /^qa_stream_handler_seconds_count\{.*group="(notifications|mail)"/ { c = $NF }
+    /^qa_stream_handler_seconds_sum\{.*group="(notifications|mail)"/ { s = $NF }
     END { printf "%d %d %d %.9f\n", p, h, c, s }'
 }
 
@@ -84,7 +86,7 @@ insert_events() {
 # One round of N events through the site; writes "published/s first→last-s handled/s first→ack-s handler-ms mails".
 round() {
   local n="$1" samples="$WORK/samples" base_p base_h base_c base_s h line deadline
-  sql -c "TRUNCATE outbox, mail_log RESTART IDENTITY"
+  sql -c "TRUNCATE outbox, mail_log, notification RESTART IDENTITY"
   read -r base_p base_h base_c base_s <<< "$(metrics)"
   insert_events "$n"
   deadline=$(($(date +%s) + 120 + n / 100))
@@ -115,7 +117,7 @@ RESULTS=() # "label N published/s first→last-s handled/s first→ack-s handler
 LOADS=()
 for i in "${!LABELS[@]}"; do
   label="${LABELS[$i]}"
-  sql -c "TRUNCATE outbox, mail_log RESTART IDENTITY"
+  sql -c "TRUNCATE outbox, mail_log, notification RESTART IDENTITY"
   flush_redis
   LOADS+=("$label $(loadavg)")
   log "$label: starting the site on $BASE_URL"
@@ -123,13 +125,14 @@ for i in "${!LABELS[@]}"; do
   log "$label: warming up with $(thousands $WARM_UP) events (not reported)"
   round "$WARM_UP" > /dev/null
   for n in "${COUNTS[@]}"; do
-    log "$label: N = $(thousands "$n"), inserting the outbox rows and waiting for the mail group"
+    log "$label: N = $(thousands "$n"), inserting the outbox rows and waiting for the consumer group"
     round "$n" > "$WORK/round" # not in a subshell: a failure must stop the script
     read -r pub pub_s handled hand_s handler_ms mails < "$WORK/round"
     log "$label: N = $(thousands "$n"), published $pub/s ($pub_s s), handled+acked $handled/s ($hand_s s), handler $handler_ms ms, $mails mails"
     RESULTS+=("$label $n $pub $pub_s $handled $hand_s $handler_ms $mails")
   done
   PAYLOAD="$(sql -c "SELECT payload::text FROM outbox ORDER BY id LIMIT 1")"
+  NOTIFICATIONS="$(sql -c "SELECT count(*) FROM notification")"
   log "$label: stopping the site"
   stop_app
 done
@@ -184,13 +187,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
   echo
   echo "- **published/s**: N / the time between the first and the last XADD of the round (the Redis ids of the"
   echo "  entries, which the relay stores in \`outbox.stream_id\`). Every row was marked published."
-  echo "- **handled+acked/s**: N / the time from the first XADD until \`qa_stream_processed_total{group=\"mail\"}\`"
-  echo "  on \`/q/metrics\` (polled every 0.1 s) had grown by N: entries read, handled and acked by the \`mail\` group,"
+  echo "- **handled+acked/s**: N / the time from the first XADD until \`qa_stream_processed_total\` of the group"
+  echo "  on \`/q/metrics\` (polled every 0.1 s) had grown by N: entries read, handled and acked by the \`notifications\`"
+  echo "  group (\`mail\` in builds before notifications; it now also makes a notification for each follower),"
   echo "  which runs while the relay publishes."
   echo "- **mean handler ms**: growth of \`qa_stream_handler_seconds_sum\` ÷ growth of \`_count\` for the group"
   echo "  (the entry's transaction included: its own, or its share of the batch's)."
-  echo "- **mails queued**: \`mail_log\` rows the handler inserted (notifications are switched on for every demo"
-  echo "  member in \`qa_bench\`); the other events were answers to the author's own question, which it skips."
+  echo "- **mails queued**: \`mail_log\` rows the handler inserted (mail about answers is instant for every demo"
+  echo "  member in \`qa_bench\`); the other events were answers to the author's own question, which it skips. The"
+  echo "  notifications it made (the author's, and one for each other member who follows the question): $(thousands "$NOTIFICATIONS") in the last round."
   echo "- **÷ raw XADD**: the site's rate divided by the one-command-per-round-trip XADD rate."
   echo "- The outbox rows are inserted with one SQL statement while the site runs (after an untimed round of"
   echo "  $(thousands $WARM_UP) events that warms up the JVM); the relay's sweep (every 5 s) finds them, so the time"

@@ -20,6 +20,11 @@ public enum EventType {
     COMMENT_DELETED("comment.deleted", 1),
     /** Notifications made for members (a batch of one event's recipients): their open pages update the count. */
     NOTIFICATIONS_CREATED("notifications.created", 1),
+    /**
+     * The rest of a fan-out: the notifications of an event for its recipients after the member {@code after}, one
+     * batch per entry, so that other events are handled between the batches of a tag with many followers.
+     */
+    NOTIFICATIONS_FAN_OUT("notifications.fan-out", 1),
     /** A member read notifications: their other open pages update the count. */
     NOTIFICATIONS_READ("notifications.read", 1);
 

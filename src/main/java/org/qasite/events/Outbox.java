@@ -35,19 +35,35 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, Object payload) {
         UUID eventId = UUID.randomUUID();
+        insert(eventId, type, payload, "");
+        return eventId;
+    }
+
+    /**
+     * Adds the event with an id the caller derived from what it is about, unless the outbox holds that id already
+     * (the caller did the same work twice, as a consumer does for an entry delivered again): then nothing is added.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOnce(UUID eventId, EventType type, Object payload) {
+        insert(eventId, type, payload, " ON CONFLICT (event_id) DO NOTHING");
+    }
+
+    private void insert(UUID eventId, EventType type, Object payload, String onConflict) {
         String body;
         try {
             body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload, e);
         }
-        em.createNativeQuery("INSERT INTO outbox (event_id, type, version, payload) VALUES (?1, ?2, ?3, ?4)")
+        int added = em.createNativeQuery(
+                "INSERT INTO outbox (event_id, type, version, payload) VALUES (?1, ?2, ?3, ?4)" + onConflict)
                 .setParameter(1, eventId)
                 .setParameter(2, type.wireName)
                 .setParameter(3, type.version)
                 .setParameter(4, body)
                 .executeUpdate();
-        appended.fire(new Appended(eventId));
-        return eventId;
+        if (added > 0) {
+            appended.fire(new Appended(eventId));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.qasite.events;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -95,5 +96,12 @@ public final class Payloads {
     /** The member read some or all of their notifications. */
     @RegisterForReflection
     public record NotificationsRead(long memberId) {
+    }
+
+    /**
+     * The fan-out of the event {@code eventId} (of {@code type}, with its {@code payload}) goes on after member {@code after}.
+     */
+    @RegisterForReflection
+    public record FanOutContinued(UUID eventId, String type, String payload, long after) {
     }
 }

@@ -1,10 +1,10 @@
 package org.qasite.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,11 +17,13 @@ import org.qasite.events.Payloads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Makes the notifications of one event for its recipients, in batches of {@code fan-out-batch} members by member id,
- * each batch one transaction (the first may be the consumer's, see {@link #deliver}): its
- * notification rows (none twice, by event and member), the instant mails of those
- * whose preference for the kind says so, and one {@code notifications.created} event that brings the count to their
- * open pages. A delivery of the event after a crash starts again from the first batch and makes only what is missing.
+ * Makes the notifications of one event for its recipients, a batch of {@code fan-out-batch} members (by member id) at
+ * a time, in the consumer's transaction: their notification rows (none twice, by event and member), the instant mails
+ * of those whose preference for the kind says so, and one {@code notifications.created} event that brings the count to
+ * their open pages. When recipients remain, the same transaction records a {@code notifications.fan-out} event that
+ * takes the fan-out on from the batch's last member: the rest of a tag with thousands of followers comes through the
+ * stream batch by batch, behind the events already waiting, so no fan-out holds up the group for long or makes a huge
+ * transaction. A delivery of the event (or of a continuation) after a crash makes only what is missing.
  */
 @ApplicationScoped
 class FanOut {
@@ -41,32 +43,31 @@ class FanOut {
     }
 
     /**
-     * {@code recipients} is SQL that answers {@code (member_id, kind)} rows (at most one per member) with the named
-     * {@code params}; the actor is never among the recipients. Answers how many notifications were made.
+     * Makes the notifications of the batch of recipients after member {@code after} (0 for the first), and records
+     * the continuation when the batch was full. {@code recipients} is SQL that answers {@code (member_id, kind)} rows
+     * (at most one per member) with the named {@code params}; the actor is never among the recipients. {@code event}
+     * is the entry the notifications are made of: its id, type and payload are what a continuation carries. Answers how
+     * many notifications were made.
      */
-    int deliver(UUID eventId, Target target, String recipients, Map<String, Object> params) {
-        int made = 0;
-        long after = 0;
-        for (boolean first = true;; first = false) {
-            long from = after;
-            // The first batch joins the consumer's transaction of several entries, if there is one (the common event,
-            // with a recipient or two, then costs no commit of its own); each further batch commits on its own, so a
-            // tag with thousands of followers never makes one huge transaction that holds the group's other entries and
-            // the recipients' live counts until its end. Should the joined transaction roll back, the entries are
-            // handled again one by one, and what the batches committed is not made twice.
-            Callable<Batch> step = () -> batch(eventId, target, recipients, params, from);
-            Batch batch = first ? QuarkusTransaction.joiningExisting().call(step)
-                    : QuarkusTransaction.requiringNew().call(step);
-            made += batch.made();
-            if (batch.last() == null) {
-                return made;
+    int deliver(Source event, long after, Target target, String recipients, Map<String, Object> params) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Batch batch = batch(event.eventId(), target, recipients, params, after);
+            if (batch.scanned() >= config.fanOutBatch()) {
+                // Its id is derived from the event and the place: a batch done twice records its continuation once.
+                UUID next = UUID.nameUUIDFromBytes((event.eventId() + "/" + batch.last()).getBytes(StandardCharsets.UTF_8));
+                outbox.recordOnce(next, EventType.NOTIFICATIONS_FAN_OUT,
+                        new Payloads.FanOutContinued(event.eventId(), event.type(), event.payload(), batch.last()));
             }
-            after = batch.last();
-        }
+            return batch.made();
+        });
     }
 
-    /** {@code last}: the largest member id of the batch, null when there was nobody left. */
-    private record Batch(Long last, int made) {
+    /** The event a fan-out is of: the original entry's id, type and payload. */
+    record Source(UUID eventId, String type, String payload) {
+    }
+
+    /** {@code last}: the largest member id of the batch (0 when it was empty); {@code scanned}: its recipients. */
+    private record Batch(long last, int scanned, int made) {
     }
 
     private Batch batch(UUID eventId, Target target, String recipients, Map<String, Object> params, long after) {
@@ -79,7 +80,7 @@ class FanOut {
                         FROM r JOIN member m ON m.id = r.member_id AND m.deleted_at IS NULL
                         ON CONFLICT (event_id, member_id) DO NOTHING
                         RETURNING id, member_id)
-                SELECT 0 AS row_kind, (SELECT max(member_id) FROM r) AS a, 0 AS b
+                SELECT 0 AS row_kind, (SELECT max(member_id) FROM r) AS a, (SELECT count(*) FROM r) AS b
                 UNION ALL SELECT 1, id, member_id FROM ins
                 """.formatted(recipients))
                 .setParameter("after", after)
@@ -90,24 +91,26 @@ class FanOut {
                 .setParameter("answer", target.answerId())
                 .setParameter("comment", target.commentId());
         params.forEach(query::setParameter);
-        Long last = null;
+        long last = 0;
+        int scanned = 0;
         List<Payloads.Made> made = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] cells = (Object[]) row;
             if (((Number) cells[0]).intValue() == 0) {
-                last = cells[1] == null ? null : ((Number) cells[1]).longValue();
+                last = cells[1] == null ? 0 : ((Number) cells[1]).longValue();
+                scanned = ((Number) cells[2]).intValue();
             } else {
                 made.add(new Payloads.Made(((Number) cells[2]).longValue(), ((Number) cells[1]).longValue()));
             }
         }
-        if (last == null) {
-            return new Batch(null, 0);
+        if (scanned == 0) {
+            return new Batch(0, 0, 0);
         }
         queueInstantMail(eventId, after, last);
         if (!made.isEmpty()) {
             outbox.record(EventType.NOTIFICATIONS_CREATED, new Payloads.NotificationsCreated(made));
         }
-        return new Batch(last, made.size());
+        return new Batch(last, scanned, made.size());
     }
 
     /**

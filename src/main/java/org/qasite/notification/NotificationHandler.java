@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <li>{@code question.created}: "tag-question" for the followers of its tags.</li>
  * </ul>
  * Nobody is told of what they did themselves, nor of a post deleted by the time the event is handled. A second delivery
- * of an event makes nothing twice ({@link FanOut}).
+ * of an event makes nothing twice ({@link FanOut}); a large fan-out goes on in {@code notifications.fan-out} entries.
  */
 @ApplicationScoped
 public class NotificationHandler implements EventHandler {
@@ -53,8 +54,8 @@ public class NotificationHandler implements EventHandler {
     }
 
     /**
-     * Its effects are all in the database: a batch of entries shares one commit. Handled one by one (after a failure),
-     * an event's fan-out commits batch by batch.
+     * Its effects are all in the database, and an entry makes at most one batch of notifications (the rest of a large
+     * fan-out comes as further entries): a batch of entries shares one commit.
      */
     @Override
     public boolean batchInOneTransaction() {
@@ -63,39 +64,46 @@ public class NotificationHandler implements EventHandler {
 
     @Override
     public void handle(StreamEvent event) throws Exception {
-        if (event.is(EventType.ANSWER_CREATED)) {
-            if (isNew(event)) {
-                answer(event, json.readValue(event.payload(), Payloads.AnswerCreated.class));
-            }
-        } else if (event.is(EventType.COMMENT_CREATED)) {
-            if (isNew(event)) {
-                comment(event, json.readValue(event.payload(), Payloads.CommentCreated.class));
-            }
-        } else if (event.is(EventType.ANSWER_ACCEPTED)) {
-            if (isNew(event)) {
-                accepted(event, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
-            }
-        } else if (event.is(EventType.QUESTION_CREATED)) {
-            if (isNew(event)) {
-                question(event, json.readValue(event.payload(), Payloads.QuestionCreated.class));
-            }
+        if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
+            Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
+            fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());
+        } else if (MADE_OF.contains(event.type()) && isNew(event)) {
+            fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
         }
     }
 
-    private void answer(StreamEvent event, Payloads.AnswerCreated answer) {
+    /** The events notifications are made of. */
+    private static final Set<String> MADE_OF = Set.of(EventType.ANSWER_CREATED.wireName,
+            EventType.COMMENT_CREATED.wireName, EventType.ANSWER_ACCEPTED.wireName, EventType.QUESTION_CREATED.wireName);
+
+    /** The batch of the event's recipients after member {@code after}. */
+    private void fanOut(FanOut.Source event, long after) throws Exception {
+        String type = event.type();
+        if (type.equals(EventType.ANSWER_CREATED.wireName)) {
+            answer(event, after, json.readValue(event.payload(), Payloads.AnswerCreated.class));
+        } else if (type.equals(EventType.COMMENT_CREATED.wireName)) {
+            comment(event, after, json.readValue(event.payload(), Payloads.CommentCreated.class));
+        } else if (type.equals(EventType.ANSWER_ACCEPTED.wireName)) {
+            accepted(event, after, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
+        } else if (type.equals(EventType.QUESTION_CREATED.wireName)) {
+            question(event, after, json.readValue(event.payload(), Payloads.QuestionCreated.class));
+        }
+    }
+
+    private void answer(FanOut.Source event, long after, Payloads.AnswerCreated answer) {
         if (!exists("""
                 SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
                 WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", answer.answerId())) {
             return;
         }
-        fanOut.deliver(event.eventId(),
+        fanOut.deliver(event, after,
                 new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
                 "SELECT f.member_id, CASE WHEN f.member_id = :questionAuthor THEN 'answer' ELSE 'followed-answer' END"
                         + " AS kind FROM (" + QuestionFollow.FOLLOWERS_SQL + ") f",
                 Map.of("questionAuthor", answer.questionAuthorId(), "question", answer.questionId()));
     }
 
-    private void comment(StreamEvent event, Payloads.CommentCreated comment) {
+    private void comment(FanOut.Source event, long after, Payloads.CommentCreated comment) {
         if (!exists("""
                 SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id LEFT JOIN answer a ON a.id = c.answer_id
                 WHERE c.id = ?1 AND c.deleted_at IS NULL AND q.deleted_at IS NULL
@@ -104,7 +112,7 @@ public class NotificationHandler implements EventHandler {
         }
         List<Long> mentioned = new ArrayList<>(comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
         mentioned.add(-1L); // never empty: "IN ()" is no SQL
-        fanOut.deliver(event.eventId(),
+        fanOut.deliver(event, after,
                 new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
                 """
                         SELECT CAST(:postAuthor AS bigint) AS member_id, 'comment' AS kind
@@ -113,23 +121,23 @@ public class NotificationHandler implements EventHandler {
                 Map.of("postAuthor", comment.postAuthorId(), "mentioned", mentioned));
     }
 
-    private void accepted(StreamEvent event, Payloads.AnswerAccepted accepted) {
+    private void accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
         if (!exists("""
                 SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
                 WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", accepted.answerId())) {
             return;
         }
-        fanOut.deliver(event.eventId(),
+        fanOut.deliver(event, after,
                 new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
                 "SELECT CAST(:answerAuthor AS bigint) AS member_id, 'accepted' AS kind",
                 Map.of("answerAuthor", accepted.answerAuthorId()));
     }
 
-    private void question(StreamEvent event, Payloads.QuestionCreated question) {
+    private void question(FanOut.Source event, long after, Payloads.QuestionCreated question) {
         if (!exists("SELECT 1 FROM question q WHERE q.id = ?1 AND q.deleted_at IS NULL", question.questionId())) {
             return;
         }
-        fanOut.deliver(event.eventId(), new FanOut.Target(question.questionId(), null, null, question.authorId()),
+        fanOut.deliver(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
                 """
                         SELECT DISTINCT tf.member_id, 'tag-question' AS kind
                         FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id

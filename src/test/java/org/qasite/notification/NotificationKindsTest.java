@@ -120,7 +120,7 @@ class NotificationKindsTest {
     }
 
     @Test
-    void theFollowersOfATagAreToldInBatchesEachCommittedOnItsOwn() {
+    void theFollowersOfATagAreToldInBatchesThatComeThroughTheStreamOneByOne() {
         Member asker = data.member("n-asker");
         String tag = "notif-" + UUID.randomUUID().toString().substring(0, 8);
         ask(asker, "A first question that makes the tag exist", tag);
@@ -134,9 +134,21 @@ class NotificationKindsTest {
         await("ten told").atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM notification WHERE question_id = ?1 AND kind = 'tag-question'", question),
                 n -> n == 10);
-        // Each batch is a transaction of its own (created_at is the time its transaction began) and one live update.
-        assertThat(data.count("SELECT count(DISTINCT created_at) FROM notification WHERE question_id = ?1", question),
-                equalTo(4L));
+        // Four batches: the question's own entry and three continuations, each one live update of its recipients.
+        assertThat(data.count("SELECT count(*) FROM outbox WHERE type = 'notifications.fan-out'"
+                + " AND payload ->> 'eventId' = (SELECT CAST(event_id AS text) FROM notification WHERE question_id = ?1"
+                + " LIMIT 1)", question), equalTo(3L));
+
+        // The question's event delivered again: nothing made twice, and no second chain of continuations.
+        republish(data.text("SELECT CAST(event_id AS text) FROM outbox WHERE type = 'question.created'"
+                + " AND payload ->> 'questionId' = CAST(?1 AS text)", question));
+        long later = ask(asker, "A later question, handled after the repeated event", tag);
+        await().atMost(WAIT).until(() -> data.count(
+                "SELECT count(*) FROM notification WHERE question_id = ?1", later), n -> n == 10);
+        assertThat(data.count("SELECT count(*) FROM notification WHERE question_id = ?1", question), equalTo(10L));
+        assertThat(data.count("SELECT count(*) FROM outbox WHERE type = 'notifications.fan-out'"
+                + " AND payload ->> 'eventId' = (SELECT CAST(event_id AS text) FROM notification WHERE question_id = ?1"
+                + " LIMIT 1)", question), equalTo(3L));
         String made = "FROM outbox o, jsonb_array_elements(o.payload -> 'made') m WHERE o.type = 'notifications.created'"
                 + " AND CAST(m ->> 'notificationId' AS bigint) IN (SELECT id FROM notification WHERE question_id = ?1)";
         assertThat(data.count("SELECT count(*) " + made, question), equalTo(10L));
