@@ -79,6 +79,17 @@ class HouseRulesTest {
     }
 
     /**
+     * The notifications' consumer group sits with the consumers: features reach it through events (and the question page
+     * through a CDI event it observes); only the consumers that show and mail what it made read it.
+     */
+    @Test
+    void notificationsAreNotCalledByFeatures() {
+        noClasses().that().resideOutsideOfPackages("org.qasite.notification..", "org.qasite.admin..", "org.qasite.live..",
+                "org.qasite.mail..").should().dependOnClassesThat().resideInAPackage("org.qasite.notification..")
+                .because("features write events; they never call a consumer of the stream").check(SITE);
+    }
+
+    /**
      * A consumer of the stream (live, mail, stats) is reached through the stream; only the administrators' pages above all may
      * read it.
      */
