@@ -105,7 +105,8 @@ public class DemoDataFiller {
             // Outside the loading transaction: the statistics describe committed data, and no lock is held meanwhile.
             Progress bar = new Progress(progress, "analyze", 1);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE member, tag, question, question_tag, answer, question_vote, answer_vote");
+                statement.execute(
+                        "ANALYZE member, tag, question, question_tag, answer, question_vote, answer_vote, notification");
             }
             bar.step();
             double analyzeSeconds = bar.finish();
@@ -156,6 +157,7 @@ public class DemoDataFiller {
         tables.add(rows.questionVotes());
         tables.add(rows.answerVotes());
         long accepted = rows.acceptAnswers();
+        tables.add(rows.notifications());
         return new Result(false, new IdRange(ids.member() + 1, ids.member() + plan.members),
                 new IdRange(ids.tag() + 1, ids.tag() + plan.tags),
                 new IdRange(ids.question() + 1, ids.question() + plan.questions),

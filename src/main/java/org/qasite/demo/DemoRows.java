@@ -137,6 +137,27 @@ final class DemoRows {
     }
 
     /**
+     * Tells each question's author of the answers others gave, as the notifications group does for new ones, so that
+     * the demo members' inboxes are not empty: the answers of the last three days unread, the older ones read an hour
+     * after they came.
+     */
+    TableResult notifications() throws SQLException {
+        Progress bar = new Progress(progress, "notification", 1);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO notification (member_id, event_id, kind, question_id, answer_id, actor_id, created_at, read_at)
+                SELECT q.author_id, gen_random_uuid(), 'answer', q.id, a.id, a.author_id, a.created_at,
+                       CASE WHEN a.created_at < now() - interval '3 days' THEN a.created_at + interval '1 hour' END
+                FROM answer a JOIN question q ON q.id = a.question_id
+                WHERE a.id BETWEEN ? AND ? AND a.author_id <> q.author_id""")) {
+            insert.setLong(1, ids.answer() + 1);
+            insert.setLong(2, ids.answer() + plan.answers);
+            long made = insert.executeUpdate();
+            bar.step();
+            return new TableResult("notification", made, bar.finish());
+        }
+    }
+
+    /**
      * Sets the accepted answers and answers how many were set. They are set once the answers exist: question and answer
      * reference each other, and the foreign keys are checked row by row, so neither table can be loaded with its
      * reference in place.

@@ -90,6 +90,14 @@ class DemoDataFillerTest {
         assertEquals(List.of((long) RATIO, (long) RATIO, 10L * RATIO, tagged, 100L * RATIO),
                 result.tables().stream().limit(5).map(TableResult::rows).toList());
         assertEquals(200 * RATIO, result.tables().get(5).rows() + result.tables().get(6).rows());
+        // Each question's author has a notification of every answer another member gave: the inbox is not empty.
+        long byOthers = count("SELECT count(*) FROM answer a JOIN question q ON q.id = a.question_id"
+                + " WHERE a.id BETWEEN ? AND ? AND a.author_id <> q.author_id", answers);
+        assertTrue(byOthers > 0);
+        assertEquals(byOthers, result.tables().get(7).rows());
+        assertEquals(byOthers, count("SELECT count(*) FROM notification n JOIN answer a ON a.id = n.answer_id"
+                + " JOIN question q ON q.id = a.question_id WHERE a.id BETWEEN ? AND ? AND n.kind = 'answer'"
+                + " AND n.member_id = q.author_id AND n.actor_id = a.author_id", answers));
 
         // Denormalised counters equal the rows they count.
         assertEquals(0, count("SELECT count(*) FROM question q WHERE q.id BETWEEN ? AND ? AND q.rating <>"
