@@ -25,6 +25,11 @@ final class Mails {
                 String commentAuthor, String excerpt, String commentUrl, String unsubscribeUrl, String siteName,
                 String siteUrl);
 
+        static native MailTemplateInstance notice(String recipientName, String actor, String action,
+                String questionTitle, String excerpt, String url, String linkLabel, String reason,
+                String unsubscribeAbout, String unsubscribeUrl, String siteName, String siteUrl);
+
+
         static native MailTemplateInstance passwordReset(String recipientName, String username, String resetUrl,
                 String validFor, String forgotUrl, String siteName, String siteUrl);
 
