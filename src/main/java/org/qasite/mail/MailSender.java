@@ -42,12 +42,13 @@ public class MailSender {
     private final AnswerMails answerMails;
     private final CommentMails commentMails;
     private final NotificationMails notificationMails;
+    private final DigestMails digestMails;
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
 
     MailSender(MailConfig config, SmtpGateway smtp, AccountMails accountMails, AnswerMails answerMails,
-            CommentMails commentMails, NotificationMails notificationMails, EntityManager em,
+            CommentMails commentMails, NotificationMails notificationMails, DigestMails digestMails, EntityManager em,
             MeterRegistry registry) {
         this.config = config;
         this.smtp = smtp;
@@ -55,6 +56,7 @@ public class MailSender {
         this.answerMails = answerMails;
         this.commentMails = commentMails;
         this.notificationMails = notificationMails;
+        this.digestMails = digestMails;
         this.em = em;
         this.sent = Counter.builder("qa.mail.sent").description("Mails accepted by the SMTP server").register(registry);
         this.failed = Counter.builder("qa.mail.failed").description("Attempts the SMTP server refused or timed out")
@@ -144,6 +146,7 @@ public class MailSender {
         }
         return switch (mail.kind) {
             case MailLog.KIND_NOTIFICATION -> notificationMails.compose(mail, recipient);
+            case MailLog.KIND_DIGEST -> digestMails.compose(mail, recipient);
             // queued before notifications existed
             case MailLog.KIND_NEW_ANSWER -> answerMails.compose(mail, recipient);
             case MailLog.KIND_NEW_COMMENT -> commentMails.compose(mail, recipient);

@@ -1,5 +1,6 @@
 package org.qasite.mail;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
@@ -29,6 +30,9 @@ final class Mails {
                 String questionTitle, String excerpt, String url, String linkLabel, String reason,
                 String unsubscribeAbout, String unsubscribeUrl, String siteName, String siteUrl);
 
+        static native MailTemplateInstance digest(String recipientName, String digestName, String period, int count,
+                List<DigestMails.Group> groups, List<DigestMails.KindLink> kindLinks, String unsubscribeUrl,
+                String settingsUrl, String siteName, String siteUrl);
 
         static native MailTemplateInstance passwordReset(String recipientName, String username, String resetUrl,
                 String validFor, String forgotUrl, String siteName, String siteUrl);
