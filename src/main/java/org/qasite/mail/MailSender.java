@@ -95,7 +95,14 @@ public class MailSender {
 
     /** Sends one due mail and records the outcome on its row. */
     private Outcome send(MailLog mail) {
-        MailTemplateInstance message = compose(mail);
+        MailTemplateInstance message;
+        try {
+            message = compose(mail);
+        } catch (RuntimeException e) {
+            // a mail that cannot be composed (a defect) must not hold up the mails queued behind it
+            tryLater(mail, e);
+            return Outcome.FAILED;
+        }
         if (message == null) {
             mail.status = MailLog.SKIPPED;
             mail.sealedToken = null;
@@ -115,18 +122,7 @@ public class MailSender {
             return Outcome.FAILED;
         } catch (RuntimeException e) {
             failed.increment();
-            mail.attempts++;
-            mail.lastError = describe(e);
-            if (mail.attempts >= config.maxAttempts()) {
-                mail.status = MailLog.FAILED;
-                mail.sealedToken = null;
-                Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, mail.recipientId,
-                        mail.attempts, mail.lastError);
-            } else {
-                mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
-                Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
-                        mail.nextAttemptAt, mail.lastError);
-            }
+            tryLater(mail, e);
             return Outcome.FAILED;
         }
         mail.attempts++;
@@ -152,6 +148,22 @@ public class MailSender {
             case MailLog.KIND_NEW_COMMENT -> commentMails.compose(mail, recipient);
             default -> accountMails.compose(mail, recipient);
         };
+    }
+
+    /** Counts a failed attempt: the mail is tried again after the backoff, or given up after the last attempt. */
+    private void tryLater(MailLog mail, RuntimeException e) {
+        mail.attempts++;
+        mail.lastError = describe(e);
+        if (mail.attempts >= config.maxAttempts()) {
+            mail.status = MailLog.FAILED;
+            mail.sealedToken = null;
+            Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, mail.recipientId,
+                    mail.attempts, mail.lastError);
+        } else {
+            mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
+            Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
+                    mail.nextAttemptAt, mail.lastError);
+        }
     }
 
     Duration backoff(int attempts) {

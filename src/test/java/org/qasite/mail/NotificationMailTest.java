@@ -165,6 +165,25 @@ class NotificationMailTest {
         }
     }
 
+    @Test
+    void aMailThatCannotBeComposedDoesNotHoldUpTheMailsQueuedBehindIt() {
+        Member asker = data.member("nm-asker");
+        Member broken = data.member("nm-broken");
+        // a row no composer knows, first in the queue
+        data.execute("""
+                INSERT INTO mail_log (event_id, kind, recipient_id, recipient, next_attempt_at)
+                VALUES (gen_random_uuid(), 'no-such-kind', ?1, ?2, now() - interval '1 minute')""", broken.id,
+                broken.email);
+        long question = ask(asker, "Is my mail held up by a broken one?", "nm-broken");
+
+        answer(data.member("nm-answerer"), question, "No, the broken mail waits for its next attempt.");
+
+        assertThat(awaitOneMail(asker).getSubject(), equalTo("New answer to \"Is my mail held up by a broken one?\""));
+        // tried, and tried again later (then given up), never sent
+        assertThat(data.text("SELECT concat(status <> 'sent', ' ', attempts > 0, ' ', last_error) FROM mail_log"
+                + " WHERE recipient_id = ?1", broken.id), containsString("t t IllegalStateException: Mail"));
+    }
+
     private void queue(Member member) {
         data.execute("""
                 INSERT INTO mail_log (kind, notification_id, recipient_id, recipient)
