@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One mail caused by one event: the queue of the sender and the proof that an event was mailed once. */
+/**
+ * One mail caused by one event, notification or digest: the queue of the sender and the proof that an event was mailed once.
+ */
 @Entity
 @Table(name = "mail_log")
 public class MailLog extends PanacheEntityBase {
@@ -30,6 +32,10 @@ public class MailLog extends PanacheEntityBase {
     public static final String KIND_PASSWORD_RESET = "password-reset";
     public static final String KIND_EMAIL_VERIFICATION = "email-verification";
     public static final String KIND_EMAIL_CHANGED = "email-changed";
+    /** The instant mail about one notification ({@code notification_id}). */
+    public static final String KIND_NOTIFICATION = "notification";
+    /** A daily or weekly digest ({@code digest_id}). */
+    public static final String KIND_DIGEST = "digest";
 
     @Id
     @SequenceGenerator(name = "mail_log_seq", sequenceName = "mail_log_id_seq", allocationSize = 1)
@@ -46,6 +52,12 @@ public class MailLog extends PanacheEntityBase {
 
     @Column(name = "comment_id")
     public Long commentId;
+
+    @Column(name = "notification_id")
+    public Long notificationId;
+
+    @Column(name = "digest_id")
+    public Long digestId;
 
     /** The link of an account mail. */
     @Column(name = "token_id")

@@ -5,9 +5,10 @@ import jakarta.transaction.Transactional;
 
 import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
+import org.qasite.member.NotificationKind;
 import org.qasite.refusal.QaException;
 
-/** Switches a member's mail about new answers, or about new comments, on or off from a signed link, without a login. */
+/** Switches a member's mail about one kind of notification, or one digest, off (or a kind on again) from a signed link. */
 @ApplicationScoped
 class MailPreferences {
 
@@ -17,29 +18,39 @@ class MailPreferences {
         this.links = links;
     }
 
-    /** Answers the member whose link it is, with the preference set; 404 for a link that is not genuine. */
+    /**
+     * Switches the topic's mail off: its kind's frequency becomes never, or, for a digest, that of every kind the digest
+     * gathers. Answers the member whose link it is; 404 for a link that is not genuine.
+     */
     @Transactional
-    Member setNotifyAnswers(String memberId, String signature, boolean notify) {
-        Member member = find(memberId, signature);
-        member.mailAnswer = notify ? MailFrequency.INSTANT : MailFrequency.NEVER;
+    Member unsubscribe(UnsubscribeLinks.Topic topic, String memberId, String signature) {
+        Member member = find(topic, memberId, signature);
+        if (topic.kind != null) {
+            member.setMailFor(topic.kind, MailFrequency.NEVER);
+        } else {
+            for (NotificationKind kind : NotificationKind.values()) {
+                if (member.mailFor(kind) == topic.digest) {
+                    member.setMailFor(kind, MailFrequency.NEVER);
+                }
+            }
+        }
         return member;
     }
 
-    /** As {@link #setNotifyAnswers}, for mail about comments on the member's posts. */
+    /**
+     * Switches the kind's mail back on, as it comes by default (at once for answers to one's questions and comments on
+     * one's posts, as before the other kinds existed). A digest's kinds are chosen again in the settings.
+     */
     @Transactional
-    Member setNotifyComments(String memberId, String signature, boolean notify) {
-        Member member = find(UnsubscribeLinks.Topic.COMMENTS, memberId, signature);
-        member.mailComment = notify ? MailFrequency.INSTANT : MailFrequency.NEVER;
+    Member resubscribe(UnsubscribeLinks.Topic topic, String memberId, String signature) {
+        Member member = find(topic, memberId, signature);
+        if (topic.kind != null) {
+            member.setMailFor(topic.kind, topic.kind.defaultFrequency);
+        }
         return member;
     }
 
-    /** The member whose link it is; 404 for a link that is not genuine. */
-    @Transactional
-    Member find(String memberId, String signature) {
-        return find(UnsubscribeLinks.Topic.ANSWERS, memberId, signature);
-    }
-
-    /** The member whose link of this kind it is; 404 for a link that is not genuine. */
+    /** The member whose link of this topic it is; 404 for a link that is not genuine. */
     @Transactional
     Member find(UnsubscribeLinks.Topic topic, String memberId, String signature) {
         long id;

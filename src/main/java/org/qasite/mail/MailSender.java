@@ -10,15 +10,11 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.qasite.events.EventLogContext;
 import org.qasite.events.EventsDisabled;
-import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
-import org.qasite.question.Answer;
-import org.qasite.web.Site;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -41,23 +37,26 @@ public class MailSender {
     }
 
     private final MailConfig config;
-    private final Site site;
     private final SmtpGateway smtp;
-    private final UnsubscribeLinks unsubscribe;
     private final AccountMails accountMails;
+    private final AnswerMails answerMails;
     private final CommentMails commentMails;
+    private final NotificationMails notificationMails;
+    private final DigestMails digestMails;
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
 
-    MailSender(MailConfig config, Site site, SmtpGateway smtp, UnsubscribeLinks unsubscribe, AccountMails accountMails,
-            CommentMails commentMails, EntityManager em, MeterRegistry registry) {
+    MailSender(MailConfig config, SmtpGateway smtp, AccountMails accountMails, AnswerMails answerMails,
+            CommentMails commentMails, NotificationMails notificationMails, DigestMails digestMails, EntityManager em,
+            MeterRegistry registry) {
         this.config = config;
-        this.site = site;
         this.smtp = smtp;
-        this.unsubscribe = unsubscribe;
         this.accountMails = accountMails;
+        this.answerMails = answerMails;
         this.commentMails = commentMails;
+        this.notificationMails = notificationMails;
+        this.digestMails = digestMails;
         this.em = em;
         this.sent = Counter.builder("qa.mail.sent").description("Mails accepted by the SMTP server").register(registry);
         this.failed = Counter.builder("qa.mail.failed").description("Attempts the SMTP server refused or timed out")
@@ -96,7 +95,14 @@ public class MailSender {
 
     /** Sends one due mail and records the outcome on its row. */
     private Outcome send(MailLog mail) {
-        MailTemplateInstance message = compose(mail);
+        MailTemplateInstance message;
+        try {
+            message = compose(mail);
+        } catch (RuntimeException e) {
+            // a mail that cannot be composed (a defect) must not hold up the mails queued behind it
+            tryLater(mail, e);
+            return Outcome.FAILED;
+        }
         if (message == null) {
             mail.status = MailLog.SKIPPED;
             mail.sealedToken = null;
@@ -116,18 +122,7 @@ public class MailSender {
             return Outcome.FAILED;
         } catch (RuntimeException e) {
             failed.increment();
-            mail.attempts++;
-            mail.lastError = describe(e);
-            if (mail.attempts >= config.maxAttempts()) {
-                mail.status = MailLog.FAILED;
-                mail.sealedToken = null;
-                Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, mail.recipientId,
-                        mail.attempts, mail.lastError);
-            } else {
-                mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
-                Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
-                        mail.nextAttemptAt, mail.lastError);
-            }
+            tryLater(mail, e);
             return Outcome.FAILED;
         }
         mail.attempts++;
@@ -145,36 +140,30 @@ public class MailSender {
         if (recipient == null) {
             return null;
         }
-        if (MailLog.KIND_NEW_COMMENT.equals(mail.kind)) {
-            return commentMails.compose(mail, recipient);
-        }
-        if (!MailLog.KIND_NEW_ANSWER.equals(mail.kind)) {
-            return accountMails.compose(mail, recipient);
-        }
-        Answer answer = mail.answerId == null ? null : Answer.findById(mail.answerId);
-        if (recipient.mailAnswer != MailFrequency.INSTANT || !recipient.isEmailVerified() || answer == null
-                || answer.isDeleted()
-                || answer.question.isDeleted()) {
-            // Unsubscribed (or the answer went away or was deleted, or the address is not confirmed) after the mail
-            // was queued.
-            return null;
-        }
-        mail.recipient = recipient.email;
-        return newAnswer(recipient, answer);
+        return switch (mail.kind) {
+            case MailLog.KIND_NOTIFICATION -> notificationMails.compose(mail, recipient);
+            case MailLog.KIND_DIGEST -> digestMails.compose(mail, recipient);
+            // queued before notifications existed
+            case MailLog.KIND_NEW_ANSWER -> answerMails.compose(mail, recipient);
+            case MailLog.KIND_NEW_COMMENT -> commentMails.compose(mail, recipient);
+            default -> accountMails.compose(mail, recipient);
+        };
     }
 
-    MailTemplateInstance newAnswer(Member recipient, Answer answer) {
-        String answerUrl = site.absoluteUrl("/questions/" + answer.question.id + "#answer-" + answer.id);
-        String unsubscribeUrl = unsubscribe.url(recipient.id);
-        Mail headers = new Mail()
-                .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
-                Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
-                site.getBaseUrl())
-                .mail(headers)
-                .to(recipient.email)
-                .subject("New answer to \"" + answer.question.title + "\"");
+    /** Counts a failed attempt: the mail is tried again after the backoff, or given up after the last attempt. */
+    private void tryLater(MailLog mail, RuntimeException e) {
+        mail.attempts++;
+        mail.lastError = describe(e);
+        if (mail.attempts >= config.maxAttempts()) {
+            mail.status = MailLog.FAILED;
+            mail.sealedToken = null;
+            Log.errorf("Mail %d to member %d given up after %d attempts: %s", mail.id, mail.recipientId,
+                    mail.attempts, mail.lastError);
+        } else {
+            mail.nextAttemptAt = Instant.now().plus(backoff(mail.attempts));
+            Log.warnf("Mail %d not sent (attempt %d), trying again at %s: %s", mail.id, mail.attempts,
+                    mail.nextAttemptAt, mail.lastError);
+        }
     }
 
     Duration backoff(int attempts) {

@@ -1,5 +1,6 @@
 package org.qasite.mail;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
@@ -24,6 +25,14 @@ final class Mails {
         static native MailTemplateInstance newComment(String recipientName, String questionTitle, boolean onAnswer,
                 String commentAuthor, String excerpt, String commentUrl, String unsubscribeUrl, String siteName,
                 String siteUrl);
+
+        static native MailTemplateInstance notice(String recipientName, String actor, String action,
+                String questionTitle, String excerpt, String url, String linkLabel, String reason,
+                String unsubscribeAbout, String unsubscribeUrl, String siteName, String siteUrl);
+
+        static native MailTemplateInstance digest(String recipientName, String digestName, String period, int count,
+                List<DigestMails.Group> groups, List<DigestMails.KindLink> kindLinks, String unsubscribeUrl,
+                String settingsUrl, String siteName, String siteUrl);
 
         static native MailTemplateInstance passwordReset(String recipientName, String username, String resetUrl,
                 String validFor, String forgotUrl, String siteName, String siteUrl);

@@ -12,28 +12,67 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.member.MailFrequency;
+import org.qasite.member.NotificationKind;
 import org.qasite.secrets.SiteKeys;
 import org.qasite.web.Site;
 
 /**
- * Signed one-click unsubscribe links: {@code /unsubscribe/{memberId}/{signature}} for mail about answers,
- * {@code /unsubscribe-comments/{memberId}/{signature}} for mail about comments. They need no login and do not expire;
- * the HMAC makes them impossible to forge for another member, and each kind's signature works for that kind alone.
+ * Signed one-click unsubscribe links, one per kind of notification and one per digest:
+ * {@code /unsubscribe/{memberId}/{signature}} for mail about answers to one's questions,
+ * {@code /unsubscribe-comments/{memberId}/{signature}} for mail about comments (the two paths of the mail sent before
+ * there were more kinds), {@code /unsubscribe-<kind>/...} for the other kinds and {@code /unsubscribe-daily/...},
+ * {@code /unsubscribe-weekly/...} for the digests. They need no login and do not expire; the HMAC makes them impossible
+ * to forge for another member, and each topic's signature works for that topic alone.
  */
 @ApplicationScoped
 public class UnsubscribeLinks {
 
-    /** What a link unsubscribes from. */
+    /** What a link unsubscribes from: one kind of notification, or one digest. */
     public enum Topic {
-        ANSWERS("unsubscribe-answers:", "/unsubscribe/"),
-        COMMENTS("unsubscribe-comments:", "/unsubscribe-comments/");
+        ANSWERS("answers", NotificationKind.ANSWER, null, "/unsubscribe/"),
+        FOLLOWED_ANSWERS("followed-answer", NotificationKind.FOLLOWED_ANSWER, null, null),
+        COMMENTS("comments", NotificationKind.COMMENT, null, null),
+        MENTIONS("mention", NotificationKind.MENTION, null, null),
+        ACCEPTED("accepted", NotificationKind.ACCEPTED, null, null),
+        TAG_QUESTIONS("tag-question", NotificationKind.TAG_QUESTION, null, null),
+        DAILY_DIGEST("daily", null, MailFrequency.DAILY, null),
+        WEEKLY_DIGEST("weekly", null, MailFrequency.WEEKLY, null);
 
         final String purpose;
         final String prefix;
+        /** The kind this link switches off, or null for a digest. */
+        public final NotificationKind kind;
+        /** The digest this link switches off (every kind at that frequency), or null. */
+        public final MailFrequency digest;
 
-        Topic(String purpose, String prefix) {
-            this.purpose = purpose;
-            this.prefix = prefix;
+        Topic(String name, NotificationKind kind, MailFrequency digest, String prefix) {
+            this.purpose = "unsubscribe-" + name + ":";
+            this.prefix = prefix != null ? prefix : "/unsubscribe-" + name + "/";
+            this.kind = kind;
+            this.digest = digest;
+        }
+
+        /** The path before the member's id: {@code /unsubscribe-mention/}. */
+        public String prefix() {
+            return prefix;
+        }
+
+        public static Topic of(NotificationKind kind) {
+            for (Topic topic : values()) {
+                if (topic.kind == kind) {
+                    return topic;
+                }
+            }
+            throw new IllegalArgumentException("No unsubscribe link for " + kind);
+        }
+
+        public static Topic digest(MailFrequency frequency) {
+            return switch (frequency) {
+                case DAILY -> DAILY_DIGEST;
+                case WEEKLY -> WEEKLY_DIGEST;
+                default -> throw new IllegalArgumentException("No digest is sent " + frequency.value());
+            };
         }
     }
 

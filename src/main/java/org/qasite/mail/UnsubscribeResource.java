@@ -1,6 +1,7 @@
 package org.qasite.mail;
 
 import java.net.URI;
+import java.util.Arrays;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,31 +13,61 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
+import org.qasite.member.NotificationKind;
+import org.qasite.refusal.QaException;
 import org.qasite.web.page.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The unsubscribe links of the mail about answers and about comments, no login needed. Opening one shows one button
- * that switches that mail off (or, once off, one that switches it back on): opening a link changes nothing, because
- * mail scanners open links before the reader does. The button, and mail programs' one-click unsubscribe (RFC 8058),
- * post to the same address; see {@link OneClickUnsubscribeRoute}.
+ * The unsubscribe links of the mail about each kind of notification and of the digests, no login needed. Opening one
+ * shows one button that switches that mail off (or, once a kind is off, one that switches it back on): opening a link
+ * changes nothing, because mail scanners open links before the reader does. The button, and mail programs' one-click
+ * unsubscribe (RFC 8058), post to the same address; see {@link OneClickUnsubscribeRoute}.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class UnsubscribeResource {
 
-    /** One kind of mail, in the page's words. */
+    /** One topic of mail, in the page's words: "Stop {about}?", "you get a mail when {sentWhen}". */
     public record Kind(UnsubscribeLinks.Topic topic, String about, String sentWhen, String whose) {
 
-        static final Kind ANSWERS = new Kind(UnsubscribeLinks.Topic.ANSWERS, "new answers",
-                "someone answers one of your questions", "to your questions");
-        static final Kind COMMENTS = new Kind(UnsubscribeLinks.Topic.COMMENTS, "new comments",
-                "someone comments on one of your questions or answers", "on your posts");
+        static Kind of(UnsubscribeLinks.Topic topic) {
+            return switch (topic) {
+                case ANSWERS -> new Kind(topic, "mail about new answers", "someone answers one of your questions",
+                        "to your questions");
+                case FOLLOWED_ANSWERS -> new Kind(topic, "mail about new answers to questions you follow",
+                        "someone answers a question you follow", "");
+                case COMMENTS -> new Kind(topic, "mail about new comments",
+                        "someone comments on one of your questions or answers", "on your posts");
+                case MENTIONS -> new Kind(topic, "mail about mentions", "someone mentions you in a comment", "");
+                case ACCEPTED -> new Kind(topic, "mail about accepted answers", "the author of a question accepts your answer",
+                        "");
+                case TAG_QUESTIONS -> new Kind(topic, "mail about new questions in tags you follow",
+                        "someone asks a question in a tag you follow", "");
+                case DAILY_DIGEST -> new Kind(topic, "the daily digest",
+                        "a day ended with notifications you have not read", "");
+                case WEEKLY_DIGEST -> new Kind(topic, "the weekly digest",
+                        "a week ended with notifications you have not read", "");
+            };
+        }
 
+        /** "Mail about new answers", "The daily digest". */
+        public String title() {
+            return Character.toUpperCase(about.charAt(0)) + about.substring(1);
+        }
+
+        public boolean digest() {
+            return topic.digest != null;
+        }
+
+        /** Whether the member still gets this mail: the kind is not "never", or some kind comes in this digest. */
         boolean wanted(Member member) {
-            return (topic == UnsubscribeLinks.Topic.COMMENTS ? member.mailComment : member.mailAnswer) != MailFrequency.NEVER;
+            if (topic.kind != null) {
+                return member.mailFor(topic.kind) != MailFrequency.NEVER;
+            }
+            return Arrays.stream(NotificationKind.values()).anyMatch(k -> member.mailFor(k) == topic.digest);
         }
     }
 
@@ -56,34 +87,51 @@ public class UnsubscribeResource {
     @GET
     @Path("unsubscribe/{member}/{signature}")
     public TemplateInstance answers(@RestPath String member, @RestPath String signature) {
-        return page(Kind.ANSWERS, member, signature);
+        return page(UnsubscribeLinks.Topic.ANSWERS, member, signature);
     }
 
     @POST
     @Path("unsubscribe/{member}/{signature}/resubscribe")
     public Response resubscribeAnswers(@RestPath String member, @RestPath String signature) {
-        return resubscribe(Kind.ANSWERS, preferences.setNotifyAnswers(member, signature, true));
+        return resubscribe(UnsubscribeLinks.Topic.ANSWERS, member, signature);
     }
 
+    /** {@code /unsubscribe-comments/...}, {@code /unsubscribe-mention/...}, {@code /unsubscribe-daily/...} and the like. */
     @GET
-    @Path("unsubscribe-comments/{member}/{signature}")
-    public TemplateInstance comments(@RestPath String member, @RestPath String signature) {
-        return page(Kind.COMMENTS, member, signature);
+    @Path("unsubscribe-{topic}/{member}/{signature}")
+    public TemplateInstance other(@RestPath String topic, @RestPath String member, @RestPath String signature) {
+        return page(topic(topic), member, signature);
     }
 
     @POST
-    @Path("unsubscribe-comments/{member}/{signature}/resubscribe")
-    public Response resubscribeComments(@RestPath String member, @RestPath String signature) {
-        return resubscribe(Kind.COMMENTS, preferences.setNotifyComments(member, signature, true));
+    @Path("unsubscribe-{topic}/{member}/{signature}/resubscribe")
+    public Response resubscribeOther(@RestPath String topic, @RestPath String member, @RestPath String signature) {
+        return resubscribe(topic(topic), member, signature);
     }
 
-    private TemplateInstance page(Kind kind, String member, String signature) {
-        Member m = preferences.find(kind.topic(), member, signature);
-        return Templates.unsubscribe(m, links.path(kind.topic(), m.id), kind, kind.wanted(m));
+    private static UnsubscribeLinks.Topic topic(String name) {
+        String prefix = "/unsubscribe-" + name + "/";
+        return Arrays.stream(UnsubscribeLinks.Topic.values()).filter(t -> t.prefix().equals(prefix)).findFirst()
+                .orElseThrow(() -> QaException
+                        .notFound("This unsubscribe link is not valid. You can switch mail off in your settings."));
     }
 
-    private Response resubscribe(Kind kind, Member member) {
-        return Response.seeOther(URI.create(links.path(kind.topic(), member.id)))
-                .cookie(Flash.set("You will get mail about " + kind.about() + " " + kind.whose() + " again.")).build();
+    private TemplateInstance page(UnsubscribeLinks.Topic topic, String member, String signature) {
+        Member m = preferences.find(topic, member, signature);
+        Kind kind = Kind.of(topic);
+        return Templates.unsubscribe(m, links.path(topic, m.id), kind, kind.wanted(m));
+    }
+
+    private Response resubscribe(UnsubscribeLinks.Topic topic, String memberId, String signature) {
+        if (topic.kind == null) {
+            // which kinds a digest gathered is not known any more: they are chosen again in the settings
+            throw QaException.notFound("Choose the kinds that come in a digest in your settings.");
+        }
+        Member member = preferences.resubscribe(topic, memberId, signature);
+        Kind kind = Kind.of(topic);
+        return Response.seeOther(URI.create(links.path(topic, member.id)))
+                .cookie(Flash.set("You will get " + kind.about() + (kind.whose().isEmpty() ? "" : " " + kind.whose())
+                        + " again."))
+                .build();
     }
 }

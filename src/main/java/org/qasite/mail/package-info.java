@@ -1,2 +1,5 @@
-/** Mail to members (a consumer of events): about answers, and the mails of accounts; its log; unsubscribe links. */
+/**
+ * Mail to members (a consumer of events): each notification's instant mail, the digests, the mails of accounts; its
+ * log and queue; the unsubscribe links.
+ */
 package org.qasite.mail;

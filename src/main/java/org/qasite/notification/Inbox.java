@@ -43,7 +43,7 @@ public class Inbox {
     }
 
     /** The notifications the member may see: their targets exist and are not deleted. */
-    private static final String VISIBLE = """
+    static final String VISIBLE = """
             FROM notification n
             JOIN question q ON q.id = n.question_id AND q.deleted_at IS NULL
             JOIN member actor ON actor.id = n.actor_id
@@ -51,9 +51,9 @@ public class Inbox {
             LEFT JOIN comment c ON c.id = n.comment_id
             WHERE (a.id IS NULL OR a.deleted_at IS NULL) AND (c.id IS NULL OR c.deleted_at IS NULL)
             """;
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             SELECT n.id, n.kind, n.question_id, q.title, n.answer_id, n.comment_id, actor.display_name,
-                   actor.username, n.created_at, n.read_at IS NULL
+                   CAST(actor.username AS text), n.created_at, n.read_at IS NULL
             """;
 
     private final EntityManager em;
@@ -169,7 +169,7 @@ public class Inbox {
         }
     }
 
-    private static List<Item> rows(List<?> rows) {
+    static List<Item> rows(List<?> rows) {
         List<Item> items = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] c = (Object[]) row;
@@ -181,7 +181,7 @@ public class Inbox {
         return items;
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Instant i) {
             return i;
         }

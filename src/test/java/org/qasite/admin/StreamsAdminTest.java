@@ -69,7 +69,7 @@ class StreamsAdminTest {
         stream.redis().execute("XGROUP", "DESTROY", stream.key(), STUCK_GROUP); // no error when it does not exist
     }
 
-    /** A dead letter as the mail group's consumer writes it after its last failed delivery. */
+    /** A dead letter as the notifications group's consumer writes it after its last failed delivery. */
     String deadLetter(String eventId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(EventStream.FIELD_ID, eventId);
@@ -77,7 +77,7 @@ class StreamsAdminTest {
         fields.put(EventStream.FIELD_VERSION, "1");
         fields.put(EventStream.FIELD_PAYLOAD, "{\"target\":\"question\",\"postId\":1,\"questionId\":1,\"authorId\":1,"
                 + "\"voterId\":2,\"value\":1,\"score\":1}");
-        fields.put("group", "mail");
+        fields.put("group", "notifications");
         fields.put("source-id", "1700000000000-0");
         fields.put("deliveries", "5");
         fields.put("error", "IllegalStateException: <b>SMTP</b> refused the recipient");
@@ -141,8 +141,11 @@ class StreamsAdminTest {
         String html = session.get("/admin/streams").then().statusCode(200)
                 .body("html.head.title", containsString("Event streams")).extract().asString();
         assertThat(html, hasElement("#admin-link"));
-        // the mail consumer's group, and the test group with its unacknowledged entry
-        assertThat(html, hasElement("[data-group=mail]"));
+        // the notifications group (which queues the mail), with its lag and pending count, and the test group with its
+        // unacknowledged entry; the retired mail group is gone
+        assertThat(html, hasElement("[data-group=notifications] [data-lag]"));
+        assertThat(html, hasElement("[data-group=notifications] [data-pending]"));
+        assertThat(html, not(hasElement("[data-group=mail]")));
         String group = "[data-group='" + STUCK_GROUP + "']";
         assertThat(html, hasElement(group + " [data-pending-entry='" + stuck + "']"));
         assertThat(html, hasElement(group + " td", equalTo("test-consumer")));
@@ -162,7 +165,7 @@ class StreamsAdminTest {
         // the chart: one labelled SVG row per series, drawn on the server
         assertThat(html, hasElement("svg[role=img][aria-labelledby=throughput-row-0]"));
         assertThat(html, hasElement("title#throughput-row-0", startsWith("published: ")));
-        assertThat(html, hasElement("[data-series=mail]"));
+        assertThat(html, hasElement("[data-series=notifications]"));
         assertThat(html, hasElement("#throughput-summary", startsWith("Entries per minute over the last 60 minutes")));
     }
 
@@ -174,18 +177,18 @@ class StreamsAdminTest {
         session.get("/api/v1/admin/streams").then().statusCode(200)
                 .body("stream", equalTo("qa:events"))
                 .body("redisError", equalTo(null))
-                .body("groups.name", hasItem("mail"))
+                .body("groups.name", hasItem("notifications"))
                 .body("outbox.unpublished", notNullValue())
                 .body("mail.byStatus.keySet()", hasItems("pending", "sent", "failed", "skipped"))
                 .body("deadLetters.stream", equalTo("qa:events:dlq"))
                 .body("deadLetters.newest[0].entryId", equalTo(entry))
                 .body("deadLetters.newest[0].eventId", equalTo(eventId))
-                .body("deadLetters.newest[0].group", equalTo("mail"))
+                .body("deadLetters.newest[0].group", equalTo("notifications"))
                 .body("deadLetters.newest[0].type", equalTo("vote.cast"))
                 .body("deadLetters.newest[0].deliveries", equalTo(5))
                 .body("deadLetters.newest[0].retryable", equalTo(true))
                 .body("throughput.minutes", equalTo(60))
-                .body("throughput.series.name", hasItems("published", "mail"))
+                .body("throughput.series.name", hasItems("published", "notifications"))
                 .body("throughput.series[0].perMinute", hasSize(60));
     }
 
@@ -274,7 +277,7 @@ class StreamsAdminTest {
 
     @Test
     void aDeadLetterWithoutItsEventFieldsCanOnlyBeDiscarded() {
-        String entry = streams.xadd(stream.deadLetterKey(), Map.of("group", "mail", "source-id", "1-1", "deliveries",
+        String entry = streams.xadd(stream.deadLetterKey(), Map.of("group", "notifications", "source-id", "1-1", "deliveries",
                 "5", "error", "IllegalArgumentException: Entry 1-1 lacks one of the fields id, type, v, payload",
                 "failed-at", Instant.now().toString(), "type", "answer.created"));
         WebSession session = WebSession.loggedIn(admin.username);

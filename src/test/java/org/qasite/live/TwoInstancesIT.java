@@ -244,14 +244,14 @@ class TwoInstancesIT {
             String token = member.csrfToken();
             Element email = settings.selectFirst("input[name=email][value]");
             assertThat("the settings form shows the email address", email, notNullValue());
-            member.request().multiPart("email", email.attr("value")).multiPart("notify_answers", "on")
+            member.request().multiPart("email", email.attr("value")).multiPart("mail_answer", "instant")
                     .multiPart("csrf-token", token).post("/settings").then().statusCode(303);
         }
         assertThat("mail about answers is on", notifies(Pages.document(member.get("/settings"))), is(true));
     }
 
     private static boolean notifies(Document settingsPage) {
-        return !settingsPage.select("input[name=notify_answers][checked]").isEmpty();
+        return !settingsPage.select("select[name=mail_answer] option[value=instant][selected]").isEmpty();
     }
 
     /** The answer's text as the question page renders it (its {@code .post-body}). */

@@ -115,7 +115,7 @@ class AnswerMailTest {
         Member asker = data.member("asker");
         answer(asker, data.question(asker, "Can I answer myself?"), "Yes, and nobody is mailed about it.");
         Member quiet = data.member("quiet");
-        data.count("UPDATE member SET notify_answers = false WHERE id = ?1 RETURNING 1", quiet.id);
+        data.count("UPDATE member SET mail_answer = 'never' WHERE id = ?1 RETURNING 1", quiet.id);
         answer(data.member("answerer"), data.question(quiet, "Please do not mail me"), "Not mailed.");
 
         awaitEverythingBeforeHandled();
@@ -160,19 +160,19 @@ class AnswerMailTest {
         WebSession visitor = WebSession.visitor();
         String page = visitor.get(path).then().statusCode(200).extract().asString();
         assertThat(page, hasElement("h1", equalTo("Stop mail about new answers?")));
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", asker.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'instant'", asker.id), equalTo(1L));
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded").body("")
                 .post(path + "?from=page").then().statusCode(303).header("Location", endsWith(path));
         assertThat(visitor.get(path).then().statusCode(200).extract().asString(),
                 hasElement("h1", equalTo("You are unsubscribed")));
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'never'", asker.id), equalTo(1L));
         answer(data.member("answerer"), data.question(asker, "Another question after unsubscribing"), "Not mailed.");
         awaitEverythingBeforeHandled();
         assertThat(mailsTo(asker), hasSize(1));
 
         // "Mail me again" from the same page.
         visitor.postForm(path + "/resubscribe", Map.of()).then().statusCode(303).header("Location", endsWith(path));
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", asker.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'instant'", asker.id), equalTo(1L));
     }
 
     @Test
@@ -186,7 +186,7 @@ class AnswerMailTest {
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .header("Origin", "https://webmail.example.net").body("List-Unsubscribe=One-Click").post(link.group(1))
                 .then().statusCode(200).body(containsString("Unsubscribed"));
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers", asker.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'never'", asker.id), equalTo(1L));
     }
 
     @Test
@@ -216,7 +216,7 @@ class AnswerMailTest {
         RestAssured.given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
                 .post(forged).then().statusCode(404).body(hasErrorMessage(containsString("not valid")));
         WebSession.visitor().get("/unsubscribe/abc/def").then().statusCode(404);
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND notify_answers", member.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'instant'", member.id), equalTo(1L));
     }
 
     @Test

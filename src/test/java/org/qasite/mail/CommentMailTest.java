@@ -87,7 +87,8 @@ class CommentMailTest {
         // one click unsubscribes from mail about comments, not from mail about answers
         RestAssured.given().redirects().follow(false).formParam("List-Unsubscribe", "One-Click")
                 .post(unsubscribe.group(1)).then().statusCode(200);
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_comments AND notify_answers",
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_comment = 'never'"
+                + " AND mail_answer = 'instant'",
                 answerer.id), equalTo(1L));
         RestAssured.given().get(unsubscribe.group(1)).then().statusCode(200)
                 .body(hasElement("[data-unsubscribed]", containsString("no longer get mail about new comments")));
@@ -100,7 +101,7 @@ class CommentMailTest {
         Question own = data.question(asker, "May I comment on my own question?");
         comment(asker, "questions/" + own.id, "Yes, and nobody is mailed about it.");
         Member quiet = data.member("quiet");
-        data.execute("UPDATE member SET notify_comments = false WHERE id = ?1", quiet.id);
+        data.execute("UPDATE member SET mail_comment = 'never' WHERE id = ?1", quiet.id);
         comment(data.member("commenter"), "questions/" + data.question(quiet, "Please do not mail me").id,
                 "A comment nobody is mailed about.");
 
@@ -114,16 +115,18 @@ class CommentMailTest {
         Member member = data.member("prefs");
         WebSession session = WebSession.loggedIn(member.username);
         assertThat(session.get("/settings").then().statusCode(200).extract().asString(),
-                hasElement("input[name=notify_comments][checked]"));
+                hasElement("select[name=mail_comment] option[value=instant][selected]"));
         session.request().multiPart("email", member.email).multiPart("display_name", member.displayName)
-                .multiPart("notify_answers", "on").multiPart("csrf-token", session.csrfToken())
+                .multiPart("mail_answer", "instant").multiPart("mail_comment", "never")
+                .multiPart("csrf-token", session.csrfToken())
                 .post("/settings").then().statusCode(303);
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_comments AND notify_answers",
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_comment = 'never'"
+                + " AND mail_answer = 'instant'",
                 member.id), equalTo(1L));
-        // a refused form keeps the box as it was sent
+        // a refused form keeps the choice as it was sent
         String refused = session.request().multiPart("email", "not an address").multiPart("display_name", "x")
-                .multiPart("notify_comments", "on").multiPart("csrf-token", session.csrfToken()).post("/settings").then()
+                .multiPart("mail_comment", "daily").multiPart("csrf-token", session.csrfToken()).post("/settings").then()
                 .statusCode(400).extract().asString();
-        assertThat(refused, hasElement("input[name=notify_comments][checked]"));
+        assertThat(refused, hasElement("select[name=mail_comment] option[value=daily][selected]"));
     }
 }

@@ -38,7 +38,7 @@ class AvatarTest {
     Response upload(WebSession session, Member member, String fileName, byte[] content, String type) {
         String token = session.csrfToken();
         return session.request().multiPart("email", member.email).multiPart("display_name", member.displayName)
-                .multiPart("notify_answers", "on").multiPart("avatar", fileName, content, type)
+                .multiPart("mail_answer", "instant").multiPart("avatar", fileName, content, type)
                 .multiPart("csrf-token", token).post("/settings");
     }
 

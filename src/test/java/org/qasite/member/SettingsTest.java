@@ -32,13 +32,13 @@ class SettingsTest {
         String token = session.csrfToken();
         session.request().multiPart("email", "new-" + member.email)
                 .multiPart(new MultiPartSpecBuilder("Zoë Новая").controlName("display_name").charset("UTF-8").build())
-                .multiPart("csrf-token", token).post("/settings").then().statusCode(303);
+                .multiPart("mail_answer", "never").multiPart("csrf-token", token).post("/settings").then().statusCode(303);
         // the new address becomes the member's when its link is opened (account/EmailVerificationTest)
         session.get("/settings").then().statusCode(200).body(hasText(containsString("Your settings are saved.")))
                 .body(hasText(containsString("A link is on its way to new-" + member.email)))
                 .body(hasField("email", equalTo(member.email)), hasField("display_name", equalTo("Zoë Новая")))
-                .body(org.hamcrest.Matchers.not(hasElement("[checked]")));
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND NOT notify_answers AND email = ?2",
+                .body(hasElement("select[name=mail_answer] option[selected]", equalTo("Never")));
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND mail_answer = 'never' AND email = ?2",
                 member.id, member.email), equalTo(1L));
     }
 
@@ -59,6 +59,23 @@ class SettingsTest {
                 .body(hasText(containsString("Another account uses this email address.")));
         assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND email = ?2 AND display_name = ?3",
                 member.id, member.email, member.displayName), equalTo(1L));
+    }
+
+    @Test
+    void aMailChoiceThatIsNoFrequencyIsRefusedAndTheFormComesBackWithItsValues() {
+        Member member = data.member("settings");
+        WebSession session = WebSession.loggedIn(member.username);
+        session.request().multiPart("email", member.email).multiPart("display_name", "Another Name")
+                .multiPart("mail_answer", "hourly").multiPart("mail_comment", "weekly")
+                .multiPart("csrf-token", session.csrfToken()).post("/settings").then().statusCode(400)
+                .body(hasElement("#mailChosen-error",
+                        equalTo("Choose how often mail comes for each kind of notification.")),
+                        hasField("display_name", equalTo("Another Name")),
+                        hasElement("select[name=mail_comment] option[value=weekly][selected]"),
+                        hasElement("select[name=mail_followed_answer] option[value=daily][selected]"));
+        assertThat("nothing saved", data.count("SELECT count(*) FROM member WHERE id = ?1 AND display_name = ?2"
+                + " AND mail_answer = 'instant' AND mail_comment = 'instant'", member.id, member.displayName),
+                equalTo(1L));
     }
 
     Response saveDisplayName(WebSession session, Member member, String displayName) {
@@ -129,9 +146,9 @@ class SettingsTest {
         data.execute("UPDATE member SET display_name = ?1 WHERE id = ?2", other.displayName, member.id);
         WebSession session = WebSession.loggedIn(member.username);
         session.request().multiPart("email", member.email).multiPart("display_name", other.displayName)
-                .multiPart("notify_answers", "on").multiPart("csrf-token", session.csrfToken()).post("/settings").then()
+                .multiPart("mail_answer", "instant").multiPart("csrf-token", session.csrfToken()).post("/settings").then()
                 .statusCode(303);
-        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND display_name = ?2 AND notify_answers",
+        assertThat(data.count("SELECT count(*) FROM member WHERE id = ?1 AND display_name = ?2 AND mail_answer = 'instant'",
                 member.id, other.displayName), equalTo(1L));
     }
 }

@@ -57,7 +57,9 @@ class AccountDeletionTest {
     /** The member's row as it is stored, with what a deletion clears. */
     String row(Member member) {
         return data.text("SELECT concat_ws('|', username, coalesce(email, '-'), display_name,"
-                + " CASE WHEN password_hash IS NULL THEN '-' ELSE 'hash' END, coalesce(avatar_hash, '-'), notify_answers,"
+                + " CASE WHEN password_hash IS NULL THEN '-' ELSE 'hash' END, coalesce(avatar_hash, '-'),"
+                + " concat_ws(',', mail_answer, mail_followed_answer, mail_comment, mail_mention, mail_accepted,"
+                + " mail_tag_question),"
                 + " CASE WHEN deleted_at IS NULL THEN 'here' ELSE 'deleted' END) FROM member WHERE id = ?1", member.id);
     }
 
@@ -136,7 +138,7 @@ class AccountDeletionTest {
 
         // nothing personal is left: not in the row, not on a page, not the picture
         assertThat(row(member),
-                equalTo("deleted:" + member.id + "|-|deleted member|-|-|f|deleted"));
+                equalTo("deleted:" + member.id + "|-|deleted member|-|-|" + "never,".repeat(5) + "never|deleted"));
         given().get("/members/" + member.username).then().statusCode(404)
                 .body(hasErrorMessage(containsString(member.username)));
         given().get("/avatars/" + AVATAR_HASH).then().statusCode(404);

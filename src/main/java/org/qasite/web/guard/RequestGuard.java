@@ -51,7 +51,8 @@ class RequestGuard {
      * One-click unsubscribe (RFC 8058) may come from a webmail page on another site; the signed address is its proof,
      * and anyone holding it could open it anyway.
      */
-    private static final Pattern ONE_CLICK_UNSUBSCRIBE = Pattern.compile("/unsubscribe(-comments)?/[0-9]+/[A-Za-z0-9_-]+");
+    private static final Pattern ONE_CLICK_UNSUBSCRIBE = Pattern
+            .compile("/unsubscribe(-[a-z]+(-[a-z]+)*)?/[0-9]+/[A-Za-z0-9_-]+");
 
     /** Declared empty, or not declared at all (a DELETE as curl sends it): a message without either header has none. */
     private static boolean hasNoBody(RoutingContext ctx) {
