@@ -16,9 +16,9 @@ DB=qa_bench
 DB_USER="${QA_DB_USER:-qa}"
 export PGPASSWORD="${QA_DB_PASSWORD:-qa}"
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
-TABLES=(member tag question question_tag answer question_vote answer_vote)
+TABLES=(member tag question question_tag answer question_vote answer_vote notification)
 declare -A COLUMNS=(
-  [member]="id, username, email, display_name, password_hash, role, avatar_hash, notify_answers, created_at"
+  [member]="id, username, email, display_name, password_hash, role, avatar_hash, mail_answer, created_at"
   [tag]="id, name"
   # The accepted answers are loaded afterwards, as fill-db does: question and answer reference each other.
   [question]="id, author_id, title, body, body_html, created_at, rating, answer_count, view_count"
@@ -26,6 +26,7 @@ declare -A COLUMNS=(
   [answer]="id, question_id, author_id, body, body_html, created_at, rating"
   [question_vote]="question_id, member_id, value, created_at"
   [answer_vote]="answer_id, member_id, value, created_at"
+  [notification]="id, member_id, event_id, kind, question_id, answer_id, actor_id, created_at, read_at"
 )
 
 WORK="$(mktemp -d -t fill-db-bench.XXXXXX)"
