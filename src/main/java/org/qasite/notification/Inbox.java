@@ -53,7 +53,7 @@ public class Inbox {
             """;
     private static final String COLUMNS = """
             SELECT n.id, n.kind, n.question_id, q.title, n.answer_id, n.comment_id, actor.display_name,
-                   actor.username, n.created_at, n.read_at IS NULL
+                   CAST(actor.username AS text), n.created_at, n.read_at IS NULL
             """;
 
     private final EntityManager em;
