@@ -39,12 +39,13 @@ public class LiveFeed {
     private final ReaderPosition position;
     private final Presence presence;
     private final LiveHub hub;
+    private final InboxPush inbox;
     private final Timer fanOut;
     private volatile boolean running;
     private volatile Thread thread;
 
     LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveBroadcast broadcast,
-            ReaderPosition position, Presence presence, LiveHub hub, MeterRegistry registry) {
+            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox, MeterRegistry registry) {
         this.events = events;
         this.config = config;
         this.stream = stream;
@@ -52,6 +53,7 @@ public class LiveFeed {
         this.position = position;
         this.presence = presence;
         this.hub = hub;
+        this.inbox = inbox;
         this.fanOut = Timer.builder("qa.live.fanout")
                 .description("From a change's entry in the stream until it was handed to its room's connections")
                 .publishPercentileHistogram().register(registry);
@@ -131,7 +133,10 @@ public class LiveFeed {
     }
 
     private void handle(StreamMessage<String, String, String> entry) {
-        if (broadcast.send(entry)) {
+        boolean sent = broadcast.send(entry);
+        // After the rooms, and never throwing: an entry tried again for a room would push a notification twice.
+        inbox.send(entry);
+        if (sent) {
             // Entry ids carry the time Redis added them, in milliseconds.
             Position at = Position.parse(entry.id());
             fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - at.millis())));
