@@ -5,6 +5,8 @@ import jakarta.inject.Named;
 
 import org.qasite.member.CurrentMember;
 
+import io.quarkus.logging.Log;
+
 /** The header's count of the member's unread notifications: read once per page, and only for a member. */
 @Named("unread")
 @RequestScoped
@@ -23,7 +25,13 @@ public class UnreadBadge {
     public long getCount() {
         if (count == null) {
             Long member = me.id();
-            count = member == null ? 0L : inbox.unread(member);
+            try {
+                count = member == null ? 0L : inbox.unread(member);
+            } catch (RuntimeException e) {
+                // the page itself matters more than its badge; the script's socket brings the count when it can
+                Log.debugf("Unread count not read: %s", e.getMessage());
+                count = 0L;
+            }
         }
         return count;
     }
