@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
- * no consumer group, since every instance must see every change of a question page for its own rooms. An entry that
+ * no consumer group, since every instance must see every change of a question page for its own rooms (and every new
+ * notification for its own {@code /ws/me} sockets, {@link InboxPush}). An entry that
  * cannot be handled is read again until it can; after too many tries its question's readers are disconnected with "try
  * again later", and replay it from their last position when they come back.
  */
