@@ -11,6 +11,7 @@ function startInbox() {
   const label = document.querySelector('[data-unread-label]');
   const status = document.querySelector('[data-unread-status]');
   const list = document.getElementById('notifications');
+  const inboxCount = document.querySelector('[data-inbox-unread]'); // the inbox's own "N unread"
   const firstPage = list && list.dataset.inboxPage === '1';
   let shown = badge.textContent.trim() === '' ? 0 : Number(badge.textContent);
   let socket = null;
@@ -22,6 +23,7 @@ function startInbox() {
     if (!Number.isFinite(n) || n < 0) return;
     badge.textContent = n > 0 ? String(n) : '';
     if (label) label.textContent = n > 0 ? ' unread' : '';
+    if (inboxCount) inboxCount.textContent = String(n);
     // Said politely, and only when it changed: a reconnect that finds the same count says nothing.
     if (status && n !== shown) {
       status.textContent = n === 0 ? 'No unread notifications.'

@@ -114,6 +114,7 @@ class NotificationBrowserTest {
         assertThat(item.getText(), containsString(ann.displayName + " answered your question " + question.title));
         assertThat(browser.findElements(By.id("notifications-empty")), empty());
         waitFor(browser).until(b -> badge(b).equals("1"));
+        assertThat(browser.findElement(By.cssSelector("[data-inbox-unread]")).getText(), equalTo("1"));
 
         // the reading tab opens the inbox and follows the notification to the question
         browser.switchTo().window(readingTab);
@@ -127,6 +128,7 @@ class NotificationBrowserTest {
         // the tab that stayed open falls to 0 without a reload
         browser.switchTo().window(inboxTab);
         waitFor(browser).until(b -> badge(b).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-inbox-unread]")).getText(), equalTo("0"));
         assertThat(browser.findElements(By.id("notifications-empty")).size(), equalTo(0));
     }
 
