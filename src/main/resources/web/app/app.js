@@ -3,6 +3,7 @@
 import 'bootstrap/dist/css/bootstrap.css';
 import './app.css';
 import './live.js';
+import './inbox.js';
 import './search.js';
 import './drafts.js';
 import './comments.js';

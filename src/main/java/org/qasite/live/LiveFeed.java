@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * This instance's reader of the event stream (and of the presence stream): plain XREAD BLOCK from its own position,
- * no consumer group, since every instance must see every change of a question page for its own rooms. An entry that
+ * no consumer group, since every instance must see every change of a question page for its own rooms (and every new
+ * notification for its own {@code /ws/me} sockets, {@link InboxPush}). An entry that
  * cannot be handled is read again until it can; after too many tries its question's readers are disconnected with "try
  * again later", and replay it from their last position when they come back.
  */
@@ -39,12 +40,13 @@ public class LiveFeed {
     private final ReaderPosition position;
     private final Presence presence;
     private final LiveHub hub;
+    private final InboxPush inbox;
     private final Timer fanOut;
     private volatile boolean running;
     private volatile Thread thread;
 
     LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveBroadcast broadcast,
-            ReaderPosition position, Presence presence, LiveHub hub, MeterRegistry registry) {
+            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox, MeterRegistry registry) {
         this.events = events;
         this.config = config;
         this.stream = stream;
@@ -52,6 +54,7 @@ public class LiveFeed {
         this.position = position;
         this.presence = presence;
         this.hub = hub;
+        this.inbox = inbox;
         this.fanOut = Timer.builder("qa.live.fanout")
                 .description("From a change's entry in the stream until it was handed to its room's connections")
                 .publishPercentileHistogram().register(registry);
@@ -131,7 +134,10 @@ public class LiveFeed {
     }
 
     private void handle(StreamMessage<String, String, String> entry) {
-        if (broadcast.send(entry)) {
+        boolean sent = broadcast.send(entry);
+        // After the rooms, and never throwing: an entry tried again for a room would push a notification twice.
+        inbox.send(entry);
+        if (sent) {
             // Entry ids carry the time Redis added them, in milliseconds.
             Position at = Position.parse(entry.id());
             fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - at.millis())));

@@ -86,6 +86,23 @@ final class LiveMessage {
         return json(m);
     }
 
+    /** The member's unread notifications ({@code /ws/me}). */
+    static String unread(long count) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "unread");
+        m.put("count", count);
+        return json(m);
+    }
+
+    /** A new notification of the member, as the inbox shows it ({@code /ws/me}). */
+    static String notification(long id, String html) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "notification");
+        m.put("id", id);
+        m.put("html", html);
+        return json(m);
+    }
+
     private static Map<String, Object> start(String type, Position position) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);

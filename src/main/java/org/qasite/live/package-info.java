@@ -1,2 +1,5 @@
-/** Live answers: the question rooms' WebSockets, presence, and replay from a stream position (a consumer of events). */
+/**
+ * Live pages: the question rooms' WebSockets, presence and replay from a stream position, and each member's
+ * {@code /ws/me} with their unread count (a consumer of events).
+ */
 package org.qasite.live;
