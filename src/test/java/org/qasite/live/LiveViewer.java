@@ -43,10 +43,17 @@ final class LiveViewer implements AutoCloseable {
     }
 
     private LiveViewer(String name, URI uri, String origin, HttpClient client) {
+        this(name, uri, origin, null, client);
+    }
+
+    private LiveViewer(String name, URI uri, String origin, String sessionCookie, HttpClient client) {
         this.name = name;
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) {
             builder.header("Origin", origin);
+        }
+        if (sessionCookie != null) {
+            builder.header("Cookie", "qa-session=" + sessionCookie);
         }
         this.socket = builder.buildAsync(uri, new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
     }
@@ -62,6 +69,31 @@ final class LiveViewer implements AutoCloseable {
     /** As {@link #open(String, String, long, String)}, from the local address {@code from}: a visitor of that address. */
     static LiveViewer open(String name, String siteUrl, long questionId, String since, String from) {
         return new LiveViewer(name, pageSocket(siteUrl, questionId, since), siteUrl, client(from));
+    }
+
+    /**
+     * A member's page on the site at this address: its {@code /ws/me} socket, with the page's {@code Origin} and the
+     * member's session cookie.
+     */
+    static LiveViewer member(String name, String siteUrl, String sessionCookie) {
+        return new LiveViewer(name, URI.create(siteUrl.replaceFirst("^http", "ws") + "/ws/me"), siteUrl, sessionCookie,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** The count of the latest {@code unread} frame of a member's socket, if one arrived. */
+    Optional<Integer> unread() {
+        List<JsonNode> all = frames();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if ("unread".equals(all.get(i).path("type").asText())) {
+                return Optional.of(all.get(i).path("count").asInt());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code notification} frames of a member's socket, oldest first. */
+    List<JsonNode> notificationFrames() {
+        return frames().stream().filter(f -> "notification".equals(f.path("type").asText())).toList();
     }
 
     private static URI pageSocket(String siteUrl, long questionId, String since) {

@@ -209,6 +209,56 @@ class TwoInstancesIT {
     }
 
     @Test
+    void aNotificationReachesTheMembersPagesOnBothInstancesAndReadingItOnOneClearsBoth() {
+        String asker = signUp(siteA, "notified", "two-instances-notified-" + UUID.randomUUID() + "@example.org");
+        String answerer = signUp(siteB, "notifier", "two-instances-notifier-" + UUID.randomUUID() + "@example.org");
+        WebSession askerSession = WebSession.loggedIn(siteA.baseUrl(), asker, PASSWORD);
+        Response asked = askerSession.postForm("/ask",
+                Map.of("title", "Which instance tells me of an answer " + UUID.randomUUID() + "?", "body",
+                        "Every instance should push the count to the pages connected to it.", "tags", "redis"));
+        asked.then().statusCode(303);
+        long questionId = idIn(asked, QUESTION_LOCATION);
+
+        // The asker has one page open on each instance: one socket on A, one on B, with the same session.
+        try (LiveViewer tabOnA = LiveViewer.member("the asker's tab on A", siteA.baseUrl(), askerSession.sessionCookie());
+                LiveViewer tabOnB = LiveViewer.member("the asker's tab on B", siteB.baseUrl(),
+                        askerSession.sessionCookie())) {
+            await("both tabs greeted with the count").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(tabOnA.toString(), tabOnA.unread(), is(Optional.of(0)));
+                assertThat(tabOnB.toString(), tabOnB.unread(), is(Optional.of(0)));
+            });
+
+            // Answered through B: the notifications group (on whichever instance) makes the row, and each instance
+            // pushes it to its own tab.
+            Response answered = WebSession.loggedIn(siteB.baseUrl(), answerer, PASSWORD).postForm(
+                    "/questions/" + questionId + "/answers",
+                    Map.of("body", "Each instance reads the whole stream and pushes to the sockets it holds."));
+            answered.then().statusCode(303);
+            long answerId = idIn(answered, ANSWER_LOCATION);
+            await("the notification and the count on both tabs").atMost(DELIVERY).untilAsserted(() -> {
+                for (LiveViewer tab : List.of(tabOnA, tabOnB)) {
+                    assertThat(tab.toString(), tab.unread(), is(Optional.of(1)));
+                    assertThat(tab.toString(), tab.notificationFrames(), hasSize(1));
+                    assertThat(tab.notificationFrames().get(0).path("html").asText(),
+                            containsString("#answer-" + answerId));
+                }
+            });
+            Document inboxOnB = Pages.document(WebSession.visitor(siteB.baseUrl()).request()
+                    .cookie("qa-session", askerSession.sessionCookie()).get("/notifications").then().statusCode(200)
+                    .extract().response());
+            assertThat(inboxOnB.select("[data-notification-id]"), hasSize(1));
+
+            // Opening the question on A marks it read: the tab on B hears of it too.
+            askerSession.get("/questions/" + questionId).then().statusCode(200);
+            await("the count back to 0 on both tabs").atMost(DELIVERY).untilAsserted(() -> {
+                assertThat(tabOnA.toString(), tabOnA.unread(), is(Optional.of(0)));
+                assertThat(tabOnB.toString(), tabOnB.unread(), is(Optional.of(0)));
+            });
+            assertThat("one notification, made once", tabOnB.notificationFrames(), hasSize(1));
+        }
+    }
+
+    @Test
     void aSessionEndedOnOneInstanceEndsOnTheOtherWithinTheCacheTime() {
         String member = signUp(siteA, "leaver", "two-instances-leaver-" + UUID.randomUUID() + "@example.org");
         WebSession onA = WebSession.loggedIn(siteA.baseUrl(), member, PASSWORD);
