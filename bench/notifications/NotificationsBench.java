@@ -54,13 +54,13 @@ import io.vertx.core.http.WebSocketConnectOptions;
  * waits for its first {@code unread} frame, then posts answers to the question (which every reader follows) through
  * the JSON API as the poster, at a steady rate, and measures for every (answer, reader) the time from just before the
  * POST was sent to the arrival of that reader's {@code notification} frame about that answer (its HTML links to
- * {@code #answer-<id>}), and of the {@code unread} frame that follows it. Progress on stderr, one line
+ * {@code /answers/<id>}), and of the {@code unread} frame that follows it. Progress on stderr, one line
  * {@code RESULT key=value ...} on stdout.
  */
 public class NotificationsBench {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern ANSWER_LINK = Pattern.compile("#answer-(\\d+)");
+    static final Pattern ANSWER_LINK = Pattern.compile("/answers/(\\d+)");
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {

@@ -13,7 +13,9 @@ function startInbox() {
   const list = document.getElementById('notifications');
   const inboxCount = document.querySelector('[data-inbox-unread]'); // the inbox's own "N unread"
   const firstPage = list && list.dataset.inboxPage === '1';
-  let shown = badge.textContent.trim() === '' ? 0 : Number(badge.textContent);
+  // The server counts up to 100 and shows that as "99+".
+  const text = (n) => (n >= 100 ? '99+' : String(n));
+  let shown = badge.textContent.trim() === '' ? 0 : badge.textContent.trim().endsWith('+') ? 100 : Number(badge.textContent);
   let socket = null;
   let attempts = 0;
   let timer = null;
@@ -21,13 +23,14 @@ function startInbox() {
 
   const setCount = (n) => {
     if (!Number.isFinite(n) || n < 0) return;
-    badge.textContent = n > 0 ? String(n) : '';
+    badge.textContent = n > 0 ? text(n) : '';
     if (label) label.textContent = n > 0 ? ' unread' : '';
-    if (inboxCount) inboxCount.textContent = String(n);
+    if (inboxCount) inboxCount.textContent = text(n);
     // Said politely, and only when it changed: a reconnect that finds the same count says nothing.
     if (status && n !== shown) {
       status.textContent = n === 0 ? 'No unread notifications.'
-        : n === 1 ? '1 unread notification.' : n + ' unread notifications.';
+        : n === 1 ? '1 unread notification.' : n >= 100 ? 'More than 99 unread notifications.'
+          : n + ' unread notifications.';
     }
     shown = n;
   };

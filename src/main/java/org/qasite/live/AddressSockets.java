@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,11 +21,16 @@ class AddressSockets {
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
     private final Counter refused;
 
+    @Inject
     AddressSockets(LiveConfig config, MeterRegistry registry) {
-        this.limit = config.maxSocketsPerAddress();
-        this.refused = Counter.builder("qa.live.refused")
+        this(config.maxSocketsPerAddress(), Counter.builder("qa.live.refused")
                 .description("Live sockets refused because their address had too many open on this instance")
-                .register(registry);
+                .register(registry));
+    }
+
+    AddressSockets(int limit, Counter refused) {
+        this.limit = limit;
+        this.refused = refused;
     }
 
     int limit() {

@@ -45,6 +45,13 @@ public interface LiveConfig {
     int maxSocketsPerAddress();
 
     /**
+     * {@code /ws/me} sockets (one per open page of a member) one address may hold on each instance, counted apart from
+     * the question pages' sockets: members behind one address (an office) each have their tabs.
+     */
+    @WithDefault("50")
+    int maxMeSocketsPerAddress();
+
+    /**
      * How often viewers are told how far the reader got (when it moved), so that a reconnect replays only what
      * happened since and a page left open for long does not have to reload.
      */

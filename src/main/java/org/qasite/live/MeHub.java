@@ -26,10 +26,10 @@ class MeHub {
     private final LiveConfig config;
     private final LiveHub liveHub;
     private final MemberSockets members;
-    private final AddressSockets sockets;
+    private final MePageSockets sockets;
     private final Inbox inbox;
 
-    MeHub(LiveConfig config, LiveHub liveHub, MemberSockets members, AddressSockets sockets, Inbox inbox) {
+    MeHub(LiveConfig config, LiveHub liveHub, MemberSockets members, MePageSockets sockets, Inbox inbox) {
         this.config = config;
         this.liveHub = liveHub;
         this.members = members;
@@ -48,7 +48,8 @@ class MeHub {
             return;
         }
         String address = data.get(MeUpgradeCheck.ADDRESS);
-        MeSocket socket = new MeSocket(connection, memberId, address == null ? "c" + connection.id() : address);
+        MeSocket socket = new MeSocket(connection, memberId, data.get(MeUpgradeCheck.SESSION),
+                address == null ? "c" + connection.id() : address);
         if (!sockets.take(socket.address())) { // a burst got past the check before the upgrade
             sockets.refused();
             socket.close(Viewer.TOO_MANY_SOCKETS);

@@ -1,5 +1,6 @@
 package org.qasite.live;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.logging.Log;
@@ -11,6 +12,7 @@ final class MeSocket {
 
     private final WebSocketConnection connection;
     private final long memberId;
+    private final UUID sessionId;
     private final String address;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -18,10 +20,16 @@ final class MeSocket {
     private long windowStart;
     private int received;
 
-    MeSocket(WebSocketConnection connection, long memberId, String address) {
+    /** {@code sessionId}: the login the page was opened with, which must still be in force for it to be told more. */
+    MeSocket(WebSocketConnection connection, long memberId, UUID sessionId, String address) {
         this.connection = connection;
         this.memberId = memberId;
+        this.sessionId = sessionId;
         this.address = address;
+    }
+
+    UUID sessionId() {
+        return sessionId;
     }
 
     long memberId() {

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.limit.ClientAddress;
+import org.qasite.session.SessionIdentity;
 import org.qasite.views.Readers;
 import org.qasite.web.guard.SameOrigin;
 
@@ -31,16 +33,17 @@ class MeUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<Long> MEMBER = UserData.TypedKey.forLong("me-member");
     static final UserData.TypedKey<String> ADDRESS = UserData.TypedKey.forString("me-address");
+    static final UserData.TypedKey<UUID> SESSION = new UserData.TypedKey<>("me-session");
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
     private final LiveHub hub;
     private final SameOrigin sameOrigin;
     private final Set<String> allowedOrigins;
     private final Readers readers;
-    private final AddressSockets sockets;
+    private final MePageSockets sockets;
     private final LiveLookups lookups;
 
-    MeUpgradeCheck(LiveConfig config, LiveHub hub, SameOrigin sameOrigin, Readers readers, AddressSockets sockets,
+    MeUpgradeCheck(LiveConfig config, LiveHub hub, SameOrigin sameOrigin, Readers readers, MePageSockets sockets,
             LiveLookups lookups) {
         this.hub = hub;
         this.sameOrigin = sameOrigin;
@@ -81,10 +84,12 @@ class MeUpgradeCheck implements HttpUpgradeCheck {
     private CheckResult admit(UserData data, String address, SecurityIdentity identity) {
         Long member = identity == null || identity.isAnonymous() ? null
                 : lookups.memberId(identity.getPrincipal().getName());
-        if (member == null) {
+        UUID session = SessionIdentity.sessionId(identity);
+        if (member == null || session == null) {
             return CheckResult.rejectUpgradeSync(401);
         }
         data.put(MEMBER, member);
+        data.put(SESSION, session);
         data.put(ADDRESS, address);
         return CheckResult.permitUpgradeSync();
     }

@@ -67,8 +67,8 @@ class NotificationMails {
         }
         Member actor = Member.findById(n.actorId);
         String actorName = actor == null ? "Someone" : actor.displayName;
-        String answerUrl = answer == null ? null
-                : site.absoluteUrl("/questions/" + question.id + "#answer-" + answer.id);
+        // The answer's own address finds the page of the question it is on when the mail is read.
+        String answerUrl = answer == null ? null : site.absoluteUrl("/answers/" + answer.id);
         Notice notice = switch (kind) {
             case FOLLOWED_ANSWER -> new Notice("New answer to a question you follow: \"" + question.title + "\"",
                     "answered a question you follow:", answer.bodyHtml, answerUrl, "Read the answer",

@@ -36,7 +36,8 @@ public class Inbox {
                 return "/comments/" + commentId;
             }
             if (answerId != null) {
-                return "/questions/" + questionId + "#answer-" + answerId;
+                // The answer's own address finds the page of the question it is on now, however many came after it.
+                return "/answers/" + answerId;
             }
             return "/questions/" + questionId;
         }
@@ -77,14 +78,26 @@ public class Inbox {
                 .setParameter("member", memberId).getSingleResult()).longValue();
     }
 
+    /**
+     * Unread notifications are counted up to this many ({@code 99+} on the badge): the count is read on every page of a
+     * member, and must not cost more for one who never reads.
+     */
+    public static final int UNREAD_CAP = 100;
+
+    /** The member's unread notifications, up to {@link #UNREAD_CAP}. */
     @Transactional
     public long unread(long memberId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) " + VISIBLE
-                + " AND n.member_id = :member AND n.read_at IS NULL")
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM (SELECT 1 " + VISIBLE
+                + " AND n.member_id = :member AND n.read_at IS NULL LIMIT " + UNREAD_CAP + ") x")
                 .setParameter("member", memberId).getSingleResult()).longValue();
     }
 
-    /** The unread counts of these members (zero included). */
+    /** What a count shows as: the number, or {@code 99+} from the cap on. */
+    public static String unreadText(long count) {
+        return count >= UNREAD_CAP ? (UNREAD_CAP - 1) + "+" : Long.toString(count);
+    }
+
+    /** The unread counts of these members (zero included), each up to {@link #UNREAD_CAP}. */
     @Transactional
     public Map<Long, Long> unread(Collection<Long> memberIds) {
         Map<Long, Long> counts = new HashMap<>();
@@ -92,8 +105,9 @@ public class Inbox {
         if (memberIds.isEmpty()) {
             return counts;
         }
-        List<?> rows = em.createNativeQuery("SELECT n.member_id, count(*) " + VISIBLE
-                + " AND n.member_id IN (:members) AND n.read_at IS NULL GROUP BY n.member_id")
+        List<?> rows = em.createNativeQuery("SELECT m.id, (SELECT count(*) FROM (SELECT 1 " + VISIBLE
+                + " AND n.member_id = m.id AND n.read_at IS NULL LIMIT " + UNREAD_CAP + ") x)"
+                + " FROM member m WHERE m.id IN (:members)")
                 .setParameter("members", memberIds).getResultList();
         for (Object row : rows) {
             Object[] cells = (Object[]) row;

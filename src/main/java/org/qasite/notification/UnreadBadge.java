@@ -36,9 +36,9 @@ public class UnreadBadge {
         return count;
     }
 
-    /** What the badge shows: the count, or nothing at 0. */
+    /** What the badge shows: the count ({@code 99+} from {@link Inbox#UNREAD_CAP} on), or nothing at 0. */
     public String getText() {
         long n = getCount();
-        return n == 0 ? "" : Long.toString(n);
+        return n == 0 ? "" : Inbox.unreadText(n);
     }
 }

@@ -108,6 +108,35 @@ class MeSocketTest {
     }
 
     @Test
+    void aPageWhoseLoginEndedIsToldNothingMoreAndClosed() {
+        Member me = data.member("me-logout");
+        Member ann = data.member("ann");
+        long question = ask(me, "What does a tab hear after its member logged out?");
+        WebSession leaving = WebSession.loggedIn(me.username);
+        WebSession staying = WebSession.loggedIn(me.username);
+
+        try (Me left = Me.open(socketUri(), leaving.sessionCookie(), origin());
+                Me kept = Me.open(socketUri(), staying.sessionCookie(), origin())) {
+            for (Me socket : List.of(left, kept)) {
+                await().atMost(WAIT).until(() -> socket.lastCount(), c -> c.equals(Optional.of(0L)));
+            }
+            leaving.postForm("/logout", Map.of()).then().statusCode(303);
+
+            WebSession.loggedIn(ann.username).postJson("/api/v1/questions/" + question + "/answers",
+                    Map.of("body", "An answer that only the member's pages still logged in hear of.")).then()
+                    .statusCode(201);
+
+            await("the page still logged in told").atMost(WAIT).until(() -> kept.lastCount(),
+                    c -> c.equals(Optional.of(1L)));
+            await("the logged-out page closed").atMost(WAIT).until(() -> left.closeCode(),
+                    c -> c.equals(Optional.of(1008)));
+            assertThat("nothing said to the logged-out page", left.frames().stream()
+                    .filter(f -> "notification".equals(f.path("type").asText())).toList(), equalTo(List.of()));
+            assertThat(left.lastCount(), equalTo(Optional.of(0L)));
+        }
+    }
+
+    @Test
     void aVisitorIsRefused() {
         RuntimeException refused = assertThrows(RuntimeException.class, () -> Me.open(socketUri(), null, origin()));
         assertThat(Me.refusedWith(refused), equalTo(Optional.of(401)));
@@ -143,6 +172,7 @@ class MeSocketTest {
 
         private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
         private final WebSocket socket;
+        private volatile Integer closeCode;
 
         private Me(URI uri, String sessionCookie, String origin) {
             WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -167,6 +197,12 @@ class MeSocketTest {
                     webSocket.request(1);
                     return CompletableFuture.completedFuture(null);
                 }
+
+                @Override
+                public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                    closeCode = statusCode;
+                    return null;
+                }
             }).orTimeout(30, TimeUnit.SECONDS).join();
         }
 
@@ -183,6 +219,11 @@ class MeSocketTest {
 
         List<JsonNode> frames() {
             return List.copyOf(frames);
+        }
+
+        /** The status of the server's close frame, once one came. */
+        Optional<Integer> closeCode() {
+            return Optional.ofNullable(closeCode);
         }
 
         /** The count of the latest unread frame, if one arrived. */

@@ -240,7 +240,7 @@ class TwoInstancesIT {
                     assertThat(tab.toString(), tab.unread(), is(Optional.of(1)));
                     assertThat(tab.toString(), tab.notificationFrames(), hasSize(1));
                     assertThat(tab.notificationFrames().get(0).path("html").asText(),
-                            containsString("#answer-" + answerId));
+                            containsString("/answers/" + answerId));
                 }
             });
             Document inboxOnB = Pages.document(WebSession.visitor(siteB.baseUrl()).request()

@@ -55,7 +55,7 @@ class NotificationMailTest {
         long answer = answer(answerer, question, "Like this: **at once**, when you chose so in your settings.");
 
         Mail mail = awaitOneMail(follower);
-        String link = SITE + "/questions/" + question + "#answer-" + answer;
+        String link = SITE + "/answers/" + answer;
         assertThat(mail.getSubject(),
                 equalTo("New answer to a question you follow: \"How is a followed question's answer mailed?\""));
         assertThat(mail.getHtml(), hasElement("strong", equalTo(answerer.displayName)));
@@ -101,7 +101,7 @@ class NotificationMailTest {
         Mail mail = awaitOneMail(answerer);
         assertThat(mail.getSubject(), equalTo("Your answer to \"Which answer will be accepted here?\" was accepted"));
         assertThat(mail.getHtml(), hasElement("strong", equalTo(asker.displayName)));
-        assertThat(mail.getHtml(), hasElement("a[href='" + SITE + "/questions/" + question + "#answer-" + answer + "']",
+        assertThat(mail.getHtml(), hasElement("a[href='" + SITE + "/answers/" + answer + "']",
                 equalTo("See your answer")));
         assertThat(mail.getText(), containsString("This one, because it is right."));
         assertUnsubscribe(mail, "/unsubscribe-accepted/" + answerer.id + "/");

@@ -70,8 +70,8 @@ class DigestDeliveryTest {
         Maildev.Mail mail = mails.get(0);
         assertThat(mail.subject(), containsString("Your daily digest: 1 unread notification"));
         assertThat(mail.html(), hasElement("[data-digest-question]", equalTo("Does the digest reach the mailbox?")));
-        assertThat(mail.html(), hasElement("a[href='http://qa.example.org/questions/" + question.id + "#answer-"
-                + answer.id + "']", equalTo(answerer.displayName + " answered")));
+        assertThat(mail.html(), hasElement("a[href='http://qa.example.org/answers/" + answer.id + "']",
+                equalTo(answerer.displayName + " answered")));
         assertThat(mail.headers().get("list-unsubscribe"), containsString("/unsubscribe-daily/" + reader.id + "/"));
         assertThat(mail.headers().get("list-unsubscribe-post"), equalTo("List-Unsubscribe=One-Click"));
         assertThat(data.count("SELECT count(*) FROM mail_log WHERE recipient_id = ?1", reader.id), equalTo(1L));

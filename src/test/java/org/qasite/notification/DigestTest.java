@@ -94,9 +94,9 @@ class DigestTest {
                 alice.displayName + " answered your question", bob.displayName + " answered your question",
                 alice.displayName + " answered")));
         assertThat(html.select("[data-digest-line]").eachAttr("href"), equalTo(List.of(
-                "http://qa.example.org/questions/" + first.id + "#answer-" + a1.id,
-                "http://qa.example.org/questions/" + first.id + "#answer-" + a2.id,
-                "http://qa.example.org/questions/" + second.id + "#answer-" + a3.id)));
+                "http://qa.example.org/answers/" + a1.id,
+                "http://qa.example.org/answers/" + a2.id,
+                "http://qa.example.org/answers/" + a3.id)));
         assertThat(mail.getHtml(), hasText(containsString("Tuesday 2 March 2021")));
         assertThat(mail.getText(), containsString(alice.displayName + " answered your question: http://qa.example.org"));
         // the digest's own unsubscribe link switches off the digest; the body offers each kind in it

@@ -76,7 +76,7 @@ class InboxPageTest {
         assertThat(first.select("b"), empty());
         assertThat(items.get(2).text(), containsString("answered your question"));
         assertThat(items.get(2).selectFirst("a[data-notification-link]").attr("href"),
-                equalTo("/questions/" + question.id + "#answer-" + answer.id));
+                equalTo("/answers/" + answer.id));
         assertThat(items.get(1).text(), containsString("accepted your answer to"));
         // unread: said in words (a "New" badge and text for screen readers), with its own Mark read form
         for (Element unread : List.of(items.get(0), items.get(2))) {

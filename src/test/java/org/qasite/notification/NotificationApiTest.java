@@ -67,7 +67,7 @@ class NotificationApiTest {
                         "items[1].questionId", equalTo(question.id.intValue()),
                         "items[1].questionTitle", equalTo(question.title),
                         "items[1].answerId", equalTo(answer.id.intValue()),
-                        "items[1].url", equalTo("/questions/" + question.id + "#answer-" + answer.id),
+                        "items[1].url", equalTo("/answers/" + answer.id),
                         "items[1].actor.username", equalTo(ann.username),
                         "items[1].actor.displayName", equalTo(ann.displayName),
                         "items[1].createdAt", containsString("T"));
