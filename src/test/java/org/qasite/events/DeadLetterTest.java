@@ -57,15 +57,15 @@ class DeadLetterTest {
         // The main pending list of the group is empty: the entry was acked when it moved.
         assertThat(streams.xpending(stream.key(), PoisonHandler.GROUP, StreamRange.of("-", "+"), 100), hasSize(0));
         // Other groups were not held up by it.
-        assertThat(streams.xpending(stream.key(), "mail", StreamRange.of(entryId, entryId), 10), hasSize(0));
+        assertThat(streams.xpending(stream.key(), "notifications", StreamRange.of(entryId, entryId), 10), hasSize(0));
     }
 
     @Test
     void aStoppedInstancesConsumerNameIsForgottenOnceIdle() {
-        stream.redis().execute("XGROUP", "CREATECONSUMER", stream.key(), "mail", "stopped-instance");
-        assertThat(consumerNames("mail"), hasItem("stopped-instance"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumerNames("mail"), names -> !names.contains("stopped-instance"));
-        assertThat("this instance stays", consumerNames("mail"), hasItem(consumers.instanceId()));
+        stream.redis().execute("XGROUP", "CREATECONSUMER", stream.key(), "notifications", "stopped-instance");
+        assertThat(consumerNames("notifications"), hasItem("stopped-instance"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumerNames("notifications"), names -> !names.contains("stopped-instance"));
+        assertThat("this instance stays", consumerNames("notifications"), hasItem(consumers.instanceId()));
     }
 
     private List<String> consumerNames(String group) {

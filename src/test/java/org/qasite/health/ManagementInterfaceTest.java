@@ -53,7 +53,7 @@ class ManagementInterfaceTest {
                 .body("checks.name", hasItems("Database connections health check", "Redis", "SMTP"));
         String metrics = Management.request().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String metric : List.of("http_server_requests_seconds_count{", "qa_outbox_backlog ",
-                "qa_stream_lag{group=\"mail\"", "qa_mail_sent_total ")) {
+                "qa_stream_lag{group=\"notifications\"", "qa_mail_sent_total ")) {
             assertThat(metrics, containsString(metric));
         }
         Management.request().get("/q/openapi?format=json").then().statusCode(200)

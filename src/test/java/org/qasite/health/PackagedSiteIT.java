@@ -140,8 +140,8 @@ class PackagedSiteIT {
     void metricsForOperations() {
         given().get("/").then().statusCode(200);
         String metrics = management.request().get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String metric : List.of("http_server_requests_seconds_count{", "qa_stream_lag{group=\"mail\"",
-                "qa_stream_pending{group=\"mail\"", "qa_stream_lag{group=\"stats\"", "qa_stream_dead_lettered_total{",
+        for (String metric : List.of("http_server_requests_seconds_count{", "qa_stream_lag{group=\"notifications\"",
+                "qa_stream_pending{group=\"notifications\"", "qa_stream_lag{group=\"stats\"", "qa_stream_dead_lettered_total{",
                 "qa_outbox_backlog ", "qa_mail_sent_total ", "qa_mail_failed_total ", "qa_live_connections ",
                 "qa_live_rooms ", "qa_live_fanout_seconds_bucket{")) {
             assertThat(metrics, containsString(metric));

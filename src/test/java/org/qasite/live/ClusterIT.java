@@ -132,7 +132,7 @@ class ClusterIT {
         WebSession.visitor(app1.managementUrl()).get("/q/health/ready").then().statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
         WebSession.visitor(app1.managementUrl()).get("/q/metrics").then().statusCode(200)
-                .body(containsString("qa_stream_lag{group=\"mail\""));
+                .body(containsString("qa_stream_lag{group=\"notifications\""));
     }
 
     @Test
