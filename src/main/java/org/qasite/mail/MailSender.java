@@ -46,6 +46,8 @@ public class MailSender {
     private final EntityManager em;
     private final Counter sent;
     private final Counter failed;
+    /** The id of the mail the current round picked, for {@link #failedApart}; rounds never overlap. */
+    private volatile Long inHand;
 
     MailSender(MailConfig config, SmtpGateway smtp, AccountMails accountMails, AnswerMails answerMails,
             CommentMails commentMails, NotificationMails notificationMails, DigestMails digestMails, EntityManager em,
@@ -67,11 +69,15 @@ public class MailSender {
     void sendDue() {
         for (int i = 0; i < config.batchSize(); i++) {
             Outcome outcome;
+            inHand = null;
             try {
                 outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
             } catch (RuntimeException e) {
-                Log.warnf("Mail queue not readable: %s", e.getMessage());
-                return;
+                if (inHand == null || !failedApart(inHand, e)) {
+                    Log.warnf("Mail queue not readable: %s", e.getMessage());
+                    return;
+                }
+                continue;
             }
             if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNAVAILABLE) {
                 return;
@@ -87,7 +93,8 @@ public class MailSender {
         if (due.isEmpty()) {
             return Outcome.NOTHING_DUE;
         }
-        MailLog mail = MailLog.findById(((Number) due.get(0)).longValue());
+        inHand = ((Number) due.get(0)).longValue();
+        MailLog mail = MailLog.findById(inHand);
         try (EventLogContext logged = EventLogContext.enter(mail.eventId, null)) {
             return send(mail);
         }
@@ -151,6 +158,26 @@ public class MailSender {
     }
 
     /** Counts a failed attempt: the mail is tried again after the backoff, or given up after the last attempt. */
+    /**
+     * The mail's transaction failed as a whole (composing it broke the transaction, so its failed attempt could not be
+     * recorded there): the attempt is recorded in a transaction of its own, so that the row waits for its backoff
+     * instead of coming first again at every round and holding up the mails behind it. Answers false when that fails
+     * too (the database is down).
+     */
+    private boolean failedApart(long mailId, RuntimeException e) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                MailLog mail = MailLog.findById(mailId);
+                if (mail != null && MailLog.PENDING.equals(mail.status)) {
+                    tryLater(mail, e);
+                }
+            });
+            return true;
+        } catch (RuntimeException again) {
+            return false;
+        }
+    }
+
     private void tryLater(MailLog mail, RuntimeException e) {
         mail.attempts++;
         mail.lastError = describe(e);

@@ -68,11 +68,19 @@ public class QuestionFollow extends PanacheEntityBase {
                               WHERE u.question_id = :question AND u.member_id = f.member_id AND NOT u.following)
             """;
 
-    /** Whether the member follows the question, by choice or because they took part in it. */
+    /**
+     * Whether the member follows the question, by choice or because they took part in it: {@link #FOLLOWERS_SQL} for one
+     * member, each part looked up by its index instead of listing everyone.
+     */
     public static boolean isFollowing(long memberId, long questionId) {
-        Object found = getEntityManager().createNativeQuery("SELECT EXISTS (SELECT 1 FROM (" + FOLLOWERS_SQL
-                + ") x WHERE x.member_id = :member)")
-                .setParameter("question", questionId).setParameter("member", memberId).getSingleResult();
+        Object found = getEntityManager().createNativeQuery("""
+                SELECT coalesce((SELECT following FROM question_follow WHERE member_id = :member AND question_id = :question),
+                    EXISTS (SELECT 1 FROM question WHERE id = :question AND author_id = :member)
+                    OR EXISTS (SELECT 1 FROM answer WHERE question_id = :question AND author_id = :member
+                               AND deleted_at IS NULL)
+                    OR EXISTS (SELECT 1 FROM comment WHERE question_id = :question AND author_id = :member
+                               AND deleted_at IS NULL))
+                """).setParameter("question", questionId).setParameter("member", memberId).getSingleResult();
         return Boolean.TRUE.equals(found);
     }
 

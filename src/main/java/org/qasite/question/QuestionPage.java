@@ -2,9 +2,9 @@ package org.qasite.question;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qasite.member.Member;
-import org.qasite.tag.Tag;
 import org.qasite.tag.TagFollow;
 import org.qasite.web.page.Pager;
 
@@ -83,9 +83,10 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
         return reader != null && QuestionFollow.isFollowing(reader.id, question.id);
     }
 
-    /** Whether the reader follows this tag of the question. */
-    public boolean followsTag(Tag tag) {
-        return reader != null && TagFollow.isFollowing(reader.id, tag.id);
+    /** The ids of the question's tags that the reader follows, in one query (none for a visitor). */
+    public Set<Long> followedTagIds() {
+        return reader == null ? Set.of()
+                : TagFollow.followedAmong(reader.id, question.tags.stream().map(t -> t.id).toList());
     }
 
     public boolean sortedByVotes() {

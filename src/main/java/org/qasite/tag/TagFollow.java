@@ -2,7 +2,9 @@ package org.qasite.tag;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,6 +60,16 @@ public class TagFollow extends PanacheEntityBase {
         } else {
             delete("memberId = ?1 and tagId = ?2", memberId, tagId);
         }
+    }
+
+    /** Those of these tags that the member follows. */
+    public static Set<Long> followedAmong(long memberId, Collection<Long> tagIds) {
+        if (tagIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager()
+                .createQuery("select f.tagId from TagFollow f where f.memberId = :member and f.tagId in :tags", Long.class)
+                .setParameter("member", memberId).setParameter("tags", tagIds).getResultList());
     }
 
     public static long countFollowers(long tagId) {

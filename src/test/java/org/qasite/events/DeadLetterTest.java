@@ -64,7 +64,8 @@ class DeadLetterTest {
     void aStoppedInstancesConsumerNameIsForgottenOnceIdle() {
         stream.redis().execute("XGROUP", "CREATECONSUMER", stream.key(), "notifications", "stopped-instance");
         assertThat(consumerNames("notifications"), hasItem("stopped-instance"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumerNames("notifications"), names -> !names.contains("stopped-instance"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumerNames("notifications"),
+                names -> !names.contains("stopped-instance"));
         assertThat("this instance stays", consumerNames("notifications"), hasItem(consumers.instanceId()));
     }
 
