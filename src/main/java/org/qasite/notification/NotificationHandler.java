@@ -40,12 +40,17 @@ public class NotificationHandler implements EventHandler {
     private final EntityManager em;
     private final ObjectMapper json;
     private final FanOut fanOut;
+    private final UpgradeMail upgradeMail;
+    private final NotificationsConfig config;
     private volatile Instant startedAt;
 
-    NotificationHandler(EntityManager em, ObjectMapper json, FanOut fanOut) {
+    NotificationHandler(EntityManager em, ObjectMapper json, FanOut fanOut, UpgradeMail upgradeMail,
+            NotificationsConfig config) {
         this.em = em;
         this.json = json;
         this.fanOut = fanOut;
+        this.upgradeMail = upgradeMail;
+        this.config = config;
     }
 
     @Override
@@ -67,8 +72,12 @@ public class NotificationHandler implements EventHandler {
         if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
             Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
             fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());
-        } else if (MADE_OF.contains(event.type()) && isNew(event)) {
-            fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
+        } else if (MADE_OF.contains(event.type())) {
+            if (isNew(event)) {
+                fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
+            } else if (isJustBefore(event)) {
+                upgradeMail(event);
+            }
         }
     }
 
@@ -148,16 +157,42 @@ public class NotificationHandler implements EventHandler {
 
     /**
      * Whether the event was published after notifications existed: the group reads the stream from its start, and
-     * the events before are not news any more (their mail went out the way it did then).
+     * the events before are not news any more.
      */
     private boolean isNew(StreamEvent event) {
+        return Position.parse(event.streamId()).millis() >= startedAt().toEpochMilli();
+    }
+
+    /**
+     * Whether the event was published within {@code qa.notifications.upgrade-window} before notifications existed: the
+     * retired {@code mail} group may not have mailed it yet. Older events are left alone (their mail went out long ago;
+     * mailing them now would only surprise).
+     */
+    private boolean isJustBefore(StreamEvent event) {
+        return Position.parse(event.streamId()).millis() >= startedAt().minus(config.upgradeWindow()).toEpochMilli();
+    }
+
+    private void upgradeMail(StreamEvent event) throws Exception {
+        if (event.is(EventType.ANSWER_CREATED)) {
+            upgradeMail.answer(event.eventId(), json.readValue(event.payload(), Payloads.AnswerCreated.class));
+        } else if (event.is(EventType.COMMENT_CREATED)) {
+            upgradeMail.comment(event.eventId(), json.readValue(event.payload(), Payloads.CommentCreated.class));
+        }
+    }
+
+    private Instant startedAt() {
         Instant start = startedAt;
         if (start == null) {
             start = QuarkusTransaction.joiningExisting().call(() -> (Instant) em
                     .createNativeQuery("SELECT started_at FROM notification_start", Instant.class).getSingleResult());
             startedAt = start;
         }
-        return Position.parse(event.streamId()).millis() >= start.toEpochMilli();
+        return start;
+    }
+
+    /** Reads when notifications began again at the next event (for tests that move it). */
+    void forgetStart() {
+        startedAt = null;
     }
 
     private boolean exists(String sql, long id) {

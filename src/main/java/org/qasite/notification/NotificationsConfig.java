@@ -10,11 +10,20 @@ import io.smallrye.config.WithDefault;
 public interface NotificationsConfig {
 
     /**
-     * How many recipients of one event get their notifications in one transaction: a tag with many followers is walked
-     * in batches of this size, each committed (and pushed to open pages) on its own.
+     * How many recipients of one event one stream entry tells: a tag with many followers is walked in batches of this
+     * size, each the work of one entry (the event's own, then {@code notifications.fan-out} ones), so the group handles
+     * other events between them. Entries the consumer reads together share a transaction, so one transaction holds at
+     * most {@code qa.events.consumer.batch-size} times this many notifications.
      */
     @WithDefault("500")
     int fanOutBatch();
+
+    /**
+     * Answers and comments published this long before notifications existed (migration V17) still get the mail the
+     * retired {@code mail} group would have queued, had it not been retired with a backlog; they make no notification.
+     */
+    @WithDefault("1h")
+    Duration upgradeWindow();
 
     /** Inbox items on a page. */
     @WithDefault("20")
