@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.InboxRows;
 import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
@@ -73,7 +74,7 @@ class MeSocketTest {
         Member me = data.member("me-live");
         Member ann = data.member("ann");
         String title = "Who <em>answers</em> while I read the hot questions?";
-        long question = ask(me, title);
+        long question = ApiPosts.ask(me, title, "inbox-live");
         String cookie = WebSession.loggedIn(me.username).sessionCookie();
 
         try (Me tab = Me.open(socketUri(), cookie, origin()); Me other = Me.open(socketUri(), cookie, origin())) {
@@ -111,7 +112,7 @@ class MeSocketTest {
     void aPageWhoseLoginEndedIsToldNothingMoreAndClosed() {
         Member me = data.member("me-logout");
         Member ann = data.member("ann");
-        long question = ask(me, "What does a tab hear after its member logged out?");
+        long question = ApiPosts.ask(me, "What does a tab hear after its member logged out?", "inbox-live");
         WebSession leaving = WebSession.loggedIn(me.username);
         WebSession staying = WebSession.loggedIn(me.username);
 
@@ -149,14 +150,6 @@ class MeSocketTest {
         RuntimeException refused = assertThrows(RuntimeException.class,
                 () -> Me.open(socketUri(), cookie, "https://evil.example"));
         assertThat(Me.refusedWith(refused), equalTo(Optional.of(403)));
-    }
-
-    private long ask(Member asker, String title) {
-        String location = WebSession.loggedIn(asker.username).postJson("/api/v1/questions",
-                Map.of("title", title, "body", "The body of the question: " + title + ", with enough words.",
-                        "tags", List.of("inbox-live")))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     private URI socketUri() {

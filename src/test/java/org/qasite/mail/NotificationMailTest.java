@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
+import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
@@ -47,12 +48,12 @@ class NotificationMailTest {
         Member asker = data.member("nm-asker");
         Member follower = data.member("nm-follower");
         Member answerer = data.member("nm-answerer");
-        long question = ask(asker, "How is a followed question's answer mailed?", "nm-follow");
+        long question = ApiPosts.ask(asker, "How is a followed question's answer mailed?", "nm-follow");
         data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, true)",
                 follower.id, question);
         setMail(follower, "mail_followed_answer", "instant");
 
-        long answer = answer(answerer, question, "Like this: **at once**, when you chose so in your settings.");
+        long answer = ApiPosts.answer(answerer, question, "Like this: **at once**, when you chose so in your settings.");
 
         Mail mail = awaitOneMail(follower);
         String link = SITE + "/answers/" + answer;
@@ -71,9 +72,9 @@ class NotificationMailTest {
         Member asker = data.member("nm-asker");
         Member mentioned = data.member("nm-mentioned");
         Member commenter = data.member("nm-commenter");
-        long question = ask(asker, "Who is mentioned in this comment?", "nm-mention");
+        long question = ApiPosts.ask(asker, "Who is mentioned in this comment?", "nm-mention");
         // one can mention the people of the question's thread
-        answer(mentioned, question, "An answer by the member who will be mentioned.");
+        ApiPosts.answer(mentioned, question, "An answer by the member who will be mentioned.");
 
         long comment = WebSession.loggedIn(commenter.username).postJson("/api/v1/questions/" + question + "/comments",
                 Map.of("body", "@" + mentioned.username + " knows the answer to this one."))
@@ -92,8 +93,8 @@ class NotificationMailTest {
     void anAcceptedAnswerIsMailedToItsAuthor() {
         Member asker = data.member("nm-asker");
         Member answerer = data.member("nm-answerer");
-        long question = ask(asker, "Which answer will be accepted here?", "nm-accept");
-        long answer = answer(answerer, question, "This one, because it is right.");
+        long question = ApiPosts.ask(asker, "Which answer will be accepted here?", "nm-accept");
+        long answer = ApiPosts.answer(answerer, question, "This one, because it is right.");
 
         WebSession.loggedIn(asker.username).postJson("/api/v1/answers/" + answer + "/accept", Map.of()).then()
                 .statusCode(200);
@@ -117,7 +118,7 @@ class NotificationMailTest {
         data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", fan.id, tag);
         setMail(fan, "mail_tag_question", "instant");
 
-        long question = ask(asker, "A new question the fan of the tag hears of", tag);
+        long question = ApiPosts.ask(asker, "A new question the fan of the tag hears of", tag);
 
         Mail mail = awaitOneMail(fan);
         assertThat(mail.getSubject(),
@@ -137,9 +138,9 @@ class NotificationMailTest {
         // their mentions wait for the digest: no mail queued yet
         setMail(changed, "mail_mention", "daily");
         setMail(deleted, "mail_mention", "daily");
-        long question = ask(asker, "Which queued mails are not sent after all?", "nm-skip");
-        answer(changed, question, "An answer, so that this member can be mentioned.");
-        answer(deleted, question, "Another answer, so that this member can be mentioned too.");
+        long question = ApiPosts.ask(asker, "Which queued mails are not sent after all?", "nm-skip");
+        ApiPosts.answer(changed, question, "An answer, so that this member can be mentioned.");
+        ApiPosts.answer(deleted, question, "Another answer, so that this member can be mentioned too.");
         WebSession session = WebSession.loggedIn(commenter.username);
         session.postJson("/api/v1/questions/" + question + "/comments",
                 Map.of("body", "@" + changed.username + " changes their mind.")).then().statusCode(201);
@@ -174,9 +175,9 @@ class NotificationMailTest {
                 INSERT INTO mail_log (event_id, kind, recipient_id, recipient, next_attempt_at)
                 VALUES (gen_random_uuid(), 'no-such-kind', ?1, ?2, now() - interval '1 minute')""", broken.id,
                 broken.email);
-        long question = ask(asker, "Is my mail held up by a broken one?", "nm-broken");
+        long question = ApiPosts.ask(asker, "Is my mail held up by a broken one?", "nm-broken");
 
-        answer(data.member("nm-answerer"), question, "No, the broken mail waits for its next attempt.");
+        ApiPosts.answer(data.member("nm-answerer"), question, "No, the broken mail waits for its next attempt.");
 
         assertThat(awaitOneMail(asker).getSubject(), equalTo("New answer to \"Is my mail held up by a broken one?\""));
         // tried, and tried again later (then given up), never sent
@@ -210,20 +211,5 @@ class NotificationMailTest {
         List<Mail> mails = await().atMost(WAIT).until(() -> mailbox.getMailsSentTo(member.email), m -> !m.isEmpty());
         assertThat(mails, hasSize(1));
         return mails.get(0);
-    }
-
-    private long ask(Member asker, String title, String... tags) {
-        String location = WebSession.loggedIn(asker.username).postJson("/api/v1/questions",
-                Map.of("title", title, "body", "The body of the question: " + title + ", with enough words.",
-                        "tags", List.of(tags)))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    private long answer(Member answerer, long question, String body) {
-        String location = WebSession.loggedIn(answerer.username)
-                .postJson("/api/v1/questions/" + question + "/answers", Map.of("body", body))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.qasite.events.EventStream;
 import org.qasite.member.Member;
+import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
@@ -42,16 +42,16 @@ class NotificationKindsTest {
         Member commenter = data.member("n-commenter");
         Member follower = data.member("n-follower");
         Member leaver = data.member("n-leaver");
-        long question = ask(asker, "How do notifications reach the followers of a question?", "notif-a");
-        comment(commenter, "/api/v1/questions/" + question + "/comments", "A comment, so I follow the question now.");
+        long question = ApiPosts.ask(asker, "How do notifications reach the followers of a question?", "notif-a");
+        ApiPosts.comment(commenter, "/api/v1/questions/" + question + "/comments", "A comment, so I follow the question now.");
         data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, true)",
                 follower.id, question);
-        comment(leaver, "/api/v1/questions/" + question + "/comments", "I comment, then leave the question alone.");
+        ApiPosts.comment(leaver, "/api/v1/questions/" + question + "/comments", "I comment, then leave the question alone.");
         data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, false)",
                 leaver.id, question);
         await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("comment,comment"));
 
-        long answer = answer(answerer, question, "An answer that each follower of the question hears of.");
+        long answer = ApiPosts.answer(answerer, question, "An answer that each follower of the question hears of.");
 
         await("the asker told").atMost(WAIT).until(() -> kinds(asker), k -> k.equals("comment,comment,answer"));
         await("a commenter told").atMost(WAIT).until(() -> kinds(commenter), k -> k.equals("followed-answer"));
@@ -70,11 +70,11 @@ class NotificationKindsTest {
         Member asker = data.member("n-asker");
         Member answerer = data.member("n-answerer");
         Member commenter = data.member("n-commenter");
-        long question = ask(asker, "Who hears of a comment with a mention in it?", "notif-b");
-        long answer = answer(answerer, question, "An answer that gets a comment mentioning the asker.");
+        long question = ApiPosts.ask(asker, "Who hears of a comment with a mention in it?", "notif-b");
+        long answer = ApiPosts.answer(answerer, question, "An answer that gets a comment mentioning the asker.");
         await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer"));
 
-        comment(commenter, "/api/v1/answers/" + answer + "/comments",
+        ApiPosts.comment(commenter, "/api/v1/answers/" + answer + "/comments",
                 "Good point, @" + asker.username + " should read this and @" + commenter.username + " too.");
 
         await("the answer's author told").atMost(WAIT).until(() -> kinds(answerer), k -> k.equals("comment"));
@@ -88,8 +88,8 @@ class NotificationKindsTest {
     void anAcceptedAnswerTellsItsAuthor() {
         Member asker = data.member("n-asker");
         Member answerer = data.member("n-answerer");
-        long question = ask(asker, "Who hears that an answer was accepted?", "notif-c");
-        long answer = answer(answerer, question, "The answer that the asker will accept in a moment.");
+        long question = ApiPosts.ask(asker, "Who hears that an answer was accepted?", "notif-c");
+        long answer = ApiPosts.answer(answerer, question, "The answer that the asker will accept in a moment.");
 
         WebSession.loggedIn(asker.username).postJson("/api/v1/answers/" + answer + "/accept", Map.of()).then()
                 .statusCode(200);
@@ -111,7 +111,7 @@ class NotificationKindsTest {
                 tag, second);
         data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", asker.id, tag);
 
-        long question = ask(asker, "A question in two tags that the fan follows", tag, second);
+        long question = ApiPosts.ask(asker, "A question in two tags that the fan follows", tag, second);
 
         await("the fan told once").atMost(WAIT).until(() -> kinds(fan), k -> k.equals("tag-question"));
         assertThat(data.count("SELECT count(*) FROM notification WHERE member_id = ?1 AND question_id = ?2", fan.id,
@@ -124,13 +124,13 @@ class NotificationKindsTest {
     void theFollowersOfATagAreToldInBatchesThatComeThroughTheStreamOneByOne() {
         Member asker = data.member("n-asker");
         String tag = "notif-" + UUID.randomUUID().toString().substring(0, 8);
-        ask(asker, "A first question that makes the tag exist", tag);
+        ApiPosts.ask(asker, "A first question that makes the tag exist", tag);
         for (int i = 0; i < 10; i++) {
             Member fan = data.member("n-fan");
             data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", fan.id, tag);
         }
 
-        long question = ask(asker, "A question for ten followers, three to a batch", tag);
+        long question = ApiPosts.ask(asker, "A question for ten followers, three to a batch", tag);
 
         await("ten told").atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM notification WHERE question_id = ?1 AND kind = 'tag-question'", question),
@@ -143,7 +143,7 @@ class NotificationKindsTest {
         // The question's event delivered again: nothing made twice, and no second chain of continuations.
         republish(data.text("SELECT CAST(event_id AS text) FROM outbox WHERE type = 'question.created'"
                 + " AND payload ->> 'questionId' = CAST(?1 AS text)", question));
-        long later = ask(asker, "A later question, handled after the repeated event", tag);
+        long later = ApiPosts.ask(asker, "A later question, handled after the repeated event", tag);
         await().atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM notification WHERE question_id = ?1", later), n -> n == 10);
         assertThat(data.count("SELECT count(*) FROM notification WHERE question_id = ?1", question), equalTo(10L));
@@ -160,14 +160,14 @@ class NotificationKindsTest {
     void theSameEventTwiceMakesOneNotificationAndOneMail() {
         Member asker = data.member("n-asker");
         Member answerer = data.member("n-answerer");
-        long question = ask(asker, "What does an event delivered twice make?", "notif-d");
-        long answer = answer(answerer, question, "An answer whose event the relay publishes twice.");
+        long question = ApiPosts.ask(asker, "What does an event delivered twice make?", "notif-d");
+        long answer = ApiPosts.answer(answerer, question, "An answer whose event the relay publishes twice.");
         await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer"));
         String eventId = data.text("SELECT CAST(event_id AS text) FROM notification WHERE answer_id = ?1", answer);
 
         republish(eventId);
         // A later event through the same group shows that the repeated one was handled by then.
-        long later = answer(answerer, question, "A later answer, handled after the repeated event.");
+        long later = ApiPosts.answer(answerer, question, "A later answer, handled after the repeated event.");
         await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer,answer"));
 
         assertThat(data.count("SELECT count(*) FROM notification WHERE event_id = CAST(?1 AS uuid)", eventId),
@@ -196,24 +196,5 @@ class NotificationKindsTest {
     private long mails(Member member, String kind) {
         return data.count("SELECT count(*) FROM mail_log l JOIN notification n ON n.id = l.notification_id"
                 + " WHERE l.recipient_id = ?1 AND n.kind = ?2", member.id, kind);
-    }
-
-    private long ask(Member asker, String title, String... tags) {
-        String location = WebSession.loggedIn(asker.username).postJson("/api/v1/questions",
-                Map.of("title", title, "body", "The body of the question: " + title + ", with enough words.",
-                        "tags", List.of(tags)))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    private long answer(Member answerer, long question, String body) {
-        String location = WebSession.loggedIn(answerer.username)
-                .postJson("/api/v1/questions/" + question + "/answers", Map.of("body", body))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    private void comment(Member author, String path, String body) {
-        WebSession.loggedIn(author.username).postJson(path, Map.of("body", body)).then().statusCode(201);
     }
 }

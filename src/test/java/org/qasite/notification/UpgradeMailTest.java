@@ -5,8 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -14,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
+import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.TestData;
-import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,16 +51,16 @@ class UpgradeMailTest {
         moveStart("10 minutes");
         Member asker = data.member("up-asker");
         Member answerer = data.member("up-answerer");
-        long question = ask(asker, "Is the answer of the upgrade's last minutes still mailed?");
+        long question = ApiPosts.ask(asker, "Is the answer of the upgrade's last minutes still mailed?", "upgrade");
 
-        long answer = answer(answerer, question, "Yes, by its event id, once.");
+        long answer = ApiPosts.answer(answerer, question, "Yes, by its event id, once.");
 
         await("the mail of before queued").atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM mail_log WHERE kind = 'new-answer' AND answer_id = ?1 AND recipient_id = ?2",
                 answer, asker.id), n -> n == 1);
         // A later answer through the same group shows the first was handled by then.
         moveStart("-10 minutes");
-        long later = answer(data.member("up-later"), question, "A later answer, with notifications on.");
+        long later = ApiPosts.answer(data.member("up-later"), question, "A later answer, with notifications on.");
         await().atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM notification WHERE answer_id = ?1 AND member_id = ?2", later, asker.id), n -> n == 1);
         assertThat("no notification for the answer of before", data.count(
@@ -75,11 +73,11 @@ class UpgradeMailTest {
         moveStart("2 hours");
         Member asker = data.member("up-asker");
         Member answerer = data.member("up-answerer");
-        long question = ask(asker, "Is an answer from long before the upgrade mailed now?");
+        long question = ApiPosts.ask(asker, "Is an answer from long before the upgrade mailed now?", "upgrade");
 
-        long answer = answer(answerer, question, "No: its mail went out long ago.");
+        long answer = ApiPosts.answer(answerer, question, "No: its mail went out long ago.");
         moveStart("-10 minutes");
-        long later = answer(data.member("up-later"), question, "A later answer, with notifications on.");
+        long later = ApiPosts.answer(data.member("up-later"), question, "A later answer, with notifications on.");
 
         await().atMost(WAIT).until(() -> data.count(
                 "SELECT count(*) FROM notification WHERE answer_id = ?1 AND member_id = ?2", later, asker.id), n -> n == 1);
@@ -91,20 +89,5 @@ class UpgradeMailTest {
     private void moveStart(String fromNow) {
         data.execute("UPDATE notification_start SET started_at = now() + CAST(?1 AS interval)", fromNow);
         handler.forgetStart();
-    }
-
-    private long ask(Member asker, String title) {
-        String location = WebSession.loggedIn(asker.username).postJson("/api/v1/questions",
-                Map.of("title", title, "body", "The body of the question: " + title + ", with enough words.",
-                        "tags", List.of("upgrade")))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    private long answer(Member answerer, long question, String body) {
-        String location = WebSession.loggedIn(answerer.username)
-                .postJson("/api/v1/questions/" + question + "/answers", Map.of("body", body))
-                .then().statusCode(201).extract().header("Location");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 }
