@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -100,38 +101,49 @@ class InboxPush {
         if (here.isEmpty()) {
             return;
         }
+        Map<Long, List<MeSocket>> open = inForce(here);
         Map<Long, Long> memberOf = new HashMap<>();
-        event.made().stream().filter(m -> here.contains(m.memberId()))
+        event.made().stream().filter(m -> open.containsKey(m.memberId()))
                 .forEach(m -> memberOf.put(m.notificationId(), m.memberId()));
+        if (memberOf.isEmpty()) {
+            return;
+        }
         long stamp = members.stamp();
         for (Inbox.Item item : inbox.items(memberOf.keySet())) {
             String message = LiveMessage.notification(item.id(), markup.item(item));
-            inForce(memberOf.get(item.id())).forEach(s -> s.send(message));
+            open.get(memberOf.get(item.id())).forEach(s -> s.send(message));
         }
-        counts(stamp, here);
+        counts(stamp, open);
     }
 
     private void read(Payloads.NotificationsRead event) {
-        if (!members.of(event.memberId()).isEmpty()) {
-            counts(members.stamp(), List.of(event.memberId()));
+        Map<Long, List<MeSocket>> open = inForce(List.of(event.memberId()));
+        if (!open.isEmpty()) {
+            counts(members.stamp(), open);
         }
     }
 
-    private void counts(long stamp, Collection<Long> memberIds) {
-        Map<Long, Long> counts = inbox.unread(memberIds);
+    private void counts(long stamp, Map<Long, List<MeSocket>> open) {
+        Map<Long, Long> counts = inbox.unread(open.keySet());
         counts.forEach((member, count) -> {
             String message = LiveMessage.unread(count);
-            inForce(member).forEach(s -> s.sendCount(stamp, message));
+            open.getOrDefault(member, List.of()).forEach(s -> s.sendCount(stamp, message));
         });
     }
 
-    /** The member's sockets here whose login is still in force; the others are closed. */
-    private List<MeSocket> inForce(long memberId) {
-        List<MeSocket> open = new ArrayList<>();
-        for (MeSocket socket : members.of(memberId)) {
-            Sessions.Active session = socket.sessionId() == null ? null : sessions.find(socket.sessionId());
-            if (session != null && session.memberId() == memberId) {
-                open.add(socket);
+    /**
+     * The members' sockets here whose login is still in force (their sessions asked about together), by member, leaving
+     * out members with none; the others are closed.
+     */
+    private Map<Long, List<MeSocket>> inForce(Collection<Long> memberIds) {
+        List<MeSocket> sockets = new ArrayList<>();
+        memberIds.forEach(id -> sockets.addAll(members.of(id)));
+        Set<UUID> sessionsInForce = sessions.inForce(
+                sockets.stream().map(MeSocket::sessionId).filter(java.util.Objects::nonNull).toList());
+        Map<Long, List<MeSocket>> open = new HashMap<>();
+        for (MeSocket socket : sockets) {
+            if (socket.sessionId() != null && sessionsInForce.contains(socket.sessionId())) {
+                open.computeIfAbsent(socket.memberId(), id -> new ArrayList<>()).add(socket);
             } else {
                 socket.close(SESSION_ENDED);
             }

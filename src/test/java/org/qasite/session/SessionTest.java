@@ -15,7 +15,9 @@ import static org.qasite.testsupport.Pages.hasText;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -252,5 +254,25 @@ class SessionTest {
         assertThat(sessions.start(member.id, generation, "test", "127.0.0.1"), nullValue());
         assertThat(data.count("SELECT count(*) FROM member_session WHERE member_id = ?1", member.id), equalTo(0L));
         assertThat(sessions.start(member.id, generation + 1, "test", "127.0.0.1"), notNullValue());
+    }
+
+    @Test
+    void sessionsAskedAboutTogetherAnswerAsEachAlone() {
+        Member member = data.member("together");
+        Member other = data.member("together-other");
+        long generation = data.count("SELECT session_generation FROM member WHERE id = ?1", member.id);
+        UUID kept = sessions.start(member.id, generation, "test", "127.0.0.1");
+        UUID ended = sessions.start(member.id, generation, "test", "127.0.0.1");
+        UUID elsewhere = sessions.start(other.id,
+                data.count("SELECT session_generation FROM member WHERE id = ?1", other.id), "test", "127.0.0.1");
+        UUID unknown = UUID.randomUUID();
+        assertThat(sessions.inForce(List.of(kept, ended, elsewhere, unknown)),
+                equalTo(Set.of(kept, ended, elsewhere)));
+
+        sessions.end(ended); // on this instance: counts at once, cached or not
+        assertThat(sessions.inForce(List.of(kept, ended, elsewhere, unknown)),
+                equalTo(Set.of(kept, elsewhere)));
+        sessions.endAll(other.id);
+        assertThat(sessions.inForce(List.of(kept, ended, elsewhere)), equalTo(Set.of(kept)));
     }
 }
