@@ -69,8 +69,10 @@ CLIENT_CLASSPATH="$(printf '%s:' "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.nett
 client() { "$JAVA_HOME/bin/java" -cp "$CLIENT_CLASSPATH" "$CLIENT" "$@"; }
 
 log "starting the site on $BASE_URL (its first start makes the tables of $DB)"
-# Every reader comes from 127.0.0.1: the sockets per address are raised; and the poster answers faster than a person.
-start_app_jar "$JAR" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
+# Every reader comes from 127.0.0.1: the sockets per address (/ws/me and live rooms) are raised; and the poster answers
+# faster than a person.
+start_app_jar "$JAR" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000 \
+  QA_LIVE_MAX_ME_SOCKETS_PER_ADDRESS=1000000
 
 HASH="$(client hash --password "$PASSWORD")"
 log "members, the tag and the question (once; $(thousands "$FOLLOWERS") followers)"
@@ -247,6 +249,8 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  type: ${B[other]}; WARN/ERROR lines in the site's log: $problems (the mailer points at a port where"
   echo "  nothing listens, on purpose)."
   echo "- Before the measured round, an untimed one (100 readers, 5 answers) brings this path to the JIT compiler."
+  echo "- Every reader comes from 127.0.0.1: the site runs with \`QA_LIVE_MAX_ME_SOCKETS_PER_ADDRESS\` (and the rooms'"
+  echo "  limit) raised, and the answer rate limit too; readers log in with a bcrypt hash of cost 4 (bench members only)."
   echo "- The site, PostgreSQL, Redis and the client (all ${B[open]} sockets) share the machine's CPUs."
   echo
   echo "Reproduce with \`bench/notifications.sh\` (\`QA_NOTIFY_FOLLOWERS\`, \`QA_NOTIFY_QUESTIONS\`, \`QA_NOTIFY_READERS\`,"
