@@ -98,8 +98,10 @@ SELECT m.id, q.id, true FROM member m, question q
 WHERE q.title = 'Bench: the question every reader follows' AND m.username LIKE 'bench-f-%'
   AND substr(m.username, 9)::int <= :readers
 ON CONFLICT (member_id, question_id) DO UPDATE SET following = true;
--- Questions of earlier runs go, with their notifications.
+-- Questions of earlier runs go, with their notifications; the bench members start with an empty inbox, so that each run
+-- counts the same unread notifications.
 DELETE FROM question WHERE title LIKE 'Bench fan-out question %';
+DELETE FROM notification WHERE member_id IN (SELECT id FROM member WHERE username LIKE 'bench-%');
 SQL
 FOLLOWING="$(sql -c "SELECT count(*) FROM tag_follow f JOIN tag t ON t.id = f.tag_id WHERE t.name = '$TAG'")"
 BADGE_QUESTION="$(sql -c "SELECT id FROM question WHERE title = 'Bench: the question every reader follows'")"

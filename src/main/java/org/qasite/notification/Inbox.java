@@ -52,6 +52,19 @@ public class Inbox {
             LEFT JOIN comment c ON c.id = n.comment_id
             WHERE (a.id IS NULL OR a.deleted_at IS NULL) AND (c.id IS NULL OR c.deleted_at IS NULL)
             """;
+    /**
+     * The same notifications as {@link #VISIBLE}, for counting: no join, only the few deleted posts looked up (partial
+     * indexes of migration V18), so that counting a hundred unread notifications of each of hundreds of members stays
+     * cheap.
+     */
+    private static final String COUNTED = """
+            FROM notification n
+            WHERE NOT EXISTS (SELECT 1 FROM question q WHERE q.id = n.question_id AND q.deleted_at IS NOT NULL)
+              AND (n.answer_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM answer a WHERE a.id = n.answer_id AND a.deleted_at IS NOT NULL))
+              AND (n.comment_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM comment c WHERE c.id = n.comment_id AND c.deleted_at IS NOT NULL))
+            """;
     static final String COLUMNS = """
             SELECT n.id, n.kind, n.question_id, q.title, n.answer_id, n.comment_id, actor.display_name,
                    CAST(actor.username AS text), n.created_at, n.read_at IS NULL
@@ -74,7 +87,7 @@ public class Inbox {
 
     @Transactional
     public long count(long memberId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) " + VISIBLE + " AND n.member_id = :member")
+        return ((Number) em.createNativeQuery("SELECT count(*) " + COUNTED + " AND n.member_id = :member")
                 .setParameter("member", memberId).getSingleResult()).longValue();
     }
 
@@ -87,7 +100,7 @@ public class Inbox {
     /** The member's unread notifications, up to {@link #UNREAD_CAP}. */
     @Transactional
     public long unread(long memberId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM (SELECT 1 " + VISIBLE
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM (SELECT 1 " + COUNTED
                 + " AND n.member_id = :member AND n.read_at IS NULL LIMIT " + UNREAD_CAP + ") x")
                 .setParameter("member", memberId).getSingleResult()).longValue();
     }
@@ -105,7 +118,7 @@ public class Inbox {
         if (memberIds.isEmpty()) {
             return counts;
         }
-        List<?> rows = em.createNativeQuery("SELECT m.id, (SELECT count(*) FROM (SELECT 1 " + VISIBLE
+        List<?> rows = em.createNativeQuery("SELECT m.id, (SELECT count(*) FROM (SELECT 1 " + COUNTED
                 + " AND n.member_id = m.id AND n.read_at IS NULL LIMIT " + UNREAD_CAP + ") x)"
                 + " FROM member m WHERE m.id IN (:members)")
                 .setParameter("members", memberIds).getResultList();
