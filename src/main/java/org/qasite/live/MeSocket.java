@@ -16,9 +16,8 @@ final class MeSocket {
     private final String address;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final MessageFlood flood = new MessageFlood();
     private long lastStamp = -1;
-    private long windowStart;
-    private int received;
 
     /** {@code sessionId}: the login the page was opened with, which must still be in force for it to be told more. */
     MeSocket(WebSocketConnection connection, long memberId, UUID sessionId, String address) {
@@ -60,13 +59,8 @@ final class MeSocket {
     }
 
     /** Counts a message from the client; answers false once it sent more than {@code limit} in {@code windowMillis}. */
-    synchronized boolean allowMessage(int limit, long windowMillis) {
-        long now = System.currentTimeMillis();
-        if (now - windowStart > windowMillis) {
-            windowStart = now;
-            received = 0;
-        }
-        return ++received <= limit;
+    boolean allowMessage(int limit, long windowMillis) {
+        return flood.allow(limit, windowMillis);
     }
 
     void close(CloseReason reason) {

@@ -39,9 +39,8 @@ public final class Viewer {
     private boolean ready;
     private Position lastSent;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final MessageFlood flood = new MessageFlood();
     private int lastCount = -1;
-    private long windowStart;
-    private int received;
 
     /**
      * {@code reader} is who the page is for, counted once in the room however many pages they have open;
@@ -138,13 +137,8 @@ public final class Viewer {
     }
 
     /** Counts a message from the client; answers false once it sent more than {@code limit} in {@code windowMillis}. */
-    synchronized boolean allowMessage(int limit, long windowMillis) {
-        long now = System.currentTimeMillis();
-        if (now - windowStart > windowMillis) {
-            windowStart = now;
-            received = 0;
-        }
-        return ++received <= limit;
+    boolean allowMessage(int limit, long windowMillis) {
+        return flood.allow(limit, windowMillis);
     }
 
     void close(CloseReason reason) {

@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -42,31 +40,19 @@ public class Sessions {
     public record Listed(UUID id, String userAgent, String address, Instant createdAt, Instant lastSeenAt) {
     }
 
-    private record Cached(Active active, long loadedAtNanos) {
-    }
-
-    /** Forgotten entries are swept when the cache grows past this; each entry is only trusted for the TTL anyway. */
-    private static final int SWEEP_ABOVE = 10_000;
-
     private static final String FIND = """
-            SELECT s.member_id, s.created_at, m.username, m.role
-            FROM member_session s JOIN member m ON m.id = s.member_id
-            WHERE s.id = ? AND s.ended_at IS NULL AND m.deleted_at IS NULL""";
-
-    private static final String FIND_ALL = """
             SELECT s.id, s.member_id, s.created_at, m.username, m.role
             FROM member_session s JOIN member m ON m.id = s.member_id
             WHERE s.id = ANY (?) AND s.ended_at IS NULL AND m.deleted_at IS NULL""";
 
     private final DataSource dataSource;
     private final SessionConfig config;
-    private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
-    /** When all sessions of a member were last ended on this instance (System.nanoTime), kept for a cache TTL. */
-    private final ConcurrentHashMap<Long, Long> allEndedAt = new ConcurrentHashMap<>();
+    private final SessionCache cache;
 
     Sessions(DataSource dataSource, SessionConfig config) {
         this.dataSource = dataSource;
         this.config = config;
+        this.cache = new SessionCache(config, this::load);
         if (config.retention().compareTo(config.idleTimeout()) < 0
                 || config.retention().compareTo(config.absoluteLifetime()) < 0) {
             // rows of sessions still in force would be deleted, and their members logged out
@@ -101,76 +87,21 @@ public class Sessions {
      * read that was under way when it happened.
      */
     public Active find(UUID id) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(id);
-        if (cached == null || now - cached.loadedAtNanos() > config.cacheTtl().toNanos()) {
-            if (cache.size() > SWEEP_ABOVE) {
-                sweep(now);
-            }
-            Cached loaded = new Cached(load(id), now);
-            // an ending recorded while this read was under way is newer than it: it stays
-            cached = cache.merge(id, loaded, (old, fresh) -> old.loadedAtNanos() >= fresh.loadedAtNanos() ? old : fresh);
-        }
-        Active active = cached.active();
-        if (active == null) {
-            return null;
-        }
-        Long allEnded = allEndedAt.get(active.memberId());
-        if (allEnded != null && allEnded >= cached.loadedAtNanos()) {
-            return null; // read before the member's sessions were all ended here
-        }
-        if (active.createdAt().plus(config.absoluteLifetime()).isBefore(Instant.now())) {
-            return null;
-        }
-        return active;
+        return cache.find(id);
     }
 
     /**
      * Those of these sessions that are in force, as {@link #find} answers for each: those read within the cache TTL from
-     * the cache, the others read together in one query (and cached), for a caller with many at once.
+     * the cache, the others read together in one query, for a caller with many at once.
      */
     public Set<UUID> inForce(Collection<UUID> ids) {
-        long now = System.nanoTime();
-        List<UUID> stale = new ArrayList<>();
-        for (UUID id : ids) {
-            Cached cached = cache.get(id);
-            if (cached == null || now - cached.loadedAtNanos() > config.cacheTtl().toNanos()) {
-                stale.add(id);
-            }
-        }
-        if (!stale.isEmpty()) {
-            Map<UUID, Active> loaded = new HashMap<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_ALL)) {
-                ps.setArray(1, c.createArrayOf("uuid", stale.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        loaded.put(id, new Active(id, rs.getLong(2), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(3).toInstant()));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Sessions could not be read: " + e.getMessage(), e);
-            }
-            for (UUID id : stale) {
-                // as in find: an ending recorded while this read was under way is newer than it, and stays
-                cache.merge(id, new Cached(loaded.get(id), now),
-                        (old, fresh) -> old.loadedAtNanos() >= fresh.loadedAtNanos() ? old : fresh);
-            }
-        }
-        Set<UUID> inForce = new HashSet<>();
-        for (UUID id : ids) {
-            if (find(id) != null) { // from the cache now, with find's other rules
-                inForce.add(id);
-            }
-        }
-        return inForce;
+        return cache.inForce(ids);
     }
 
     /** Ends one session (logout). */
     public void end(UUID id) {
         update("UPDATE member_session SET ended_at = now() WHERE id = ? AND ended_at IS NULL", ps -> ps.setObject(1, id));
-        cache.put(id, new Cached(null, System.nanoTime()));
+        cache.ended(id);
     }
 
     /**
@@ -184,7 +115,7 @@ public class Sessions {
                     ps.setLong(2, memberId);
                 });
         if (ended == 1) {
-            cache.put(id, new Cached(null, System.nanoTime()));
+            cache.ended(id);
         }
         return ended == 1;
     }
@@ -209,9 +140,7 @@ public class Sessions {
             ps.setLong(1, memberId);
             ps.setLong(2, memberId);
         });
-        long now = System.nanoTime();
-        allEndedAt.values().removeIf(at -> now - at > config.cacheTtl().toNanos()); // what no cached read predates
-        allEndedAt.put(memberId, now);
+        cache.allEnded(memberId);
         return ended;
     }
 
@@ -229,8 +158,7 @@ public class Sessions {
             ps.setLong(2, memberId);
             ps.setObject(3, keep);
         }, rs -> ended.add(rs.getObject(1, UUID.class)));
-        long now = System.nanoTime();
-        ended.forEach(id -> cache.put(id, new Cached(null, now)));
+        ended.forEach(cache::ended);
         return ended.size();
     }
 
@@ -275,24 +203,13 @@ public class Sessions {
         }
     }
 
-    private Active load(UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new Active(id, rs.getLong(1), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(2).toInstant());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Session could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    private void sweep(long now) {
-        long ttl = config.cacheTtl().toNanos();
-        cache.values().removeIf(c -> now - c.loadedAtNanos() > ttl);
+    /** The sessions of these ids that are not ended, of members not deleted, by id: one query. */
+    private Map<UUID, Active> load(List<UUID> ids) {
+        Map<UUID, Active> loaded = new HashMap<>();
+        query(FIND, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> loaded.put(rs.getObject(1, UUID.class), new Active(rs.getObject(1, UUID.class), rs.getLong(2),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(3).toInstant())));
+        return loaded;
     }
 
     private interface Parameters {
