@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.qasite.markdown.PlainText;
 import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
@@ -50,10 +51,27 @@ public class Question extends Post {
     @Column(name = "view_count")
     public long viewCount;
 
+    /**
+     * Recent activity, decayed: what /hot ranks by (see {@link HotScores}). Written only by its recompute; a question
+     * just asked starts at 1, its own asking (the column's default).
+     */
+    @Column(name = "hot_score", insertable = false, updatable = false)
+    public double hotScore;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "question_tag", joinColumns = @JoinColumn(name = "question_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")
     public List<Tag> tags = new ArrayList<>();
+
+    /** How much of the body an excerpt reads: enough text for two lines, without parsing a long body whole. */
+    private static final int EXCERPT_SOURCE = 2_000;
+    static final int EXCERPT_LENGTH = 220;
+
+    /** The start of the body as plain text, for the lists (two lines at most). */
+    public String excerpt() {
+        String source = body.length() > EXCERPT_SOURCE ? body.substring(0, EXCERPT_SOURCE) : body;
+        return PlainText.excerpt(source, EXCERPT_LENGTH);
+    }
 
     /** The question with the id as typed in an address, or a 404 that says there is none. */
     public static Question require(String rawId) {
@@ -99,20 +117,54 @@ public class Question extends Post {
                 .page(page).list();
     }
 
+    /** By recent activity (see {@link HotScores}). */
     public static List<Question> listHot(Page page) {
         return find("select q from Question q join fetch q.author where q.deletedAt is null"
-                + " order by q.rating desc, q.createdAt desc, q.id desc")
+                + " order by q.hotScore desc, q.createdAt desc, q.id desc")
                 .page(page).list();
     }
 
+    /** Those without an answer (deleted answers do not count), newest first. */
+    public static List<Question> listUnanswered(Page page) {
+        return find("select q from Question q join fetch q.author where q.deletedAt is null and q.answerCount = 0"
+                + " order by q.createdAt desc, q.id desc")
+                .page(page).list();
+    }
+
+    public static long countUnanswered() {
+        return count("deletedAt is null and answerCount = 0");
+    }
+
+    /** The orders of a list: newest first, by recent activity, or only those without an answer. */
+    public enum ListSort {
+        NEWEST(" order by q.id desc"),
+        HOT(" order by q.hotScore desc, q.createdAt desc, q.id desc"),
+        UNANSWERED(" and q.answerCount = 0 order by q.id desc");
+
+        final String tail;
+
+        ListSort(String tail) {
+            this.tail = tail;
+        }
+    }
+
     public static List<Question> listByTag(Tag tag, Page page) {
+        return listByTag(tag, ListSort.NEWEST, page);
+    }
+
+    public static List<Question> listByTag(Tag tag, ListSort sort, Page page) {
         return find("select q from Question q join fetch q.author where ?1 member of q.tags and q.deletedAt is null"
-                + " order by q.id desc", tag)
+                + sort.tail, tag)
                 .page(page).list();
     }
 
     public static long countByTag(Tag tag) {
         return count("?1 member of tags and deletedAt is null", tag);
+    }
+
+    public static long countByTag(Tag tag, ListSort sort) {
+        return sort == ListSort.UNANSWERED ? count("?1 member of tags and deletedAt is null and answerCount = 0", tag)
+                : countByTag(tag);
     }
 
     public static List<Question> listByAuthor(Member author, Page page) {

@@ -66,15 +66,20 @@ public class QuestionApi {
 
     @GET
     @Path("questions")
-    @Operation(summary = "A page of questions: newest first, or by rating (sort=hot); optionally one tag's")
+    @Operation(summary = "A page of questions: newest first, or by recent activity (sort=hot), or those without an answer"
+            + " (sort=unanswered); optionally one tag's")
     public PageView<QuestionView> list(@RestQuery String page, @RestQuery String sort, @RestQuery String tag) {
         List<Question> items;
         Pager pager;
         if (tag != null && !tag.isBlank()) {
             org.qasite.tag.Tag found = org.qasite.tag.Tag.findByName(tag.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> QaException.notFound("There is no tag \u201C" + tag + "\u201D."));
-            pager = Pager.of(page, Question.countByTag(found), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
-            items = Question.listByTag(found, pager.panache());
+            Question.ListSort order = QuestionListResource.tagSort(sort);
+            pager = Pager.of(page, Question.countByTag(found, order), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
+            items = Question.listByTag(found, order, pager.panache());
+        } else if ("unanswered".equals(sort)) {
+            pager = Pager.of(page, Question.countUnanswered(), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
+            items = Question.listUnanswered(pager.panache());
         } else {
             pager = Pager.of(page, Question.countListed(), QuestionListResource.QUESTIONS_PER_PAGE, "", null);
             items = "hot".equals(sort) ? Question.listHot(pager.panache()) : Question.listNewest(pager.panache());

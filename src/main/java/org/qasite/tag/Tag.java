@@ -23,6 +23,9 @@ public class Tag extends PanacheEntityBase {
 
     public String name;
 
+    /** What the tag is about, shown on its page; null until someone writes it. */
+    public String description;
+
     /**
      * The tag of this name, written in any of its forms ("Java", fullwidth "ｊａｖａ"); or a tag made before names were
      * brought to one form, by its exact name, so that its page stays.

@@ -1,0 +1,108 @@
+package org.qasite.question;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Recomputes "hot": each question's score is the sum of its recent activity, each part halved for every half-life
+ * of age: its own asking (1), each answer not deleted ({@code answerWeight}), each vote on it or on its answers (its
+ * value), and its views ({@code viewWeight} each, counted as a decayed running total since views carry no time).
+ * Activity older than the window counts nothing. Ranking by a score taken at one moment orders questions as the
+ * decayed sum would at any later moment until the next recompute, so a stored column serves /hot from an index.
+ * One instance at a time recomputes, under a lock in the locks database.
+ */
+@ApplicationScoped
+public class HotScores {
+
+    static final String LOCK_KEY = "qa:lock:hot-scores";
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    /** :h half-life in seconds, :w window in seconds, :a answer weight, :v view weight. */
+    private static final String RECOMPUTE = """
+            WITH recent AS (
+                SELECT q.id AS question_id, q.created_at AS at, 1.0 AS weight
+                  FROM question q WHERE q.created_at > now() - make_interval(secs => :w) AND q.deleted_at IS NULL
+                UNION ALL
+                SELECT a.question_id, a.created_at, :a
+                  FROM answer a WHERE a.created_at > now() - make_interval(secs => :w) AND a.deleted_at IS NULL
+                UNION ALL
+                SELECT v.question_id, v.created_at, v.value
+                  FROM question_vote v WHERE v.created_at > now() - make_interval(secs => :w)
+                UNION ALL
+                SELECT a.question_id, v.created_at, v.value
+                  FROM answer_vote v JOIN answer a ON a.id = v.answer_id
+                 WHERE v.created_at > now() - make_interval(secs => :w) AND a.deleted_at IS NULL
+            ), scores AS (
+                SELECT question_id, sum(weight * power(0.5, extract(epoch FROM now() - at) / :h)) AS score
+                  FROM recent GROUP BY question_id
+            ), views AS (
+                SELECT q.id, q.hot_views * power(0.5, extract(epoch FROM now() - q.hot_at) / :h) + (q.view_count - q.hot_views_seen) AS hot_views,
+                       q.view_count
+                  FROM question q WHERE q.hot_views > 0.01 OR q.view_count > q.hot_views_seen
+                     OR q.id IN (SELECT question_id FROM scores) OR q.hot_score <> 0
+            )
+            UPDATE question q
+               SET hot_score = coalesce(s.score, 0) + :v * (CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END),
+                   hot_views = CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END,
+                   hot_views_seen = v.view_count,
+                   hot_at = now()
+              FROM views v LEFT JOIN scores s ON s.question_id = v.id
+             WHERE q.id = v.id
+            """;
+
+    private final EntityManager em;
+    private final HotConfig config;
+    private final RedisDataSource locks;
+
+    HotScores(EntityManager em, HotConfig config, @RedisClientName("locks") RedisDataSource locks) {
+        this.em = em;
+        this.config = config;
+        this.locks = locks;
+    }
+
+    @Scheduled(every = "${qa.hot.interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        String token = UUID.randomUUID().toString();
+        try {
+            if (locks.execute("SET", LOCK_KEY, token, "NX", "PX", Long.toString(config.lockTtl().toMillis())) == null) {
+                return; // another instance recomputes
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("Hot lock not taken (Redis unavailable): %s", e.getMessage());
+            return;
+        }
+        try {
+            recompute();
+        } catch (RuntimeException e) {
+            Log.warnf("Hot scores not recomputed: %s", e);
+        } finally {
+            try {
+                locks.execute("EVAL", RELEASE, "1", LOCK_KEY, token);
+            } catch (RuntimeException e) {
+                Log.debugf("Hot lock not released (it expires): %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Recomputes every score that changed; returns how many rows it wrote. */
+    @Transactional
+    public int recompute() {
+        return em.createNativeQuery(RECOMPUTE)
+                .setParameter("h", (double) config.halfLife().toSeconds())
+                .setParameter("w", (double) config.window().toSeconds())
+                .setParameter("a", config.answerWeight())
+                .setParameter("v", config.viewWeight())
+                .executeUpdate();
+    }
+}
