@@ -29,12 +29,14 @@ public class QuestionListResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(String heading, String tab, List<Question> questions, Pager pager,
-                String emptyText, TagHeader tag);
+        static native TemplateInstance list(String tab, List<Question> questions, Pager pager, TagHeader tag);
     }
 
-    /** What a tag's page shows above its questions: how many follow it, and whether the reader does. */
-    public record TagHeader(String name, long followers, boolean member, boolean following) {
+    /**
+     * What a tag's page shows above its questions: its description (null while none is written), how many follow it,
+     * and whether the reader does.
+     */
+    public record TagHeader(String name, String description, long followers, boolean member, boolean following) {
     }
 
     private final CurrentMember me;
@@ -46,29 +48,43 @@ public class QuestionListResource {
     @GET
     public TemplateInstance newest(@RestQuery String page) {
         Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/", null);
-        return Templates.list("Newest questions", "new", Question.listNewest(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!", null);
+        return Templates.list("new", Question.listNewest(pager.panache()), pager, null);
     }
 
     @GET
     @Path("hot")
     public TemplateInstance hot(@RestQuery String page) {
         Pager pager = Pager.of(page, Question.countListed(), QUESTIONS_PER_PAGE, "/hot", null);
-        return Templates.list("Hot questions", "hot", Question.listHot(pager.panache()), pager,
-                "No questions yet. Be the first to ask one!", null);
+        return Templates.list("hot", Question.listHot(pager.panache()), pager, null);
     }
 
     @GET
+    @Path("unanswered")
+    public TemplateInstance unanswered(@RestQuery String page) {
+        Pager pager = Pager.of(page, Question.countUnanswered(), QUESTIONS_PER_PAGE, "/unanswered", null);
+        return Templates.list("unanswered", Question.listUnanswered(pager.panache()), pager, null);
+    }
+
+    /** A tag's questions: newest first, or {@code sort=hot}, or {@code sort=unanswered} (anything else: newest). */
+    @GET
     @Path("tag/{name}")
-    public TemplateInstance tagged(@RestPath String name, @RestQuery String page) {
+    public TemplateInstance tagged(@RestPath String name, @RestQuery String sort, @RestQuery String page) {
         Tag tag = Tag.findByName(name.toLowerCase(Locale.ROOT)).orElseThrow(
                 () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
-        Pager pager = Pager.of(page, Question.countByTag(tag), QUESTIONS_PER_PAGE,
-                "/tag/" + TemplateExtensions.pathSegment(tag.name), null);
+        Question.ListSort order = tagSort(sort);
+        String tab = order == Question.ListSort.NEWEST ? "new" : order.name().toLowerCase(Locale.ROOT);
+        Pager pager = Pager.of(page, Question.countByTag(tag, order), QUESTIONS_PER_PAGE,
+                "/tag/" + TemplateExtensions.pathSegment(tag.name), order == Question.ListSort.NEWEST ? null : "sort=" + tab);
         Long reader = me.id();
-        TagHeader header = new TagHeader(tag.name, TagFollow.countFollowers(tag.id), reader != null,
+        TagHeader header = new TagHeader(tag.name, tag.description, TagFollow.countFollowers(tag.id), reader != null,
                 reader != null && TagFollow.isFollowing(reader, tag.id));
-        return Templates.list("Questions tagged [" + tag.name + "]", "tag", Question.listByTag(tag, pager.panache()),
-                pager, "No questions with this tag.", header);
+        return Templates.list(tab, Question.listByTag(tag, order, pager.panache()), pager, header);
+    }
+
+    static Question.ListSort tagSort(String raw) {
+        if ("hot".equals(raw)) {
+            return Question.ListSort.HOT;
+        }
+        return "unanswered".equals(raw) ? Question.ListSort.UNANSWERED : Question.ListSort.NEWEST;
     }
 }
