@@ -7,6 +7,7 @@ import './inbox.js';
 import './search.js';
 import './drafts.js';
 import './comments.js';
+import './tags.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 
 async function postJson(url, body) {

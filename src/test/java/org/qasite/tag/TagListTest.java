@@ -1,0 +1,116 @@
+package org.qasite.tag;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasErrorMessage;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+import org.qasite.testsupport.Management;
+import org.qasite.testsupport.Pages;
+import org.qasite.testsupport.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** /tags: every tag with the number of its questions that are shown, filtered by the start of the name, in pages. */
+@QuarkusTest
+class TagListTest {
+
+    @Inject
+    TestData data;
+
+    static String prefix() {
+        return "tl" + System.nanoTime() % 100_000_000;
+    }
+
+    static Document tagsPage(String query) {
+        return Pages.document(given().get("/tags" + query).then().statusCode(200).extract().response());
+    }
+
+    static List<String> names(Document page) {
+        return page.select("#tag-list [data-tag]").stream().map(e -> e.attr("data-tag")).toList();
+    }
+
+    static String count(Document page, String tag) {
+        Element item = Pages.one(page, "[data-tag='" + tag + "']");
+        return Pages.one(item, "[data-tag-count]").attr("data-tag-count");
+    }
+
+    @Test
+    void eachTagShowsHowManyShownQuestionsCarryItMostUsedFirst() {
+        String p = prefix();
+        Member author = data.member("tagger");
+        data.question(author, "The first question with two tags", p + "-alpha", p + "-beta");
+        data.question(author, "The second question with one tag", p + "-alpha");
+        Question deleted = data.question(author, "A question deleted since", p + "-alpha", p + "-beta");
+        data.execute("UPDATE question SET deleted_at = now(), deleted_by = author_id WHERE id = ?1", deleted.id);
+
+        Document page = tagsPage("?q=" + p);
+        assertThat(names(page), contains(p + "-alpha", p + "-beta"));
+        assertThat(count(page, p + "-alpha"), equalTo("2"));
+        assertThat(count(page, p + "-beta"), equalTo("1"));
+        assertThat(Pages.one(page, "[data-tag='" + p + "-beta'] a").attr("href"), equalTo("/tag/" + p + "-beta"));
+        assertThat(page, hasElement("[data-tag-total]", equalTo("2 tags")));
+
+        assertThat("by name", names(tagsPage("?sort=name&q=" + p)), contains(p + "-alpha", p + "-beta"));
+    }
+
+    @Test
+    void theFilterMatchesTheStartOfTheNameInAnyCaseAndNothingElse() {
+        String p = prefix();
+        Member author = data.member("tagger");
+        data.question(author, "A question about filtering tags", p + "-redis", "x" + p);
+
+        assertThat(names(tagsPage("?q=" + p.toUpperCase())), contains(p + "-redis"));
+        assertThat("the middle of a name does not match", names(tagsPage("?q=" + p.substring(1))), hasSize(0));
+        Document none = tagsPage("?q=" + p + "%25");
+        assertThat(names(none), hasSize(0));
+        assertThat(none, hasElement("#tags-empty", containsString("No tag starts with")));
+        assertThat("% matches itself", names(tagsPage("?q=%25")), hasSize(0));
+        assertThat(names(tagsPage("?q=" + "x".repeat(200))), hasSize(0));
+        assertThat("the form keeps what was typed", Pages.one(tagsPage("?q=" + p), "#tag-filter").attr("value"),
+                equalTo(p));
+    }
+
+    @Test
+    void theListIsPagedAndAPagePastTheEndIsNotFound() {
+        String p = prefix();
+        data.execute("INSERT INTO tag (name) SELECT ?1 || '-' || lpad(g::text, 2, '0') FROM generate_series(1, 61) g", p);
+
+        Document first = tagsPage("?sort=name&q=" + p);
+        assertThat(names(first), hasSize(TagListResource.TAGS_PER_PAGE));
+        assertThat(names(first).get(0), equalTo(p + "-01"));
+        assertThat("the next page keeps the filter and the order",
+                Pages.one(first, "a[rel=next]").attr("href"), equalTo("/tags?page=2&q=" + p + "&sort=name"));
+        assertThat(names(tagsPage("?page=2&q=" + p + "&sort=name")), contains(p + "-61"));
+        given().get("/tags?page=3&q=" + p).then().statusCode(404)
+                .body(hasErrorMessage(containsString("There is no page 3")));
+        given().get("/tags?page=abc").then().statusCode(404);
+    }
+
+    @Test
+    void theApiGivesTheSameTagsWithTheirCounts() {
+        String p = prefix();
+        Member author = data.member("tagger");
+        data.question(author, "A question for the tag API", p + "-api");
+        given().get("/api/v1/tags?q=" + p).then().statusCode(200)
+                .body("items.name", contains(p + "-api"))
+                .body("items[0].questions", equalTo(1))
+                .body("total", equalTo(1)).body("page", equalTo(1)).body("pages", equalTo(1));
+        given().get("/api/v1/tags?q=" + p + "&page=2").then().statusCode(404).body("error", containsString("page 2"));
+        Management.request().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/api/v1/tags"));
+    }
+}
