@@ -98,6 +98,15 @@ export function lendToken(node) {
   });
 }
 
+// The read-only copy of an answer pinned above the list (the answer itself is on another page): an edit brings its
+// new text. Its score and its author line stay as the page showed them.
+function refreshPinned(id, html) {
+  const pinned = document.querySelector('[data-pinned-answer="' + id + '"]');
+  const body = pinned?.querySelector('.post-body');
+  const fresh = body && parse(html)?.querySelector('.post-body');
+  if (fresh) keepScroll(() => pinned.getBoundingClientRect().bottom, () => body.replaceWith(fresh));
+}
+
 // The handlers of the change frames, by type, for the answer list `list`; `insert`: the page takes new answers in
 // (first page, newest first), so an undeleted answer it does not show goes on top like a new one.
 export function postChanges(list, insert) {
@@ -105,6 +114,7 @@ export function postChanges(list, insert) {
   // the page, inserted like a new one where new answers go.
   const receiveAnswerUpdate = (message) => {
     const id = Number(message.answerId);
+    refreshPinned(id, message.html);
     const old = document.getElementById('answer-' + id)
       || list.querySelector('[data-deleted-answer-id="' + id + '"]');
     if (!old && !(insert && message.change === 'undeleted')) return; // an answer this page does not show
@@ -124,6 +134,8 @@ export function postChanges(list, insert) {
 
   const receiveAnswerDeletion = (message) => {
     const id = Number(message.answerId);
+    const pinned = document.querySelector('[data-pinned-answer="' + id + '"]');
+    if (pinned) keepScroll(() => pinned.getBoundingClientRect().bottom, () => pinned.remove());
     const old = document.getElementById('answer-' + id);
     if (!old) return;
     const note = document.createElement('p');

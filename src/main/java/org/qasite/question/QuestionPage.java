@@ -89,6 +89,23 @@ public record QuestionPage(Question question, List<Answer> answers, Pager pager,
                 : TagFollow.followedAmong(reader.id, question.tags.stream().map(t -> t.id).toList());
     }
 
+    /**
+     * The accepted answer (or, when none is, the top-voted one) when this is the first page and it is not on it: shown
+     * pinned above the list. Null otherwise, and on the pages pushed live.
+     */
+    public Answer pinnedAnswer() {
+        return PinnedAnswer.of(this);
+    }
+
+    /**
+     * Whether the accepted answer is pinned above the list ({@link #pinnedAnswer()}): the first page, without it. No
+     * query: an accepted answer is never a deleted one.
+     */
+    public boolean pinsAcceptedAnswer() {
+        return pager != null && pager.page() == 1 && question.acceptedAnswerId != null
+                && answers.stream().noneMatch(this::isAccepted);
+    }
+
     public boolean sortedByVotes() {
         return sort == Answer.Sort.VOTES;
     }
