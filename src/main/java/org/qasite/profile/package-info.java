@@ -1,2 +1,2 @@
-/** A member's public page: their latest questions and answers. */
+/** The members' public pages: the list of members (/users) and each one's profile with their questions and answers. */
 package org.qasite.profile;

@@ -1,2 +1,2 @@
-/** Tags: names, normalisation and the tag entity. */
+/** Tags: names, normalisation, the tag entity, and the list of every tag with its question count (/tags). */
 package org.qasite.tag;
