@@ -60,10 +60,13 @@ function startSuggestions() {
   const show = (query, suggestions) => {
     list.replaceChildren();
     items = suggestions.map((s, i) =>
-      option('search-suggestion-' + i, s.titleHtml, '/questions/' + Number(s.id),
+      option('search-suggestion-' + i, s.titleHtml, s.path,
         s.answers === 1 ? '1 answer' : Number(s.answers) + ' answers'));
     const all = option('search-suggestion-all', '', '/search?q=' + encodeURIComponent(query));
-    all.firstChild.textContent = 'See all results for “' + query + '”';
+    // The results page takes a plain last word as the start of a word, as the suggestions do: the "…" says so.
+    const prefix = /(^|\s)[\p{L}\p{N}]+$/u.test(query) && (query.match(/"/g) || []).length % 2 === 0;
+    all.firstChild.textContent = 'See all results for “' + query + (prefix ? '…' : '') + '”';
+    all.title = prefix ? 'Questions and answers with these words, the last one as the start of a word' : '';
     all.classList.add('border-top', 'fw-semibold');
     all.dataset.all = '';
     items.push(all);

@@ -70,7 +70,7 @@ public class AnswerEditResource {
         Integer base = FormRevision.parse(revision);
         try {
             Answer answer = edits.edit(me.id(), answerId, new AnswerEdit(body, summary, base));
-            return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answerId))
+            return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answerId))
                     .cookie(Flash.set("Your edit is saved.")).build();
         } catch (EditConflict e) {
             Answer answer = Answer.require(id);

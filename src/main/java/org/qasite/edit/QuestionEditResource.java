@@ -75,8 +75,9 @@ public class QuestionEditResource {
         long questionId = Ids.parse(id, "question");
         Integer base = FormRevision.parse(revision);
         try {
-            edits.edit(me.id(), questionId, new QuestionEdit(title, body, TagNames.split(tags), summary, base));
-            return Response.seeOther(URI.create("/questions/" + questionId))
+            Question edited = edits.edit(me.id(), questionId,
+                    new QuestionEdit(title, body, TagNames.split(tags), summary, base));
+            return Response.seeOther(URI.create(edited.path()))
                     .cookie(Flash.set("Your edit is saved.")).build();
         } catch (EditConflict e) {
             Question question = Question.requireForPage(id);

@@ -69,8 +69,8 @@ public class RevisionResource {
             @RestForm String summary) {
         long questionId = Ids.parse(id, "question");
         int to = (int) Math.min(Integer.MAX_VALUE, Ids.parse(revision, "revision"));
-        questionEdits.rollback(me.id(), questionId, to, FormRevision.parse(base), summary);
-        return Response.seeOther(URI.create("/questions/" + questionId))
+        Question question = questionEdits.rollback(me.id(), questionId, to, FormRevision.parse(base), summary);
+        return Response.seeOther(URI.create(question.path()))
                 .cookie(Flash.set("The question is rolled back to revision " + to + ".")).build();
     }
 
@@ -83,7 +83,7 @@ public class RevisionResource {
         long answerId = Ids.parse(id, "answer");
         int to = (int) Math.min(Integer.MAX_VALUE, Ids.parse(revision, "revision"));
         Answer answer = answerEdits.rollback(me.id(), answerId, to, FormRevision.parse(base), summary);
-        return Response.seeOther(URI.create("/questions/" + answer.question.id + "#answer-" + answerId))
+        return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answerId))
                 .cookie(Flash.set("The answer is rolled back to revision " + to + ".")).build();
     }
 

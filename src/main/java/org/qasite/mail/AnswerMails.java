@@ -35,7 +35,7 @@ class AnswerMails {
             return null;
         }
         mail.recipient = recipient.email;
-        String answerUrl = site.absoluteUrl("/questions/" + answer.question.id + "#answer-" + answer.id);
+        String answerUrl = site.absoluteUrl(answer.question.path() + "#answer-" + answer.id);
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.ANSWERS, recipient.id);
         Mail headers = new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")

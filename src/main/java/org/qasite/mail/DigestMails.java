@@ -15,6 +15,7 @@ import org.qasite.member.Member;
 import org.qasite.member.NotificationKind;
 import org.qasite.notification.Digests;
 import org.qasite.notification.Inbox;
+import org.qasite.question.Slug;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.Mail;
@@ -59,7 +60,7 @@ public class DigestMails {
         Map<Long, Group> groups = new LinkedHashMap<>();
         for (Inbox.Item item : digest.items()) {
             groups.computeIfAbsent(item.questionId(), q -> new Group(item.questionTitle(),
-                    site.absoluteUrl("/questions/" + q), new ArrayList<>()))
+                    site.absoluteUrl(Slug.path(q, item.questionTitle())), new ArrayList<>()))
                     .lines().add(new Line(line(item), site.absoluteUrl(item.url())));
         }
         List<KindLink> kindLinks = new ArrayList<>();

@@ -82,7 +82,7 @@ class NotificationMails {
             case TAG_QUESTION -> new Notice("New question in a tag you follow: \"" + question.title + "\"",
                     "asked a question tagged " + question.tags.stream().map(t -> t.name).collect(Collectors.joining(", "))
                             + ":",
-                    question.bodyHtml, site.absoluteUrl("/questions/" + question.id), "Read the question",
+                    question.bodyHtml, site.absoluteUrl(question.path()), "Read the question",
                     "you follow one of its tags");
             default -> throw new IllegalStateException("Not a kind of its own template: " + kind);
         };

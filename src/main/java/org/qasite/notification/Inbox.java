@@ -17,6 +17,7 @@ import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
 import org.qasite.member.NotificationKind;
 import org.qasite.question.QuestionOpened;
+import org.qasite.question.Slug;
 import org.qasite.refusal.QaException;
 
 /**
@@ -39,7 +40,7 @@ public class Inbox {
                 // The answer's own address finds the page of the question it is on now, however many came after it.
                 return "/answers/" + answerId;
             }
-            return "/questions/" + questionId;
+            return Slug.path(questionId, questionTitle);
         }
     }
 

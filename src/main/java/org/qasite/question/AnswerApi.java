@@ -35,7 +35,7 @@ public class AnswerApi {
 
         public static AnswerView of(Answer a, Question q) {
             return new AnswerView(a.id, q.id, a.body, a.bodyHtml, AuthorView.of(a.author), a.createdAt, a.rating,
-                    a.id.equals(q.acceptedAnswerId), "/questions/" + q.id + "#answer-" + a.id, a.revision, a.editedAt,
+                    a.id.equals(q.acceptedAnswerId), q.path() + "#answer-" + a.id, a.revision, a.editedAt,
                     AuthorView.of(a.editedBy));
         }
     }

@@ -42,7 +42,7 @@ public class AnswerResource {
         Long readerId = me.id();
         Answer answer = DeletedPosts.require(Answer.require(id), readerId);
         long page = Answer.countNewerThan(answer, readerId) / QuestionResource.ANSWERS_PER_PAGE + 1;
-        return Response.seeOther(URI.create("/questions/" + answer.question.id + (page > 1 ? "?page=" + page : "")
+        return Response.seeOther(URI.create(answer.question.path() + (page > 1 ? "?page=" + page : "")
                 + "#answer-" + answer.id)).build();
     }
 

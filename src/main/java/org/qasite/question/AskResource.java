@@ -60,7 +60,7 @@ public class AskResource {
     public Response ask(@RestForm String title, @RestForm String body, @RestForm String tags) {
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
-            return Response.seeOther(URI.create("/questions/" + question.id))
+            return Response.seeOther(URI.create(question.path()))
                     .cookie(Flash.set("Your question is posted.")).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();

@@ -112,7 +112,8 @@ public class CommentResource {
      * there are more than the page shows at first.
      */
     private String postUrl(Comment comment, String anchor) {
-        StringBuilder url = new StringBuilder("/questions/").append(comment.questionId);
+        Question question = Question.findById(comment.questionId);
+        StringBuilder url = new StringBuilder(question.path());
         String separator = "?";
         if (comment.answerId != null) {
             long page = answerPage(Answer.findById(comment.answerId));

@@ -42,7 +42,7 @@ public class DeletionResource {
     @Path("questions/{id}/delete")
     public Response deleteQuestion(@RestPath String id) {
         Question question = deletion.deleteQuestion(me.id(), Ids.parse(id, "question"));
-        return back("/questions/" + question.id,
+        return back(question.path(),
                 "Your question is deleted. Only you can see it now, here, and Undelete brings it back.");
     }
 
@@ -50,7 +50,7 @@ public class DeletionResource {
     @Path("questions/{id}/undelete")
     public Response undeleteQuestion(@RestPath String id) {
         Question question = deletion.undeleteQuestion(me.id(), Ids.parse(id, "question"));
-        return back("/questions/" + question.id, "Your question is back.");
+        return back(question.path(), "Your question is back.");
     }
 
     @POST

@@ -32,7 +32,7 @@ import io.quarkus.security.UnauthorizedException;
 public class FollowResource {
 
     /** Where a tag's button on a question page returns to; nothing else, so that no link can send a member elsewhere. */
-    private static final Pattern QUESTION_PAGE = Pattern.compile("/questions/[0-9]{1,18}");
+    private static final Pattern QUESTION_PAGE = Pattern.compile("/questions/[0-9]{1,18}(/[a-z0-9-]{1,80})?");
 
     private final CurrentMember me;
     private final FollowService follows;
@@ -69,7 +69,7 @@ public class FollowResource {
     private Response question(String rawId, boolean following) {
         Question question = follows.question(me.require("follow a question").id, Ids.parse(rawId, "question"),
                 following);
-        return Response.seeOther(URI.create("/questions/" + question.id)).cookie(Flash.set(following
+        return Response.seeOther(URI.create(question.path())).cookie(Flash.set(following
                 ? "You follow this question: new answers appear in your notifications."
                 : "You no longer follow this question.")).build();
     }

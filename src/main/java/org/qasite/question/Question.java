@@ -73,6 +73,19 @@ public class Question extends Post {
         return PlainText.excerpt(source, EXCERPT_LENGTH);
     }
 
+    /** The readable part of the question's address, from its title. */
+    public String slug() {
+        return Slug.of(title);
+    }
+
+    /**
+     * The canonical address of the question page, {@code /questions/{id}/{slug}}: every link to the page is made here (or
+     * by {@link Slug#path(long, String)} where only the id and the title are at hand).
+     */
+    public String path() {
+        return Slug.path(id, title);
+    }
+
     /** The question with the id as typed in an address, or a 404 that says there is none. */
     public static Question require(String rawId) {
         long id = Ids.parse(rawId, "question");
@@ -98,6 +111,36 @@ public class Question extends Post {
 
     private static QaException missing(long id) {
         return QaException.notFound("There is no question " + id + ". It may have been removed.");
+    }
+
+    /** A question as a sitemap lists it: its canonical address and its last activity. */
+    public record Activity(long id, String title, Instant lastActivity) {
+        public String path() {
+            return Slug.path(id, title);
+        }
+    }
+
+    /**
+     * The questions that are not deleted, oldest first, from {@code offset}: each with the time it last changed (asked,
+     * edited, or answered or an answer edited).
+     */
+    public static List<Activity> listForSitemap(long offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT q.id, q.title, greatest(q.created_at, q.edited_at,"
+                + " (SELECT max(greatest(a.created_at, a.edited_at)) FROM answer a"
+                + " WHERE a.question_id = q.id AND a.deleted_at IS NULL))"
+                + " FROM question q WHERE q.deleted_at IS NULL ORDER BY q.id LIMIT ?1 OFFSET ?2")
+                .setParameter(1, limit).setParameter(2, offset).getResultList();
+        return rows.stream().map(r -> new Activity(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("Not a time: " + value);
+        };
     }
 
     /** The same question posted by the same member since the given time (a resubmitted form). */

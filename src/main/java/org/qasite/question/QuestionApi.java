@@ -42,7 +42,7 @@ public class QuestionApi {
 
         public static QuestionView of(Question q) {
             return new QuestionView(q.id, q.title, q.body, q.bodyHtml, AuthorView.of(q.author), q.createdAt, q.rating,
-                    q.answerCount, q.viewCount, q.acceptedAnswerId, QuestionService.tagNames(q), "/questions/" + q.id,
+                    q.answerCount, q.viewCount, q.acceptedAnswerId, QuestionService.tagNames(q), q.path(),
                     q.revision, q.editedAt, AuthorView.of(q.editedBy));
         }
     }

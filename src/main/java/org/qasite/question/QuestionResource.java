@@ -108,10 +108,24 @@ public class QuestionResource {
         this.events = events;
     }
 
+    /**
+     * The address without the readable part (old links, hand-typed ones): a permanent redirect to the canonical address,
+     * with the query (?page=, ?sort=) kept.
+     */
     @GET
     @Path("questions/{id}")
-    public TemplateInstance show(@RestPath String id, @RestQuery String page, @RestQuery String sort,
-            @RestQuery String comments, HttpServerRequest request) {
+    public Response bare(@RestPath String id, UriInfo uri) {
+        return toCanonical(visible(id), uri);
+    }
+
+    @GET
+    @Path("questions/{id}/{slug}")
+    public Response show(@RestPath String id, @RestPath String slug, @RestQuery String page, @RestQuery String sort,
+            @RestQuery String comments, HttpServerRequest request, UriInfo uri) {
+        Question question = visible(id);
+        if (!question.slug().equals(slug)) {
+            return toCanonical(question, uri); // a title edited since the link was made, or a mistyped slug
+        }
         String address = ClientAddress.of(request);
         String readerKey = readers.of(me.id(), address);
         QuestionPage questionPage = load(id, page, sort, comments);
@@ -121,7 +135,18 @@ public class QuestionResource {
                 opened.fire(new QuestionOpened(questionPage.reader().id, questionPage.question().id));
             }
         }
-        return Templates.show(questionPage, "", Map.of(), null);
+        return Response.ok(Templates.show(questionPage, "", Map.of(), null)).build();
+    }
+
+    /** The question, unless it is missing or deleted for this reader (its title is then nobody's business). */
+    private Question visible(String rawId) {
+        return DeletedPosts.require(Question.require(rawId), me.id());
+    }
+
+    private static Response toCanonical(Question question, UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(URI.create(question.path() + (query == null || query.isEmpty() ? "" : "?" + query))).build();
     }
 
     QuestionPage load(String rawId, String page, String rawSort) {
@@ -138,7 +163,7 @@ public class QuestionResource {
         Question question = DeletedPosts.require(Question.requireForPage(rawId), readerId);
         Answer.Sort sort = Answer.Sort.parse(rawSort);
         Pager pager = Pager.of(page, Answer.countForReader(question, readerId), ANSWERS_PER_PAGE,
-                "/questions/" + question.id, sort == Answer.Sort.VOTES ? "sort=votes" : null);
+                question.path(), sort == Answer.Sort.VOTES ? "sort=votes" : null);
         List<Answer> answers = Answer.listForQuestion(question, sort, pager.panache(), readerId);
         int myQuestionVote = 0;
         Map<Long, Integer> myAnswerVotes = Map.of();
@@ -162,7 +187,7 @@ public class QuestionResource {
         long questionId = Ids.parse(id, "question");
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
-            return Response.seeOther(URI.create("/questions/" + questionId + "#answer-" + answer.id))
+            return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answer.id))
                     .cookie(Flash.set("Your answer is posted.")).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
@@ -179,6 +204,7 @@ public class QuestionResource {
     /** A visitor: to the login page, and back to the question once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
+        // The bare address (no database here): it leads on to the canonical one.
         return LoginRedirect.to("Log in to answer.", "/questions/" + uri.getPathParameters().getFirst("id"));
     }
 }

@@ -60,7 +60,7 @@ public class QuestionService {
         Member.lockForPosting(authorId);
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
-            throw new DuplicatePost("You posted this question already: here it is.", "/questions/" + repeat.id);
+            throw new DuplicatePost("You posted this question already: here it is.", repeat.path());
         }
         Question question = new Question();
         question.author = Member.getEntityManager().getReference(Member.class, authorId);

@@ -1,5 +1,7 @@
 package org.qasite.search;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,8 @@ public record SearchQuery(String raw, String words, List<String> tags) {
     static final int MAX_LENGTH = 200;
     static final int MAX_TAGS = 5;
     private static final Pattern TAG = Pattern.compile("\\[([^\\[\\]\\s]{1,35})\\]");
+    /** A plain last word: letters and digits only, so neither quoted nor negated, nor an operator. */
+    private static final Pattern PLAIN_LAST_WORD = Pattern.compile("(^|\\s)([\\p{L}\\p{N}]{1,40})$");
 
     public static SearchQuery parse(String input) {
         String raw = InputText.clean(input).replace('\n', ' ').replace('\t', ' ').strip();
@@ -45,5 +49,35 @@ public record SearchQuery(String raw, String words, List<String> tags) {
 
     public boolean hasWords() {
         return !words.isEmpty();
+    }
+
+    /**
+     * The last word when the search box's suggestions would take it as a prefix (it may be unfinished), lower case: a
+     * plain word, outside quotes. Null when there is none; then all the words go to websearch_to_tsquery as they are.
+     */
+    public String prefix() {
+        Matcher m = PLAIN_LAST_WORD.matcher(words);
+        if (!m.find() || words.chars().filter(c -> c == '"').count() % 2 != 0) {
+            return null;
+        }
+        return m.group(2).toLowerCase(Locale.ROOT);
+    }
+
+    /** The words before the prefix (all of them when there is no prefix), in websearch syntax. */
+    public String leading() {
+        Matcher m = PLAIN_LAST_WORD.matcher(words);
+        return prefix() == null || !m.find() ? words : words.substring(0, m.start()).strip();
+    }
+
+    /** The address of this search's results page. */
+    public String href() {
+        return "/search?q=" + URLEncoder.encode(raw, StandardCharsets.UTF_8);
+    }
+
+    /** The same search with other words and the same tags: for "did you mean". */
+    public SearchQuery withWords(String other) {
+        StringBuilder raw = new StringBuilder(other);
+        tags.forEach(t -> raw.append(" [").append(t).append(']'));
+        return parse(raw.toString());
     }
 }

@@ -23,13 +23,15 @@ public class SearchResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(String q, SearchQuery query, List<SearchService.Hit> hits, Pager pager,
-                boolean more);
+                boolean more, SearchQuery didYouMean);
     }
 
     private final SearchService search;
+    private final DidYouMean didYouMean;
 
-    SearchResource(SearchService search) {
+    SearchResource(SearchService search, DidYouMean didYouMean) {
         this.search = search;
+        this.didYouMean = didYouMean;
     }
 
     @GET
@@ -39,6 +41,8 @@ public class SearchResource {
         boolean more = total > SearchService.COUNT_LIMIT;
         Pager pager = Pager.of(page, Math.min(total, SearchService.COUNT_LIMIT), search.pageSize(), "/search",
                 "q=" + URLEncoder.encode(query.raw(), StandardCharsets.UTF_8));
-        return Templates.search(query.raw(), query, search.page(query, pager.page()), pager, more);
+        List<SearchService.Hit> hits = search.page(query, pager.page());
+        SearchQuery corrected = total == 0 ? didYouMean.correct(query) : null;
+        return Templates.search(query.raw(), query, hits, pager, more, corrected);
     }
 }

@@ -14,10 +14,14 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.qasite.question.Question;
+import org.qasite.question.Slug;
 import org.qasite.text.Html;
 import org.qasite.text.InputText;
 
-/** Ranked full-text search over questions, with highlighted titles and snippets. */
+/**
+ * Ranked full-text search over questions and their answers, with highlighted titles and snippets. The last word typed
+ * is a prefix, as in the header's suggestions, so that "See all results" finds what the box suggested.
+ */
 @ApplicationScoped
 public class SearchService {
 
@@ -26,56 +30,89 @@ public class SearchService {
     /** ts_headline marks matches with these (control characters never stored in a post), turned into {@code <mark>}. */
     static final String START = "\u0002";
     static final String STOP = "\u0003";
-    private static final String SNIPPET_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
-    private static final String TITLE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
+    static final String TITLE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
 
     /**
-     * The rank: cover density over title (weight A, 1.0) and body (weight B, 0.4), so a match in the title counts
-     * two and a half times one in the body; times a bonus that grows with the logarithm of the question's rating.
+     * The rank of a question's own text: cover density over title (weight A, 1.0) and body (weight B, 0.4), so a match
+     * in the title counts two and a half times one in the body; times a bonus that grows with the logarithm of the
+     * question's rating.
      */
-    private static final String RANK = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', q.search_vector, query.q)"
-            + " * (1 + ln(1 + greatest(q.rating, 0)) / 5)";
+    private static final String BONUS = " * (1 + ln(1 + greatest(q.rating, 0)) / 5)";
+    private static final String RANK = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', q.search_vector, query.q)" + BONUS;
+    /** The rank of a match in an answer, used only among the questions that match by their answers alone. */
+    private static final String ANSWER_RANK = "ts_rank_cd(a.search_vector, query.q)" + BONUS;
 
-    /** One result: the question, its title and a snippet of its body with the matches marked, as safe HTML. */
-    public record Hit(Question question, String titleHtml, String snippetHtml) {
+    /**
+     * One result: the question, its title and a snippet with the matches marked, as safe HTML; {@code fromAnswer} when
+     * only an answer has the words, and the snippet is that answer's.
+     */
+    public record Hit(Question question, String titleHtml, String snippetHtml, boolean fromAnswer) {
     }
 
     private final EntityManager em;
     private final SearchConfig config;
+    private final Snippets snippets;
 
-    SearchService(EntityManager em, SearchConfig config) {
+    SearchService(EntityManager em, SearchConfig config, Snippets snippets) {
         this.em = em;
         this.config = config;
+        this.snippets = snippets;
     }
 
-    /** How many questions match, up to {@link #COUNT_LIMIT} + 1 (more than the limit: "1,000+"). */
+    /**
+     * How many questions match, up to {@link #COUNT_LIMIT} + 1 (more than the limit: "1,000+"). Each side (questions,
+     * answers) stops at the limit, so past it the figure is a lower bound, as the page says.
+     */
     @Transactional
     public long count(SearchQuery search) {
         if (search.isEmpty()) {
             return 0;
         }
         Filter filter = filter(search);
-        return ((Number) bind(em.createNativeQuery("SELECT count(*) FROM (SELECT 1" + filter.from + " LIMIT "
-                + (COUNT_LIMIT + 1) + ") matches"), filter.params).getSingleResult()).longValue();
+        String sql = search.hasWords()
+                ? filter.with + "SELECT count(*) FROM (SELECT id FROM (" + filter.ownText + " LIMIT " + (COUNT_LIMIT + 1)
+                        + ") own UNION SELECT id FROM (" + filter.answers + " LIMIT " + (COUNT_LIMIT + 1)
+                        + ") answered LIMIT " + (COUNT_LIMIT + 1) + ") matches"
+                : "SELECT count(*) FROM (SELECT 1 FROM question q WHERE " + filter.where + " LIMIT " + (COUNT_LIMIT + 1)
+                        + ") matches";
+        return ((Number) bind(em.createNativeQuery(sql), filter.params).getSingleResult()).longValue();
     }
 
-    /** One page of results, best first (newest first when only tags were given). */
+    /**
+     * One page of results, best first: the questions whose own text matches, then those that match by an answer only
+     * (newest first when only tags were given).
+     */
     @Transactional
     public List<Hit> page(SearchQuery search, int page) {
         if (search.isEmpty()) {
             return List.of();
         }
         Filter filter = filter(search);
-        String order = search.hasWords() ? RANK + " DESC, q.id DESC" : "q.created_at DESC, q.id DESC";
-        Query query = bind(em.createNativeQuery("SELECT q.id" + filter.from + " ORDER BY " + order + " LIMIT "
-                + config.pageSize() + " OFFSET " + (long) Math.max(0, page - 1) * config.pageSize()), filter.params);
-        List<Long> ids = ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
-        return hits(ids, search);
+        String limit = " LIMIT " + config.pageSize() + " OFFSET " + (long) Math.max(0, page - 1) * config.pageSize();
+        String sql = search.hasWords()
+                ? filter.with + "SELECT id, max(own) FROM (SELECT id, 1 AS own, r FROM (" + filter.ownText
+                        + ") o UNION ALL SELECT id, 0, r FROM (" + filter.answers + ") a) m GROUP BY id"
+                        + " ORDER BY max(own) DESC, coalesce(max(r) FILTER (WHERE own = 1), max(r)) DESC, id DESC" + limit
+                : "SELECT q.id, 1 FROM question q WHERE " + filter.where + " ORDER BY q.created_at DESC, q.id DESC" + limit;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(sql), filter.params).getResultList();
+        List<Long> ids = new ArrayList<>();
+        List<Long> byAnswer = new ArrayList<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            ids.add(id);
+            if (((Number) row[1]).intValue() == 0) {
+                byAnswer.add(id);
+            }
+        }
+        return hits(ids, byAnswer, search);
     }
 
-    /** One suggestion as the header box shows it: {@code titleHtml} has the matching words marked, escaped. */
-    public record Suggestion(long id, String title, String titleHtml, int answers) {
+    /**
+     * One suggestion as the header box shows it: {@code titleHtml} has the matching words marked, escaped; {@code path}
+     * is the question page's address.
+     */
+    public record Suggestion(long id, String title, String titleHtml, int answers, String path) {
     }
 
     /** At most this many suggestions. */
@@ -116,66 +153,84 @@ public class SearchService {
                 + " ORDER BY ts_rank(c.title_vector, query.q) DESC, c.rating DESC, c.id DESC LIMIT " + SUGGESTIONS)
                 .setParameter(1, config.config()).setParameter(2, earlier).setParameter(3, last)
                 .setParameter(4, last + ":*").setParameter(5, TITLE_OPTIONS).getResultList();
-        return rows.stream().map(r -> new Suggestion(((Number) r[0]).longValue(), (String) r[1], highlight((String) r[3]),
-                ((Number) r[2]).intValue())).toList();
+        return rows.stream().map(r -> {
+            long id = ((Number) r[0]).longValue();
+            return new Suggestion(id, (String) r[1], highlight((String) r[3]), ((Number) r[2]).intValue(),
+                    Slug.path(id, (String) r[1]));
+        }).toList();
     }
 
     public int pageSize() {
         return config.pageSize();
     }
 
-    /** FROM and WHERE of a search, with its parameters: typed text only ever goes into parameters. */
-    private record Filter(String from, List<Object> params) {
+    /**
+     * The parts of a search, with their parameters (typed text only ever goes into parameters): {@code with} names the
+     * query {@code query(q)}; {@code ownText} and {@code answers} select {@code id, r} of the questions that match by
+     * their own text and by an answer; {@code where} filters questions by tags alone.
+     */
+    private record Filter(String with, String ownText, String answers, String where, List<Object> params) {
     }
 
     private Filter filter(SearchQuery search) {
         List<Object> params = new ArrayList<>();
         params.add(config.config());
-        params.add(search.words());
-        // Deleted questions are few: they are filtered out of what the index finds.
-        StringBuilder where = new StringBuilder(
-                search.hasWords() ? "q.search_vector @@ query.q AND q.deleted_at IS NULL" : "q.deleted_at IS NULL");
+        params.add(search.leading());
+        String tsquery = "websearch_to_tsquery(CAST(?1 AS regconfig), ?2)";
+        String prefix = search.prefix();
+        if (prefix != null) {
+            // As the suggestions do: the last word stemmed, or as the start of a word. Letters and digits only.
+            params.add(prefix);
+            params.add(prefix + ":*");
+            tsquery += " && (to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4))";
+        }
+        StringBuilder tags = new StringBuilder();
         for (String tag : search.tags()) {
             params.add(tag);
-            where.append(" AND EXISTS (SELECT 1 FROM question_tag qt JOIN tag t ON t.id = qt.tag_id"
+            tags.append(" AND EXISTS (SELECT 1 FROM question_tag qt JOIN tag t ON t.id = qt.tag_id"
                     + " WHERE qt.question_id = q.id AND t.name = ?").append(params.size()).append(')');
         }
-        return new Filter(" FROM question q, websearch_to_tsquery(CAST(?1 AS regconfig), ?2) AS query(q) WHERE " + where,
-                params);
+        // Deleted posts are few: they are filtered out of what the indexes find.
+        String ownText = "SELECT q.id, " + RANK + " AS r FROM question q, query WHERE q.search_vector @@ query.q"
+                + " AND q.deleted_at IS NULL" + tags;
+        String answers = "SELECT q.id, " + ANSWER_RANK + " AS r FROM answer a JOIN question q ON q.id = a.question_id,"
+                + " query WHERE a.search_vector @@ query.q AND a.deleted_at IS NULL AND q.deleted_at IS NULL" + tags;
+        return new Filter("WITH query AS (SELECT " + tsquery + " AS q) ", ownText, answers,
+                "q.deleted_at IS NULL" + tags, params);
     }
 
-    private List<Hit> hits(List<Long> ids, SearchQuery search) {
+    private List<Hit> hits(List<Long> ids, List<Long> byAnswer, SearchQuery search) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, Question> questions = new HashMap<>();
         Question.<Question> find("select distinct q from Question q join fetch q.author left join fetch q.tags"
                 + " where q.id in ?1", ids).list().forEach(q -> questions.put(q.id, q));
-        Map<Long, String[]> marked = new HashMap<>();
-        if (search.hasWords()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT q.id, ts_headline(CAST(?1 AS regconfig), q.title, query.q, ?3),"
-                    + " ts_headline(CAST(?1 AS regconfig), q.body, query.q, ?4)"
-                    + " FROM question q, websearch_to_tsquery(CAST(?1 AS regconfig), ?2) AS query(q) WHERE q.id IN (?5)")
-                    .setParameter(1, config.config()).setParameter(2, search.words()).setParameter(3, TITLE_OPTIONS)
-                    .setParameter(4, SNIPPET_OPTIONS).setParameter(5, ids).getResultList();
-            rows.forEach(r -> marked.put(((Number) r[0]).longValue(), new String[] { (String) r[1], (String) r[2] }));
-        }
+        Map<Long, Snippets.Marked> marked = search.hasWords() ? snippets.mark(questions, byAnswer, prepared(search))
+                : Map.of();
         List<Hit> hits = new ArrayList<>();
         for (long id : ids) {
             Question question = questions.get(id);
             if (question == null) {
                 continue;
             }
-            String[] m = marked.get(id);
-            String title = m == null ? Html.escape(question.title) : highlight(m[0]);
-            String snippet = m == null ? Html.escape(excerpt(question.body)) : highlight(m[1]);
-            hits.add(new Hit(question, title, snippet));
+            Snippets.Marked m = marked.get(id);
+            hits.add(m == null ? new Hit(question, Html.escape(question.title), Html.escape(Snippets.excerpt(question.body)),
+                    false) : new Hit(question, m.titleHtml(), m.snippetHtml(), m.fromAnswer()));
         }
         return hits;
     }
 
-    private static Query bind(Query query, List<Object> params) {
+    /** The query's parameters and the {@code WITH query} part, for the snippets of the same search. */
+    record Prepared(String with, List<Object> params) {
+    }
+
+    private Prepared prepared(SearchQuery search) {
+        Filter filter = filter(search);
+        return new Prepared(filter.with, filter.params.subList(0, search.prefix() == null ? 2 : 4));
+    }
+
+    static Query bind(Query query, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
@@ -185,12 +240,5 @@ public class SearchService {
     /** Escapes the text for HTML, then turns the match markers into {@code <mark>} elements. */
     static String highlight(String marked) {
         return Html.escape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
-    }
-
-    private static String excerpt(String body) {
-        if (body.codePointCount(0, body.length()) <= 240) {
-            return body;
-        }
-        return body.substring(0, body.offsetByCodePoints(0, 240)) + " …";
     }
 }

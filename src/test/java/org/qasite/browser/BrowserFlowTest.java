@@ -82,7 +82,7 @@ class BrowserFlowTest {
                     By.cssSelector("#body-preview strong"), "headless"));
             type(asker, "tags", "testing, browser");
             asker.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
-            waitFor(asker).until(ExpectedConditions.urlMatches(".*/questions/\\d+$"));
+            waitFor(asker).until(ExpectedConditions.urlMatches(".*/questions/\\d+/[a-z0-9-]+$"));
             String questionUrl = asker.getCurrentUrl();
             assertThat(asker.findElement(By.tagName("h1")).getText(), equalTo("How do browsers test this site?"));
             assertTrue(asker.findElements(By.id("answers-empty")).size() == 1, "the empty state is shown");

@@ -68,7 +68,7 @@ class CommentBrowserTest {
         WebDriver driver = Browser.start();
         try {
             logIn(driver, commenter.username);
-            driver.get(url("/questions/" + question.id));
+            driver.get(url(question.path()));
             String key = "question-" + question.id;
             driver.findElement(By.cssSelector("#comments-" + key + " summary")).click();
             WebElement box = driver.findElement(By.cssSelector("form[data-comment-form-for='" + key + "'] textarea"));
@@ -120,7 +120,7 @@ class CommentBrowserTest {
         By more = By.cssSelector("a[data-comments-more='" + key + "']");
         WebDriver driver = Browser.start();
         try {
-            driver.get(url("/questions/" + question.id));
+            driver.get(url(question.path()));
             assertThat(driver.findElements(comments).size(), equalTo(5));
             String address = driver.getCurrentUrl();
             WebElement link = driver.findElement(more);
@@ -136,7 +136,7 @@ class CommentBrowserTest {
         }
         WebDriver plain = Browser.startWithoutJavaScript();
         try {
-            plain.get(url("/questions/" + question.id));
+            plain.get(url(question.path()));
             plain.findElement(more).click();
             waitFor(plain).until(ExpectedConditions.numberOfElementsToBe(comments, 8));
             assertThat(plain.getCurrentUrl(), endsWith("comments=" + key + "#comments-" + key));

@@ -51,13 +51,13 @@ class DraftBrowserTest {
             logIn(browser, base, member);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-            browser.get(base + "/questions/" + question.id);
+            browser.get(base + question.path());
             browser.findElement(By.cssSelector("#answer-form textarea[name=body]")).sendKeys("x");
             wait.until(d -> stored(d, key) != null);
             // refused (too short): the draft stays, since the answer was not saved
             browser.findElement(By.cssSelector("#answer-form button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("body-error")));
-            browser.get(base + "/questions/" + question.id);
+            browser.get(base + question.path());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answer-form [data-draft-restored]")));
             assertThat(body(browser).getAttribute("value"), equalTo("x"));
 

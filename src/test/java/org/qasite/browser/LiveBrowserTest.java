@@ -59,7 +59,7 @@ class LiveBrowserTest {
 
     /** Generous: two cores, and other builds may be running beside this one. */
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Pattern ANSWERED = Pattern.compile(".*/questions/\\d+#answer-(\\d+)$");
+    private static final Pattern ANSWERED = Pattern.compile(".*/questions/\\d+/[a-z0-9-]+#answer-(\\d+)$");
 
     @TestHTTPResource("/")
     URL site;
@@ -124,7 +124,7 @@ class LiveBrowserTest {
                 equalTo("insert"));
 
         WebDriver writer = member(poster);
-        writer.get(url("/questions/" + question.id));
+        writer.get(url(question.path()));
         long answerId = postAnswer(writer, "The first answer, and it shows up **live**.");
 
         WebElement shown = waitFor(reader).until(ExpectedConditions
@@ -215,7 +215,7 @@ class LiveBrowserTest {
         }
 
         WebDriver writer = member(data.member("poster"));
-        writer.get(url("/questions/" + question.id));
+        writer.get(url(question.path()));
         long answerId = postAnswer(writer, "An answer the readers of other pages hear about.");
 
         By alert = By.cssSelector("[data-live-alert][role=alert]");
@@ -244,7 +244,8 @@ class LiveBrowserTest {
 
         // The link leads to the newest answers.
         secondPage.findElement(By.cssSelector("[data-live-alert] a")).click();
-        waitFor(secondPage).until(ExpectedConditions.urlMatches(".*/questions/" + question.id + "#answer-" + later.id));
+        waitFor(secondPage)
+                .until(ExpectedConditions.urlMatches(".*/questions/" + question.id + "/[a-z0-9-]+#answer-" + later.id));
         assertThat(answerIds(secondPage).subList(0, 2), contains(later.id, answerId));
     }
 
@@ -309,7 +310,7 @@ class LiveBrowserTest {
         WebDriver browser = Browser.startWithoutJavaScript();
         browsers.add(browser);
         logIn(browser, poster);
-        browser.get(url("/questions/" + question.id));
+        browser.get(url(question.path()));
         assertThat(browser.findElement(By.tagName("h1")).getText(), equalTo("Can I answer with scripts turned off?"));
         assertThat(browser.findElements(By.id("answers-empty")), hasSize(1));
         assertThat(browser.findElement(By.cssSelector("[data-live-status]")).isDisplayed(), equalTo(false));
@@ -377,7 +378,7 @@ class LiveBrowserTest {
      * that what happens next happens while the page is live. Marks the page to tell a reload from an update.
      */
     private void open(WebDriver browser, Question question, String query, int inRoom) {
-        browser.get(url("/questions/" + question.id + query));
+        browser.get(url(question.path() + query));
         ((JavascriptExecutor) browser).executeScript("window.samePageMarker = true;");
         await().atMost(WAIT).until(() -> rooms.viewers(question.id).size() == inRoom);
     }

@@ -289,7 +289,7 @@ class LivePostsBrowserTest {
         WebDriver reader = member(data.member("reader")); // neither the question's nor the answer's author
         open(reader, question);
         WebDriver visitor = person();
-        visitor.get(url("/questions/" + question.id));
+        visitor.get(url(question.path()));
         await().atMost(WAIT).until(() -> rooms.viewers(question.id).size() == 2);
 
         Answer answer = answers.answer(data.member("answerer").id, question.id,
@@ -407,7 +407,7 @@ class LivePostsBrowserTest {
 
     /** Opens the question and waits until its live connection is in the room; marks the page to tell a reload. */
     private void open(WebDriver browser, Question question) {
-        browser.get(url("/questions/" + question.id));
+        browser.get(url(question.path()));
         ((JavascriptExecutor) browser).executeScript("window.samePageMarker = true;");
         await().atMost(WAIT).until(() -> rooms.viewers(question.id).size() == 1);
     }

@@ -54,7 +54,7 @@ class LoginReturnBrowserTest {
 
     /** Opens the question page as a visitor would. */
     void open(Question question) {
-        browser.get(site.toString().replaceAll("/$", "") + "/questions/" + question.id);
+        browser.get(site.toString().replaceAll("/$", "") + question.path());
     }
 
     /** Fills in the login form the browser was sent to, as the visitor, and sends it. */
@@ -77,7 +77,7 @@ class LoginReturnBrowserTest {
         browser.findElement(By.cssSelector(upVote)).click();
 
         logIn();
-        assertThat(browser.getCurrentUrl(), endsWith("/questions/" + question.id + "#answer-" + answer.id));
+        assertThat(browser.getCurrentUrl(), endsWith(question.path() + "#answer-" + answer.id));
         // the vote itself was not cast: the member, now logged in, casts it where they left off
         browser.findElement(By.cssSelector(upVote)).click();
         BrowserFlowTest.waitFor(browser).until(ExpectedConditions
@@ -93,7 +93,7 @@ class LoginReturnBrowserTest {
         browser.findElement(By.cssSelector("[data-login-to-answer]")).click();
 
         logIn();
-        assertThat(browser.getCurrentUrl(), endsWith("/questions/" + question.id + "#answer-form"));
+        assertThat(browser.getCurrentUrl(), endsWith(question.path() + "#answer-form"));
         assertThat(browser.findElement(By.cssSelector("form#answer-form button[type=submit]")).getText(),
                 containsString("Post your answer"));
     }

@@ -120,7 +120,7 @@ class NotificationBrowserTest {
         browser.switchTo().window(readingTab);
         browser.get(url("/notifications"));
         browser.findElement(By.cssSelector("[data-notification-id] a[data-notification-link]")).click();
-        waitFor(browser).until(ExpectedConditions.urlContains("/questions/" + question.id + "#answer-" + answerId));
+        waitFor(browser).until(ExpectedConditions.urlContains(question.path() + "#answer-" + answerId));
         assertThat("read by opening the question", badge(browser), equalTo(""));
         assertThat(data.count("SELECT count(*) FROM notification WHERE member_id = ?1 AND read_at IS NULL",
                 asker.id), equalTo(0L));

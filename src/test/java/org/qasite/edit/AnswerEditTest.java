@@ -61,9 +61,9 @@ class AnswerEditTest {
     void theAuthorEditsAndThePageShowsTheNewTextAtOnce() {
         String hook = "[data-answer-id=" + answer.id + "]";
         // rendered (and kept) before the edit: the page after it must not show the kept fragment
-        session.get("/questions/" + question.id).then().body(hasElement(hook + " .post-body",
+        session.get(question.path()).then().body(hasElement(hook + " .post-body",
                 equalTo("The first words of this answer.")), not(hasElement(hook + " [data-revisions-for]")));
-        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200);
+        WebSession.visitor().get(question.path()).then().statusCode(200);
 
         session.get("/answers/" + answer.id + "/edit").then().statusCode(200)
                 .body(hasField("body", equalTo("The first words of this answer.")), hasField("revision", equalTo("1")),
@@ -71,7 +71,7 @@ class AnswerEditTest {
         Response saved = session.postForm("/answers/" + answer.id + "/edit",
                 Map.of("body", "The **better** words of this answer.", "summary", "Bold", "revision", "1"));
         saved.then().statusCode(303);
-        assertThat(saved.header("Location"), endsWith("/questions/" + question.id + "#answer-" + answer.id));
+        assertThat(saved.header("Location"), endsWith(question.path() + "#answer-" + answer.id));
         assertThat(revision(), equalTo(2L));
         assertThat(rows(), equalTo(2L));
         assertThat(data.text("SELECT body FROM answer_revision WHERE answer_id = ?1 AND revision = 1", answer.id),
@@ -80,17 +80,17 @@ class AnswerEditTest {
                 + " = ?1 AND (payload->>'questionId')::bigint = ?2 AND (payload->>'revision')::int = 2", answer.id,
                 question.id), equalTo(1L));
 
-        session.get("/questions/" + question.id).then()
+        session.get(question.path()).then()
                 .body(hasText(containsString("Your edit is saved.")),
                         hasElement(hook + " .post-body strong", equalTo("better")),
                         hasElement(hook + " [data-edit-for=answer-" + answer.id + "][href='/answers/" + answer.id + "/edit']"),
                         hasElement(hook + " a[data-revisions-for=answer-" + answer.id + "][href='/answers/" + answer.id
                                 + "/revisions']", equalTo("edited just now by " + author.displayName)));
-        WebSession.visitor().get("/questions/" + question.id).then()
+        WebSession.visitor().get(question.path()).then()
                 .body(hasElement(hook + " .post-body strong", equalTo("better")),
                         not(hasElement("[data-edit-for=answer-" + answer.id + "]")),
                         hasElement(hook + " [data-revisions-for=answer-" + answer.id + "]"));
-        WebSession.loggedIn(data.member("other").username).get("/questions/" + question.id).then()
+        WebSession.loggedIn(data.member("other").username).get(question.path()).then()
                 .body(not(hasElement("[data-edit-for=answer-" + answer.id + "]")));
     }
 

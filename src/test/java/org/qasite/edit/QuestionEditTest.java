@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.question.Slug;
 import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -86,7 +87,9 @@ class QuestionEditTest {
         edit.put("summary", "Clearer title");
         Response saved = session.postForm("/questions/" + question.id + "/edit", edit);
         saved.then().statusCode(303);
-        assertThat(saved.header("Location"), endsWith("/questions/" + question.id));
+        // the address follows the new title
+        String edited = Slug.path(question.id, "How do I edit a question really well?");
+        assertThat(saved.header("Location"), endsWith(edited));
 
         assertThat(revision(), equalTo(2L));
         assertThat(rows(), equalTo(2L));
@@ -102,7 +105,7 @@ class QuestionEditTest {
                 + " = ?1 AND (payload->>'revision')::int = 2 AND (payload->>'editorId')::bigint = ?2", question.id,
                 author.id), equalTo(1L));
 
-        session.get("/questions/" + question.id).then().statusCode(200)
+        session.get(edited).then().statusCode(200)
                 .body(hasText(containsString("Your edit is saved.")),
                         hasElement("h1", equalTo("How do I edit a question really well?")),
                         hasElement(".question .post-body code", equalTo("code")),
@@ -115,17 +118,18 @@ class QuestionEditTest {
     @Test
     void onlyTheAuthorSeesTheEditLinkAndEveryoneTheEditedLine() {
         String hook = "[data-edit-for=question-" + question.id + "]";
-        session.get("/questions/" + question.id).then().body(hasElement(hook))
+        session.get(question.path()).then().body(hasElement(hook))
                 .body(not(hasElement("[data-revisions-for=question-" + question.id + "]")));
-        WebSession.visitor().get("/questions/" + question.id).then().body(not(hasElement(hook)));
+        WebSession.visitor().get(question.path()).then().body(not(hasElement(hook)));
         WebSession other = WebSession.loggedIn(data.member("reader").username);
-        other.get("/questions/" + question.id).then().body(not(hasElement(hook)));
+        other.get(question.path()).then().body(not(hasElement(hook)));
 
         session.postForm("/questions/" + question.id + "/edit",
                 form("How do I edit a question well, again?", question.body, "editing", "1")).then().statusCode(303);
-        WebSession.visitor().get("/questions/" + question.id).then().body(not(hasElement(hook))).body(hasElement(
-                "a[data-revisions-for=question-" + question.id + "][href='/questions/" + question.id + "/revisions']",
-                equalTo("edited just now by " + author.displayName)));
+        WebSession.visitor().get(Slug.path(question.id, "How do I edit a question well, again?")).then()
+                .body(not(hasElement(hook))).body(hasElement(
+                        "a[data-revisions-for=question-" + question.id + "][href='/questions/" + question.id + "/revisions']",
+                        equalTo("edited just now by " + author.displayName)));
     }
 
     @Test

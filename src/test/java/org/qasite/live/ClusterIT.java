@@ -72,8 +72,8 @@ class ClusterIT {
     /** Generous: presence is coalesced about once a second, a mail takes well under a second. */
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
-    private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)");
-    private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+#answer-(\\d+)");
+    private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)/[a-z0-9-]+");
+    private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+/[a-z0-9-]+#answer-(\\d+)");
     private static final Pattern UPSTREAM = Pattern.compile("upstream=(\\S+).*request_id=(\\S+)");
 
     private static Cluster cluster;
@@ -152,6 +152,7 @@ class ClusterIT {
                 "How does nginx pass a WebSocket upgrade on " + UUID.randomUUID() + "?", "body",
                 "Both instances behind one proxy should look like one site.", "tags", "nginx websocket"));
         long questionId = idIn(asked, QUESTION_LOCATION, site);
+        String questionPage = WebSession.visitor(site).questionPath(questionId);
         // The origin check still works behind nginx: a page of another site cannot post.
         WebSession.loggedIn(site, answerer, PASSWORD).request().header("Origin", "https://elsewhere.example")
                 .contentType(ContentType.URLENC).formParam("body", "Forged").formParam("csrf-token", "x")
@@ -192,7 +193,7 @@ class ClusterIT {
             for (int i = 0; i < 4; i++) {
                 String id = "cluster-it-" + UUID.randomUUID();
                 requestIds.add(id);
-                WebSession.visitor(site).request().header("X-Request-Id", id).get("/questions/" + questionId).then()
+                WebSession.visitor(site).request().header("X-Request-Id", id).get(questionPage).then()
                         .statusCode(200).header("X-Request-Id", id);
             }
             WebSession.visitor(site).get("/").then().statusCode(200).header("X-Request-Id",
@@ -207,7 +208,7 @@ class ClusterIT {
             List<Maildev.Mail> mails = maildev.notices(authorEmail);
             assertThat("one mail an answer", mails, hasSize(2));
             assertThat(mails.get(0).text() + mails.get(1).text(),
-                    containsString(BASE_URL + "/questions/" + questionId + "#answer-" + first));
+                    containsString(BASE_URL + questionPage + "#answer-" + first));
 
             // app-2 stops as an operator stops it (SIGTERM): its readers are told it is going away.
             app2.close();
@@ -226,7 +227,7 @@ class ClusterIT {
 
             // nginx serves everything from app-1 now: pages, and a form whose first try may meet app-2's closed port.
             for (int i = 0; i < 4; i++) {
-                WebSession.visitor(site).get("/questions/" + questionId).then().statusCode(200);
+                WebSession.visitor(site).get(questionPage).then().statusCode(200);
             }
             String lastSeen = left.lastPosition().orElseThrow();
             long third = idIn(postForm(answererThroughNginx, site, "/questions/" + questionId + "/answers",

@@ -365,7 +365,7 @@ class LivePostsTest {
     }
 
     private static String position(WebSession session, long questionId) {
-        Document page = Pages.document(session.get("/questions/" + questionId).then().statusCode(200).extract()
+        Document page = Pages.document(session.get(session.questionPath(questionId)).then().statusCode(200).extract()
                 .response());
         return Pages.one(page, "[data-live-position]").attr("data-live-position");
     }

@@ -140,7 +140,7 @@ class LiveTest {
 
     /** The stream position the question page embeds for its script. */
     private static String pagePosition(WebSession session, long questionId, String query) {
-        Document page = Pages.document(session.get("/questions/" + questionId + query).then().statusCode(200).extract()
+        Document page = Pages.document(session.get(session.questionPath(questionId) + query).then().statusCode(200).extract()
                 .response());
         return Pages.one(page, "[data-live-position]").attr("data-live-position");
     }
@@ -572,7 +572,7 @@ class LiveTest {
         Question question = data.question(data.member("asker"), "Where does the page start listening?");
         WebSession reader = WebSession.visitor();
         await().atMost(Duration.ofSeconds(10)).until(() -> pagePosition(reader, question.id, "").equals(newestEntry()));
-        reader.get("/questions/" + question.id).then().statusCode(200)
+        reader.get(question.path()).then().statusCode(200)
                 .body(hasElement("[data-live='/ws/questions/" + question.id + "']"), hasElement("[data-live-mode=insert]"),
                         hasElement("#answers-empty"),
                         // the count is left to the socket's greeting
@@ -581,11 +581,11 @@ class LiveTest {
         for (int i = 0; i < 11; i++) {
             data.answer(data.member("answerer"), question, "Answer number " + i + " of many.");
         }
-        reader.get("/questions/" + question.id + "?page=2").then().statusCode(200)
+        reader.get(question.path() + "?page=2").then().statusCode(200)
                 .body(hasElement("[data-live-mode=alert]"));
-        reader.get("/questions/" + question.id + "?sort=votes").then().statusCode(200)
+        reader.get(question.path() + "?sort=votes").then().statusCode(200)
                 .body(hasElement("[data-live-mode=alert]"));
-        reader.get("/questions/" + question.id).then().statusCode(200).body(hasElement("[data-live-mode=insert]"));
+        reader.get(question.path()).then().statusCode(200).body(hasElement("[data-live-mode=insert]"));
     }
 
     /**

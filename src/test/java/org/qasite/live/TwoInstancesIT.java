@@ -73,8 +73,8 @@ class TwoInstancesIT {
     /** How long no second mail must arrive after the first. */
     private static final Duration NO_SECOND_MAIL = Duration.ofSeconds(5);
 
-    private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)");
-    private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+#answer-(\\d+)");
+    private static final Pattern QUESTION_LOCATION = Pattern.compile("/questions/(\\d+)/[a-z0-9-]+");
+    private static final Pattern ANSWER_LOCATION = Pattern.compile("/questions/\\d+/[a-z0-9-]+#answer-(\\d+)");
 
     private static Cluster cluster;
     private static SiteProcess siteA;
@@ -131,6 +131,7 @@ class TwoInstancesIT {
                         "redis streams"));
         asked.then().statusCode(303);
         long questionId = idIn(asked, QUESTION_LOCATION);
+        String questionPage = java.net.URI.create(asked.header("Location")).getRawPath();
 
         // Two readers, each from an address of their own (any 127.x.y.z reaches the instances); the one on A has the
         // question open on B too, in another tab: one reader on two instances is still one.
@@ -179,7 +180,7 @@ class TwoInstancesIT {
             List<Maildev.Mail> mails = maildev.notices(authorEmail);
             assertThat("exactly one mail about the answer", mails, hasSize(1));
             assertThat(mails.get(0).text(),
-                    containsString(BASE_URL + "/questions/" + questionId + "#answer-" + answerId));
+                    containsString(BASE_URL + questionPage + "#answer-" + answerId));
 
             // Its author edits the answer through B's form: the readers on both instances get it in place, as A's page
             // now shows it.
@@ -249,7 +250,7 @@ class TwoInstancesIT {
             assertThat(inboxOnB.select("[data-notification-id]"), hasSize(1));
 
             // Opening the question on A marks it read: the tab on B hears of it too.
-            askerSession.get("/questions/" + questionId).then().statusCode(200);
+            askerSession.get(askerSession.questionPath(questionId)).then().statusCode(200);
             await("the count back to 0 on both tabs").atMost(DELIVERY).untilAsserted(() -> {
                 assertThat(tabOnA.toString(), tabOnA.unread(), is(Optional.of(0)));
                 assertThat(tabOnB.toString(), tabOnB.unread(), is(Optional.of(0)));
@@ -306,7 +307,8 @@ class TwoInstancesIT {
 
     /** The answer's text as the question page renders it (its {@code .post-body}). */
     private static Element answerBodyOnPage(SiteProcess site, long questionId, long answerId) {
-        Document page = Pages.document(WebSession.visitor(site.baseUrl()).get("/questions/" + questionId).then()
+        WebSession visitor = WebSession.visitor(site.baseUrl());
+        Document page = Pages.document(visitor.get(visitor.questionPath(questionId)).then()
                 .statusCode(200).extract().response());
         return Pages.one(page, "[data-answer-id=" + answerId + "] .post-body");
     }

@@ -85,7 +85,7 @@ class AnswerMailTest {
                 "Each **group** gets every entry once; consumers in a group share them. " + "More words. ".repeat(60));
 
         Mail mail = awaitMails(asker, 1).get(0);
-        String link = "http://qa.example.org/questions/" + question.id + "#answer-" + answerId;
+        String link = "http://qa.example.org" + question.path() + "#answer-" + answerId;
         assertThat(mail.getSubject(), equalTo("New answer to \"How do <streams> & groups work?\""));
         // the title escaped: the reader sees its angle brackets and ampersand as text
         assertThat(mail.getHtml(), hasElement("a[href='" + link + "']", equalTo("How do <streams> & groups work?")));

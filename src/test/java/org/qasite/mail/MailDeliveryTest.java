@@ -73,7 +73,8 @@ class MailDeliveryTest {
     /** The consumer group that queues the mail (with the notification it is about). */
     private static final String MAIL_GROUP = "notifications";
     private static final String BASE_URL = "http://qa.example.org";
-    private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(BASE_URL) + "/questions/\\d+#answer-\\d+");
+    private static final Pattern ANSWER_LINK = Pattern
+            .compile(Pattern.quote(BASE_URL) + "/questions/\\d+/[a-z0-9-]+#answer-\\d+");
     private static final Pattern UNSUBSCRIBE_LINK = Pattern
             .compile(Pattern.quote(BASE_URL) + "(/unsubscribe/\\d+/[A-Za-z0-9_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,7 +128,7 @@ class MailDeliveryTest {
         long answerId = answerIdOf(posted);
 
         Maildev.Mail mail = theOnlyMail(author, 1).get(0);
-        String link = BASE_URL + "/questions/" + question.id + "#answer-" + answerId;
+        String link = BASE_URL + question.path() + "#answer-" + answerId;
         assertThat(mail.subject(), containsString(question.title));
         assertThat(mail.html(), hasElement("a[href='" + link + "']"));
         assertThat(mail.text(), containsString(link));
@@ -218,7 +219,7 @@ class MailDeliveryTest {
         Set<String> expected = new TreeSet<>();
         for (Question q : questions) {
             for (Number id : answerIds(q)) {
-                expected.add(BASE_URL + "/questions/" + q.id + "#answer-" + id);
+                expected.add(BASE_URL + q.path() + "#answer-" + id);
             }
         }
         assertThat("one mail per answer, none twice", links, equalTo(expected));
@@ -257,7 +258,7 @@ class MailDeliveryTest {
         }
 
         Maildev.Mail mail = theOnlyMail(author, 1).get(0);
-        assertThat(answerLink(mail), equalTo(BASE_URL + "/questions/" + question.id + "#answer-" + answerId));
+        assertThat(answerLink(mail), equalTo(BASE_URL + question.path() + "#answer-" + answerId));
         await("an empty pending list of the mail group").atMost(DELIVERY).until(
                 () -> streams.xpending(events.stream(), MAIL_GROUP).getPendingCount(), n -> n == 0);
     }
@@ -274,7 +275,7 @@ class MailDeliveryTest {
             long id = answerer.postJson("/api/v1/questions/" + question.id + "/answers",
                     Map.of("body", "Answer " + i + " while the mail server is away.")).then().statusCode(201)
                     .extract().jsonPath().getLong("id");
-            expected.add(BASE_URL + "/questions/" + question.id + "#answer-" + id);
+            expected.add(BASE_URL + question.path() + "#answer-" + id);
         }
         // Every queued mail was tried and refused, and waits for another attempt.
         await("a failed attempt on every mail").atMost(DELIVERY).until(
@@ -315,7 +316,7 @@ class MailDeliveryTest {
                 Map.of("body", "This one reaches a real server.")).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
         assertThat(answerLink(theOnlyMail(author, 1).get(0)),
-                equalTo(BASE_URL + "/questions/" + question.id + "#answer-" + second));
+                equalTo(BASE_URL + question.path() + "#answer-" + second));
     }
 
     /**

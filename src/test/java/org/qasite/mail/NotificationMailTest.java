@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
+import org.qasite.question.Slug;
 import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -123,8 +124,9 @@ class NotificationMailTest {
         Mail mail = awaitOneMail(fan);
         assertThat(mail.getSubject(),
                 equalTo("New question in a tag you follow: \"A new question the fan of the tag hears of\""));
-        assertThat(mail.getHtml(), hasElement("a[href='" + SITE + "/questions/" + question + "']",
-                equalTo("Read the question")));
+        assertThat(mail.getHtml(),
+                hasElement("a[href='" + SITE + Slug.path(question, "A new question the fan of the tag hears of") + "']",
+                        equalTo("Read the question")));
         assertThat(mail.getText(), containsString("asked a question tagged " + tag));
         assertUnsubscribe(mail, "/unsubscribe-tag-question/" + fan.id + "/");
     }

@@ -102,7 +102,7 @@ class XssTest {
         WebSession session = WebSession.loggedIn(member.username);
         String all = String.join("\n\n", PAYLOADS);
         session.postForm("/questions/" + question.id + "/answers", Map.of("body", all)).then().statusCode(303);
-        Document page = Pages.document(WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+        Document page = Pages.document(WebSession.visitor().get(question.path()).then().statusCode(200)
                 .extract().response());
         Element answer = Pages.one(page, "#answers [data-answer-id] .post-body");
         assertThat(answer.html(), answer.select(LIVE_ELEMENTS), empty());

@@ -246,7 +246,7 @@ class InboxPageTest {
         long here = rows.make(me, "answer", question.id, answer.id, null, ann, Instant.now());
         long there = rows.make(me, "followed-answer", elsewhere.id, null, null, ann, Instant.now());
 
-        Document page = Pages.document(session.get("/questions/" + question.id).then().statusCode(200).extract()
+        Document page = Pages.document(session.get(question.path()).then().statusCode(200).extract()
                 .response());
 
         assertThat(rows.isUnread(here), equalTo(false));

@@ -61,7 +61,7 @@ class NotificationApiTest {
                 .body("unread", equalTo(1), "page", equalTo(1), "pages", equalTo(1))
                 .body("items.id", equalTo(List.of((int) newer, (int) older)))
                 .body("items[0].kind", equalTo("mention"), "items[0].unread", equalTo(true),
-                        "items[0].url", equalTo("/questions/" + question.id),
+                        "items[0].url", equalTo(question.path()),
                         "items[0].answerId", nullValue(), "items[0].commentId", nullValue())
                 .body("items[1].kind", equalTo("answer"), "items[1].unread", equalTo(false),
                         "items[1].questionId", equalTo(question.id.intValue()),

@@ -50,7 +50,7 @@ class AcceptTest {
         session.postForm("/answers/" + second.id + "/accept", Map.of()).then().statusCode(303)
                 .header("Location", containsString("/answers/" + second.id));
         assertThat(accepted(), equalTo(second.id));
-        session.get("/questions/" + question.id).then()
+        session.get(question.path()).then()
                 .body(hasElement("article#answer-" + second.id + ".accepted"));
     }
 
@@ -64,7 +64,7 @@ class AcceptTest {
         WebSession.visitor().postJson("/api/v1/answers/" + first.id + "/accept", Map.of()).then().statusCode(401);
         assertThat(accepted(), equalTo(0L));
         // the accept button is only shown to the author
-        other.get("/questions/" + question.id).then().body(org.hamcrest.Matchers.not(hasElement("[data-accept-form]")));
+        other.get(question.path()).then().body(org.hamcrest.Matchers.not(hasElement("[data-accept-form]")));
     }
 
     @Test

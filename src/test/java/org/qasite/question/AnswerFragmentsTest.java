@@ -52,7 +52,7 @@ class AnswerFragmentsTest {
     }
 
     Document page(WebSession reader) {
-        return Pages.document(reader.get("/questions/" + question.id).then().statusCode(200).extract().response());
+        return Pages.document(reader.get(question.path()).then().statusCode(200).extract().response());
     }
 
     /** The CSRF tokens of the forms in this part of the page. */

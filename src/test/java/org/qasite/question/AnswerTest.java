@@ -56,10 +56,10 @@ class AnswerTest {
                 Map.of("body", "Use `EXPLAIN` and read the plan."));
         response.then().statusCode(303);
         long answerId = data.count("SELECT max(id) FROM answer WHERE question_id = ?1", question.id);
-        assertThat(response.header("Location"), endsWith("/questions/" + question.id + "#answer-" + answerId));
+        assertThat(response.header("Location"), endsWith(question.path() + "#answer-" + answerId));
         assertThat(answers(), equalTo(2L));
         assertThat(answerCount(), equalTo(2L));
-        String page = session.get("/questions/" + question.id).then().statusCode(200)
+        String page = session.get(question.path()).then().statusCode(200)
                 .body(hasText(containsString("Your answer is posted.")),
                         hasElement("[data-answer-id=" + answerId + "] .post-body code", equalTo("EXPLAIN")))
                 .extract().asString();
@@ -97,8 +97,8 @@ class AnswerTest {
             data.answer(data.member("newer"), question, "A newer answer " + i);
         }
         WebSession.visitor().get("/answers/" + oldest.id).then().statusCode(303)
-                .header("Location", endsWith("/questions/" + question.id + "?page=2#answer-" + oldest.id));
-        WebSession.visitor().get("/questions/" + question.id + "?page=2").then().statusCode(200)
+                .header("Location", endsWith(question.path() + "?page=2#answer-" + oldest.id));
+        WebSession.visitor().get(question.path() + "?page=2").then().statusCode(200)
                 .body(hasElement("[data-answer-id=" + oldest.id + "]"));
         WebSession.visitor().get("/answers/999999999").then().statusCode(404);
     }
@@ -109,7 +109,7 @@ class AnswerTest {
         session.postForm("/questions/" + question.id + "/answers", form).then().statusCode(303);
         Response again = session.postForm("/questions/" + question.id + "/answers", form);
         again.then().statusCode(303).header("Location", containsString("/answers/"));
-        session.get("/questions/" + question.id).then().body(hasText(containsString("You posted this answer already")));
+        session.get(question.path()).then().body(hasText(containsString("You posted this answer already")));
         assertThat(answers(), equalTo(1L));
         assertThat(answerCount(), equalTo(1L));
         session.postJson("/api/v1/questions/" + question.id + "/answers", form).then().statusCode(409)

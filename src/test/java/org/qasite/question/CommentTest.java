@@ -80,11 +80,11 @@ class CommentTest {
                 Map.of("body", "Which **version** do you use, `17` or `21`?"));
         response.then().statusCode(303);
         long id = lastComment();
-        assertThat(response.header("Location"), endsWith("/questions/" + question.id + "#comment-" + id));
+        assertThat(response.header("Location"), endsWith(question.path() + "#comment-" + id));
         assertThat(commentEvents(), equalTo(1L));
         assertThat(payload("comment.created", id).replace(" ", ""), containsString("\"postAuthorId\":" + asker.id));
 
-        Document page = page(session, "/questions/" + question.id);
+        Document page = page(session, question.path());
         Element comment = Pages.one(page, "[data-comments-for=question-" + question.id + "] [data-comment-id=" + id + "]");
         assertThat(comment.id(), equalTo("comment-" + id));
         assertThat(comment.select("strong").text(), equalTo("version"));
@@ -96,16 +96,16 @@ class CommentTest {
                 equalTo("Delete"));
         assertThat(page, hasText(containsString("Your comment is posted.")));
         assertThat("someone else has no Delete button",
-                page(WebSession.loggedIn(asker.username), "/questions/" + question.id)
+                page(WebSession.loggedIn(asker.username), question.path())
                         .select("[data-comment-id=" + id + "] form"),
                 empty());
-        assertThat(page(WebSession.visitor(), "/questions/" + question.id).select("[data-comment-id=" + id + "] form"),
+        assertThat(page(WebSession.visitor(), question.path()).select("[data-comment-id=" + id + "] form"),
                 empty());
     }
 
     @Test
     void everyPostHasAListAndAFormEvenWithoutComments() {
-        Document page = page(session, "/questions/" + question.id);
+        Document page = page(session, question.path());
         for (String key : List.of("question-" + question.id, "answer-" + answer.id)) {
             assertThat(Pages.one(page, "[data-comments-for=" + key + "]").children(), empty());
             Element form = Pages.one(page, "form[data-comment-form-for=" + key + "]");
@@ -116,7 +116,7 @@ class CommentTest {
             assertThat(form.parent().selectFirst("summary").text(), equalTo("Add a comment"));
             assertThat(form.select("[data-comment-counter]"), hasSize(1));
         }
-        Document visitor = page(WebSession.visitor(), "/questions/" + question.id);
+        Document visitor = page(WebSession.visitor(), question.path());
         assertThat(visitor.select("form[data-comment-form-for]"), empty());
         assertThat(visitor.select("[data-comments-for]"), hasSize(2));
         assertThat(visitor.select("a[data-login-to-comment]").first().attr("href"), containsString("/login?return="));
@@ -127,14 +127,14 @@ class CommentTest {
         Response response = session.postForm("/answers/" + answer.id + "/comments",
                 Map.of("body", "This answer needs an example."));
         long id = lastComment();
-        response.then().statusCode(303).header("Location", endsWith("/questions/" + question.id + "#comment-" + id));
+        response.then().statusCode(303).header("Location", endsWith(question.path() + "#comment-" + id));
         assertThat(data.count("SELECT answer_id FROM comment WHERE id = ?1", id), equalTo(answer.id));
-        Document page = page(session, "/questions/" + question.id);
+        Document page = page(session, question.path());
         assertThat(page.select("[data-answer-id=" + answer.id + "] [data-comments-for=answer-" + answer.id
                 + "] [data-comment-id=" + id + "]"), hasSize(1));
         assertThat(page.select("[data-comments-for=question-" + question.id + "] [data-comment-id]"), empty());
         session.get("/comments/" + id).then().statusCode(303)
-                .header("Location", endsWith("/questions/" + question.id + "#comment-" + id));
+                .header("Location", endsWith(question.path() + "#comment-" + id));
     }
 
     @Test
@@ -199,12 +199,12 @@ class CommentTest {
         assertThat(data.text("SELECT deleted_at::text FROM comment WHERE id = ?1", id), nullValue());
 
         session.postForm("/comments/" + id + "/delete", Map.of()).then().statusCode(303)
-                .header("Location", endsWith("/questions/" + question.id + "#comments-question-" + question.id));
+                .header("Location", endsWith(question.path() + "#comments-question-" + question.id));
         assertThat(payload("comment.deleted", id), not(nullValue()));
         session.postForm("/comments/" + id + "/delete", Map.of()).then().statusCode(409)
                 .body(hasText(containsString("This comment was deleted already.")));
         session.request().delete("/api/v1/comments/" + id).then().statusCode(409);
-        assertThat(page(session, "/questions/" + question.id).select("[data-comment-id=" + id + "]"), empty());
+        assertThat(page(session, question.path()).select("[data-comment-id=" + id + "]"), empty());
         assertThat("the row stays", comments(), equalTo(1L));
         WebSession.visitor().get("/comments/" + id).then().statusCode(404);
     }
@@ -216,7 +216,7 @@ class CommentTest {
                     + " VALUES (?1, ?2, ?3, ?4, ?4, now() + make_interval(secs => ?5))", question.id, answer.id,
                     commenter.id, "Comment number " + i, i);
         }
-        Document page = page(WebSession.visitor(), "/questions/" + question.id);
+        Document page = page(WebSession.visitor(), question.path());
         String key = "answer-" + answer.id;
         assertThat(page.select("[data-comments-for=" + key + "] [data-comment-id]").eachText().stream()
                 .map(t -> t.substring(0, t.indexOf(" –"))).toList(),
@@ -241,7 +241,7 @@ class CommentTest {
                 Map.of("body", "# Not a heading ![alt](https://example.org/x.png) and [a link](https://example.org)"))
                 .then().statusCode(303);
         long id = lastComment();
-        Element body = Pages.one(page(session, "/questions/" + question.id), "#comment-" + id + " .comment-body");
+        Element body = Pages.one(page(session, question.path()), "#comment-" + id + " .comment-body");
         assertThat(body.select("h1, img, p, ul"), empty());
         assertThat(body.text(), containsString("# Not a heading ![alt](https://example.org/x.png)"));
         assertThat(body.selectFirst("a[href=https://example.org]").attr("rel"), containsString("ugc"));
@@ -255,7 +255,7 @@ class CommentTest {
                         + " nor `@" + answerer.username + "`."))
                 .then().statusCode(303);
         long id = lastComment();
-        Element body = Pages.one(page(session, "/questions/" + question.id), "#comment-" + id + " .comment-body");
+        Element body = Pages.one(page(session, question.path()), "#comment-" + id + " .comment-body");
         assertThat(body.select("a[data-mention]").eachAttr("href"),
                 contains("/members/" + answerer.username, "/members/" + asker.username));
         assertThat(body.select("code a"), empty());
@@ -267,18 +267,18 @@ class CommentTest {
     @Test
     void aReaderWhoSawTheAnswerBeforeSeesItsNewCommentAndNoDeleteButtonOfAnother() {
         WebSession reader = WebSession.loggedIn(asker.username);
-        assertThat(page(reader, "/questions/" + question.id).select("[data-comments-for=answer-" + answer.id
+        assertThat(page(reader, question.path()).select("[data-comments-for=answer-" + answer.id
                 + "] [data-comment-id]"), empty());
         session.postForm("/answers/" + answer.id + "/comments", Map.of("body", "A comment after the first look."))
                 .then().statusCode(303);
         long id = lastComment();
-        Document again = page(reader, "/questions/" + question.id);
+        Document again = page(reader, question.path());
         assertThat(again.select("[data-comments-for=answer-" + answer.id + "] [data-comment-id=" + id + "]"), hasSize(1));
         assertThat(again.select("[data-comment-id=" + id + "] form"), empty());
-        assertThat(page(session, "/questions/" + question.id).select("[data-comment-id=" + id + "] form"), hasSize(1));
+        assertThat(page(session, question.path()).select("[data-comment-id=" + id + "] form"), hasSize(1));
         // and once deleted, it is gone for the reader too
         session.postForm("/comments/" + id + "/delete", Map.of()).then().statusCode(303);
-        assertThat(page(reader, "/questions/" + question.id).select("[data-comment-id=" + id + "]"), empty());
+        assertThat(page(reader, question.path()).select("[data-comment-id=" + id + "]"), empty());
     }
 
     @Test

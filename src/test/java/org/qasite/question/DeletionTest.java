@@ -59,21 +59,21 @@ class DeletionTest {
     void theAuthorDeletesAndUndeletesTheirQuestionThroughTheForms() {
         WebSession session = WebSession.loggedIn(asker.username);
         session.postForm("/questions/" + question.id + "/delete", Map.of()).then().statusCode(303)
-                .header("Location", containsString("/questions/" + question.id));
+                .header("Location", containsString(question.path()));
         assertThat(deletedQuestions(), equalTo(1L));
         assertThat(data.count("SELECT deleted_by FROM question WHERE id = ?1", question.id), equalTo(asker.id));
         assertThat(events("question.deleted", "questionId", question.id), equalTo(1L));
         // its author still sees it, marked, with Undelete
-        session.get("/questions/" + question.id).then().statusCode(200)
+        session.get(question.path()).then().statusCode(200)
                 .body(hasElement("[data-deleted-for='question-" + question.id + "']", containsString("deleted")))
                 .body(hasElement("[data-undelete-for='question-" + question.id + "']"))
                 .body(not(hasElement("form#answer-form")));
 
         session.postForm("/questions/" + question.id + "/undelete", Map.of()).then().statusCode(303)
-                .header("Location", containsString("/questions/" + question.id));
+                .header("Location", containsString(question.path()));
         assertThat(deletedQuestions(), equalTo(0L));
         assertThat(events("question.undeleted", "questionId", question.id), equalTo(1L));
-        session.get("/questions/" + question.id).then().statusCode(200)
+        session.get(question.path()).then().statusCode(200)
                 .body(not(hasElement("[data-deleted-for]")))
                 .body(hasElement("[data-delete-for='question-" + question.id + "']"));
     }
@@ -82,17 +82,17 @@ class DeletionTest {
     void theAuthorDeletesAndUndeletesTheirAnswerAndItsCountFollows() {
         WebSession session = WebSession.loggedIn(answerer.username);
         // the answer's fragment as its author sees it is cached now: deleting it must not leave it stale
-        session.get("/questions/" + question.id).then().body(hasElement("[data-delete-for='answer-" + answer.id + "']"));
+        session.get(question.path()).then().body(hasElement("[data-delete-for='answer-" + answer.id + "']"));
         session.postForm("/answers/" + answer.id + "/delete", Map.of()).then().statusCode(303)
                 .header("Location", containsString("/answers/" + answer.id));
         assertThat(deletedAnswers(), equalTo(1L));
         assertThat(answerCount(), equalTo(0L));
         assertThat(events("answer.deleted", "answerId", answer.id), equalTo(1L));
-        session.get("/questions/" + question.id).then().statusCode(200)
+        session.get(question.path()).then().statusCode(200)
                 .body(hasElement("[data-answer-id='" + answer.id + "'] [data-deleted-for='answer-" + answer.id + "']"))
                 .body(hasElement("[data-undelete-for='answer-" + answer.id + "']"))
                 .body(not(hasElement("[data-delete-for='answer-" + answer.id + "']")));
-        WebSession.loggedIn(asker.username).get("/questions/" + question.id).then().statusCode(200)
+        WebSession.loggedIn(asker.username).get(question.path()).then().statusCode(200)
                 .body(not(hasElement("[data-answer-id='" + answer.id + "']"))).body(hasElement("#answers-empty"));
         WebSession.visitor().get("/answers/" + answer.id).then().statusCode(404)
                 .body(hasErrorMessage(containsString("was deleted")));
@@ -101,7 +101,7 @@ class DeletionTest {
         assertThat(deletedAnswers(), equalTo(0L));
         assertThat(answerCount(), equalTo(1L));
         assertThat(events("answer.undeleted", "answerId", answer.id), equalTo(1L));
-        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+        WebSession.visitor().get(question.path()).then().statusCode(200)
                 .body(hasElement("[data-answer-id='" + answer.id + "']")).body(not(hasElement("[data-deleted-for]")));
     }
 
@@ -216,7 +216,7 @@ class DeletionTest {
                 .body("error", equalTo("This question was deleted: it takes no votes."));
         voting.postJson("/api/v1/questions/" + question.id + "/answers", Map.of("body", "Too late for this one.")).then()
                 .statusCode(409).body("error", equalTo("This question was deleted: it takes no answers."));
-        voting.get("/questions/" + question.id).then().statusCode(404)
+        voting.get(question.path()).then().statusCode(404)
                 .body(hasErrorMessage(containsString("Question " + question.id + " was deleted by its author.")));
         assertThat(data.count("SELECT count(*) FROM answer WHERE question_id = ?1", question.id), equalTo(1L));
         assertThat(data.count("SELECT count(*) FROM question_vote WHERE question_id = ?1", question.id), equalTo(0L));

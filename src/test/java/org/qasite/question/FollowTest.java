@@ -34,16 +34,16 @@ class FollowTest {
         Question question = data.question(asker, "Which questions does a reader follow?");
         WebSession session = WebSession.loggedIn(reader.username);
         String button = "[data-follow-for=question-" + question.id + "]";
-        assertThat(session.get("/questions/" + question.id).asString(), hasElement(button, equalTo("Follow question")));
+        assertThat(session.get(question.path()).asString(), hasElement(button, equalTo("Follow question")));
 
         Response followed = session.postForm("/questions/" + question.id + "/follow", Map.of());
-        followed.then().statusCode(303).header("Location", equalTo("/questions/" + question.id));
-        assertThat(session.get("/questions/" + question.id).asString(),
+        followed.then().statusCode(303).header("Location", equalTo(question.path()));
+        assertThat(session.get(question.path()).asString(),
                 hasElement(button + "[data-following=true]", equalTo("Following question")));
         assertThat(following(reader, question), equalTo("true"));
 
         session.postForm("/questions/" + question.id + "/unfollow", Map.of()).then().statusCode(303);
-        assertThat(session.get("/questions/" + question.id).asString(),
+        assertThat(session.get(question.path()).asString(),
                 hasElement(button + "[data-following=false]", equalTo("Follow question")));
         assertThat(following(reader, question), equalTo("false"));
     }
@@ -54,7 +54,7 @@ class FollowTest {
         Question question = data.question(asker, "Does an asker follow their own question?");
         WebSession session = WebSession.loggedIn(asker.username);
         String button = "[data-follow-for=question-" + question.id + "]";
-        assertThat(session.get("/questions/" + question.id).asString(),
+        assertThat(session.get(question.path()).asString(),
                 hasElement(button + "[data-following=true]", equalTo("Following question")));
 
         session.postForm("/questions/" + question.id + "/unfollow", Map.of()).then().statusCode(303);
@@ -62,7 +62,7 @@ class FollowTest {
                 Map.of("body", "The asker answers their own question, which they unfollowed before.")).then()
                 .statusCode(303);
 
-        assertThat(session.get("/questions/" + question.id).asString(),
+        assertThat(session.get(question.path()).asString(),
                 hasElement(button + "[data-following=false]", equalTo("Follow question")));
     }
 
@@ -83,11 +83,11 @@ class FollowTest {
         page = session.get("/tag/" + tag).asString();
         assertThat(page, hasElement(button + "[data-following=true]", equalTo("Following [" + tag + "]")));
         assertThat(page, hasElement("[data-followers]", equalTo("1 follower")));
-        assertThat(session.get("/questions/" + question.id).asString(), hasElement(button + "[data-following=true]"));
+        assertThat(session.get(question.path()).asString(), hasElement(button + "[data-following=true]"));
 
         // From the question page's button, back to the question; never to another address.
-        session.postForm("/tag/" + tag + "/unfollow", Map.of("back", "/questions/" + question.id)).then()
-                .statusCode(303).header("Location", equalTo("/questions/" + question.id));
+        session.postForm("/tag/" + tag + "/unfollow", Map.of("back", question.path())).then()
+                .statusCode(303).header("Location", equalTo(question.path()));
         session.postForm("/tag/" + tag + "/follow", Map.of("back", "https://elsewhere.example/questions/1")).then()
                 .statusCode(303).header("Location", equalTo("/tag/" + tag));
         assertThat(data.count("SELECT count(*) FROM tag_follow f JOIN tag t ON t.id = f.tag_id WHERE t.name = ?1"

@@ -39,7 +39,7 @@ class QuestionApiTest {
         visitor.get("/api/v1/questions").then().statusCode(200).body("items.id", hasItem(question.id.intValue()));
         visitor.get("/api/v1/questions?sort=hot").then().statusCode(200);
         visitor.get("/api/v1/questions/" + question.id).then().statusCode(200)
-                .body("author.username", equalTo(author.username)).body("url", equalTo("/questions/" + question.id));
+                .body("author.username", equalTo(author.username)).body("url", equalTo(question.path()));
         visitor.get("/api/v1/questions?page=0").then().statusCode(404)
                 .body("error", equalTo("There is no page “0”: pages are numbered from 1."));
         visitor.get("/api/v1/questions?tag=no-such-tag-" + System.nanoTime()).then().statusCode(404)

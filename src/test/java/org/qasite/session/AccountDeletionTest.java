@@ -144,7 +144,7 @@ class AccountDeletionTest {
         given().get("/avatars/" + AVATAR_HASH).then().statusCode(404);
         given().get("/avatars/default/" + member.username + ".svg").then().statusCode(404);
         for (Question question : List.of(own, others)) {
-            given().get("/questions/" + question.id).then().statusCode(200)
+            given().get(question.path()).then().statusCode(200)
                     .body(hasElement("[data-deleted-author]", equalTo("deleted member")))
                     .body(not(hasElement("a[href='/members/" + member.username + "']")))
                     .body(not(hasElement("a[href^='/members/deleted']")))

@@ -62,11 +62,11 @@ class ReturnAddressTest {
         Member author = data.member("asker");
         Question question = data.question(author, "Where do the login links lead back to?", "links");
         WebSession visitor = WebSession.visitor();
-        Document page = Pages.document(visitor.get("/questions/" + question.id + "?page=1"));
-        String here = encoded("/questions/" + question.id + "?page=1");
+        Document page = Pages.document(visitor.get(question.path() + "?page=1"));
+        String here = encoded(question.path() + "?page=1");
         assertThat(Pages.one(page, "#login-link").attr("href"), equalTo("/login?return=" + here));
         assertThat(Pages.one(page, "#signup-link").attr("href"), equalTo("/signup?return=" + here));
-        String toAnswer = encoded("/questions/" + question.id + "#answer-form");
+        String toAnswer = encoded(question.path() + "#answer-form");
         assertThat(Pages.one(page, "[data-login-to-answer]").attr("href"), equalTo("/login?return=" + toAnswer));
         assertThat(Pages.one(page, "#answer-form a[href^='/signup']").attr("href"),
                 equalTo("/signup?return=" + toAnswer));
@@ -84,7 +84,7 @@ class ReturnAddressTest {
         Question question = data.question(author, "A question to come back to after logging in", "return");
         Answer answer = data.answer(author, question, "The answer the visitor wanted to vote on.");
         WebSession visitor = WebSession.visitor();
-        String back = "/questions/" + question.id + "#answer-" + answer.id;
+        String back = question.path() + "#answer-" + answer.id;
         open(visitor, "/login", back).then().statusCode(200);
 
         Response wrong = logIn(visitor, member.username, "wrong-password");
@@ -139,8 +139,8 @@ class ReturnAddressTest {
                 + " WHERE m.username = ?1 AND s.ended_at IS NULL", username), equalTo(1L));
 
         newcomer.get("/answers/" + answer.id).then().statusCode(303)
-                .header("Location", endsWith("/questions/" + question.id + "#answer-" + answer.id));
-        newcomer.get("/questions/" + question.id).then().statusCode(200)
+                .header("Location", endsWith(question.path() + "#answer-" + answer.id));
+        newcomer.get(question.path()).then().statusCode(200)
                 .body(hasText(containsString("Welcome, " + username + "!")));
         newcomer.get("/settings").then().statusCode(200).body(hasField("email", equalTo(username + "@example.org")));
         assertThat(newcomer.csrfToken(), not(equalTo(csrfBefore)));

@@ -50,7 +50,7 @@ class CacheDownTest {
         stats.refresh(Widget.BEST_MEMBERS);
         proxies.cache().cut();
 
-        for (String path : new String[] { "/", "/hot", "/tag/" + tag, "/questions/" + question.id }) {
+        for (String path : new String[] { "/", "/hot", "/tag/" + tag, question.path() }) {
             WebSession.visitor().get(path).then().statusCode(200)
                     .body(hasElement("#popular-tags"), hasElement("#best-members"));
         }

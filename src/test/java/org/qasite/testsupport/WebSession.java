@@ -67,6 +67,18 @@ public class WebSession {
         return request().get(path);
     }
 
+    /**
+     * The canonical address of a question page ({@code /questions/{id}/{slug}}) as this session is sent to it from the
+     * bare {@code /questions/{id}}: for tests that know only the question's id.
+     */
+    public String questionPath(long questionId) {
+        Response bare = get("/questions/" + questionId);
+        if (bare.statusCode() != 301) {
+            throw new AssertionError("/questions/" + questionId + " answered " + bare.statusCode() + ", not 301");
+        }
+        return java.net.URI.create(bare.header("Location")).getRawPath();
+    }
+
     /** The CSRF token of a page's forms, as the browser would find it (a member's in the logout form). */
     public String csrfToken() {
         Response login = get("/login");

@@ -72,7 +72,7 @@ class ViewsTest {
     }
 
     ValidatableResponse view(WebSession session, String userAgent) {
-        return session.request().header("User-Agent", userAgent).get("/questions/" + question.id).then()
+        return session.request().header("User-Agent", userAgent).get(question.path()).then()
                 .statusCode(200);
     }
 
@@ -84,7 +84,7 @@ class ViewsTest {
         try {
             HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
             HttpResponse<String> page = client.send(HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + "/questions/" + question.id))
+                    .newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + question.path()))
                     .header("User-Agent", userAgent).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.body(), page.statusCode(), equalTo(200));
         } catch (IOException e) {
@@ -167,7 +167,7 @@ class ViewsTest {
     @Test
     void theApiHeadRequestsAndMissingQuestionsAreNoViews() {
         WebSession visitor = WebSession.visitor();
-        visitor.request().head("/questions/" + question.id).then().statusCode(200);
+        visitor.request().head(question.path()).then().statusCode(200);
         visitor.get("/api/v1/questions/" + question.id).then().statusCode(200).body("views", equalTo(0));
         visitor.get("/questions/" + question.id + "999").then().statusCode(404);
 

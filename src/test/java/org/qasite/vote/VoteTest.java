@@ -104,7 +104,7 @@ class VoteTest {
         voter.postForm("/answers/" + answer.id + "/vote", Map.of("value", "1")).then().statusCode(303)
                 .header("Location", containsString("/answers/" + answer.id));
         assertThat(answerRating(), equalTo(1L));
-        voter.get("/questions/" + question.id).then()
+        voter.get(question.path()).then()
                 .body(hasElement("[data-vote-for=answer-" + answer.id + "][data-vote='1'][aria-pressed=true]"));
         voter.postFormWithoutToken("/answers/" + answer.id + "/vote", Map.of("value", "-1")).then().statusCode(400);
         assertThat(answerRating(), equalTo(1L));

@@ -42,8 +42,8 @@ class PagesTest {
     }
 
     List<String> publicPages() {
-        return List.of("/", "/hot", "/tag/" + tag, "/questions/" + question.id,
-                "/questions/" + question.id + "?sort=votes", "/signup", "/login", "/members/" + author.username);
+        return List.of("/", "/hot", "/tag/" + tag, question.path(),
+                question.path() + "?sort=votes", "/signup", "/login", "/members/" + author.username);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PagesTest {
 
     @Test
     void theQuestionPageShowsTheQuestionItsAnswersAndTheHooks() {
-        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+        WebSession.visitor().get(question.path()).then().statusCode(200)
                 .body("html.head.title", containsString("How do pages render here?"))
                 .body(hasElement("#answers [data-answer-id]"),
                         hasElement("[data-answer-id] .post-body strong", equalTo("bold")),
@@ -82,17 +82,17 @@ class PagesTest {
     @Test
     void aQuestionWithoutAnswersShowsTheEmptyState() {
         Question empty = data.question(author, "Nobody has answered this yet?", tag);
-        WebSession.visitor().get("/questions/" + empty.id).then().statusCode(200)
+        WebSession.visitor().get(empty.path()).then().statusCode(200)
                 .body(hasElement("#answers-empty"));
     }
 
     @Test
     void listsShowTheNewQuestionWithItsTags() {
         WebSession.visitor().get("/").then().statusCode(200)
-                .body(hasElement("a[href=/questions/" + question.id + "]"), hasElement("a[href=/tag/" + tag + "]"));
+                .body(hasElement("a[href='" + question.path() + "']"), hasElement("a[href=/tag/" + tag + "]"));
         WebSession.visitor().get("/tag/" + tag).then().statusCode(200)
                 .body(hasElement("h1", equalTo("Questions tagged [" + tag + "]")),
-                        hasElement("a[href=/questions/" + question.id + "]"));
+                        hasElement("a[href='" + question.path() + "']"));
     }
 
     @Test
@@ -163,14 +163,14 @@ class PagesTest {
         visitor.get("/?page=-3").then().statusCode(404);
         visitor.get("/?page=99999999").then().statusCode(404)
                 .body(hasErrorMessage(containsString("There is no page 99999999")));
-        visitor.get("/questions/" + question.id + "?page=5").then().statusCode(404)
+        visitor.get(question.path() + "?page=5").then().statusCode(404)
                 .body(hasErrorMessage(containsString("this list has 1 page.")));
         visitor.get("/?page=1").then().statusCode(200);
     }
 
     @Test
     void relativeTimesCarryTheExactTimeOnHover() {
-        WebSession.visitor().get("/questions/" + question.id).then().statusCode(200)
+        WebSession.visitor().get(question.path()).then().statusCode(200)
                 .body(hasElement("time[title^=20][title$=UTC]", equalTo("just now")));
     }
 

@@ -129,7 +129,7 @@ class RefusalsTest {
         Visit visitor = visits.visitor();
         // the first is what Java's own HttpURLConnection sends
         for (String accept : List.of("text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "???", "text/html;q=abc")) {
-            RawHttp.Reply page = visits.send(visitor, "GET", "/questions/" + visitor.question().id, null, null,
+            RawHttp.Reply page = visits.send(visitor, "GET", visitor.question().path(), null, null,
                     new String[] { "Accept", accept });
             assertThat(accept, page.status(), equalTo(200));
             assertThat(accept, page.text(), hasElement("h1", equalTo(visitor.question().title)));

@@ -1,0 +1,81 @@
+package org.qasite.search;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.qasite.markdown.PlainText;
+import org.qasite.question.Question;
+
+/**
+ * The titles and snippets of a page of results with the matches marked. Snippets come from the plain text a reader
+ * sees (no backticks, fences, image addresses or table pipes), from the question's body, or, for a question found by
+ * an answer alone, from its best-matching answer.
+ */
+@ApplicationScoped
+class Snippets {
+
+    /** Constants, never typed text: written into the SQL. */
+    private static final String SNIPPET_OPTIONS = "StartSel=" + SearchService.START + ", StopSel=" + SearchService.STOP
+            + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    record Marked(String titleHtml, String snippetHtml, boolean fromAnswer) {
+    }
+
+    private final EntityManager em;
+
+    Snippets(EntityManager em) {
+        this.em = em;
+    }
+
+    Map<Long, Marked> mark(Map<Long, Question> questions, Collection<Long> byAnswer, SearchService.Prepared search) {
+        Map<Long, String> answerTexts = byAnswer.isEmpty() ? Map.of() : bestAnswers(byAnswer, search);
+        List<Object> params = new ArrayList<>(search.params());
+        StringBuilder values = new StringBuilder();
+        for (Question q : questions.values()) {
+            String answer = answerTexts.get(q.id);
+            values.append(values.isEmpty() ? "" : ", ").append("(CAST(?").append(params.size() + 1)
+                    .append(" AS bigint), CAST(?").append(params.size() + 2).append(" AS text), CAST(?")
+                    .append(params.size() + 3).append(" AS text))");
+            params.add(q.id);
+            params.add(q.title);
+            params.add(PlainText.of(answer != null ? answer : q.body));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = SearchService.bind(em.createNativeQuery(search.with() + ", t(id, title, body) AS (VALUES "
+                + values + ") SELECT t.id, ts_headline(CAST(?1 AS regconfig), t.title, query.q, '"
+                + SearchService.TITLE_OPTIONS + "'), ts_headline(CAST(?1 AS regconfig), t.body, query.q, '"
+                + SNIPPET_OPTIONS + "') FROM t, query"), params).getResultList();
+        Map<Long, Marked> marked = new HashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            marked.put(id, new Marked(SearchService.highlight((String) r[1]), SearchService.highlight((String) r[2]),
+                    answerTexts.containsKey(id)));
+        }
+        return marked;
+    }
+
+    /** For each question, the body of its answer that matches best (not deleted). */
+    private Map<Long, String> bestAnswers(Collection<Long> questionIds, SearchService.Prepared search) {
+        List<Object> params = new ArrayList<>(search.params());
+        params.add(List.copyOf(questionIds));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = SearchService.bind(em.createNativeQuery(search.with()
+                + "SELECT DISTINCT ON (a.question_id) a.question_id, a.body FROM answer a, query"
+                + " WHERE a.question_id IN (?" + params.size() + ") AND a.search_vector @@ query.q AND a.deleted_at IS NULL"
+                + " ORDER BY a.question_id, ts_rank_cd(a.search_vector, query.q) DESC, a.id"), params).getResultList();
+        Map<Long, String> bodies = new HashMap<>();
+        rows.forEach(r -> bodies.put(((Number) r[0]).longValue(), (String) r[1]));
+        return bodies;
+    }
+
+    /** The start of a question's text, for a search by tags alone. */
+    static String excerpt(String body) {
+        return PlainText.excerpt(body, 240);
+    }
+}
