@@ -18,6 +18,7 @@ import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
 import org.qasite.text.ScriptMix;
+import org.qasite.text.i18n.ReaderLanguage;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -30,9 +31,11 @@ public class MemberService {
     private final PasswordPolicy passwords;
     private final RateLimiter rateLimiter;
     private final Outbox outbox;
+    private final ReaderLanguage reader;
 
     MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
-            RateLimiter rateLimiter, Outbox outbox) {
+            RateLimiter rateLimiter, Outbox outbox, ReaderLanguage reader) {
+        this.reader = reader;
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
@@ -71,6 +74,8 @@ public class MemberService {
         member.username = input.username();
         member.email = input.email();
         member.displayName = input.username();
+        // their mail's language until they choose one in the settings (the confirmation link goes out now)
+        member.signupLocale = reader.locale().toLanguageTag();
         member.passwordHash = BcryptUtil.bcryptHash(input.password(), Math.max(12, config.bcryptCost()));
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
@@ -98,7 +103,7 @@ public class MemberService {
             throw QaException.notFound("Your account no longer exists.");
         }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
-                raw.mail());
+                raw.mail(), raw.locale());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
             errors.put("email", "Another account uses this email address.");
@@ -118,6 +123,7 @@ public class MemberService {
         }
         member.displayName = input.displayName();
         input.mail().forEach(member::setMailFor);
+        member.locale = input.locale();
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
         } else if (removeAvatar) {
