@@ -105,6 +105,13 @@ class ReaderLanguageTest {
                 .multiPart("csrf-token", session.csrfToken()).post("/settings").then().statusCode(400)
                 .body(hasElement("html[lang=ru]"),
                         hasElement("#email-error", equalTo("Это не похоже на адрес электронной почты.")));
+
+        // and English for a member who chose it, whatever the browser asks
+        data.execute("UPDATE member SET locale = 'en' WHERE id = ?1", member.id);
+        session.request().header("Accept-Language", "ru").multiPart("email", "broken@")
+                .multiPart("display_name", member.displayName).multiPart("csrf-token", session.csrfToken())
+                .post("/settings").then().statusCode(400)
+                .body(hasElement("#email-error", equalTo("This is not a valid email address.")));
     }
 
     @Test
