@@ -56,6 +56,26 @@ class RussianMailTest {
     }
 
     @Test
+    void aSignupFromABrowserAskingForRussianGetsItsConfirmationMailInRussian() {
+        String username = TestData.uniqueName("ru-signup");
+        String email = username + "@example.org";
+        WebSession session = WebSession.visitor();
+        String token = session.csrfToken();
+        session.request().header("Accept-Language", "ru-RU,ru;q=0.9").multiPart("username", username)
+                .multiPart("email", email).multiPart("password", "lazurnyi bereg 1987")
+                .multiPart("password_confirm", "lazurnyi bereg 1987").multiPart("csrf-token", token).post("/signup")
+                .then().statusCode(303);
+        assertThat(data.count("SELECT count(*) FROM member WHERE username = ?1 AND signup_locale = 'ru'", username),
+                equalTo(1L));
+
+        Mail mail = await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.getMailsSentTo(email),
+                mails -> !mails.isEmpty()).get(0);
+        assertThat(mail.getSubject(), containsString("Подтвердите адрес электронной почты на сайте"));
+        assertThat(mail.getHtml(), hasElement("a", equalTo("Подтвердить адрес")));
+        assertThat(mail.getText(), containsString("Перейдите по ссылке в течение 24 часов:"));
+    }
+
+    @Test
     void withoutAChoiceMailComesInTheLanguageTheMemberSignedUpIn() {
         Member asker = data.member("plain-asker");
         data.execute("UPDATE member SET signup_locale = 'ru' WHERE id = ?1", asker.id);

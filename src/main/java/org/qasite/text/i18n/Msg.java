@@ -563,6 +563,46 @@ public interface Msg {
     @Message("from mail about new answers (no login needed).")
     String mail_unsubscribe_answers_after();
 
+    // ---- account mail
+    @Message("Confirm your email address on {site}")
+    String verify_subject(String site);
+
+    @Message("You asked to use")
+    String verify_change_before();
+
+    @Message("as the email address of your account on")
+    String verify_account_on();
+
+    @Message("The change takes effect when you confirm it within {validFor}:")
+    String verify_change_within(String validFor);
+
+    @Message("Please confirm that")
+    String verify_confirm_before();
+
+    @Message("is the email address of your account on")
+    String verify_is_account_on();
+
+    @Message("Follow this link within {validFor}:")
+    String verify_follow_within(String validFor);
+
+    @Message("Confirm my address")
+    String verify_button();
+
+    @Message("Or copy this address into your browser:")
+    String mail_copy_link();
+
+    @Message("Until the address is confirmed, {site} sends no mail about answers to it.")
+    String verify_until(String site);
+
+    @Message("If you did not ask for this, ignore this mail: nothing changes.")
+    String verify_ignore();
+
+    @Message("{n} {#if n == 1}hour{#else}hours{/if}")
+    String duration_hours(long n);
+
+    @Message("{n} {#if n == 1}minute{#else}minutes{/if}")
+    String duration_minutes(long n);
+
     // ---- login, signup, settings
     @Message("Username")
     String form_username();
