@@ -51,21 +51,21 @@ public class MemberService {
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("username") && ReservedNames.isReserved(input.username())) {
-            errors.put("username", "This name is reserved for the site. Choose another one.");
+            errors.put("username", reader.msg().name_reserved());
         }
         String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
         if (passwordProblem != null) {
             errors.put("password", passwordProblem);
         } else if (!input.password().equals(input.passwordConfirm())) {
-            errors.put("passwordConfirm", "The two passwords differ.");
+            errors.put("passwordConfirm", reader.msg().passwords_differ());
         }
         // A new member shows as their username: it must not be another member's display name either.
         if (!errors.containsKey("username")
                 && (Member.existsUsername(input.username()) || Member.nameInUse(input.username(), null))) {
-            errors.put("username", "This username is taken. Choose another one.");
+            errors.put("username", reader.msg().username_taken());
         }
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
-            errors.put("email", "An account with this email address exists already.");
+            errors.put("email", reader.msg().email_exists());
         }
         validator.check(errors);
         // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
@@ -84,7 +84,7 @@ public class MemberService {
             member.persistAndFlush();
         } catch (PersistenceException e) {
             // Another signup took the name or address between the check above and this insert.
-            throw InvalidInput.of("username", "This username or email address was just taken. Choose another one.");
+            throw InvalidInput.of("username", reader.msg().username_just_taken());
         }
         // The address counts once its link is opened (account-mail consumer, account/ pages).
         outbox.record(EventType.EMAIL_VERIFICATION_REQUESTED,
@@ -106,7 +106,7 @@ public class MemberService {
                 raw.mail(), raw.locale());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
-            errors.put("email", "Another account uses this email address.");
+            errors.put("email", reader.msg().email_used());
         }
         // A name kept as it was stays, even one chosen before these rules.
         if (!errors.containsKey("displayName") && !input.displayName().equals(member.displayName)) {
@@ -132,7 +132,7 @@ public class MemberService {
         try {
             member.flush();
         } catch (PersistenceException e) {
-            throw InvalidInput.of("email", "Another account uses this email address.");
+            throw InvalidInput.of("email", reader.msg().email_used());
         }
         return member;
     }
@@ -168,9 +168,9 @@ public class MemberService {
     }
 
     /** A display name shows beside every post: it may not pass for the site's staff or for another member. */
-    private static String displayNameProblem(String name, long memberId) {
+    private String displayNameProblem(String name, long memberId) {
         if (ReservedNames.isReserved(name)) {
-            return "This name is reserved for the site. Choose another one.";
+            return reader.msg().name_reserved();
         }
         String mixed = ScriptMix.firstMixedWord(name);
         if (mixed != null) {
@@ -178,7 +178,7 @@ public class MemberService {
                     + " letters, which can look alike: write each word in one script.";
         }
         if (Member.nameInUse(name, memberId)) {
-            return "Another member uses this name. Choose another one.";
+            return reader.msg().name_in_use();
         }
         return null;
     }

@@ -688,6 +688,46 @@ public interface Msg {
     @Message("Welcome, {username}! Your account is ready{#if loggedIn} and you are logged in{#else}: log in to start{/if}. A link to confirm your email address is on its way to {email}.")
     String signup_welcome(String username, boolean loggedIn, String email);
 
+    // ---- refusals of the member forms (made in Java)
+    @Message("This name is reserved for the site. Choose another one.")
+    String name_reserved();
+
+    @Message("The two passwords differ.")
+    String passwords_differ();
+
+    @Message("This username is taken. Choose another one.")
+    String username_taken();
+
+    @Message("An account with this email address exists already.")
+    String email_exists();
+
+    @Message("This username or email address was just taken. Choose another one.")
+    String username_just_taken();
+
+    @Message("Another account uses this email address.")
+    String email_used();
+
+    @Message("Another member uses this name. Choose another one.")
+    String name_in_use();
+
+    @Message("Choose a password.")
+    String password_required();
+
+    @Message("The password must be 8 to 72 characters long.")
+    String password_length();
+
+    @Message("The password is too long: at most 72 bytes (fewer characters outside ASCII).")
+    String password_bytes();
+
+    @Message("The password must not contain your username.")
+    String password_has_username();
+
+    @Message("The password must not contain your email address.")
+    String password_has_email();
+
+    @Message("This password is too easy to guess: it is a common password or close to one (a word with digits, a keyboard row, a date). Choose another one; a few unrelated words make a strong password.")
+    String password_weak();
+
     @Message("Please correct the marked fields.")
     String form_correct_fields();
 }

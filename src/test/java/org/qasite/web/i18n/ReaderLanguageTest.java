@@ -3,6 +3,7 @@ package org.qasite.web.i18n;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.qasite.testsupport.Pages.hasElement;
 import static org.qasite.testsupport.Pages.hasField;
 
@@ -112,6 +113,20 @@ class ReaderLanguageTest {
                 .multiPart("display_name", member.displayName).multiPart("csrf-token", session.csrfToken())
                 .post("/settings").then().statusCode(400)
                 .body(hasElement("#email-error", equalTo("This is not a valid email address.")));
+    }
+
+    @Test
+    void aSignupRefusedInJavaComesBackInRussianToo() {
+        Member taken = data.member("i18n");
+        WebSession session = WebSession.visitor();
+        String token = session.csrfToken();
+        session.request().header("Accept-Language", "ru").multiPart("username", taken.username)
+                .multiPart("email", "someone-else@example.org").multiPart("password", "qwerty123")
+                .multiPart("password_confirm", "qwerty123").multiPart("csrf-token", token).post("/signup").then()
+                .statusCode(400)
+                .body(hasElement("#username-error", equalTo("Это имя пользователя уже занято. Выберите другое.")),
+                        hasElement("#password-error", startsWith("Этот пароль слишком легко угадать")),
+                        hasElement("[role=alert]", equalTo("Исправьте отмеченные поля.")));
     }
 
     @Test
