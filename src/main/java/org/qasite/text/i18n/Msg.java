@@ -688,6 +688,49 @@ public interface Msg {
     @Message("Welcome, {username}! Your account is ready{#if loggedIn} and you are logged in{#else}: log in to start{/if}. A link to confirm your email address is on its way to {email}.")
     String signup_welcome(String username, boolean loggedIn, String email);
 
+    // ---- flash messages of following, deletion, editing and logout
+    @Message("You follow this question: new answers appear in your notifications.")
+    String follow_question_on();
+
+    @Message("You no longer follow this question.")
+    String follow_question_off();
+
+    @Message("You follow [{tag}]: new questions with it appear in your notifications.")
+    String follow_tag_on(String tag);
+
+    @Message("You no longer follow [{tag}].")
+    String follow_tag_off(String tag);
+
+    @Message("Log in to follow a tag.")
+    String follow_tag_login();
+
+    @Message("Log in to follow a question.")
+    String follow_question_login();
+
+    @Message("Your question is deleted. Only you can see it now, here, and Undelete brings it back.")
+    String deleted_question();
+
+    @Message("Your question is back.")
+    String undeleted_question();
+
+    @Message("Your answer is deleted. Only you can see it now, and Undelete brings it back.")
+    String deleted_answer();
+
+    @Message("Your answer is back.")
+    String undeleted_answer();
+
+    @Message("Log in to delete or undelete your post.")
+    String deletion_login();
+
+    @Message("Your edit is saved.")
+    String edit_saved();
+
+    @Message("Log in to edit.")
+    String edit_login();
+
+    @Message("You are logged out.")
+    String logged_out();
+
     // ---- refusals of the member forms (made in Java)
     @Message("This name is reserved for the site. Choose another one.")
     String name_reserved();

@@ -130,6 +130,20 @@ class ReaderLanguageTest {
     }
 
     @Test
+    void flashMessagesInTheReadersLanguage() {
+        Member member = data.member("i18n");
+        Question question = data.question(data.member("i18n"), "Что такое MVCC?", "postgresql");
+        WebSession session = WebSession.loggedIn(member.username);
+        session.request().header("Accept-Language", "ru").contentType(ContentType.URLENC)
+                .formParam("csrf-token", session.csrfToken()).post("/questions/" + question.id + "/follow").then()
+                .statusCode(303);
+        session.request().header("Accept-Language", "ru").get("/questions/" + question.id).then().statusCode(200)
+                .body(hasElement("[data-flash]",
+                        equalTo("Вы подписаны на этот вопрос: новые ответы появятся в ваших уведомлениях.")),
+                        hasElement("[data-follow-for=question-" + question.id + "]", equalTo("Вы подписаны на вопрос")));
+    }
+
+    @Test
     void aFailedFormComesBackWithRussianMessages() {
         Member member = data.member("i18n");
         WebSession session = WebSession.loggedIn(member.username);
