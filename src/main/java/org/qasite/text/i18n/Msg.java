@@ -673,6 +673,17 @@ public interface Msg {
     @Message(". Digests list what you have not read yet, grouped by question.")
     String settings_mail_help_after();
 
+    /** A kind of notification (member.NotificationKind, by its name) in the settings' mail choices. */
+    @Message("{#if kind == 'ANSWER'}A new answer to my question{#else if kind == 'FOLLOWED_ANSWER'}A new answer to a question I follow"
+            + "{#else if kind == 'COMMENT'}A comment on my question or answer{#else if kind == 'MENTION'}A comment that mentions me"
+            + "{#else if kind == 'ACCEPTED'}My answer accepted{#else}A new question in a tag I follow{/if}")
+    String mail_kind(String kind);
+
+    /** How often mail comes (member.MailFrequency, by its name). */
+    @Message("{#if frequency == 'INSTANT'}Instantly{#else if frequency == 'DAILY'}Daily digest"
+            + "{#else if frequency == 'WEEKLY'}Weekly digest{#else}Never{/if}")
+    String mail_frequency(String frequency);
+
     @Message("Save")
     String form_save();
 

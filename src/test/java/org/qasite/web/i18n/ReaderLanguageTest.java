@@ -80,7 +80,9 @@ class ReaderLanguageTest {
                 .statusCode(303);
         session.get("/settings").then().statusCode(200).body(hasElement("html[lang=ru]"),
                 hasElement("[data-flash]", equalTo("Настройки сохранены.")),
-                hasElement("label[for=locale]", equalTo("Язык")));
+                hasElement("label[for=locale]", equalTo("Язык")),
+                hasElement("label[for=mail_answer]", equalTo("Новый ответ на мой вопрос")),
+                hasElement("select[name=mail_answer] option[value=never]", equalTo("Никогда")));
     }
 
     @Test
