@@ -40,7 +40,8 @@ function startLive() {
   const setCount = (n) => {
     if (!count || !Number.isFinite(n) || n < 0) return;
     count.textContent = String(n);
-    if (noun) noun.textContent = n === 1 ? 'answer' : 'answers';
+    // the page gives the noun's plural forms in its language; the browser knows which one a count takes
+    if (noun) noun.textContent = noun.dataset[new Intl.PluralRules(document.documentElement.lang).select(n)] || noun.dataset.many;
   };
 
   const showAlert = (text, linkText, href) => {

@@ -8,5 +8,5 @@ import org.qasite.member.Member;
 
 /** The forgot-password form. */
 record ForgotInput(
-        @NotBlank(message = "Enter the email address of your account.") @Size(max = Member.MAX_EMAIL, message = "The email address is too long.") @Email(message = "This is not a valid email address.") String email) {
+        @NotBlank(message = "{qa.forgot.email.required}") @Size(max = Member.MAX_EMAIL, message = "{qa.email.size}") @Email(message = "{qa.email.invalid}") String email) {
 }

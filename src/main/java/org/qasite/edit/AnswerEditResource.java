@@ -19,6 +19,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.question.Answer;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -71,7 +72,7 @@ public class AnswerEditResource {
         try {
             Answer answer = edits.edit(me.id(), answerId, new AnswerEdit(body, summary, base));
             return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answerId))
-                    .cookie(Flash.set("Your edit is saved.")).build();
+                    .cookie(Flash.set(ReaderLocale.words().edit_saved())).build();
         } catch (EditConflict e) {
             Answer answer = Answer.require(id);
             Form form = new Form(Forms.orEmpty(body), Forms.orEmpty(summary), e.currentRevision());
@@ -91,6 +92,7 @@ public class AnswerEditResource {
     /** A visitor: to the login page, and back to the form once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to("Log in to edit.", "/answers/" + uri.getPathParameters().getFirst("id") + "/edit");
+        return LoginRedirect.to(ReaderLocale.words().edit_login(),
+                "/answers/" + uri.getPathParameters().getFirst("id") + "/edit");
     }
 }

@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.account.AccountConfig;
 import org.qasite.account.AccountTokens;
 import org.qasite.member.Member;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Msg;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
 
 /** The mails of accounts, rendered when they are sent: a link whose token no longer works is not sent at all. */
 @ApplicationScoped
@@ -30,6 +33,8 @@ class AccountMails {
     /** The mail of this queued row, to its address as queued; null when it is not worth sending any more. */
     MailTemplateInstance compose(MailLog mail, Member recipient) {
         String name = recipient.displayName;
+        // rendered outside any request: in the recipient's language, not the reader's
+        Msg msg = Messages.of(recipient.mailLocale());
         MailTemplateInstance message;
         String subject;
         switch (mail.kind) {
@@ -39,9 +44,10 @@ class AccountMails {
                     return null;
                 }
                 message = Mails.Templates.passwordReset(name, recipient.username,
-                        site.absoluteUrl("/reset-password?token=" + token), describe(config.resetLinkLifetime()),
+                        site.absoluteUrl("/reset-password?token=" + token),
+                        describe(config.resetLinkLifetime(), Messages.of("en")),
                         site.absoluteUrl("/forgot-password"), site.getName(), site.getBaseUrl());
-                subject = "Reset your password on " + site.getName();
+                subject = "Reset your password on " + site.getName(); // its text is English still
             }
             case MailLog.KIND_EMAIL_VERIFICATION -> {
                 String token = token(mail);
@@ -50,18 +56,18 @@ class AccountMails {
                 }
                 boolean change = !recipient.email.equalsIgnoreCase(mail.recipient);
                 message = Mails.Templates.verifyEmail(name, mail.recipient, change,
-                        site.absoluteUrl("/verify-email?token=" + token), describe(config.verificationLinkLifetime()),
+                        site.absoluteUrl("/verify-email?token=" + token), describe(config.verificationLinkLifetime(), msg),
                         site.getName(), site.getBaseUrl());
-                subject = "Confirm your email address on " + site.getName();
+                subject = msg.verify_subject(site.getName());
             }
             case MailLog.KIND_EMAIL_CHANGED -> {
                 message = Mails.Templates.emailChanged(name, recipient.username, recipient.email,
                         site.getName(), site.getBaseUrl());
-                subject = "The email address of your account on " + site.getName() + " changed";
+                subject = "The email address of your account on " + site.getName() + " changed"; // English still
             }
             default -> throw new IllegalStateException("Mail " + mail.id + " is of an unknown kind: " + mail.kind);
         }
-        return message.to(mail.recipient).subject(subject);
+        return message.setAttribute(TemplateInstance.LOCALE, recipient.mailLocale()).to(mail.recipient).subject(subject);
     }
 
     /** The link's token, while it still works. */
@@ -72,13 +78,9 @@ class AccountMails {
         return seal.open(mail.tokenId, mail.sealedToken);
     }
 
-    /** "1 hour", "24 hours", "30 minutes". */
-    static String describe(Duration d) {
+    /** "1 hour", "24 hours", "30 minutes"; in Russian as "в течение …" needs them ("24 часов"). */
+    static String describe(Duration d, Msg msg) {
         long minutes = Math.max(1, d.toMinutes());
-        if (minutes % 60 == 0) {
-            long hours = minutes / 60;
-            return hours == 1 ? "1 hour" : hours + " hours";
-        }
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
+        return minutes % 60 == 0 ? msg.duration_hours(minutes / 60) : msg.duration_minutes(minutes);
     }
 }

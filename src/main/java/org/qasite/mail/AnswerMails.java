@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
+import org.qasite.text.i18n.Messages;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
 
 /** The mail about a new answer to the recipient's question, rendered when it is sent. */
 @ApplicationScoped
@@ -43,8 +45,9 @@ class AnswerMails {
         return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
                 Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
                 site.getBaseUrl())
+                .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .mail(headers)
                 .to(recipient.email)
-                .subject("New answer to \"" + answer.question.title + "\"");
+                .subject(Messages.of(recipient.mailLocale()).mail_new_answer_subject(answer.question.title));
     }
 }

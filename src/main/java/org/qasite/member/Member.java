@@ -2,6 +2,7 @@ package org.qasite.member;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.security.jpa.Password;
@@ -91,6 +94,13 @@ public class Member extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** The language chosen in the settings ("en", "ru"), or null to follow the browser's Accept-Language. */
+    public String locale;
+
+    /** The language the browser asked for at signup: mail goes out in it while {@link #locale} is null. */
+    @Column(name = "signup_locale")
+    public String signupLocale;
+
     /** When the address was confirmed by a link; null while it is not (mail about answers waits for it). */
     @Column(name = "email_verified_at")
     public Instant emailVerifiedAt;
@@ -109,6 +119,11 @@ public class Member extends PanacheEntityBase {
     public static final String DELETED_AVATAR_URL = "/avatars/deleted.svg";
     /** Starts the username of a deleted account: a character no username may hold, so no signup can take it. */
     static final String TOMBSTONE_PREFIX = "deleted:";
+
+    /** The language of the member's mail: the one they chose, else the one their browser asked for at signup. */
+    public Locale mailLocale() {
+        return SiteLocales.of(locale).or(() -> SiteLocales.of(signupLocale)).orElse(SiteLocales.ENGLISH);
+    }
 
     /** How the member wants mail about this kind of notification. */
     public MailFrequency mailFor(NotificationKind kind) {

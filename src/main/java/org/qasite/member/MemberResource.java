@@ -22,6 +22,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.limit.ClientAddress;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Msg;
+import org.qasite.text.i18n.SiteLocales;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -41,13 +45,18 @@ public class MemberResource {
 
     /** {@code mail}: the frequency chosen for each kind of notification, or null where a form sent none it knows. */
     public record SettingsForm(String email, String displayName, Map<NotificationKind, MailFrequency> mail,
-            String avatarUrl, boolean hasAvatar) {
+            String avatarUrl, boolean hasAvatar, String locale) {
         static SettingsForm of(Member m) {
             Map<NotificationKind, MailFrequency> mail = new EnumMap<>(NotificationKind.class);
             for (NotificationKind kind : NotificationKind.values()) {
                 mail.put(kind, m.mailFor(kind));
             }
-            return new SettingsForm(m.email, m.displayName, mail, m.avatarUrl(), m.avatarHash != null);
+            return new SettingsForm(m.email, m.displayName, mail, m.avatarUrl(), m.avatarHash != null, m.locale);
+        }
+
+        /** For the template: the languages one may choose besides "automatic". */
+        public List<String> locales() {
+            return SiteLocales.TAGS;
         }
 
         /** For the template: the kinds in order, each with its choice. */
@@ -76,9 +85,12 @@ public class MemberResource {
     private final MemberService members;
     private final AvatarStore avatars;
     private final NewMemberLogin newMemberLogin;
+    private final ReaderLocale reader;
 
-    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars, NewMemberLogin newMemberLogin) {
+    MemberResource(CurrentMember me, MemberService members, AvatarStore avatars, NewMemberLogin newMemberLogin,
+            ReaderLocale reader) {
         this.me = me;
+        this.reader = reader;
         this.members = members;
         this.avatars = avatars;
         this.newMemberLogin = newMemberLogin;
@@ -102,21 +114,19 @@ public class MemberResource {
             String address = ClientAddress.of(ctx.request());
             Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
                     address);
-            String confirm = " A link to confirm your email address is on its way to " + member.email + ".";
+            Msg msg = reader.msg();
             if (!newMemberLogin.logIn(member, ctx)) {
                 return Response.seeOther(URI.create("/login?username=" + member.username))
-                        .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready: log in to start."
-                                + confirm))
+                        .cookie(Flash.set(msg.signup_welcome(member.username, false, member.email)))
                         .build();
             }
             return Response.seeOther(URI.create(LoginRedirect.takeReturn(ctx.request())))
-                    .cookie(Flash.set("Welcome, " + member.username + "! Your account is ready and you are logged in."
-                            + confirm))
+                    .cookie(Flash.set(msg.signup_welcome(member.username, true, member.email)))
                     .build();
         } catch (QaException e) {
             SignupForm form = new SignupForm(Forms.orEmpty(username), Forms.orEmpty(email));
             Response.ResponseBuilder response = Response.status(e.status()).entity(
-                    Templates.signup(form, renamePasswordConfirm(Forms.fieldErrors(e)), e.getMessage()));
+                    Templates.signup(form, renamePasswordConfirm(Forms.fieldErrors(e)), reader.formError(e)));
             if (e.retryAfter() != null) {
                 response.header(HttpHeaders.RETRY_AFTER, QaException.wholeSeconds(e.retryAfter()));
             }
@@ -164,7 +174,7 @@ public class MemberResource {
     @Path("settings")
     public Response settingsForm() {
         return me.get().map(m -> Response.ok(Templates.settings(SettingsForm.of(m), Map.of(), null)).build())
-                .orElseGet(() -> LoginRedirect.to("Log in to change your settings.", "/settings"));
+                .orElseGet(() -> LoginRedirect.to(reader.msg().settings_login(), "/settings"));
     }
 
     @POST
@@ -174,11 +184,11 @@ public class MemberResource {
             @RestForm("mail_answer") String mailAnswer, @RestForm("mail_followed_answer") String mailFollowedAnswer,
             @RestForm("mail_comment") String mailComment, @RestForm("mail_mention") String mailMention,
             @RestForm("mail_accepted") String mailAccepted, @RestForm("mail_tag_question") String mailTagQuestion,
-            @RestForm("remove_avatar") String removeAvatar,
+            @RestForm("remove_avatar") String removeAvatar, @RestForm String locale,
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
-            return LoginRedirect.to("Log in to change your settings.", "/settings");
+            return LoginRedirect.to(reader.msg().settings_login(), "/settings");
         }
         Map<NotificationKind, String> mailValues = new EnumMap<>(NotificationKind.class);
         mailValues.put(NotificationKind.ANSWER, mailAnswer);
@@ -191,23 +201,27 @@ public class MemberResource {
         mailValues.forEach((kind, value) -> mail.put(kind, value == null ? current.mailFor(kind) : MailFrequency.parse(value)));
         try {
             AvatarStore.Picture picture = avatars.read(avatar);
-            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, mail),
+            // a form without the field (an older page, a script) keeps the language as it was; "" is "automatic"
+            String chosenLocale = locale == null ? current.locale : locale.isBlank() ? null : locale.strip();
+            Member saved = members.updateSettings(current.id, new SettingsInput(email, displayName, mail, chosenLocale),
                     picture,
                     removeAvatar != null && !removeAvatar.isBlank());
             String newEmail = InputText.line(email);
+            // the message in the language just saved: the next page is read in it
+            Msg msg = saved.locale != null ? Messages.of(saved.locale) : reader.msg();
             return Response.seeOther(URI.create("/settings")).cookie(Flash.set(saved.email.equalsIgnoreCase(newEmail)
-                    ? "Your settings are saved."
-                    : "Your settings are saved. A link is on its way to " + newEmail
-                            + ": your address changes when you open it."))
+                    ? msg.settings_saved()
+                    : msg.settings_saved_email(newEmail)))
                     .build();
         } catch (QaException e) {
             SettingsForm form = new SettingsForm(Forms.orEmpty(email),
-                    Forms.orEmpty(displayName), mail, current.avatarUrl(), current.avatarHash != null);
+                    Forms.orEmpty(displayName), mail, current.avatarUrl(), current.avatarHash != null,
+                    locale == null ? current.locale : locale);
             Map<String, String> errors = new java.util.LinkedHashMap<>(Forms.fieldErrors(e));
             if (errors.containsKey("displayName")) {
                 errors.put("display_name", errors.remove("displayName"));
             }
-            return Response.status(e.status()).entity(Templates.settings(form, errors, e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.settings(form, errors, reader.formError(e))).build();
         }
     }
 }

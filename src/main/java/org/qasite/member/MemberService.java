@@ -18,6 +18,7 @@ import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
 import org.qasite.text.ScriptMix;
+import org.qasite.text.i18n.ReaderLanguage;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -30,9 +31,11 @@ public class MemberService {
     private final PasswordPolicy passwords;
     private final RateLimiter rateLimiter;
     private final Outbox outbox;
+    private final ReaderLanguage reader;
 
     MemberService(InputValidator validator, AvatarStore avatars, MemberConfig config, PasswordPolicy passwords,
-            RateLimiter rateLimiter, Outbox outbox) {
+            RateLimiter rateLimiter, Outbox outbox, ReaderLanguage reader) {
+        this.reader = reader;
         this.validator = validator;
         this.avatars = avatars;
         this.config = config;
@@ -48,21 +51,21 @@ public class MemberService {
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("username") && ReservedNames.isReserved(input.username())) {
-            errors.put("username", "This name is reserved for the site. Choose another one.");
+            errors.put("username", reader.msg().name_reserved());
         }
         String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
         if (passwordProblem != null) {
             errors.put("password", passwordProblem);
         } else if (!input.password().equals(input.passwordConfirm())) {
-            errors.put("passwordConfirm", "The two passwords differ.");
+            errors.put("passwordConfirm", reader.msg().passwords_differ());
         }
         // A new member shows as their username: it must not be another member's display name either.
         if (!errors.containsKey("username")
                 && (Member.existsUsername(input.username()) || Member.nameInUse(input.username(), null))) {
-            errors.put("username", "This username is taken. Choose another one.");
+            errors.put("username", reader.msg().username_taken());
         }
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
-            errors.put("email", "An account with this email address exists already.");
+            errors.put("email", reader.msg().email_exists());
         }
         validator.check(errors);
         // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
@@ -71,6 +74,8 @@ public class MemberService {
         member.username = input.username();
         member.email = input.email();
         member.displayName = input.username();
+        // their mail's language until they choose one in the settings (the confirmation link goes out now)
+        member.signupLocale = reader.locale().toLanguageTag();
         member.passwordHash = BcryptUtil.bcryptHash(input.password(), Math.max(12, config.bcryptCost()));
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
@@ -79,7 +84,7 @@ public class MemberService {
             member.persistAndFlush();
         } catch (PersistenceException e) {
             // Another signup took the name or address between the check above and this insert.
-            throw InvalidInput.of("username", "This username or email address was just taken. Choose another one.");
+            throw InvalidInput.of("username", reader.msg().username_just_taken());
         }
         // The address counts once its link is opened (account-mail consumer, account/ pages).
         outbox.record(EventType.EMAIL_VERIFICATION_REQUESTED,
@@ -98,10 +103,10 @@ public class MemberService {
             throw QaException.notFound("Your account no longer exists.");
         }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
-                raw.mail());
+                raw.mail(), raw.locale());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
-            errors.put("email", "Another account uses this email address.");
+            errors.put("email", reader.msg().email_used());
         }
         // A name kept as it was stays, even one chosen before these rules.
         if (!errors.containsKey("displayName") && !input.displayName().equals(member.displayName)) {
@@ -118,6 +123,7 @@ public class MemberService {
         }
         member.displayName = input.displayName();
         input.mail().forEach(member::setMailFor);
+        member.locale = input.locale();
         if (picture != null) {
             member.avatarHash = avatars.store(picture);
         } else if (removeAvatar) {
@@ -126,7 +132,7 @@ public class MemberService {
         try {
             member.flush();
         } catch (PersistenceException e) {
-            throw InvalidInput.of("email", "Another account uses this email address.");
+            throw InvalidInput.of("email", reader.msg().email_used());
         }
         return member;
     }
@@ -162,9 +168,9 @@ public class MemberService {
     }
 
     /** A display name shows beside every post: it may not pass for the site's staff or for another member. */
-    private static String displayNameProblem(String name, long memberId) {
+    private String displayNameProblem(String name, long memberId) {
         if (ReservedNames.isReserved(name)) {
-            return "This name is reserved for the site. Choose another one.";
+            return reader.msg().name_reserved();
         }
         String mixed = ScriptMix.firstMixedWord(name);
         if (mixed != null) {
@@ -172,7 +178,7 @@ public class MemberService {
                     + " letters, which can look alike: write each word in one script.";
         }
         if (Member.nameInUse(name, memberId)) {
-            return "Another member uses this name. Choose another one.";
+            return reader.msg().name_in_use();
         }
         return null;
     }

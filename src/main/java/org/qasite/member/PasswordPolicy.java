@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.web.i18n.ReaderLocale;
+
 import com.nulabinc.zxcvbn.Zxcvbn;
 
 /**
@@ -39,22 +41,22 @@ public class PasswordPolicy {
      */
     public String problem(String password, String username, String email) {
         if (password == null || password.isBlank()) {
-            return "Choose a password.";
+            return ReaderLocale.words().password_required();
         }
         if (password.length() < MIN_LENGTH || password.length() > MAX_BYTES) {
-            return "The password must be 8 to 72 characters long.";
+            return ReaderLocale.words().password_length();
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             // bcrypt reads 72 bytes; a longer password would be silently cut
-            return "The password is too long: at most 72 bytes (fewer characters outside ASCII).";
+            return ReaderLocale.words().password_bytes();
         }
         String plain = lettersAndDigits(password);
         if (contains(plain, username)) {
-            return "The password must not contain your username.";
+            return ReaderLocale.words().password_has_username();
         }
         String mailbox = mailbox(email);
         if (contains(plain, mailbox)) {
-            return "The password must not contain your email address.";
+            return ReaderLocale.words().password_has_email();
         }
         List<String> known = new ArrayList<>();
         for (String input : new String[] { username, mailbox, email }) {
@@ -64,8 +66,7 @@ public class PasswordPolicy {
             }
         }
         if (zxcvbn().measure(password, known).getScore() < MIN_SCORE) {
-            return "This password is too easy to guess: it is a common password or close to one (a word with digits,"
-                    + " a keyboard row, a date). Choose another one; a few unrelated words make a strong password.";
+            return ReaderLocale.words().password_weak();
         }
         return null;
     }

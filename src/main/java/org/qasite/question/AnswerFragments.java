@@ -2,6 +2,7 @@ package org.qasite.question;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import jakarta.inject.Named;
 
 import org.qasite.member.Member;
 import org.qasite.web.SiteConfig;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.FormToken;
 import org.qasite.web.page.TemplateExtensions;
 
@@ -34,11 +36,11 @@ public class AnswerFragments {
 
     /**
      * Everything {@code show$answer} reads besides the CSRF token. The id and the revision stand for the body; the edited
-     * line's "… ago" and editor are read like the author's.
+     * line's "… ago" and editor are read like the author's; the locale, because its words are the reader's language.
      */
     record Key(long answerId, int revision, int rating, boolean accepted, String ago, String authorUsername,
             String authorName, String authorAvatar, int myVote, boolean canVote, boolean questionAuthor, boolean mayEdit,
-            String editedAgo, String editorName, boolean forms, boolean deleted) {
+            String editedAgo, String editorName, boolean forms, boolean deleted, Locale locale) {
 
         static Key of(Answer answer, QuestionPage page, boolean forms) {
             Member author = answer.author;
@@ -47,7 +49,7 @@ public class AnswerFragments {
                     TemplateExtensions.ago(answer.createdAt), author.username, author.displayName, author.avatarUrl(),
                     page.myVote(answer), page.canVote(author), page.isAuthor(), page.mayEdit(answer),
                     answer.editedAt == null ? null : TemplateExtensions.ago(answer.editedAt),
-                    editor == null ? null : editor.displayName, forms, answer.isDeleted());
+                    editor == null ? null : editor.displayName, forms, answer.isDeleted(), ReaderLocale.current());
         }
     }
 

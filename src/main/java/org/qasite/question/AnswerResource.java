@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -51,13 +52,15 @@ public class AnswerResource {
     @Authenticated
     public Response accept(@RestPath String id) {
         Answer answer = answers.accept(me.id(), Ids.parse(id, "answer"));
-        return Response.seeOther(URI.create("/answers/" + answer.id)).cookie(Flash.set("You accepted this answer."))
+        return Response.seeOther(URI.create("/answers/" + answer.id))
+                .cookie(Flash.set(ReaderLocale.words().answer_accepted_flash()))
                 .build();
     }
 
     /** A visitor: to the login page, and back to the answer once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to("Log in to accept an answer.", "/answers/" + uri.getPathParameters().getFirst("id"));
+        return LoginRedirect.to(ReaderLocale.words().answer_accept_login(),
+                "/answers/" + uri.getPathParameters().getFirst("id"));
     }
 }

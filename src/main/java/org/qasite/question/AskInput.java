@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** A question as typed in the ask form or sent to the API. */
 public record AskInput(
-        @NotBlank(message = "Enter a title.") @Size(min = Question.MIN_TITLE, max = Question.MAX_TITLE, message = "The title must be {min} to {max} characters long.") String title,
-        @NotBlank(message = "Describe your question.") @Size(min = Question.MIN_BODY, max = Question.MAX_BODY, message = "The question must be {min} to {max} characters long.") String body,
+        @NotBlank(message = "{qa.title.required}") @Size(min = Question.MIN_TITLE, max = Question.MAX_TITLE, message = "{qa.title.size}") String title,
+        @NotBlank(message = "{qa.question.required}") @Size(min = Question.MIN_BODY, max = Question.MAX_BODY, message = "{qa.question.size}") String body,
         List<String> tags) {
 }

@@ -17,6 +17,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.TagNames;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -44,9 +45,11 @@ public class AskResource {
 
     private final CurrentMember me;
     private final QuestionService questions;
+    private final ReaderLocale reader;
 
-    AskResource(CurrentMember me, QuestionService questions) {
+    AskResource(CurrentMember me, QuestionService questions, ReaderLocale reader) {
         this.me = me;
+        this.reader = reader;
         this.questions = questions;
     }
 
@@ -61,18 +64,18 @@ public class AskResource {
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
             return Response.seeOther(URI.create(question.path()))
-                    .cookie(Flash.set("Your question is posted.")).build();
+                    .cookie(Flash.set(reader.msg().ask_posted())).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
             AskForm form = new AskForm(Forms.orEmpty(title), Forms.orEmpty(body), Forms.orEmpty(tags));
-            return Response.status(e.status()).entity(Templates.ask(form, Forms.fieldErrors(e), e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.ask(form, Forms.fieldErrors(e), reader.formError(e))).build();
         }
     }
 
     /** A visitor: to the login page, and back here once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e) {
-        return LoginRedirect.to("Log in to ask a question.", "/ask");
+        return LoginRedirect.to(reader.msg().ask_login(), "/ask");
     }
 }

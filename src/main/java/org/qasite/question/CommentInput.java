@@ -5,5 +5,5 @@ import jakarta.validation.constraints.Size;
 
 /** A comment as typed in a comment box or sent to the API. */
 public record CommentInput(
-        @NotBlank(message = "Write your comment.") @Size(min = Comment.MIN_BODY, max = Comment.MAX_BODY, message = "A comment must be {min} to {max} characters long.") String body) {
+        @NotBlank(message = "{qa.comment.required}") @Size(min = Comment.MIN_BODY, max = Comment.MAX_BODY, message = "{qa.comment.size}") String body) {
 }

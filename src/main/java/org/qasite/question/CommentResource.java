@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -73,14 +74,14 @@ public class CommentResource {
     public Response delete(@RestPath String id) {
         Comment comment = comments.delete(me.id(), Ids.parse(id, "comment"));
         return Response.seeOther(URI.create(postUrl(comment, "#comments-" + comment.postKey())))
-                .cookie(Flash.set("Your comment is deleted.")).build();
+                .cookie(Flash.set(ReaderLocale.words().comment_deleted())).build();
     }
 
     private Response comment(CommentService.Target target, String body) {
         try {
             Comment comment = comments.comment(me.id(), target, new CommentInput(body));
             return Response.seeOther(URI.create(postUrl(comment, "#comment-" + comment.id)))
-                    .cookie(Flash.set("Your comment is posted.")).build();
+                    .cookie(Flash.set(ReaderLocale.words().comment_posted())).build();
         } catch (QaException e) {
             if (e.status() == 404) {
                 throw e;
@@ -140,6 +141,6 @@ public class CommentResource {
         String id = uri.getPathParameters().getFirst("id");
         String back = path.startsWith("/answers/") ? "/answers/" + id
                 : path.startsWith("/questions/") ? "/questions/" + id : "/";
-        return LoginRedirect.to("Log in to comment.", back);
+        return LoginRedirect.to(ReaderLocale.words().comment_login(), back);
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.tag.Tag;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 import org.qasite.web.page.TemplateExtensions;
@@ -70,8 +71,8 @@ public class FollowResource {
         Question question = follows.question(me.require("follow a question").id, Ids.parse(rawId, "question"),
                 following);
         return Response.seeOther(URI.create(question.path())).cookie(Flash.set(following
-                ? "You follow this question: new answers appear in your notifications."
-                : "You no longer follow this question.")).build();
+                ? ReaderLocale.words().follow_question_on()
+                : ReaderLocale.words().follow_question_off())).build();
     }
 
     /** {@code back}: the question page whose tag button it was, or null for the tag's own page. */
@@ -81,8 +82,8 @@ public class FollowResource {
                 : "/tag/" + TemplateExtensions.pathSegment(tag.name);
         return Response.seeOther(URI.create(to))
                 .cookie(Flash.set(following
-                        ? "You follow [" + tag.name + "]: new questions with it appear in your notifications."
-                        : "You no longer follow [" + tag.name + "]."))
+                        ? ReaderLocale.words().follow_tag_on(tag.name)
+                        : ReaderLocale.words().follow_tag_off(tag.name)))
                 .build();
     }
 
@@ -91,7 +92,9 @@ public class FollowResource {
     Response visitor(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
         String back = path.substring(0, path.lastIndexOf('/'));
-        return LoginRedirect.to(back.startsWith("/tag/") ? "Log in to follow a tag." : "Log in to follow a question.",
+        return LoginRedirect.to(
+                back.startsWith("/tag/") ? ReaderLocale.words().follow_tag_login()
+                        : ReaderLocale.words().follow_question_login(),
                 back);
     }
 }

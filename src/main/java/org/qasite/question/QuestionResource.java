@@ -29,6 +29,7 @@ import org.qasite.refusal.QaException;
 import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -188,7 +189,7 @@ public class QuestionResource {
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
             return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answer.id))
-                    .cookie(Flash.set("Your answer is posted.")).build();
+                    .cookie(Flash.set(ReaderLocale.words().answer_posted())).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
@@ -197,7 +198,8 @@ public class QuestionResource {
             }
             QuestionPage page = load(id, null, null);
             return Response.status(e.status())
-                    .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), e.getMessage())).build();
+                    .entity(Templates.show(page, Forms.orEmpty(body), Forms.fieldErrors(e), ReaderLocale.formErrorNow(e)))
+                    .build();
         }
     }
 
@@ -205,6 +207,6 @@ public class QuestionResource {
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
         // The bare address (no database here): it leads on to the canonical one.
-        return LoginRedirect.to("Log in to answer.", "/questions/" + uri.getPathParameters().getFirst("id"));
+        return LoginRedirect.to(ReaderLocale.words().answer_login_to(), "/questions/" + uri.getPathParameters().getFirst("id"));
     }
 }

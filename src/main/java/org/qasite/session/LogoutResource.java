@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.refusal.QaException;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -44,7 +45,7 @@ public class LogoutResource {
             sessions.end(session);
         }
         cookies.forget(ctx);
-        return Response.seeOther(URI.create("/")).cookie(Flash.set("You are logged out.")).build();
+        return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.words().logged_out())).build();
     }
 
     @POST
@@ -76,7 +77,7 @@ public class LogoutResource {
         }
         if (session.equals(SessionIdentity.sessionId(identity))) {
             cookies.forget(ctx);
-            return Response.seeOther(URI.create("/")).cookie(Flash.set("You are logged out.")).build();
+            return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.words().logged_out())).build();
         }
         return Response.seeOther(URI.create("/settings")).cookie(Flash.set("The session is ended: that browser is"
                 + " logged out.")).build();

@@ -38,6 +38,14 @@ final class Browser {
         return start(options);
     }
 
+    /** A browser whose user reads these languages, best first ("ru,en"): Chromium weighs them in Accept-Language. */
+    static ChromeDriver startInLanguages(String languages) {
+        ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        options.addArguments("--lang=" + languages.split(",")[0]);
+        return start(options);
+    }
+
     private static ChromeDriver start(ChromeOptions options) {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,0 +1,17 @@
+package org.qasite.text.i18n;
+
+import java.util.Locale;
+
+/**
+ * The language of the request being served (a request-scoped bean: org.qasite.web.i18n.ReaderLocale decides it), for
+ * services that write a refusal in the reader's words.
+ */
+public interface ReaderLanguage {
+
+    Locale locale();
+
+    /** The site's words in the reader's language. */
+    default Msg msg() {
+        return Messages.of(locale());
+    }
+}

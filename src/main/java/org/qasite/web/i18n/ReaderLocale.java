@@ -1,0 +1,92 @@
+package org.qasite.web.i18n;
+
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Named;
+
+import org.qasite.refusal.InvalidInput;
+import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Msg;
+import org.qasite.text.i18n.ReaderLanguage;
+import org.qasite.text.i18n.SiteLocales;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place that decides the language of a request: the member's setting, else the best of the browser's
+ * Accept-Language among the site's languages, else English. Templates, validation messages and the messages made in
+ * Java all ask it.
+ */
+@Named("reader")
+@RequestScoped
+public class ReaderLocale implements ReaderLanguage {
+
+    private final Instance<LocalePreference> preference;
+    private final CurrentVertxRequest request;
+    private Locale locale;
+
+    ReaderLocale(Instance<LocalePreference> preference, CurrentVertxRequest request) {
+        this.preference = preference;
+        this.request = request;
+    }
+
+    /**
+     * The locale templates made now get: the reader's while a request is served, else English (a template made for a
+     * mail sets its recipient's own).
+     */
+    public static Locale current() {
+        ArcContainer arc = Arc.container();
+        return arc != null && arc.requestContext().isActive() ? arc.instance(ReaderLocale.class).get().locale()
+                : SiteLocales.ENGLISH;
+    }
+
+    /** The site's words in the language of the request being served (English outside one). */
+    public static Msg words() {
+        return Messages.of(current());
+    }
+
+    /** The line above a refused form, in the language of the request being served. */
+    public static String formErrorNow(QaException e) {
+        return e instanceof InvalidInput ? words().form_correct_fields() : e.getMessage();
+    }
+
+    @Override
+    public Locale locale() {
+        if (locale == null) {
+            // the member's row is read from the database: a page rendered on the event loop (a 404 of a path no
+            // resource has) may not wait for it, and goes by the browser's language
+            locale = (BlockingOperationControl.isBlockingAllowed() ? preference.stream() : Stream.<LocalePreference> empty())
+                    .flatMap(p -> p.chosen().stream()).flatMap(t -> SiteLocales.of(t).stream())
+                    .findFirst().orElseGet(() -> SiteLocales.best(acceptLanguage()));
+        }
+        return locale;
+    }
+
+    /** The line above a refused form: the fields' own messages come in the reader's language already. */
+    public String formError(QaException e) {
+        return e instanceof InvalidInput ? msg().form_correct_fields() : e.getMessage();
+    }
+
+    /** For {@code <html lang>}. */
+    public String getLang() {
+        return locale().toLanguageTag();
+    }
+
+    /** The browser's language, as asked, for a new member's row (their mail's language until they choose one). */
+    public Locale browserLocale() {
+        return SiteLocales.best(acceptLanguage());
+    }
+
+    private String acceptLanguage() {
+        RoutingContext current = request.getCurrent();
+        return current == null ? null : current.request().getHeader("Accept-Language");
+    }
+}

@@ -1,0 +1,60 @@
+package org.qasite.browser;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.qasite.member.Member;
+import org.qasite.question.Question;
+import org.qasite.testsupport.TestData;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A browser set to Russian gets the site in Russian, in a real Chromium. */
+@QuarkusTest
+class RussianBrowserTest {
+
+    @TestHTTPResource("/")
+    URL site;
+
+    @Inject
+    TestData data;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assertTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
+        browser = Browser.startInLanguages("ru,en");
+    }
+
+    @AfterEach
+    void quit() {
+        browser.quit();
+    }
+
+    @Test
+    void aQuestionPageInRussian() {
+        Member author = data.member("ru-author");
+        Question question = data.question(author, "Почему не работает LISTEN/NOTIFY?", "postgresql");
+        data.answer(data.member("ru-one"), question, "Потому что соединение возвращается в пул.");
+        data.answer(data.member("ru-two"), question, "Держите отдельное соединение для LISTEN.");
+
+        browser.get(site.toString().replaceAll("/$", "") + "/questions/" + question.id);
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"), equalTo("ru"));
+        assertThat(browser.findElement(By.cssSelector("nav a[href='/ask']")).getText(), equalTo("Задать вопрос"));
+        assertThat(browser.findElement(By.id("answers-heading")).getText(), equalTo("2 ответа"));
+        assertThat(browser.findElement(By.cssSelector("#login-link")).getText(), equalTo("Войти"));
+    }
+}
