@@ -80,6 +80,16 @@ class SearchAgreementTest {
         assertThat(snippet.select("mark").eachText(), hasItem(word));
     }
 
+    /** Search marks matches with U+0002 and U+0003: a body that writes them as references must not move the marks. */
+    @Test
+    void controlCharactersInABodyLeaveTheMarksBalanced() {
+        String word = "balancedword" + System.nanoTime() % 100000;
+        question("A question whose body hides markers", "Here &#3; is " + word + " then &#2; more &#2; text.");
+        Element snippet = Pages.one(page(word), ".search-snippet");
+        assertThat(snippet.select("mark").eachText(), equalTo(List.of(word)));
+        assertThat(snippet.text(), containsString("Here is " + word + " then more text"));
+    }
+
     @Test
     void anAnswersWordsFindItsQuestionBelowTheQuestionsThatHaveThem() {
         String word = "answerword" + System.nanoTime() % 100000;
