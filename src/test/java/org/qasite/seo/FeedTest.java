@@ -94,6 +94,13 @@ class FeedTest {
         given().get("/feeds/tag/no-such-tag-" + System.nanoTime()).then().statusCode(404);
     }
 
+    @Test
+    void aTagsFeedIsFoundWhateverTheCaseOfItsName() {
+        String tag = "feedcase" + System.nanoTime() % 100000;
+        Question tagged = question("A question in a feed asked in capitals", "Long enough body for the question.", tag);
+        entry(feed("/feeds/tag/" + tag.toUpperCase(java.util.Locale.ROOT)), BASE + tagged.path());
+    }
+
     /** A body with references to control characters: a strict reader must still take the whole feed. */
     @Test
     void controlCharactersWrittenAsReferencesLeaveTheFeedValid() {
