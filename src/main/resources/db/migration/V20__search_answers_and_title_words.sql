@@ -22,17 +22,25 @@ $$;
 -- Kept by the database in the same transaction as the question's own change, whichever code (asking, editing,
 -- rolling back, deleting, the demo filler) writes it: the list never goes stale and needs no schedule.
 CREATE FUNCTION title_word_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    gone text[] := '{}';
+    came text[] := '{}';
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN
-        -- Locked in word order, as the insert below takes them, so that two transactions never deadlock.
-        PERFORM 1 FROM title_word WHERE word IN (SELECT title_words(OLD.title)) ORDER BY word FOR UPDATE;
-        UPDATE title_word SET questions = questions - 1 WHERE word IN (SELECT title_words(OLD.title));
-        DELETE FROM title_word WHERE questions <= 0 AND word IN (SELECT title_words(OLD.title));
+        gone := ARRAY(SELECT title_words(OLD.title));
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.deleted_at IS NULL THEN
-        INSERT INTO title_word (word, questions) SELECT w, 1 FROM title_words(NEW.title) AS w ORDER BY w
-        ON CONFLICT (word) DO UPDATE SET questions = title_word.questions + 1;
+        came := ARRAY(SELECT title_words(NEW.title));
     END IF;
+    -- One statement, in word order, for every word that changes (a word in both titles is not touched): the rows two
+    -- transactions share are locked in the same order by both, so an edit and a question asked meanwhile never
+    -- deadlock, as they could with the old words locked first and the new ones after.
+    INSERT INTO title_word (word, questions)
+    SELECT w, sum(d) FROM (SELECT unnest(gone) AS w, -1 AS d UNION ALL SELECT unnest(came), 1) AS delta
+     GROUP BY w HAVING sum(d) <> 0 ORDER BY w
+    ON CONFLICT (word) DO UPDATE SET questions = title_word.questions + EXCLUDED.questions;
+    -- Only rows this transaction has just locked above.
+    DELETE FROM title_word WHERE questions <= 0 AND word = ANY (gone) AND NOT word = ANY (came);
     RETURN NULL;
 END
 $$;

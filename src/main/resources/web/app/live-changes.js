@@ -153,6 +153,12 @@ export function postChanges(list, insert) {
     const old = document.querySelector('article[data-question-id]');
     const question = parse(message.html);
     if (!old || !question) return;
+    // The fragment is rendered for every page, so it has the line pointing to the accepted answer; the page leaves it
+    // out where that answer is pinned above the list.
+    question.querySelectorAll('[data-accepted-line]').forEach((line) => {
+      const id = line.querySelector('[data-accepted-link]')?.getAttribute('href')?.split('/').pop();
+      if (id && document.querySelector('[data-pinned-answer="' + CSS.escape(id) + '"]')) line.remove();
+    });
     question.classList.add('highlight');
     fitReader(question);
     lendToken(question);

@@ -7,6 +7,25 @@ const list = document.getElementById('search-suggestions');
 const DEBOUNCE_MS = 200;
 const MIN_LETTERS = 2;
 
+// The results page's reading of a search, as SearchQuery.parse and prefix() on the server: [tag] filters taken out,
+// and the last word a prefix when it is plain (letters and digits, so not negated), of 2 to 40 of them, outside
+// quotes. Java's \s is ASCII white space only, hence the explicit class.
+const TAG = /\[([^\[\]\s]{1,35})\]/gu;
+const SPACE = '[ \\t\\n\\x0B\\f\\r]';
+const PLAIN_LAST_WORD = new RegExp('(^|' + SPACE + ')[\\p{L}\\p{N}]{' + MIN_LETTERS + ',40}$', 'u');
+
+function parseSearch(query) {
+  const raw = query.slice(0, 200);
+  const tags = [];
+  for (const m of raw.matchAll(TAG)) {
+    const tag = m[1].toLowerCase();
+    if (tags.length < 5 && !tags.includes(tag)) tags.push(tag);
+  }
+  const words = raw.replace(TAG, ' ').replace(new RegExp(SPACE + '+', 'gu'), ' ').trim();
+  const prefix = PLAIN_LAST_WORD.test(words) && (words.match(/"/g) || []).length % 2 === 0;
+  return { words, tags, prefix };
+}
+
 function startSuggestions() {
   let timer = null;
   let controller = null;
@@ -64,9 +83,10 @@ function startSuggestions() {
         s.answers === 1 ? '1 answer' : Number(s.answers) + ' answers'));
     const all = option('search-suggestion-all', '', '/search?q=' + encodeURIComponent(query));
     // The results page takes a plain last word as the start of a word, as the suggestions do: the "…" says so.
-    const prefix = /(^|\s)[\p{L}\p{N}]+$/u.test(query) && (query.match(/"/g) || []).length % 2 === 0;
-    all.firstChild.textContent = 'See all results for “' + query + (prefix ? '…' : '') + '”';
-    all.title = prefix ? 'Questions and answers with these words, the last one as the start of a word' : '';
+    const search = parseSearch(query);
+    const label = search.words + (search.prefix ? '…' : '') + search.tags.map((t) => ' [' + t + ']').join('');
+    all.firstChild.textContent = 'See all results for “' + label.trim() + '”';
+    all.title = search.prefix ? 'Questions and answers with these words, the last one as the start of a word' : '';
     all.classList.add('border-top', 'fw-semibold');
     all.dataset.all = '';
     items.push(all);

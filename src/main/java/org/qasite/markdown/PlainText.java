@@ -1,6 +1,7 @@
 package org.qasite.markdown;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -31,6 +32,8 @@ public final class PlainText {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
     /** Parsers are safe to share between threads. */
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    /** White space, and characters no text shows (see {@link #collapse}). */
+    private static final Pattern NOT_TEXT = Pattern.compile("[\\s\\u00A0\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF]+");
 
     private PlainText() {
     }
@@ -72,8 +75,13 @@ public final class PlainText {
         return text.substring(0, end).stripTrailing() + "…";
     }
 
+    /**
+     * White space as one space, and what InputText.clean keeps out of stored text as a space too: the parser decodes
+     * character references ({@code &#1;}) after the text was cleaned, and control characters, U+FFFE/U+FFFF and lone
+     * surrogates are not allowed in XML (a feed reader rejects the whole feed) and U+0002/U+0003 mark search matches.
+     */
     private static String collapse(String text) {
-        return text.replaceAll("[\\s\\u00A0]+", " ").strip();
+        return NOT_TEXT.matcher(text).replaceAll(" ").strip();
     }
 
     /** Collects text, code and image descriptions; leaves out link targets, HTML and markup. */

@@ -28,7 +28,15 @@ public class HotScores {
             return 0
             """;
 
-    /** :h half-life in seconds, :w window in seconds, :a answer weight, :v view weight. */
+    /**
+     * Scores that moved by less than this share of themselves (or by less than 0.001) are not written: a quiet question
+     * only decays, by a fraction of a percent between two recomputes, and rewriting every row each time (hot_score is
+     * indexed, so no update is HOT) costs far more than a ranking a few percent behind its decay until the next write.
+     * Views not yet counted stay uncounted (hot_views_seen is not moved), so they add up until they matter.
+     */
+    static final double EPSILON = 0.02;
+
+    /** :h half-life in seconds, :w window in seconds, :a answer weight, :v view weight, :e {@link #EPSILON}. */
     private static final String RECOMPUTE = """
             WITH recent AS (
                 SELECT q.id AS question_id, q.created_at AS at, 1.0 AS weight
@@ -51,14 +59,16 @@ public class HotScores {
                        q.view_count
                   FROM question q WHERE q.hot_views > 0.01 OR q.view_count > q.hot_views_seen
                      OR q.id IN (SELECT question_id FROM scores) OR q.hot_score <> 0
+            ), fresh AS (
+                SELECT v.id, v.view_count, CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END AS hot_views,
+                       coalesce(s.score, 0) + :v * (CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END) AS score
+                  FROM views v LEFT JOIN scores s ON s.question_id = v.id
             )
             UPDATE question q
-               SET hot_score = coalesce(s.score, 0) + :v * (CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END),
-                   hot_views = CASE WHEN v.hot_views > 0.01 THEN v.hot_views ELSE 0 END,
-                   hot_views_seen = v.view_count,
-                   hot_at = now()
-              FROM views v LEFT JOIN scores s ON s.question_id = v.id
-             WHERE q.id = v.id
+               SET hot_score = f.score, hot_views = f.hot_views, hot_views_seen = f.view_count, hot_at = now()
+              FROM fresh f
+             WHERE q.id = f.id
+               AND (abs(f.score - q.hot_score) > greatest(:e * abs(q.hot_score), 0.001) OR (f.score = 0 AND q.hot_score <> 0))
             """;
 
     private final EntityManager em;
@@ -103,6 +113,7 @@ public class HotScores {
                 .setParameter("w", (double) config.window().toSeconds())
                 .setParameter("a", config.answerWeight())
                 .setParameter("v", config.viewWeight())
+                .setParameter("e", EPSILON)
                 .executeUpdate();
     }
 }

@@ -21,8 +21,14 @@ public record SearchQuery(String raw, String words, List<String> tags) {
     static final int MAX_LENGTH = 200;
     static final int MAX_TAGS = 5;
     private static final Pattern TAG = Pattern.compile("\\[([^\\[\\]\\s]{1,35})\\]");
-    /** A plain last word: letters and digits only, so neither quoted nor negated, nor an operator. */
-    private static final Pattern PLAIN_LAST_WORD = Pattern.compile("(^|\\s)([\\p{L}\\p{N}]{1,40})$");
+    /**
+     * A plain last word: letters and digits only, so neither quoted nor negated, nor an operator; of two characters at
+     * least, as in the suggestions (one letter begins too many words to narrow anything).
+     */
+    private static final Pattern PLAIN_LAST_WORD = Pattern
+            .compile("(^|\\s)([\\p{L}\\p{N}]{" + SearchService.MIN_LETTERS + ",40})$");
+    /** websearch_to_tsquery drops an {@code or} at the end of its text (it has nothing after it to join). */
+    private static final Pattern TRAILING_OR = Pattern.compile("(^|\\s)or$", Pattern.CASE_INSENSITIVE);
 
     public static SearchQuery parse(String input) {
         String raw = InputText.clean(input).replace('\n', ' ').replace('\t', ' ').strip();
@@ -63,10 +69,26 @@ public record SearchQuery(String raw, String words, List<String> tags) {
         return m.group(2).toLowerCase(Locale.ROOT);
     }
 
-    /** The words before the prefix (all of them when there is no prefix), in websearch syntax. */
+    /**
+     * The words before the prefix (all of them when there is no prefix), in websearch syntax; without an {@code or}
+     * that ends them, which {@link #orPrefix()} stands for.
+     */
     public String leading() {
         Matcher m = PLAIN_LAST_WORD.matcher(words);
-        return prefix() == null || !m.find() ? words : words.substring(0, m.start()).strip();
+        if (prefix() == null || !m.find()) {
+            return words;
+        }
+        String leading = words.substring(0, m.start()).strip();
+        return TRAILING_OR.matcher(leading).replaceFirst("").strip();
+    }
+
+    /**
+     * Whether the prefix is an alternative to the words before it ("redis or postgres"), rather than needed with them:
+     * the words before it end with {@code or}.
+     */
+    public boolean orPrefix() {
+        Matcher m = PLAIN_LAST_WORD.matcher(words);
+        return prefix() != null && m.find() && TRAILING_OR.matcher(words.substring(0, m.start()).strip()).find();
     }
 
     /** The address of this search's results page. */

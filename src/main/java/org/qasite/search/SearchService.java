@@ -27,6 +27,13 @@ public class SearchService {
 
     /** Counting stops here: "1,000+ results" is all a reader needs, and counting every match of a common word is slow. */
     static final int COUNT_LIMIT = 1000;
+    /**
+     * Matches ranked at most on each side (a question's own text, its answers), the first ones the indexes give: a
+     * common word or a short prefix matches thousands of posts, and ranking all of them is what makes such searches
+     * slow. Up to the count limit every match is ranked, so a search with at most 1,000 results is ranked exactly; past
+     * it, the pages show the best of these candidates, the same ones the count reads.
+     */
+    static final int RANKED = COUNT_LIMIT + 1;
     /** ts_headline marks matches with these (control characters never stored in a post), turned into {@code <mark>}. */
     static final String START = "\u0002";
     static final String STOP = "\u0003";
@@ -70,9 +77,9 @@ public class SearchService {
         }
         Filter filter = filter(search);
         String sql = search.hasWords()
-                ? filter.with + "SELECT count(*) FROM (SELECT id FROM (" + filter.ownText + " LIMIT " + (COUNT_LIMIT + 1)
-                        + ") own UNION SELECT id FROM (" + filter.answers + " LIMIT " + (COUNT_LIMIT + 1)
-                        + ") answered LIMIT " + (COUNT_LIMIT + 1) + ") matches"
+                ? filter.with + "SELECT count(*) FROM (SELECT id FROM (" + filter.ownText + " LIMIT " + RANKED
+                        + ") own UNION SELECT id FROM (" + filter.answers + " LIMIT " + RANKED + ") answered LIMIT "
+                        + (COUNT_LIMIT + 1) + ") matches"
                 : "SELECT count(*) FROM (SELECT 1 FROM question q WHERE " + filter.where + " LIMIT " + (COUNT_LIMIT + 1)
                         + ") matches";
         return ((Number) bind(em.createNativeQuery(sql), filter.params).getSingleResult()).longValue();
@@ -90,8 +97,9 @@ public class SearchService {
         Filter filter = filter(search);
         String limit = " LIMIT " + config.pageSize() + " OFFSET " + (long) Math.max(0, page - 1) * config.pageSize();
         String sql = search.hasWords()
-                ? filter.with + "SELECT id, max(own) FROM (SELECT id, 1 AS own, r FROM (" + filter.ownText
-                        + ") o UNION ALL SELECT id, 0, r FROM (" + filter.answers + ") a) m GROUP BY id"
+                ? filter.with + "SELECT id, max(own) FROM (SELECT id, 1 AS own, r FROM (" + filter.ownText + " LIMIT "
+                        + RANKED + ") o UNION ALL SELECT id, 0, r FROM (" + filter.answers + " LIMIT " + RANKED
+                        + ") a) m GROUP BY id"
                         + " ORDER BY max(own) DESC, coalesce(max(r) FILTER (WHERE own = 1), max(r)) DESC, id DESC" + limit
                 : "SELECT q.id, 1 FROM question q WHERE " + filter.where + " ORDER BY q.created_at DESC, q.id DESC" + limit;
         @SuppressWarnings("unchecked")
@@ -182,7 +190,8 @@ public class SearchService {
             // As the suggestions do: the last word stemmed, or as the start of a word. Letters and digits only.
             params.add(prefix);
             params.add(prefix + ":*");
-            tsquery += " && (to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4))";
+            tsquery += (search.orPrefix() ? " || " : " && ")
+                    + "(to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4))";
         }
         StringBuilder tags = new StringBuilder();
         for (String tag : search.tags()) {

@@ -48,7 +48,8 @@ class PinnedAnswerBrowserTest {
     void thePinnedCopyTakesAnEditAndLeavesWithADeletion() {
         assumeTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
         Member author = data.member("answerer");
-        Question question = data.question(data.member("asker"), "Does the pinned answer follow its edits?");
+        Member asker = data.member("asker");
+        Question question = data.question(asker, "Does the pinned answer follow its edits?");
         Answer accepted = data.answer(author, question, "The accepted answer, before its edit.");
         for (int i = 0; i < QuestionResource.ANSWERS_PER_PAGE; i++) {
             data.answer(data.member("other"), question, "A later answer number " + i + ".");
@@ -66,6 +67,14 @@ class PinnedAnswerBrowserTest {
                     "The accepted answer, after its edit."));
             assertThat("the list is untouched", reader.findElements(By.cssSelector("#answers [data-answer-id]")).size(),
                     equalTo(QuestionResource.ANSWERS_PER_PAGE));
+
+            // the question's own line pointing to the accepted answer stays away after a live edit of the question,
+            // as on the page: the pinned block shows that answer
+            assertThat(reader.findElements(By.cssSelector("[data-accepted-line]")).size(), equalTo(0));
+            changes.editQuestion(question.id, asker.id, "The question's body, edited while it is read.");
+            new WebDriverWait(reader, WAIT).until(ExpectedConditions.textToBe(
+                    By.cssSelector("article[data-question-id] .post-body"), "The question's body, edited while it is read."));
+            assertThat(reader.findElements(By.cssSelector("[data-accepted-line]")).size(), equalTo(0));
 
             changes.deleteAnswer(accepted.id, author.id);
             new WebDriverWait(reader, WAIT).until(ExpectedConditions.numberOfElementsToBe(By.id("pinned-answer"), 0));

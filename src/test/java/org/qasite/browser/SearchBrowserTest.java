@@ -194,6 +194,25 @@ class SearchBrowserTest {
         }
     }
 
+    /** The "…" after the words says the last one is taken as a start, exactly when the results page takes it so. */
+    @Test
+    void seeAllResultsSaysWhatTheResultsPageSearches() {
+        WebDriver driver = Browser.start();
+        try {
+            WebElement input = openHomeCountingSuggestRequests(driver, url("/"));
+            for (String[] typed : new String[][] { { word + " [Java]", word + "… [java]" },
+                    { word + " [java] ", word + "… [java]" }, { "\"" + word + "\"", "\"" + word + "\"" },
+                    { "java -" + word, "java -" + word }, { word + " x", word + " x" }, { word + " li", word + " li…" } }) {
+                input.clear();
+                typeQuickly(input, typed[0]);
+                waitFor(driver).until(ExpectedConditions.textToBe(By.id("search-suggestion-all"),
+                        "See all results for “" + typed[1] + "”"));
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void oneLetterShowsNothingAndAsksNothing() {
         WebDriver driver = Browser.start();

@@ -40,4 +40,15 @@ class PlainTextTest {
         String deep = "> ".repeat(MarkdownRenderer.MAX_DEPTH + 1) + "x";
         assertEquals(deep.strip(), PlainText.of(deep));
     }
+
+    /**
+     * The parser decodes numeric character references after the input was cleaned: what cleaning drops must not come
+     * back that way (XML cannot carry U+0001, and search marks its matches with U+0002 and U+0003).
+     */
+    @Test
+    void characterReferencesBringNoControlCharactersBack() {
+        assertEquals("a b c d e f g h", PlainText.of("a &#1; b &#2; c &#x3; d &#127; e &#x85; f &#xFFFE; g &#xFFFF; h"));
+        assertEquals("tab and new line stay spaces", PlainText.of("tab&#9;and new&#10;line stay spaces"));
+        assertEquals("fenced code", PlainText.of("```\nfenced \u0001code\n```"));
+    }
 }

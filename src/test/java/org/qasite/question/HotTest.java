@@ -99,4 +99,31 @@ class HotTest {
         hot.recompute();
         assertThat(hotIds("/tag/" + tag + "?sort=hot"), contains(quiet.id, viewed.id));
     }
+
+    /** A quiet question only decays between two recomputes: its row is not written again for that. */
+    @Test
+    void aRecomputeWithNothingNewWritesNoRow() {
+        String tag = "hotq" + System.nanoTime() % 100_000_000;
+        Member author = data.member("asker");
+        Question active = data.question(author, "A question with an answer and a vote today", tag);
+        data.answer(data.member("answerer"), active, "An answer to the question with activity today.");
+        vote(data.member("voter"), active, 1, "1 hour");
+        Question viewed = data.question(author, "A question read a lot yesterday", tag);
+        data.execute("UPDATE question SET created_at = now() - interval '1 day', view_count = view_count + 50"
+                + " WHERE id = ?1", viewed.id);
+        hot.recompute();
+        String versions = "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM question WHERE id IN (?1, ?2)";
+        String before = data.text(versions, active.id, viewed.id);
+        assertThat(data.count("SELECT count(*) FROM question WHERE id IN (?1, ?2) AND hot_score > 1", active.id,
+                viewed.id), org.hamcrest.Matchers.equalTo(2L));
+
+        hot.recompute();
+        assertThat(data.text(versions, active.id, viewed.id), org.hamcrest.Matchers.equalTo(before));
+
+        // something new is written
+        data.execute("UPDATE question SET view_count = view_count + 10 WHERE id = ?1", viewed.id);
+        String touched = data.text(versions, active.id, viewed.id);
+        hot.recompute();
+        assertThat(data.text(versions, active.id, viewed.id), org.hamcrest.Matchers.not(touched));
+    }
 }

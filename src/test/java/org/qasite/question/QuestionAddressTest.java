@@ -3,7 +3,11 @@ package org.qasite.question;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.qasite.testsupport.Pages.hasElement;
+
+import java.net.InetAddress;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -12,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
+import org.qasite.web.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /** A question's readable address, /questions/{id}/{slug}, and the old ones that lead to it. */
@@ -66,6 +72,28 @@ class QuestionAddressTest {
         Response old = WebSession.visitor().get(question.path());
         old.then().statusCode(301);
         assertThat(location(old), equalTo("/questions/" + question.id + "/how-do-i-size-shared-buffers"));
+    }
+
+    /**
+     * Characters that the HTTP layer lets through in a query but a strict URI parser refuses ([ ] as in a search for
+     * a tag, sent unencoded): the redirect still comes, with the query kept. The ones the HTTP layer itself refuses
+     * ({ } | and a bare %) get its 400 before any route, never a 500. Sent as raw bytes: ordinary clients encode them.
+     */
+    @Test
+    void oddCharactersInTheQueryStillMoveToTheReadableAddress() {
+        RawHttp http = new RawHttp(RestAssured.port, InetAddress.getLoopbackAddress());
+        for (String sent : List.of("/questions/" + question.id + "?q=[java]",
+                "/questions/" + question.id + "/old-slug?tags=[a][b]&page=2", "/questions/" + question.id + "?x=[%41]")) {
+            RawHttp.Reply moved = http.send("GET", sent, List.of(), null);
+            assertThat(sent, moved.status(), equalTo(301));
+            java.net.URI location = java.net.URI.create(moved.header("Location"));
+            assertThat(sent, location.getRawPath(), equalTo(question.path()));
+            assertThat(sent, location.getQuery(), equalTo(sent.substring(sent.indexOf('?') + 1).replace("%41", "A")));
+        }
+        for (String refused : List.of("?utm={x}", "?a=b|c", "/old-slug?q=100%")) {
+            assertThat(refused, http.send("GET", "/questions/" + question.id + refused, List.of(), null).status(),
+                    lessThan(500));
+        }
     }
 
     @Test

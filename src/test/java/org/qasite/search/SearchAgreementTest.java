@@ -80,6 +80,42 @@ class SearchAgreementTest {
         assertThat(snippet.select("mark").eachText(), hasItem(word));
     }
 
+    /** Search marks matches with U+0002 and U+0003: a body that writes them as references must not move the marks. */
+    @Test
+    void controlCharactersInABodyLeaveTheMarksBalanced() {
+        String word = "balancedword" + System.nanoTime() % 100000;
+        question("A question whose body hides markers", "Here &#3; is " + word + " then &#2; more &#2; text.");
+        Element snippet = Pages.one(page(word), ".search-snippet");
+        assertThat(snippet.select("mark").eachText(), equalTo(List.of(word)));
+        assertThat(snippet.text(), containsString("Here is " + word + " then more text"));
+    }
+
+    /** websearch_to_tsquery drops an `or` at the end of its text: the words around it must still be alternatives. */
+    @Test
+    void anOrBeforeTheLastWordFindsEitherWord() {
+        long n = System.nanoTime() % 100000;
+        String one = "redisword" + n;
+        String other = "postgresword" + n;
+        Question first = question("A question about the first store", "It names " + one + " alone.");
+        Question second = question("A question about the second store", "It names " + other + " alone.");
+        for (String q : List.of(one + " or " + other, one + " OR " + other, one + " or " + other.substring(0, 12))) {
+            List<Long> found = results(q);
+            assertThat(q, found, hasItem(first.id));
+            assertThat(q, found, hasItem(second.id));
+        }
+        // without `or` both words are needed
+        assertThat(results(one + " " + other), empty());
+    }
+
+    /** One letter matches the start of too many words to be a prefix: it is a word of its own. */
+    @Test
+    void aOneLetterLastWordIsNoPrefix() {
+        String tag = "oneletter" + System.nanoTime() % 100000;
+        Question q = question("Questions about xylophones", "Xylophones and their mallets.", tag);
+        assertThat(results("[" + tag + "] xy"), equalTo(List.of(q.id)));
+        assertThat(results("[" + tag + "] x"), empty());
+    }
+
     @Test
     void anAnswersWordsFindItsQuestionBelowTheQuestionsThatHaveThem() {
         String word = "answerword" + System.nanoTime() % 100000;

@@ -95,6 +95,25 @@ class FeedTest {
     }
 
     @Test
+    void aTagsFeedIsFoundWhateverTheCaseOfItsName() {
+        String tag = "feedcase" + System.nanoTime() % 100000;
+        Question tagged = question("A question in a feed asked in capitals", "Long enough body for the question.", tag);
+        entry(feed("/feeds/tag/" + tag.toUpperCase(java.util.Locale.ROOT)), BASE + tagged.path());
+    }
+
+    /** A body with references to control characters: a strict reader must still take the whole feed. */
+    @Test
+    void controlCharactersWrittenAsReferencesLeaveTheFeedValid() {
+        Question q = question("A question with odd character references", "Before &#1; between &#x2; after &#xFFFE; end.",
+                "feeds");
+        Answer answer = data.answer(data.member("feedcontrol"), q, "Answer &#3; with &#x1F; controls.");
+        Element entry = entry(feed("/feeds/questions"), BASE + q.path());
+        assertThat(Xml.childText(entry, ATOM, "summary"), equalTo("Before between after end."));
+        Element fromAnswer = entry(feed("/feeds/questions/" + q.id), BASE + q.path() + "#answer-" + answer.id);
+        assertThat(Xml.childText(fromAnswer, ATOM, "summary"), equalTo("Answer with controls."));
+    }
+
+    @Test
     void aQuestionsFeedHasItsAnswers() {
         Question q = question("Which answers does a question feed carry?", "Long enough body for the question.", "feeds");
         Member answerer = data.member("feedanswer");

@@ -18,12 +18,12 @@ import java.util.Map;
  * An HTTP/1.1 client that sends exactly the bytes it is given: a target with a lone {@code %}, a body whose declared
  * type lies, a header twice. Ordinary clients check or fix such requests before they leave; an attacker's do not.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** One answer of the server; {@code status} is 0 when the connection ended without one. */
-    record Reply(int status, Map<String, List<String>> headers, byte[] body, String failure) {
+    public record Reply(int status, Map<String, List<String>> headers, byte[] body, String failure) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
@@ -32,7 +32,7 @@ final class RawHttp {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -41,7 +41,7 @@ final class RawHttp {
     /** The address the requests come from: one of the walk's own, so that limits per address touch no other test. */
     private final InetAddress from;
 
-    RawHttp(int port, InetAddress from) {
+    public RawHttp(int port, InetAddress from) {
         this.port = port;
         this.from = from;
     }
@@ -52,7 +52,7 @@ final class RawHttp {
      *        {@code Transfer-Encoding: chunked} the body is sent in chunks, without a length
      * @param body null for none
      */
-    Reply send(String method, String target, List<String[]> headers, byte[] body) {
+    public Reply send(String method, String target, List<String[]> headers, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
