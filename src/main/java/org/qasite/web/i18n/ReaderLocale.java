@@ -63,9 +63,9 @@ public class ReaderLocale implements ReaderLanguage {
         if (locale == null) {
             // the member's row is read from the database: a page rendered on the event loop (a 404 of a path no
             // resource has) may not wait for it, and goes by the browser's language
-            locale = (BlockingOperationControl.isBlockingAllowed() ? preference.stream() : Stream.<LocalePreference> empty())
-                    .flatMap(p -> p.chosen().stream()).flatMap(t -> SiteLocales.of(t).stream())
-                    .findFirst().orElseGet(() -> SiteLocales.best(acceptLanguage()));
+            String chosen = (BlockingOperationControl.isBlockingAllowed() ? preference.stream()
+                    : Stream.<LocalePreference> empty()).flatMap(p -> p.chosen().stream()).findFirst().orElse(null);
+            locale = SiteLocales.forReader(chosen, acceptLanguage());
         }
         return locale;
     }
