@@ -75,6 +75,14 @@ public class ReaderLocale implements ReaderLanguage {
         return e instanceof InvalidInput ? msg().form_correct_fields() : e.getMessage();
     }
 
+    /** English under {@code /api/}: its clients are programs, which may match on the text. */
+    @Override
+    public Locale refusalLocale() {
+        RoutingContext current = request.getCurrent();
+        String path = current == null ? null : current.normalizedPath();
+        return path != null && path.startsWith("/api/") ? SiteLocales.ENGLISH : locale();
+    }
+
     /** For {@code <html lang>}. */
     public String getLang() {
         return locale().toLanguageTag();
