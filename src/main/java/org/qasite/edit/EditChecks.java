@@ -9,6 +9,7 @@ import org.qasite.question.PostRights;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 /** The refusals every edit and rollback shares, in the order a member meets them. */
 final class EditChecks {
@@ -25,12 +26,12 @@ final class EditChecks {
     static void mayChange(Member editor, Post post, String what) {
         if (!PostRights.mayEdit(editor, post)) {
             if (post.isDeleted()) {
-                throw QaException.notFound("There is no such " + what + ". It may have been removed.");
+                throw QaException.notFound(Refusals.now().no_such_post(what));
             }
-            throw QaException.forbidden("Only the author of this " + what + " can edit it.");
+            throw QaException.forbidden(Refusals.now().edit_only_author(what));
         }
         if (post.isDeleted()) {
-            throw QaException.conflict("This " + what + " was deleted; undelete it first.");
+            throw QaException.conflict(Refusals.now().edit_deleted(what));
         }
     }
 
@@ -38,7 +39,7 @@ final class EditChecks {
     static void mayChange(Member editor, Answer answer) {
         mayChange(editor, answer, "answer");
         if (answer.question.isDeleted()) {
-            throw QaException.conflict("The question of this answer was deleted: its answers cannot be edited.");
+            throw QaException.conflict(Refusals.now().edit_question_deleted());
         }
     }
 
@@ -53,7 +54,7 @@ final class EditChecks {
     static String summary(String raw, Map<String, String> errors) {
         String summary = InputText.line(raw == null ? "" : raw);
         if (summary.length() > MAX_SUMMARY) {
-            errors.put("summary", "The summary must be at most " + MAX_SUMMARY + " characters long.");
+            errors.put("summary", Refusals.now().summary_too_long(MAX_SUMMARY));
         }
         return summary.isEmpty() ? null : summary;
     }
@@ -65,10 +66,10 @@ final class EditChecks {
     }
 
     static QaException nothingChanged() {
-        return QaException.badRequest("Nothing changed: the text is the same as the current revision.");
+        return QaException.badRequest(Refusals.now().nothing_changed());
     }
 
     static QaException noSuchRevision(String what, int revision) {
-        return QaException.notFound("There is no earlier revision " + revision + " of this " + what + ".");
+        return QaException.notFound(Refusals.now().no_such_revision(revision, what));
     }
 }

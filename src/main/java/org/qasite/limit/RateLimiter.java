@@ -3,10 +3,14 @@ package org.qasite.limit;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
@@ -21,23 +25,28 @@ import io.quarkus.redis.datasource.RedisDataSource;
 public class RateLimiter {
 
     public enum Action {
-        ASK("questions"),
-        ANSWER("answers"),
-        COMMENT("comments"),
-        EDIT("edits"),
-        VOTE("votes"),
-        FOLLOW("follows and unfollows"),
-        SIGNUP("sign-ups from one address"),
-        PREVIEW("previews"),
-        PREVIEW_ADDRESS("previews from your network"),
-        PASSWORD_RESET("password reset requests from your network"),
-        PASSWORD_RESET_ACCOUNT("password reset mails to one account"),
-        VERIFICATION_MAIL("links to confirm an email address");
+        ASK(RefusalMsg::rate_ask),
+        ANSWER(RefusalMsg::rate_answer),
+        COMMENT(RefusalMsg::rate_comment),
+        EDIT(RefusalMsg::rate_edit),
+        VOTE(RefusalMsg::rate_vote),
+        FOLLOW(RefusalMsg::rate_follow),
+        SIGNUP(RefusalMsg::rate_signup),
+        PREVIEW(RefusalMsg::rate_preview),
+        PREVIEW_ADDRESS(RefusalMsg::rate_preview_address),
+        PASSWORD_RESET(RefusalMsg::rate_password_reset),
+        PASSWORD_RESET_ACCOUNT(RefusalMsg::rate_password_reset_account),
+        VERIFICATION_MAIL(RefusalMsg::rate_verification_mail);
 
-        final String noun;
+        private final Function<RefusalMsg, String> noun;
 
-        Action(String noun) {
+        Action(Function<RefusalMsg, String> noun) {
             this.noun = noun;
+        }
+
+        /** What is counted, in the words given ("answers"). */
+        String what(RefusalMsg words) {
+            return noun.apply(words);
         }
     }
 
@@ -102,22 +111,29 @@ public class RateLimiter {
         }
         if (waitMillis > 0) {
             Duration retryAfter = Duration.ofMillis(waitMillis);
-            throw QaException.tooManyRequests("You are going too fast: at most " + limit.limit() + " " + action.noun
-                    + " per " + (limit.window().toSeconds() == 60 ? "minute" : describe(limit.window())) + ". Try again in "
-                    + describe(retryAfter) + ".", retryAfter);
+            RefusalMsg words = Refusals.now();
+            String window = limit.window().toSeconds() == 60 ? words.rate_per_minute()
+                    : words.rate_per(describe(limit.window(), words));
+            throw QaException.tooManyRequests(words.rate_limited(limit.limit(), action.what(words), window,
+                    describe(retryAfter, words)), retryAfter);
         }
     }
 
     /** "1 second", "45 seconds", "10 minutes", "3 hours": rounded up, so that waiting that long is enough. */
     public static String describe(Duration d) {
+        return describe(d, Refusals.of(SiteLocales.ENGLISH));
+    }
+
+    /** The same in the words given ("через 45 секунд" in Russian). */
+    public static String describe(Duration d, RefusalMsg words) {
         long seconds = QaException.wholeSeconds(d);
         if (seconds < 120) {
-            return seconds == 1 ? "1 second" : seconds + " seconds";
+            return words.seconds(seconds);
         }
         long minutes = (seconds + 59) / 60;
         if (minutes < 120) {
-            return minutes + " minutes";
+            return words.minutes(minutes);
         }
-        return ((minutes + 59) / 60) + " hours";
+        return words.hours((minutes + 59) / 60);
     }
 }

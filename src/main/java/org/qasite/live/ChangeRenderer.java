@@ -1,6 +1,7 @@
 package org.qasite.live;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,9 +15,11 @@ import org.qasite.question.Question;
 import org.qasite.question.QuestionPage;
 import org.qasite.question.QuestionResource;
 
+import io.quarkus.qute.TemplateInstance;
+
 /**
  * Turns a change of a question page into its frames, rendered with the page's own fragments once for each kind of
- * reader: the question's author, a post's author, and everyone else (members and visitors alike).
+ * reader: the question's author, a post's author, and everyone else (members and visitors alike), in one language.
  */
 @ApplicationScoped
 class ChangeRenderer {
@@ -28,16 +31,16 @@ class ChangeRenderer {
      * than the entry.
      */
     @Transactional
-    PostChange render(PostEntry entry) {
+    PostChange render(PostEntry entry, Locale locale) {
         return switch (entry.type()) {
-            case ANSWER_CREATED -> answer(entry, null);
-            case ANSWER_EDITED -> answer(entry, LiveMessage.EDITED);
-            case ANSWER_UNDELETED -> answer(entry, LiveMessage.UNDELETED);
+            case ANSWER_CREATED -> answer(entry, null, locale);
+            case ANSWER_EDITED -> answer(entry, LiveMessage.EDITED, locale);
+            case ANSWER_UNDELETED -> answer(entry, LiveMessage.UNDELETED, locale);
             case ANSWER_DELETED -> answerDeleted(entry);
-            case QUESTION_EDITED -> question(entry, LiveMessage.EDITED);
-            case QUESTION_UNDELETED -> question(entry, LiveMessage.UNDELETED);
+            case QUESTION_EDITED -> question(entry, LiveMessage.EDITED, locale);
+            case QUESTION_UNDELETED -> question(entry, LiveMessage.UNDELETED, locale);
             case QUESTION_DELETED -> PostChange.same(entry.position(), LiveMessage.questionDeleted(entry.position()));
-            case COMMENT_CREATED -> comment(entry);
+            case COMMENT_CREATED -> comment(entry, locale);
             case COMMENT_DELETED -> PostChange.same(entry.position(),
                     LiveMessage.commentDeleted(entry.commentedPost(), entry.commentId(), entry.position()));
             default -> null;
@@ -45,7 +48,7 @@ class ChangeRenderer {
     }
 
     /** {@code change} null: a new answer. */
-    private static PostChange answer(PostEntry entry, String change) {
+    private static PostChange answer(PostEntry entry, String change, Locale locale) {
         Answer answer = Answer.<Answer> find("select a from Answer a join fetch a.author join fetch a.question q"
                 + " join fetch q.author where a.id = ?1", entry.answerId()).firstResult();
         if (answer == null || answer.isDeleted() || answer.question.isDeleted()) {
@@ -53,7 +56,7 @@ class ChangeRenderer {
         }
         Question question = answer.question;
         return perReader(entry, reader -> LiveMessage.answer(change, answer.id, entry.position(), question.answerCount,
-                QuestionResource.answerFragment(answer, page(question, reader)).render().strip()), answer.author,
+                in(locale, QuestionResource.answerFragment(answer, page(question, reader)))), answer.author,
                 question.author);
     }
 
@@ -65,7 +68,7 @@ class ChangeRenderer {
                 : PostChange.same(entry.position(), LiveMessage.answerDeleted(entry.answerId(), entry.position(), answers));
     }
 
-    private static PostChange question(PostEntry entry, String change) {
+    private static PostChange question(PostEntry entry, String change, Locale locale) {
         Question question = Question.<Question> find(
                 "select q from Question q join fetch q.author left join fetch q.tags where q.id = ?1", entry.questionId())
                 .singleResultOptional().orElse(null);
@@ -73,10 +76,10 @@ class ChangeRenderer {
             return null;
         }
         return perReader(entry, reader -> LiveMessage.questionUpdated(change, entry.position(),
-                QuestionResource.questionFragment(page(question, reader)).render().strip()), question.author);
+                in(locale, QuestionResource.questionFragment(page(question, reader)))), question.author);
     }
 
-    private static PostChange comment(PostEntry entry) {
+    private static PostChange comment(PostEntry entry, Locale locale) {
         Comment comment = Comment.<Comment> find("select c from Comment c join fetch c.author where c.id = ?1",
                 entry.commentId()).firstResult();
         Question question = comment == null ? null
@@ -86,7 +89,7 @@ class ChangeRenderer {
             return null;
         }
         return perReader(entry, reader -> LiveMessage.comment(comment.postKey(), comment.id, entry.position(),
-                QuestionResource.commentFragment(comment, page(question, reader)).render().strip()), comment.author,
+                in(locale, QuestionResource.commentFragment(comment, page(question, reader)))), comment.author,
                 question.author);
     }
 
@@ -113,6 +116,11 @@ class ChangeRenderer {
             }
         }
         return new PostChange(entry.position(), forOthers, Map.copyOf(forMembers));
+    }
+
+    /** A fragment in the reader's language: it is rendered outside any request, which would make it English. */
+    private static String in(Locale locale, TemplateInstance fragment) {
+        return fragment.setLocale(locale).render().strip();
     }
 
     private static QuestionPage page(Question question, Member reader) {

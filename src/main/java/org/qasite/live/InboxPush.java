@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -110,8 +111,10 @@ class InboxPush {
         }
         long stamp = members.stamp();
         for (Inbox.Item item : inbox.items(memberOf.keySet())) {
-            String message = LiveMessage.notification(item.id(), markup.item(item));
-            open.get(memberOf.get(item.id())).forEach(s -> s.send(message));
+            // a member's pages share their setting; without one, each page is in its browser's language
+            Map<Locale, String> byLanguage = new HashMap<>();
+            open.get(memberOf.get(item.id())).forEach(s -> s.send(byLanguage.computeIfAbsent(s.locale(),
+                    locale -> LiveMessage.notification(item.id(), markup.item(item, locale)))));
         }
         counts(stamp, open);
     }

@@ -1,5 +1,10 @@
 package org.qasite.live;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventLogContext;
@@ -36,12 +41,18 @@ class LiveBroadcast {
         if (change == null || !rooms.isOpen(change.questionId())) {
             return false;
         }
-        PostChange frames = rendered.get(change);
-        if (frames == null) {
-            return false;
+        // rendered once for each language read in the room (at most two), and only for those
+        Map<Locale, Optional<PostChange>> byLanguage = new HashMap<>();
+        boolean sent = false;
+        for (Viewer viewer : rooms.viewers(change.questionId())) {
+            Optional<PostChange> frames = byLanguage.computeIfAbsent(viewer.locale(),
+                    locale -> Optional.ofNullable(rendered.get(change, locale)));
+            if (frames.isPresent()) {
+                viewer.deliver(frames.get());
+                sent = true;
+            }
         }
-        rooms.viewers(change.questionId()).forEach(v -> v.deliver(frames));
-        return true;
+        return sent;
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.qasite.events.Position;
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -100,7 +101,7 @@ public class LiveHub {
                 if (replay.incomplete()) {
                     viewer.send(LiveMessage.RELOAD);
                 } else {
-                    missed = changes(replay.entries(), viewer.questionId());
+                    missed = changes(replay.entries(), viewer);
                 }
             } catch (RuntimeException e) {
                 Log.warnf("Live replay for question %d failed: %s", viewer.questionId(), e.getMessage());
@@ -112,13 +113,14 @@ public class LiveHub {
         return true;
     }
 
-    /** The changes of the question's page among the entries, rendered. */
-    private List<PostChange> changes(List<StreamMessage<String, String, String>> entries, long questionId) {
+    /** The changes of the viewer's question among the entries, rendered in its language. */
+    private List<PostChange> changes(List<StreamMessage<String, String, String>> entries, Viewer viewer) {
+        long questionId = viewer.questionId();
         List<PostChange> changes = new ArrayList<>();
         for (StreamMessage<String, String, String> entry : entries) {
             PostEntry change = PostEntry.of(entry);
             if (change != null && change.questionId() == questionId) {
-                PostChange frames = rendered.get(change);
+                PostChange frames = rendered.get(change, viewer.locale());
                 if (frames != null) {
                     changes.add(frames);
                 }
@@ -133,7 +135,8 @@ public class LiveHub {
         String address = data.get(LiveUpgradeCheck.ADDRESS);
         String reader = data.get(LiveUpgradeCheck.READER);
         return new Viewer(connection, questionId, data.get(LiveUpgradeCheck.MEMBER),
-                reader == null ? "c" + connection.id() : reader, address == null ? "c" + connection.id() : address);
+                reader == null ? "c" + connection.id() : reader, address == null ? "c" + connection.id() : address,
+                SiteLocales.from(data.get(LiveUpgradeCheck.LOCALE)));
     }
 
     void received(WebSocketConnection connection) {

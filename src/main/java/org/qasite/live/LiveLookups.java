@@ -28,9 +28,13 @@ public class LiveLookups {
                 .map(row -> new Room((Long) row[0], row[1] != null)).orElse(null);
     }
 
-    /** The id of the member with this user name, or null. */
+    /** A member as a socket knows them: their id and the language they chose (null: none). */
+    public record Known(long id, String locale) {
+    }
+
+    /** The member with this user name, or null. */
     @Transactional
-    public Long memberId(String username) {
-        return Member.findByUsername(username).map(m -> m.id).orElse(null);
+    public Known member(String username) {
+        return Member.findByUsername(username).map(m -> new Known(m.id, m.locale)).orElse(null);
     }
 }

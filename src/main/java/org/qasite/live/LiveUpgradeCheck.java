@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.limit.ClientAddress;
+import org.qasite.text.i18n.SiteLocales;
 import org.qasite.views.Readers;
 import org.qasite.web.guard.SameOrigin;
 
@@ -40,6 +41,11 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<String> ADDRESS = UserData.TypedKey.forString("address");
     /** The {@code since} of the socket's URL: the stream position the page replays from (absent: none). */
     static final UserData.TypedKey<String> SINCE = UserData.TypedKey.forString("since");
+    /**
+     * The language of the socket's fragments, decided at the upgrade as for a page: the member's setting, else the
+     * handshake's Accept-Language, else English.
+     */
+    static final UserData.TypedKey<String> LOCALE = UserData.TypedKey.forString("locale");
     /** The browser shows a refused upgrade as a plain close; other clients may read when to come back. */
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
@@ -83,6 +89,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(404);
         }
         String since = queryParam(request.query(), "since");
+        String acceptLanguage = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         String address = readers.visitor(ClientAddress.of(request));
         if (sockets.isFull(address)) {
             sockets.refused();
@@ -90,21 +97,20 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(429, RETRY_LATER);
         }
         return context.securityIdentity().onItem().transformToUni(identity -> Uni.createFrom()
-                .item(() -> admit(context.userData(), questionId, address, since, identity))
+                .item(() -> admit(context.userData(), questionId, address, since, acceptLanguage, identity))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /** Runs on a worker thread: it reads the database. */
-    private CheckResult admit(UserData data, long questionId, String address, String since,
+    private CheckResult admit(UserData data, long questionId, String address, String since, String acceptLanguage,
             SecurityIdentity identity) {
         LiveLookups.Room room = lookups.room(questionId);
         if (room == null) {
             return CheckResult.rejectUpgradeSync(404);
         }
-        Long member = null;
-        if (identity != null && !identity.isAnonymous()) {
-            member = lookups.memberId(identity.getPrincipal().getName());
-        }
+        LiveLookups.Known known = identity == null || identity.isAnonymous() ? null
+                : lookups.member(identity.getPrincipal().getName());
+        Long member = known == null ? null : known.id();
         if (!room.isOpenTo(member)) { // deleted: its page is not found for anyone but its author
             return CheckResult.rejectUpgradeSync(404);
         }
@@ -116,6 +122,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         if (member != null) {
             data.put(MEMBER, member);
         }
+        data.put(LOCALE, SiteLocales.forReader(known == null ? null : known.locale(), acceptLanguage).toLanguageTag());
         data.put(READER, member != null ? readers.member(member) : address);
         return CheckResult.permitUpgradeSync();
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.qasite.notification.Inbox;
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -49,7 +50,7 @@ class MeHub {
         }
         String address = data.get(MeUpgradeCheck.ADDRESS);
         MeSocket socket = new MeSocket(connection, memberId, data.get(MeUpgradeCheck.SESSION),
-                address == null ? "c" + connection.id() : address);
+                address == null ? "c" + connection.id() : address, SiteLocales.from(data.get(MeUpgradeCheck.LOCALE)));
         if (!sockets.take(socket.address())) { // a burst got past the check before the upgrade
             sockets.refused();
             socket.close(Viewer.TOO_MANY_SOCKETS);

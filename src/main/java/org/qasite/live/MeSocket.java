@@ -1,5 +1,6 @@
 package org.qasite.live;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,13 +15,15 @@ final class MeSocket {
     private final long memberId;
     private final UUID sessionId;
     private final String address;
+    private final Locale locale;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final MessageFlood flood = new MessageFlood();
     private long lastStamp = -1;
 
     /** {@code sessionId}: the login the page was opened with, which must still be in force for it to be told more. */
-    MeSocket(WebSocketConnection connection, long memberId, UUID sessionId, String address) {
+    MeSocket(WebSocketConnection connection, long memberId, UUID sessionId, String address, Locale locale) {
+        this.locale = locale;
         this.connection = connection;
         this.memberId = memberId;
         this.sessionId = sessionId;
@@ -33,6 +36,11 @@ final class MeSocket {
 
     long memberId() {
         return memberId;
+    }
+
+    /** The language of the page, and of the notification lines it is sent. */
+    Locale locale() {
+        return locale;
     }
 
     String address() {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.limit.ClientAddress;
 import org.qasite.session.SessionIdentity;
+import org.qasite.text.i18n.SiteLocales;
 import org.qasite.views.Readers;
 import org.qasite.web.guard.SameOrigin;
 
@@ -32,6 +33,8 @@ import io.vertx.core.http.HttpServerRequest;
 class MeUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<Long> MEMBER = UserData.TypedKey.forLong("me-member");
+    /** The language of the page's notification lines: the member's setting, else the handshake's Accept-Language. */
+    static final UserData.TypedKey<String> LOCALE = UserData.TypedKey.forString("me-locale");
     static final UserData.TypedKey<String> ADDRESS = UserData.TypedKey.forString("me-address");
     static final UserData.TypedKey<UUID> SESSION = new UserData.TypedKey<>("me-session");
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
@@ -76,19 +79,21 @@ class MeUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(429, RETRY_LATER);
         }
         return context.securityIdentity().onItem().transformToUni(identity -> Uni.createFrom()
-                .item(() -> admit(context.userData(), address, identity))
+                .item(() -> admit(context.userData(), address, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), identity))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /** Runs on a worker thread: it reads the database. */
-    private CheckResult admit(UserData data, String address, SecurityIdentity identity) {
-        Long member = identity == null || identity.isAnonymous() ? null
-                : lookups.memberId(identity.getPrincipal().getName());
+    private CheckResult admit(UserData data, String address, String acceptLanguage, SecurityIdentity identity) {
+        LiveLookups.Known known = identity == null || identity.isAnonymous() ? null
+                : lookups.member(identity.getPrincipal().getName());
+        Long member = known == null ? null : known.id();
         UUID session = SessionIdentity.sessionId(identity);
         if (member == null || session == null) {
             return CheckResult.rejectUpgradeSync(401);
         }
         data.put(MEMBER, member);
+        data.put(LOCALE, SiteLocales.forReader(known.locale(), acceptLanguage).toLanguageTag());
         data.put(SESSION, session);
         data.put(ADDRESS, address);
         return CheckResult.permitUpgradeSync();

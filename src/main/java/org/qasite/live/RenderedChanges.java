@@ -1,6 +1,7 @@
 package org.qasite.live;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,16 +18,20 @@ import org.qasite.events.Position;
 @ApplicationScoped
 class RenderedChanges {
 
-    private static final int RECENT_CHANGES = 256;
+    private static final int RECENT_CHANGES = 512; // 256 changes, in both languages
     private static final long RECENT_CHANGES_TTL_MILLIS = 30_000;
 
     private final ChangeRenderer renderer;
-    private final Map<Position, Recent> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Recent> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Position, Recent> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Recent> eldest) {
             return size() > RECENT_CHANGES;
         }
     };
+
+    /** An entry in one language: a room read in English and Russian renders the change twice, once each. */
+    private record Key(Position position, Locale locale) {
+    }
 
     /** {@code change} empty: the entry's post was gone or deleted, nothing to send. */
     private record Recent(Optional<PostChange> change, long renderedAt) {
@@ -37,20 +42,22 @@ class RenderedChanges {
     }
 
     /**
-     * The entry's frames, rendered now or less than half a minute ago; null when there is nothing to send. Throws when
+     * The entry's frames in the language, rendered now or less than half a minute ago; null when there is nothing to send.
+     * Throws when
      * they cannot be rendered now (database down).
      */
-    PostChange get(PostEntry entry) {
+    PostChange get(PostEntry entry, Locale locale) {
+        Key key = new Key(entry.position(), locale);
         long now = System.currentTimeMillis();
         synchronized (recent) {
-            Recent hit = recent.get(entry.position());
+            Recent hit = recent.get(key);
             if (hit != null && now - hit.renderedAt() < RECENT_CHANGES_TTL_MILLIS) {
                 return hit.change().orElse(null);
             }
         }
-        PostChange rendered = renderer.render(entry);
+        PostChange rendered = renderer.render(entry, locale);
         synchronized (recent) {
-            recent.put(entry.position(), new Recent(Optional.ofNullable(rendered), now));
+            recent.put(key, new Recent(Optional.ofNullable(rendered), now));
         }
         return rendered;
     }

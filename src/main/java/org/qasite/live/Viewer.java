@@ -2,9 +2,11 @@ package org.qasite.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.qasite.events.Position;
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
@@ -34,6 +36,7 @@ public final class Viewer {
     private final Long memberId;
     private final String reader;
     private final String address;
+    private final Locale locale;
     private final AtomicBoolean released = new AtomicBoolean();
     private final List<PostChange> waiting = new ArrayList<>();
     private boolean ready;
@@ -47,6 +50,13 @@ public final class Viewer {
      * {@code address} the opaque key of the address the socket came from, which holds one of its sockets.
      */
     Viewer(WebSocketConnection connection, long questionId, Long memberId, String reader, String address) {
+        this(connection, questionId, memberId, reader, address, SiteLocales.ENGLISH);
+    }
+
+    /** {@code locale}: the language of the fragments the page is sent. */
+    Viewer(WebSocketConnection connection, long questionId, Long memberId, String reader, String address,
+            Locale locale) {
+        this.locale = locale;
         this.connection = connection;
         this.questionId = questionId;
         this.memberId = memberId;
@@ -66,6 +76,11 @@ public final class Viewer {
     /** Who reads the page (see {@code views.Readers}): a member by id, a visitor by address. */
     public String reader() {
         return reader;
+    }
+
+    /** The language the page is written in, and its changes rendered in. */
+    Locale locale() {
+        return locale;
     }
 
     String address() {

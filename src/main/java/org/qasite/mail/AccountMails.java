@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.account.AccountConfig;
 import org.qasite.account.AccountTokens;
 import org.qasite.member.Member;
+import org.qasite.text.i18n.MailMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.Msg;
 import org.qasite.web.Site;
@@ -35,6 +36,7 @@ class AccountMails {
         String name = recipient.displayName;
         // rendered outside any request: in the recipient's language, not the reader's
         Msg msg = Messages.of(recipient.mailLocale());
+        MailMsg words = Messages.mail(recipient.mailLocale());
         MailTemplateInstance message;
         String subject;
         switch (mail.kind) {
@@ -45,9 +47,9 @@ class AccountMails {
                 }
                 message = Mails.Templates.passwordReset(name, recipient.username,
                         site.absoluteUrl("/reset-password?token=" + token),
-                        describe(config.resetLinkLifetime(), Messages.of("en")),
+                        describe(config.resetLinkLifetime(), msg),
                         site.absoluteUrl("/forgot-password"), site.getName(), site.getBaseUrl());
-                subject = "Reset your password on " + site.getName(); // its text is English still
+                subject = words.reset_subject(site.getName());
             }
             case MailLog.KIND_EMAIL_VERIFICATION -> {
                 String token = token(mail);
@@ -63,7 +65,7 @@ class AccountMails {
             case MailLog.KIND_EMAIL_CHANGED -> {
                 message = Mails.Templates.emailChanged(name, recipient.username, recipient.email,
                         site.getName(), site.getBaseUrl());
-                subject = "The email address of your account on " + site.getName() + " changed"; // English still
+                subject = words.changed_subject(site.getName());
             }
             default -> throw new IllegalStateException("Mail " + mail.id + " is of an unknown kind: " + mail.kind);
         }

@@ -7,10 +7,12 @@ import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Comment;
 import org.qasite.question.Question;
+import org.qasite.text.i18n.Messages;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
 
 /** The mail about a new comment on the recipient's question or answer, rendered when it is sent. */
 @ApplicationScoped
@@ -51,8 +53,9 @@ class CommentMails {
                 comment.author.displayName, Mails.excerpt(comment.bodyHtml, config.excerptLength()), commentUrl,
                 unsubscribeUrl, site.getName(), site.getBaseUrl())
                 .mail(headers)
+                // rendered outside any request: in the recipient's language
+                .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .to(recipient.email)
-                .subject("New comment on your " + (answer != null ? "answer to" : "question") + " \"" + question.title
-                        + "\"");
+                .subject(Messages.mail(recipient.mailLocale()).comment_subject(answer != null, question.title));
     }
 }

@@ -2,6 +2,7 @@ package org.qasite.notification;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -86,7 +87,7 @@ public class InboxResource {
     }
 
     /** The markup of one item for a page that receives it live (rendered without a request: its form has no token). */
-    static String itemHtml(Inbox.Item item) {
-        return Templates.inbox$item(item, 1).render();
+    static String itemHtml(Inbox.Item item, Locale locale) {
+        return Templates.inbox$item(item, 1).setLocale(locale).render();
     }
 }

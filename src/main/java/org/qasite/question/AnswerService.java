@@ -17,6 +17,7 @@ import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
 public class AnswerService {
@@ -49,13 +50,13 @@ public class AnswerService {
         // Locked: a question deleted meanwhile takes no answer.
         Question question = Question.getEntityManager().find(Question.class, questionId, LockModeType.PESSIMISTIC_WRITE);
         if (question == null) {
-            throw QaException.notFound("There is no question " + questionId + ".");
+            throw QaException.notFound(Refusals.now().no_question(questionId));
         }
         DeletedPosts.refuseIfDeleted(question, "question", "it takes no answers.");
         Member.lockForPosting(authorId);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
-            throw new DuplicatePost("You posted this answer already: here it is.", "/answers/" + repeat.id);
+            throw new DuplicatePost(Refusals.now().duplicate_answer(), "/answers/" + repeat.id);
         }
         Answer answer = new Answer();
         answer.question = question;
@@ -77,7 +78,7 @@ public class AnswerService {
     public Answer accept(long memberId, long answerId) {
         Answer answer = Answer.findById(answerId);
         if (answer == null) {
-            throw QaException.notFound("There is no answer " + answerId + ".");
+            throw QaException.notFound(Refusals.now().no_answer(answerId));
         }
         Question question = Question.getEntityManager().find(Question.class, answer.question.id,
                 LockModeType.PESSIMISTIC_WRITE);
@@ -85,7 +86,7 @@ public class AnswerService {
         // under way waits for this lock, then takes the accepted mark away with the answer).
         Answer.getEntityManager().refresh(answer);
         if (!question.author.id.equals(memberId)) {
-            throw QaException.forbidden("Only the author of the question can accept an answer.");
+            throw QaException.forbidden(Refusals.now().accept_only_asker());
         }
         DeletedPosts.refuseIfDeleted(question, "question", "undelete it to accept an answer.");
         DeletedPosts.refuseIfDeleted(answer, "answer", "it cannot be accepted.");

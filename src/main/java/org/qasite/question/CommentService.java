@@ -16,6 +16,7 @@ import org.qasite.member.Member;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 /** Writes and deletes comments, each with its event in the same transaction. */
 @ApplicationScoped
@@ -59,14 +60,15 @@ public class CommentService {
         Post post = target.onAnswer() ? em.find(Answer.class, target.id(), LockModeType.PESSIMISTIC_READ)
                 : em.find(Question.class, target.id(), LockModeType.PESSIMISTIC_READ);
         if (post == null) {
-            throw QaException.notFound("There is no " + (target.onAnswer() ? "answer " : "question ") + target.id() + ".");
+            throw QaException.notFound(target.onAnswer() ? Refusals.now().no_answer(target.id())
+                    : Refusals.now().no_question(target.id()));
         }
         Question question = post instanceof Answer answer
                 ? em.find(Question.class, answer.question.id, LockModeType.PESSIMISTIC_READ)
                 : (Question) post;
         if (post.isDeleted() || question.isDeleted()) {
-            throw QaException.conflict(post.isDeleted() && post instanceof Answer ? "This answer was deleted."
-                    : "This question was deleted.");
+            throw QaException.conflict(post.isDeleted() && post instanceof Answer ? Refusals.now().answer_deleted()
+                    : Refusals.now().question_deleted());
         }
         validator.check(validator.errors(input));
         Member.lockForPosting(authorId);
@@ -90,13 +92,13 @@ public class CommentService {
     public Comment delete(long memberId, long commentId) {
         Comment comment = Comment.findById(commentId, LockModeType.PESSIMISTIC_WRITE);
         if (comment == null) {
-            throw QaException.notFound("There is no comment " + commentId + ".");
+            throw QaException.notFound(Refusals.now().no_comment(commentId));
         }
         if (!comment.author.id.equals(memberId)) {
-            throw QaException.forbidden("Only its author can delete a comment.");
+            throw QaException.forbidden(Refusals.now().comment_delete_only_author());
         }
         if (comment.isDeleted()) {
-            throw QaException.conflict("This comment was deleted already.");
+            throw QaException.conflict(Refusals.now().comment_deleted_already());
         }
         comment.deletedAt = Instant.now();
         outbox.record(EventType.COMMENT_DELETED,

@@ -1,6 +1,7 @@
 package org.qasite.question;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Who may delete and undelete which post. Today a post's author, within limits; moderators (a later issue) get their
@@ -14,7 +15,7 @@ final class DeletionRules {
     /** An answer: its author, at any time. */
     static void checkMayDelete(long memberId, Answer answer) {
         if (!PostRights.isAuthor(memberId, answer)) {
-            throw QaException.forbidden("Only the author of this answer can delete it.");
+            throw QaException.forbidden(Refusals.now().answer_delete_only_author());
         }
     }
 
@@ -24,23 +25,23 @@ final class DeletionRules {
      */
     static void checkMayDelete(long memberId, Question question) {
         if (!PostRights.isAuthor(memberId, question)) {
-            throw QaException.forbidden("Only the author of this question can delete it.");
+            throw QaException.forbidden(Refusals.now().question_delete_only_author());
         }
         if (question.isDeleted()) {
             return; // the caller says it is deleted already
         }
         if (question.acceptedAnswerId != null) {
-            throw QaException.conflict("This question has an accepted answer: only a moderator can delete it now.");
+            throw QaException.conflict(Refusals.now().question_has_accepted());
         }
         if (Answer.count("question = ?1 and rating > 0 and deletedAt is null", question) > 0) {
-            throw QaException.conflict("This question has an upvoted answer: only a moderator can delete it now.");
+            throw QaException.conflict(Refusals.now().question_has_upvoted());
         }
     }
 
     /** Its author only. */
     static void checkMayUndelete(long memberId, Post post, String what) {
         if (!PostRights.isAuthor(memberId, post)) {
-            throw QaException.forbidden("Only the author of this " + what + " can undelete it.");
+            throw QaException.forbidden(Refusals.now().undelete_only_author(what));
         }
     }
 }

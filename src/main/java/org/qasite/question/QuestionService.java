@@ -19,6 +19,7 @@ import org.qasite.refusal.InputValidator;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
 public class QuestionService {
@@ -60,7 +61,7 @@ public class QuestionService {
         Member.lockForPosting(authorId);
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
-            throw new DuplicatePost("You posted this question already: here it is.", repeat.path());
+            throw new DuplicatePost(Refusals.now().duplicate_question(), repeat.path());
         }
         Question question = new Question();
         question.author = Member.getEntityManager().getReference(Member.class, authorId);

@@ -10,6 +10,11 @@ public interface ReaderLanguage {
 
     Locale locale();
 
+    /** The language of a refusal: the reader's, except where a program reads it (the JSON API: English). */
+    default Locale refusalLocale() {
+        return locale();
+    }
+
     /** The site's words in the reader's language. */
     default Msg msg() {
         return Messages.of(locale());

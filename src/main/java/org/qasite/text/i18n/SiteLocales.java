@@ -42,6 +42,14 @@ public final class SiteLocales {
         }
     }
 
+    /**
+     * The language of a reader: the one they chose in their settings ({@code chosen}, null when none), else the best
+     * of their browser's Accept-Language, else English. Pages and live sockets alike decide by it.
+     */
+    public static Locale forReader(String chosen, String acceptLanguage) {
+        return of(chosen).orElseGet(() -> best(acceptLanguage));
+    }
+
     /** Whether the locale is written in Russian. */
     public static boolean isRussian(Object locale) {
         return locale instanceof Locale l && l.getLanguage().equals("ru")

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.web.i18n.ReaderLocale;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -61,12 +64,12 @@ public class ErrorMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<String> details = e.getConstraintViolations().stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-        return respond(uri, 400, "The request is not valid.", details, true).build();
+        return respond(uri, 400, Refusals.now().invalid_request(), details, true).build();
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(uri, 404, "There is nothing at this address.", List.of(), false).build();
+        return respond(uri, 404, Refusals.now().not_found(), List.of(), false).build();
     }
 
     /** A body that cannot be decoded (broken %-escapes in a form, for example). */
@@ -91,7 +94,7 @@ public class ErrorMapper {
             return respond(uri, 413, messageFor(413, api), List.of(), false).build();
         }
         String message = e instanceof HttpPostRequestDecoder.TooManyFormFieldsException
-                ? "The form could not be read: it has too many fields."
+                ? Refusals.now().too_many_fields()
                 : messageFor(400, api);
         return respond(uri, 400, message, List.of(), false).build();
     }
@@ -99,8 +102,7 @@ public class ErrorMapper {
     /** A form or JSON body in a charset this site cannot read ({@code charset=bogus}): refused as its type is. */
     @ServerExceptionMapper({ UnsupportedCharsetException.class, IllegalCharsetNameException.class })
     public Response unknownCharset(IllegalArgumentException e, UriInfo uri) {
-        return respond(uri, 415, "This content type is not accepted here: its charset is unknown. Send UTF-8.", List.of(),
-                false).build();
+        return respond(uri, 415, Refusals.now().unknown_charset(), List.of(), false).build();
     }
 
     /** JSON that is broken or of the wrong shape ({"value": 1.7} where a whole number belongs). */
@@ -133,28 +135,29 @@ public class ErrorMapper {
         if (e.getCause() instanceof JacksonException json) { // broken JSON, as the JSON reader reports it
             return unreadableJson(json, uri);
         }
-        String message = status >= 500 ? "Something went wrong on our side." : messageFor(status, isApi(uri.getPath()));
+        String message = status >= 500 ? Refusals.now().server_error() : messageFor(status, isApi(uri.getPath()));
         return respond(uri, status, message, List.of(), false).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(uri, 500, "Something went wrong on our side. Please try again.", List.of(), false).build();
+        return respond(uri, 500, Refusals.now().server_error_try_again(), List.of(), false).build();
     }
 
+    /** In the reader's language on a page, in English for the API (and outside a request). */
     static String messageFor(int status, boolean api) {
+        RefusalMsg words = Refusals.now();
         return switch (status) {
-            case 400 -> api ? "The request could not be understood: check that the body is valid JSON of the documented shape."
-                    : "The request could not be understood. If you sent a form, reload the page and try again.";
-            case 401 -> "Please log in first.";
-            case 403 -> "You are not allowed to do that.";
-            case 404 -> "There is nothing at this address.";
-            case 405 -> "This address does not accept that method.";
-            case 413 -> "What you sent is too large.";
-            case 415 -> "This content type is not accepted here.";
-            case 429 -> "Too many requests. Please slow down.";
-            default -> "The request was refused.";
+            case 400 -> api ? words.bad_json() : words.bad_request();
+            case 401 -> words.login_first();
+            case 403 -> words.forbidden();
+            case 404 -> words.not_found();
+            case 405 -> words.method_not_allowed();
+            case 413 -> words.too_large();
+            case 415 -> words.unsupported_type();
+            case 429 -> words.too_many_requests();
+            default -> words.refused();
         };
     }
 
@@ -174,7 +177,8 @@ public class ErrorMapper {
             body = Json.encode(new ApiError(message, List.of()));
             contentType = "application/json";
         } else {
-            body = minimalPage(status, status == 404 ? "Not found" : "Request refused", message);
+            RefusalMsg words = Refusals.of(ReaderLocale.current());
+            body = minimalPage(status, status == 404 ? words.title_not_found() : words.title_refused(), message);
             contentType = "text/html;charset=UTF-8";
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
@@ -198,12 +202,13 @@ public class ErrorMapper {
         if (isApi(uri.getPath())) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message, details));
         }
+        RefusalMsg words = Refusals.now();
         String title = switch (status) {
-            case 404 -> "Not found";
-            case 403 -> "Not allowed";
-            case 401 -> "Log in first";
-            case 429 -> "Slow down";
-            default -> status >= 500 ? "Something went wrong" : "Request refused";
+            case 404 -> words.title_not_found();
+            case 403 -> words.title_forbidden();
+            case 401 -> words.title_login();
+            case 429 -> words.title_slow_down();
+            default -> status >= 500 ? words.title_server_error() : words.title_refused();
         };
         String text = details.isEmpty() ? message : message + " " + String.join("; ", details);
         TemplateInstance page = Templates.error(status, title, text);

@@ -63,9 +63,9 @@ public class ReaderLocale implements ReaderLanguage {
         if (locale == null) {
             // the member's row is read from the database: a page rendered on the event loop (a 404 of a path no
             // resource has) may not wait for it, and goes by the browser's language
-            locale = (BlockingOperationControl.isBlockingAllowed() ? preference.stream() : Stream.<LocalePreference> empty())
-                    .flatMap(p -> p.chosen().stream()).flatMap(t -> SiteLocales.of(t).stream())
-                    .findFirst().orElseGet(() -> SiteLocales.best(acceptLanguage()));
+            String chosen = (BlockingOperationControl.isBlockingAllowed() ? preference.stream()
+                    : Stream.<LocalePreference> empty()).flatMap(p -> p.chosen().stream()).findFirst().orElse(null);
+            locale = SiteLocales.forReader(chosen, acceptLanguage());
         }
         return locale;
     }
@@ -73,6 +73,14 @@ public class ReaderLocale implements ReaderLanguage {
     /** The line above a refused form: the fields' own messages come in the reader's language already. */
     public String formError(QaException e) {
         return e instanceof InvalidInput ? msg().form_correct_fields() : e.getMessage();
+    }
+
+    /** English under {@code /api/}: its clients are programs, which may match on the text. */
+    @Override
+    public Locale refusalLocale() {
+        RoutingContext current = request.getCurrent();
+        String path = current == null ? null : current.normalizedPath();
+        return path != null && path.startsWith("/api/") ? SiteLocales.ENGLISH : locale();
     }
 
     /** For {@code <html lang>}. */

@@ -35,6 +35,30 @@ class MessageKeysTest {
     }
 
     @Test
+    void theRussianRefusalsHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
+        assertSameKeys(RefusalMsg.class, "messages/refusal_ru.properties");
+    }
+
+    @Test
+    void theRussianMailsHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
+        assertSameKeys(MailMsg.class, "messages/mail_ru.properties");
+    }
+
+    /** A bundle interface and its Russian file: the same keys, each with its English text and a Russian one. */
+    private static void assertSameKeys(Class<?> bundle, String russianFile) throws IOException {
+        Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> russian = keys(russianFile);
+        assertThat("missing in " + russianFile, difference(english, russian), empty());
+        assertThat("in " + russianFile + " but not in " + bundle.getSimpleName(), difference(russian, english), empty());
+        assertThat("methods without their English text", Arrays.stream(bundle.getDeclaredMethods())
+                .filter(m -> !m.isAnnotationPresent(Message.class)).map(Method::getName).toList(), empty());
+        Properties texts = load(russianFile);
+        assertThat("empty in " + russianFile,
+                texts.stringPropertyNames().stream().filter(k -> texts.getProperty(k).isBlank()).toList(), empty());
+    }
+
+    @Test
     void theValidationMessagesHaveTheSameKeysInBothLanguages() throws IOException {
         Set<String> english = keys("ValidationMessages.properties");
         Set<String> russian = keys("ValidationMessages_ru.properties");

@@ -1,0 +1,200 @@
+package org.qasite.text.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * What the site says when it refuses: the error pages and the refusals that forms show, in English. Russian:
+ * messages/refusal_ru.properties (MessageKeysTest checks both have every key). Java code asks {@link Refusals#now()};
+ * the JSON API keeps English, which its clients may match on.
+ */
+@MessageBundle(value = "refusal", locale = "en")
+public interface RefusalMsg {
+
+    // ---- error pages: titles
+    @Message("Not found")
+    String title_not_found();
+
+    @Message("Not allowed")
+    String title_forbidden();
+
+    @Message("Log in first")
+    String title_login();
+
+    @Message("Slow down")
+    String title_slow_down();
+
+    @Message("Something went wrong")
+    String title_server_error();
+
+    @Message("Request refused")
+    String title_refused();
+
+    // ---- error pages: messages
+    @Message("The request could not be understood: check that the body is valid JSON of the documented shape.")
+    String bad_json();
+
+    @Message("The request could not be understood. If you sent a form, reload the page and try again.")
+    String bad_request();
+
+    @Message("Please log in first.")
+    String login_first();
+
+    @Message("You are not allowed to do that.")
+    String forbidden();
+
+    @Message("There is nothing at this address.")
+    String not_found();
+
+    @Message("This address does not accept that method.")
+    String method_not_allowed();
+
+    @Message("What you sent is too large.")
+    String too_large();
+
+    @Message("This content type is not accepted here.")
+    String unsupported_type();
+
+    @Message("This content type is not accepted here: its charset is unknown. Send UTF-8.")
+    String unknown_charset();
+
+    @Message("Too many requests. Please slow down.")
+    String too_many_requests();
+
+    @Message("The request was refused.")
+    String refused();
+
+    @Message("The form could not be read: it has too many fields.")
+    String too_many_fields();
+
+    @Message("The request is not valid.")
+    String invalid_request();
+
+    @Message("Something went wrong on our side.")
+    String server_error();
+
+    @Message("Something went wrong on our side. Please try again.")
+    String server_error_try_again();
+
+    // ---- rate limits: "You are going too fast: at most 5 answers per minute. Try again in 40 seconds."
+    @Message("You are going too fast: at most {limit} {what} {window}. Try again in {wait}.")
+    String rate_limited(int limit, String what, String window, String wait);
+
+    @Message("per minute")
+    String rate_per_minute();
+
+    @Message("per {duration}")
+    String rate_per(String duration);
+
+    @Message("{n} {#if n == 1}second{#else}seconds{/if}")
+    String seconds(long n);
+
+    @Message("{n} minutes")
+    String minutes(long n);
+
+    @Message("{n} hours")
+    String hours(long n);
+
+    @Message("questions")
+    String rate_ask();
+
+    @Message("answers")
+    String rate_answer();
+
+    @Message("comments")
+    String rate_comment();
+
+    @Message("edits")
+    String rate_edit();
+
+    @Message("votes")
+    String rate_vote();
+
+    @Message("follows and unfollows")
+    String rate_follow();
+
+    @Message("sign-ups from one address")
+    String rate_signup();
+
+    @Message("previews")
+    String rate_preview();
+
+    @Message("previews from your network")
+    String rate_preview_address();
+
+    @Message("password reset requests from your network")
+    String rate_password_reset();
+
+    @Message("password reset mails to one account")
+    String rate_password_reset_account();
+
+    @Message("links to confirm an email address")
+    String rate_verification_mail();
+
+    // ---- posts ({what} is "question" or "answer")
+    @Message("There is no question {id}.")
+    String no_question(long id);
+
+    @Message("There is no answer {id}.")
+    String no_answer(long id);
+
+    @Message("There is no comment {id}.")
+    String no_comment(long id);
+
+    @Message("You posted this question already: here it is.")
+    String duplicate_question();
+
+    @Message("You posted this answer already: here it is.")
+    String duplicate_answer();
+
+    @Message("Only the author of the question can accept an answer.")
+    String accept_only_asker();
+
+    @Message("This answer was deleted.")
+    String answer_deleted();
+
+    @Message("This question was deleted.")
+    String question_deleted();
+
+    @Message("Only its author can delete a comment.")
+    String comment_delete_only_author();
+
+    @Message("This comment was deleted already.")
+    String comment_deleted_already();
+
+    @Message("Only the author of this answer can delete it.")
+    String answer_delete_only_author();
+
+    @Message("Only the author of this question can delete it.")
+    String question_delete_only_author();
+
+    @Message("This question has an accepted answer: only a moderator can delete it now.")
+    String question_has_accepted();
+
+    @Message("This question has an upvoted answer: only a moderator can delete it now.")
+    String question_has_upvoted();
+
+    @Message("Only the author of this {what} can undelete it.")
+    String undelete_only_author(String what);
+
+    @Message("There is no such {what}. It may have been removed.")
+    String no_such_post(String what);
+
+    @Message("Only the author of this {what} can edit it.")
+    String edit_only_author(String what);
+
+    @Message("This {what} was deleted; undelete it first.")
+    String edit_deleted(String what);
+
+    @Message("The question of this answer was deleted: its answers cannot be edited.")
+    String edit_question_deleted();
+
+    @Message("The summary must be at most {max} characters long.")
+    String summary_too_long(int max);
+
+    @Message("Nothing changed: the text is the same as the current revision.")
+    String nothing_changed();
+
+    @Message("There is no earlier revision {revision} of this {what}.")
+    String no_such_revision(int revision, String what);
+}
