@@ -18,6 +18,13 @@ public final class Messages {
                 : MessageBundles.get(Msg.class, Localized.Literal.of(site.toLanguageTag()));
     }
 
+    /** The words of the lists, browsing and search pages in a language. */
+    public static BrowseMsg browse(Locale locale) {
+        Locale site = SiteLocales.from(locale);
+        return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(BrowseMsg.class)
+                : MessageBundles.get(BrowseMsg.class, Localized.Literal.of(site.toLanguageTag()));
+    }
+
     /** For a member's stored language tag (null: English). */
     public static Msg of(String tag) {
         return of(SiteLocales.of(tag).orElse(SiteLocales.ENGLISH));

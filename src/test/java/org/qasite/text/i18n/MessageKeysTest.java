@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,11 @@ class MessageKeysTest {
     }
 
     @Test
+    void theRussianBrowseFileHasEveryMessageOfItsBundleAndNoOther() throws IOException {
+        assertSameKeys(BrowseMsg.class, "messages/browse_ru.properties");
+    }
+
+    @Test
     void theValidationMessagesHaveTheSameKeysInBothLanguages() throws IOException {
         Set<String> english = keys("ValidationMessages.properties");
         Set<String> russian = keys("ValidationMessages_ru.properties");
@@ -44,8 +50,22 @@ class MessageKeysTest {
 
     @Test
     void everyRussianMessageHasText() throws IOException {
-        Properties russian = load("messages/msg_ru.properties");
-        assertThat(russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(), empty());
+        for (String file : List.of("messages/msg_ru.properties", "messages/browse_ru.properties")) {
+            Properties russian = load(file);
+            assertThat(file, russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(),
+                    empty());
+        }
+    }
+
+    /** Each method of the bundle is a message, its name the key, with its English text in @Message. */
+    private static void assertSameKeys(Class<?> bundle, String russianFile) throws IOException {
+        Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> russian = keys(russianFile);
+        assertThat("missing in " + russianFile, difference(english, russian), empty());
+        assertThat("in " + russianFile + " but not in " + bundle.getSimpleName(), difference(russian, english), empty());
+        assertThat("methods without their English text", Arrays.stream(bundle.getDeclaredMethods())
+                .filter(m -> !m.isAnnotationPresent(Message.class)).map(Method::getName).toList(), empty());
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {
