@@ -78,8 +78,12 @@ function startLive() {
     } else {
       if (announced.has(message.answerId)) return;
       announced.add(message.answerId);
-      const text = announced.size === 1 ? 'A new answer was posted.' : announced.size + ' new answers were posted.';
-      showAlert(text, 'See the newest answers', '/answers/' + Number(message.answerId));
+      const n = announced.size;
+      const words = alertBox?.dataset || {};
+      const form = words[new Intl.PluralRules(document.documentElement.lang).select(n)] || words.many;
+      const text = n === 1 ? words.newAnswer || 'A new answer was posted.'
+        : form ? form.replace('%n', String(n)) : n + ' new answers were posted.';
+      showAlert(text, words.seeNewest || 'See the newest answers', '/answers/' + Number(message.answerId));
     }
   };
 
@@ -100,7 +104,8 @@ function startLive() {
       recently = false; // storage unavailable: a reload is still the right answer
     }
     if ([...drafts].some((draft) => draft.value.trim()) || recently) {
-      showAlert('The question changed while this page was away.', 'Reload the page', window.location.href);
+      showAlert(alertBox?.dataset.questionChanged || 'The question changed while this page was away.',
+        alertBox?.dataset.reload || 'Reload the page', window.location.href);
       return;
     }
     try {

@@ -238,6 +238,44 @@ public interface BrowseMsg {
     @Message("Newest questions")
     String head_feed();
 
+    // ---- words the page's scripts show, given to them in data-* attributes; %s / %n: where the script puts the
+    // query / the count
+    @Message("See all results for “%s”")
+    String js_search_all();
+
+    @Message("Questions and answers with these words, the last one as the start of a word")
+    String js_search_prefix();
+
+    @Message("No unread notifications.")
+    String js_unread_none();
+
+    @Message("{#if n == 1}%n unread notification.{#else}%n unread notifications.{/if}")
+    String js_unread(int n);
+
+    @Message("More than 99 unread notifications.")
+    String js_unread_more();
+
+    @Message("A new answer was posted.")
+    String js_new_answer();
+
+    @Message("{#if n == 1}%n new answer was posted.{#else}%n new answers were posted.{/if}")
+    String js_new_answers(int n);
+
+    @Message("See the newest answers")
+    String js_see_newest();
+
+    @Message("The question changed while this page was away.")
+    String js_question_changed();
+
+    @Message("Reload the page")
+    String js_reload();
+
+    @Message("This answer was deleted.")
+    String js_answer_deleted();
+
+    @Message("This question was deleted.")
+    String js_question_deleted();
+
     @Message("Answers to this question")
     String head_feed_answers();
 }
