@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.question.QuestionResource;
 import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -50,6 +51,26 @@ class RussianListsTest {
         assertThat(text(newest, "[data-list-tabs] [data-tab=unanswered]"), equalTo("Без ответа"));
         assertThat(text(russian("/hot"), "h1"), equalTo("Горячие вопросы"));
         assertThat(text(russian("/unanswered"), "h1"), equalTo("Вопросы без ответа"));
+        assertThat(Pages.one(newest, "meta[name=description]").attr("content"), startsWith("Вопросы и ответы на сайте "));
+    }
+
+    @Test
+    void thePinnedAnswerInRussian() {
+        Question question = data.question(data.member("ruasker"), "Какой ответ принят и где он?", prefix());
+        Answer oldest = null;
+        for (int i = 0; i <= QuestionResource.ANSWERS_PER_PAGE; i++) {
+            Answer answer = data.answer(data.member("ruanswerer"), question, "Ответ номер " + i + " на вопрос.");
+            data.execute("UPDATE answer SET created_at = now() - make_interval(mins => ?1), rating = ?3 WHERE id = ?2",
+                    100 - i, answer.id, i == 0 ? 22 : 0);
+            oldest = oldest == null ? answer : oldest;
+        }
+
+        Element pinned = Pages.one(russian(question.path()), "#pinned-answer");
+        assertThat(text(pinned, "h3"), equalTo("Ответ с наибольшим числом голосов"));
+        assertThat(text(pinned, "[data-pinned-score]"), equalTo("+22 голоса"));
+        assertThat(text(pinned, "a[href='/answers/" + oldest.id + "']"), equalTo("Перейти к этому ответу среди остальных"));
+        data.execute("UPDATE question SET accepted_answer_id = ?1 WHERE id = ?2", oldest.id, question.id);
+        assertThat(text(Pages.one(russian(question.path()), "#pinned-answer"), "h3"), equalTo("✓Принятый ответ"));
     }
 
     @Test
@@ -140,6 +161,7 @@ class RussianListsTest {
         assertThat(text(found, "h1"), equalTo("Поиск"));
         assertThat(text(found, "#search-count"), equalTo("2 вопроса"));
         assertThat(found.select(".search-hit").first().text(), containsString("0 голосов · 0 ответов · задан"));
+        assertThat(found.select(".search-hit").first().text(), containsString(" · автор: Display rusearch"));
 
         Document none = russian("/search?q=" + word.substring(0, 5) + "я" + word.substring(5));
         assertThat(text(none, "#search-none"), equalTo("Ничего не найдено. Попробуйте меньше слов или другие слова."));
