@@ -80,10 +80,11 @@ function startLive() {
       announced.add(message.answerId);
       const n = announced.size;
       const words = alertBox?.dataset || {};
-      const form = words[new Intl.PluralRules(document.documentElement.lang).select(n)] || words.many;
-      const text = n === 1 ? words.newAnswer || 'A new answer was posted.'
+      const rule = new Intl.PluralRules(document.documentElement.lang).select(n);
+      const form = words['text' + rule[0].toUpperCase() + rule.slice(1)] || words.textMany;
+      const text = n === 1 ? words.textNewAnswer || 'A new answer was posted.'
         : form ? form.replace('%n', String(n)) : n + ' new answers were posted.';
-      showAlert(text, words.seeNewest || 'See the newest answers', '/answers/' + Number(message.answerId));
+      showAlert(text, words.textSeeNewest || 'See the newest answers', '/answers/' + Number(message.answerId));
     }
   };
 
@@ -104,8 +105,8 @@ function startLive() {
       recently = false; // storage unavailable: a reload is still the right answer
     }
     if ([...drafts].some((draft) => draft.value.trim()) || recently) {
-      showAlert(alertBox?.dataset.questionChanged || 'The question changed while this page was away.',
-        alertBox?.dataset.reload || 'Reload the page', window.location.href);
+      showAlert(alertBox?.dataset.textQuestionChanged || 'The question changed while this page was away.',
+        alertBox?.dataset.textReload || 'Reload the page', window.location.href);
       return;
     }
     try {
