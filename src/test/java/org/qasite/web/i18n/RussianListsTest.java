@@ -65,7 +65,13 @@ class RussianListsTest {
             oldest = oldest == null ? answer : oldest;
         }
 
-        Element pinned = Pages.one(russian(question.path()), "#pinned-answer");
+        Document page = russian(question.path());
+        // the words the live script shows, with the form each count takes
+        Element alert = Pages.one(page, "[data-live-alert]");
+        assertThat(alert.attr("data-text-one"), equalTo("Опубликован %n новый ответ."));
+        assertThat(alert.attr("data-text-few"), equalTo("Опубликовано %n новых ответа."));
+        assertThat(alert.attr("data-text-many"), equalTo("Опубликовано %n новых ответов."));
+        Element pinned = Pages.one(page, "#pinned-answer");
         assertThat(text(pinned, "h3"), equalTo("Ответ с наибольшим числом голосов"));
         assertThat(text(pinned, "[data-pinned-score]"), equalTo("+22 голоса"));
         assertThat(text(pinned, "a[href='/answers/" + oldest.id + "']"), equalTo("Перейти к этому ответу среди остальных"));
