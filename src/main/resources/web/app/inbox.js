@@ -24,13 +24,16 @@ function startInbox() {
   const setCount = (n) => {
     if (!Number.isFinite(n) || n < 0) return;
     badge.textContent = n > 0 ? text(n) : '';
-    if (label) label.textContent = n > 0 ? ' unread' : '';
+    if (label) label.textContent = n > 0 ? ' ' + (label.dataset.text || 'unread') : '';
     if (inboxCount) inboxCount.textContent = text(n);
     // Said politely, and only when it changed: a reconnect that finds the same count says nothing.
     if (status && n !== shown) {
-      status.textContent = n === 0 ? 'No unread notifications.'
-        : n === 1 ? '1 unread notification.' : n >= 100 ? 'More than 99 unread notifications.'
-          : n + ' unread notifications.';
+      // the page gives the sentences in its language (%n: the count); English if it does not
+      const words = status.dataset;
+      const form = words[new Intl.PluralRules(document.documentElement.lang).select(n)] || words.many;
+      status.textContent = n === 0 ? words.none || 'No unread notifications.'
+        : n >= 100 ? words.more || 'More than 99 unread notifications.'
+          : form ? form.replace('%n', String(n)) : n === 1 ? '1 unread notification.' : n + ' unread notifications.';
     }
     shown = n;
   };

@@ -77,6 +77,9 @@ function commentsBlock(list, key) {
 }
 
 // Whether the page is a member's, as the server rendered it; without the mark, a visitor's.
+// The page's words for the notes these handlers write (data-text-* of the live alert box); English where it has none.
+const words = () => document.querySelector('[data-live-alert]')?.dataset || {};
+
 const MEMBER = document.querySelector('[data-live-reader]')?.dataset.liveReader === 'member';
 
 // A fragment pushed to everyone carries the parts of members and of visitors alike (the comment box, "Log in to
@@ -142,7 +145,7 @@ export function postChanges(list, insert) {
     note.className = 'answer-deleted py-3 mb-0 border-bottom text-body-secondary small';
     note.dataset.deletedAnswerId = String(id);
     note.setAttribute('role', 'status');
-    note.textContent = 'This answer was deleted.';
+    note.textContent = words().textAnswerDeleted || 'This answer was deleted.';
     replaceNode(old, note);
     // a deleted accepted answer took the question's accepted mark with it
     const accepted = document.querySelector('[data-accepted-link][href="/answers/' + id + '"]');
@@ -174,7 +177,7 @@ export function postChanges(list, insert) {
     notice.className = 'alert alert-warning';
     notice.dataset.questionDeleted = '';
     notice.setAttribute('role', 'alert');
-    notice.textContent = 'This question was deleted.';
+    notice.textContent = words().textQuestionDeleted || 'This question was deleted.';
     keepScroll(() => question.getBoundingClientRect().top, () => question.before(notice));
   };
 

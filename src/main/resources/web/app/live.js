@@ -78,8 +78,13 @@ function startLive() {
     } else {
       if (announced.has(message.answerId)) return;
       announced.add(message.answerId);
-      const text = announced.size === 1 ? 'A new answer was posted.' : announced.size + ' new answers were posted.';
-      showAlert(text, 'See the newest answers', '/answers/' + Number(message.answerId));
+      const n = announced.size;
+      const words = alertBox?.dataset || {};
+      const rule = new Intl.PluralRules(document.documentElement.lang).select(n);
+      const form = words['text' + rule[0].toUpperCase() + rule.slice(1)] || words.textMany;
+      const text = n === 1 ? words.textNewAnswer || 'A new answer was posted.'
+        : form ? form.replace('%n', String(n)) : n + ' new answers were posted.';
+      showAlert(text, words.textSeeNewest || 'See the newest answers', '/answers/' + Number(message.answerId));
     }
   };
 
@@ -100,7 +105,8 @@ function startLive() {
       recently = false; // storage unavailable: a reload is still the right answer
     }
     if ([...drafts].some((draft) => draft.value.trim()) || recently) {
-      showAlert('The question changed while this page was away.', 'Reload the page', window.location.href);
+      showAlert(alertBox?.dataset.textQuestionChanged || 'The question changed while this page was away.',
+        alertBox?.dataset.textReload || 'Reload the page', window.location.href);
       return;
     }
     try {

@@ -6,6 +6,11 @@ const input = document.getElementById('search-input');
 const list = document.getElementById('search-suggestions');
 const DEBOUNCE_MS = 200;
 const MIN_LETTERS = 2;
+// The plural form a count takes in the page's language, as the page's data-answer-one/few/many name them.
+const plural = (n) => {
+  const form = new Intl.PluralRules(document.documentElement.lang).select(n);
+  return form === 'one' || form === 'few' ? form[0].toUpperCase() + form.slice(1) : 'Many';
+};
 
 // The results page's reading of a search, as SearchQuery.parse and prefix() on the server: [tag] filters taken out,
 // and the last word a prefix when it is plain (letters and digits, so not negated), of 2 to 40 of them, outside
@@ -80,13 +85,14 @@ function startSuggestions() {
     list.replaceChildren();
     items = suggestions.map((s, i) =>
       option('search-suggestion-' + i, s.titleHtml, s.path,
-        s.answers === 1 ? '1 answer' : Number(s.answers) + ' answers'));
+        Number(s.answers) + ' ' + (list.dataset['answer' + plural(Number(s.answers))] || (s.answers === 1 ? 'answer' : 'answers'))));
     const all = option('search-suggestion-all', '', '/search?q=' + encodeURIComponent(query));
     // The results page takes a plain last word as the start of a word, as the suggestions do: the "…" says so.
     const search = parseSearch(query);
     const label = search.words + (search.prefix ? '…' : '') + search.tags.map((t) => ' [' + t + ']').join('');
-    all.firstChild.textContent = 'See all results for “' + label.trim() + '”';
-    all.title = search.prefix ? 'Questions and answers with these words, the last one as the start of a word' : '';
+    all.firstChild.textContent = (list.dataset.allText || 'See all results for “%s”').replace('%s', () => label.trim());
+    all.title = search.prefix
+      ? list.dataset.prefixTitle || 'Questions and answers with these words, the last one as the start of a word' : '';
     all.classList.add('border-top', 'fw-semibold');
     all.dataset.all = '';
     items.push(all);

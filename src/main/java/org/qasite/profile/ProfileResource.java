@@ -13,6 +13,7 @@ import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
 import org.qasite.refusal.QaException;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Pager;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,7 +40,7 @@ public class ProfileResource {
     @Path("{username}")
     public TemplateInstance profile(@RestPath String username, @RestQuery String tab, @RestQuery String page) {
         Member member = Member.findByUsername(username)
-                .orElseThrow(() -> QaException.notFound("There is no member \u201C" + username + "\u201D."));
+                .orElseThrow(() -> QaException.notFound(ReaderLocale.browseWords().member_not_found(username)));
         String path = "/members/" + member.username;
         boolean answersTurned = "answers".equals(tab);
         Pager questions = Pager.of(answersTurned ? null : page, Question.countByAuthor(member), POSTS_PER_PAGE, path,

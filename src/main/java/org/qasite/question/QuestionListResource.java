@@ -14,6 +14,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagFollow;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Pager;
 import org.qasite.web.page.TemplateExtensions;
 
@@ -70,7 +71,7 @@ public class QuestionListResource {
     @Path("tag/{name}")
     public TemplateInstance tagged(@RestPath String name, @RestQuery String sort, @RestQuery String page) {
         Tag tag = Tag.findByName(name.toLowerCase(Locale.ROOT)).orElseThrow(
-                () -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
+                () -> QaException.notFound(ReaderLocale.browseWords().tag_not_found(name)));
         Question.ListSort order = tagSort(sort);
         String tab = order == Question.ListSort.NEWEST ? "new" : order.name().toLowerCase(Locale.ROOT);
         Pager pager = Pager.of(page, Question.countByTag(tag, order), QUESTIONS_PER_PAGE,

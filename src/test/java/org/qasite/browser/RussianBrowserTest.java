@@ -1,10 +1,13 @@
 package org.qasite.browser;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 import org.qasite.testsupport.TestData;
@@ -56,5 +62,23 @@ class RussianBrowserTest {
         assertThat(browser.findElement(By.cssSelector("nav a[href='/ask']")).getText(), equalTo("Задать вопрос"));
         assertThat(browser.findElement(By.id("answers-heading")).getText(), equalTo("2 ответа"));
         assertThat(browser.findElement(By.cssSelector("#login-link")).getText(), equalTo("Войти"));
+    }
+
+    @Test
+    void theSearchSuggestionsInRussian() {
+        String word = "ruzorb" + System.nanoTime() % 100_000_000;
+        Member author = data.member("ru-search");
+        Question question = data.question(author, "Как " + word + " список?", "java");
+        for (int i = 0; i < 3; i++) {
+            data.answer(author, question, "Ответ номер " + i + ", достаточно длинный.");
+        }
+
+        browser.get(site.toString());
+        browser.findElement(By.id("search-input")).sendKeys(word.substring(0, 8));
+        By options = By.cssSelector("#search-suggestions [role=option]");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.numberOfElementsToBe(options, 2));
+        List<String> texts = browser.findElements(options).stream().map(WebElement::getText).toList();
+        assertThat(texts.get(0), endsWith("3 ответа"));
+        assertThat(texts.get(1), equalTo("Все результаты по запросу «" + word.substring(0, 8) + "…»"));
     }
 }

@@ -12,21 +12,29 @@ public final class Messages {
     }
 
     public static Msg of(Locale locale) {
-        Locale site = SiteLocales.from(locale);
-        // the English file is the interface itself: its bean carries the default locale
-        return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(Msg.class)
-                : MessageBundles.get(Msg.class, Localized.Literal.of(site.toLanguageTag()));
+        return bundle(Msg.class, locale);
     }
 
     /** The words of the mails about comments and accounts, in a language. */
     public static MailMsg mail(Locale locale) {
-        Locale site = SiteLocales.from(locale);
-        return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(MailMsg.class)
-                : MessageBundles.get(MailMsg.class, Localized.Literal.of(site.toLanguageTag()));
+        return bundle(MailMsg.class, locale);
+    }
+
+    /** The words of the lists, browsing and search pages in a language. */
+    public static BrowseMsg browse(Locale locale) {
+        return bundle(BrowseMsg.class, locale);
     }
 
     /** For a member's stored language tag (null: English). */
     public static Msg of(String tag) {
         return of(SiteLocales.of(tag).orElse(SiteLocales.ENGLISH));
+    }
+
+    /** A bundle's words in one of the site's languages (English for any other). */
+    static <T> T bundle(Class<T> type, Locale locale) {
+        Locale site = SiteLocales.from(locale);
+        // the English words are the interface itself: its bean carries the default locale
+        return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(type)
+                : MessageBundles.get(type, Localized.Literal.of(site.toLanguageTag()));
     }
 }

@@ -4,8 +4,6 @@ import java.util.Locale;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /** The words of a refusal, for the services and pages that refuse a request. */
 public final class Refusals {
@@ -14,9 +12,7 @@ public final class Refusals {
     }
 
     public static RefusalMsg of(Locale locale) {
-        Locale site = SiteLocales.from(locale);
-        return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(RefusalMsg.class)
-                : MessageBundles.get(RefusalMsg.class, Localized.Literal.of(site.toLanguageTag()));
+        return Messages.bundle(RefusalMsg.class, locale);
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.BrowseMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.Msg;
 import org.qasite.text.i18n.ReaderLanguage;
@@ -51,6 +52,11 @@ public class ReaderLocale implements ReaderLanguage {
     /** The site's words in the language of the request being served (English outside one). */
     public static Msg words() {
         return Messages.of(current());
+    }
+
+    /** The words of the lists, browsing and search pages in the language of the request being served. */
+    public static BrowseMsg browseWords() {
+        return Messages.browse(current());
     }
 
     /** The line above a refused form, in the language of the request being served. */

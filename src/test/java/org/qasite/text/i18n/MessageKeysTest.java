@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +33,11 @@ class MessageKeysTest {
         assertThat("in msg_ru.properties but not in Msg", difference(russian, english), empty());
         assertThat("methods without their English text", Arrays.stream(Msg.class.getDeclaredMethods())
                 .filter(m -> !m.isAnnotationPresent(Message.class)).map(Method::getName).toList(), empty());
+    }
+
+    @Test
+    void theRussianBrowseFileHasEveryMessageOfItsBundleAndNoOther() throws IOException {
+        assertSameKeys(BrowseMsg.class, "messages/browse_ru.properties");
     }
 
     @Test
@@ -68,8 +74,12 @@ class MessageKeysTest {
 
     @Test
     void everyRussianMessageHasText() throws IOException {
-        Properties russian = load("messages/msg_ru.properties");
-        assertThat(russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(), empty());
+        for (String file : List.of("messages/msg_ru.properties", "messages/browse_ru.properties",
+                "messages/refusal_ru.properties", "messages/mail_ru.properties")) {
+            Properties russian = load(file);
+            assertThat(file, russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(),
+                    empty());
+        }
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {
