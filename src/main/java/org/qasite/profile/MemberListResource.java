@@ -1,8 +1,5 @@
 package org.qasite.profile;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -38,14 +35,8 @@ public class MemberListResource {
     public TemplateInstance users(@RestQuery String q, @RestQuery String sort, @RestQuery String page) {
         String prefix = MemberDirectory.prefix(q);
         MemberDirectory.Sort order = MemberDirectory.Sort.parse(sort);
-        List<String> query = new ArrayList<>();
-        if (q != null && !q.isBlank()) {
-            query.add("q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8));
-        }
-        if (order == MemberDirectory.Sort.NAME) {
-            query.add("sort=name");
-        }
-        Pager pager = Pager.of(page, directory.count(prefix), MEMBERS_PER_PAGE, "/users", String.join("&", query));
+        Pager pager = Pager.of(page, directory.count(prefix), MEMBERS_PER_PAGE, "/users",
+                Pager.query("q", q == null ? null : q.strip(), "sort", order == MemberDirectory.Sort.NAME ? "name" : null));
         return Templates.users(directory.list(prefix, order, pager.panache()), pager, q == null ? "" : q.strip(),
                 order == MemberDirectory.Sort.NAME ? "name" : "newest");
     }

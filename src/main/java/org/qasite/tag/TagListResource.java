@@ -1,8 +1,5 @@
 package org.qasite.tag;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -38,20 +35,9 @@ public class TagListResource {
     public TemplateInstance tags(@RestQuery String q, @RestQuery String sort, @RestQuery String page) {
         String prefix = TagList.prefix(q);
         TagList.Sort order = TagList.Sort.parse(sort);
-        Pager pager = Pager.of(page, tags.count(prefix), TAGS_PER_PAGE, "/tags", query(prefix, order));
+        Pager pager = Pager.of(page, tags.count(prefix), TAGS_PER_PAGE, "/tags",
+                Pager.query("q", prefix, "sort", order == TagList.Sort.POPULAR ? null : order.param()));
         return Templates.tags(tags.list(prefix, order, (pager.page() - 1) * TAGS_PER_PAGE, TAGS_PER_PAGE), pager,
                 q == null ? "" : q.strip(), order.param());
-    }
-
-    /** What the pager's links carry besides the page: the filter and a sort other than the default. */
-    static String query(String prefix, TagList.Sort sort) {
-        List<String> parts = new ArrayList<>();
-        if (!prefix.isEmpty()) {
-            parts.add("q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
-        }
-        if (sort != TagList.Sort.POPULAR) {
-            parts.add("sort=" + sort.param());
-        }
-        return String.join("&", parts);
     }
 }

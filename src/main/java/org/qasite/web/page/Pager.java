@@ -1,5 +1,7 @@
 package org.qasite.web.page;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,5 +69,20 @@ public record Pager(int page, int pages, long total, int size, String path, Stri
             }
         }
         return links;
+    }
+
+    /**
+     * What a list's page links carry besides the page: the given name and value pairs, values encoded, pairs without
+     * a value (null or empty: the list's default) left out.
+     */
+    public static String query(String... namesAndValues) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null && !value.isEmpty()) {
+                parts.add(namesAndValues[i] + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return String.join("&", parts);
     }
 }
