@@ -14,6 +14,7 @@ import org.qasite.question.Comment;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionPage;
 import org.qasite.question.QuestionResource;
+import org.qasite.web.i18n.ReaderLocale;
 
 import io.quarkus.qute.TemplateInstance;
 
@@ -118,9 +119,12 @@ class ChangeRenderer {
         return new PostChange(entry.position(), forOthers, Map.copyOf(forMembers));
     }
 
-    /** A fragment in the reader's language: it is rendered outside any request, which would make it English. */
+    /**
+     * A fragment in the reader's language: it is rendered outside any request, which would make it and what it
+     * includes through beans (an answer's comments) English.
+     */
     private static String in(Locale locale, TemplateInstance fragment) {
-        return fragment.setLocale(locale).render().strip();
+        return ReaderLocale.renderingIn(locale, () -> fragment.setLocale(locale).render().strip());
     }
 
     private static QuestionPage page(Question question, Member reader) {

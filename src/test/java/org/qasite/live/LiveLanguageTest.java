@@ -85,9 +85,12 @@ class LiveLanguageTest {
         Element inRussian = answerLine(russian, posted.id);
         assertThat(inRussian.text(), containsString("ответ дан"));
         assertThat(inRussian.text(), containsString("The same answer, read in two languages."));
+        assertThat("the answer's comment block too", inRussian.text(),
+                containsString("Войдите, чтобы оставить комментарий"));
         Element inEnglish = answerLine(english, posted.id);
         assertThat(inEnglish.text(), containsString("answered"));
         assertThat(inEnglish.text(), not(containsString("ответ дан")));
+        assertThat(inEnglish.text(), not(containsString("Войдите")));
         assertThat("a language the site lacks is English", answerLine(german, posted.id).text(),
                 not(containsString("ответ дан")));
     }

@@ -110,9 +110,21 @@ public class SecurityHeaders {
             ctx.response().addCookie(Cookie.cookie(csrfCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         }
         boolean shared = isShared(ctx.normalizedPath());
+        varyByReader(ctx.response().headers());
         fixCookieHeaders(ctx.response().headers(), shared);
         fixCookieJar(ctx, shared);
         fixLocation(ctx);
+    }
+
+    /**
+     * A page's language follows the browser's Accept-Language and the member's session (their setting): a cache in
+     * front of the site must never give one reader's page to another.
+     */
+    private static void varyByReader(MultiMap headers) {
+        String type = headers.get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.startsWith("text/html")) {
+            headers.add(HttpHeaders.VARY, "Accept-Language, Cookie");
+        }
     }
 
     /** Cookies set as headers (by JAX-RS responses). */

@@ -1,6 +1,7 @@
 package org.qasite.web.i18n;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -39,11 +40,36 @@ public class ReaderLocale implements ReaderLanguage {
         this.request = request;
     }
 
+    /** The locale of a rendering done outside a request for a reader whose language is known (a live push). */
+    private static final ThreadLocal<Locale> RENDERING = new ThreadLocal<>();
+
+    /**
+     * Renders in this locale outside a request: every template made meanwhile on this thread gets it, including those
+     * a template includes through a bean (an answer's comments), and so do the words Java code asks for.
+     */
+    public static <T> T renderingIn(Locale locale, Supplier<T> rendering) {
+        Locale before = RENDERING.get();
+        RENDERING.set(locale);
+        try {
+            return rendering.get();
+        } finally {
+            if (before == null) {
+                RENDERING.remove();
+            } else {
+                RENDERING.set(before);
+            }
+        }
+    }
+
     /**
      * The locale templates made now get: the reader's while a request is served, else English (a template made for a
-     * mail sets its recipient's own).
+     * mail sets its recipient's own), or the one a rendering outside a request was given ({@link #renderingIn}).
      */
     public static Locale current() {
+        Locale rendering = RENDERING.get();
+        if (rendering != null) {
+            return rendering;
+        }
         ArcContainer arc = Arc.container();
         return arc != null && arc.requestContext().isActive() ? arc.instance(ReaderLocale.class).get().locale()
                 : SiteLocales.ENGLISH;

@@ -47,6 +47,8 @@ class SecurityHeadersTest {
         assertThat(page.header("X-Frame-Options"), equalTo("DENY"));
         assertThat(page.header("X-Content-Type-Options"), equalTo("nosniff"));
         assertThat(page.header("Strict-Transport-Security"), nullValue());
+        assertThat("a page's language follows the reader", page.header("Vary"),
+                containsString("Accept-Language"));
         // and the pages hold no inline script or style for the policy to refuse
         String html = page.asString();
         assertThat(html, not(hasElement("script:not([src])")));
