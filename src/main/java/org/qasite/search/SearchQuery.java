@@ -92,6 +92,14 @@ public record SearchQuery(String raw, String words, List<String> tags) {
     }
 
     /** The address of this search's results page. */
+    /**
+     * What was typed, for templates: {@code raw} there is Qute's own "output unescaped" and would print the whole
+     * record, unescaped.
+     */
+    public String typed() {
+        return raw;
+    }
+
     public String href() {
         return "/search?q=" + URLEncoder.encode(raw, StandardCharsets.UTF_8);
     }

@@ -201,7 +201,7 @@ public interface BrowseMsg {
     String search_more_than(String n);
 
     @Message("tagged")
-    String search_tagged();
+    String search_tagged(int tags);
 
     @Message("From an answer:")
     String search_from_answer();
