@@ -15,6 +15,9 @@ import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.member.NotificationKind;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.MailMsg;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.SiteLocales;
 import org.qasite.web.page.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -33,24 +36,14 @@ public class UnsubscribeResource {
     /** One topic of mail, in the page's words: "Stop {about}?", "you get a mail when {sentWhen}". */
     public record Kind(UnsubscribeLinks.Topic topic, String about, String sentWhen, String whose) {
 
+        /** In English: the one-click answer to mail programs. */
         static Kind of(UnsubscribeLinks.Topic topic) {
-            return switch (topic) {
-                case ANSWERS -> new Kind(topic, "mail about new answers", "someone answers one of your questions",
-                        "to your questions");
-                case FOLLOWED_ANSWERS -> new Kind(topic, "mail about new answers to questions you follow",
-                        "someone answers a question you follow", "");
-                case COMMENTS -> new Kind(topic, "mail about new comments",
-                        "someone comments on one of your questions or answers", "on your posts");
-                case MENTIONS -> new Kind(topic, "mail about mentions", "someone mentions you in a comment", "");
-                case ACCEPTED -> new Kind(topic, "mail about accepted answers", "the author of a question accepts your answer",
-                        "");
-                case TAG_QUESTIONS -> new Kind(topic, "mail about new questions in tags you follow",
-                        "someone asks a question in a tag you follow", "");
-                case DAILY_DIGEST -> new Kind(topic, "the daily digest",
-                        "a day ended with notifications you have not read", "");
-                case WEEKLY_DIGEST -> new Kind(topic, "the weekly digest",
-                        "a week ended with notifications you have not read", "");
-            };
+            return of(topic, Messages.mail(SiteLocales.ENGLISH));
+        }
+
+        static Kind of(UnsubscribeLinks.Topic topic, MailMsg words) {
+            String name = topic.name();
+            return new Kind(topic, words.topic_about(name), words.topic_sent_when(name), words.topic_whose(name));
         }
 
         /** "Mail about new answers", "The daily digest". */
