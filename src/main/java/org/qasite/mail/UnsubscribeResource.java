@@ -18,6 +18,7 @@ import org.qasite.refusal.QaException;
 import org.qasite.text.i18n.MailMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.SiteLocales;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -33,8 +34,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class UnsubscribeResource {
 
-    /** One topic of mail, in the page's words: "Stop {about}?", "you get a mail when {sentWhen}". */
-    public record Kind(UnsubscribeLinks.Topic topic, String about, String sentWhen, String whose) {
+    /** One topic of mail in the reader's words: its title, "Stop {about}?", "you get a mail when {sentWhen}". */
+    public record Kind(UnsubscribeLinks.Topic topic, String title, String about, String sentWhen, String whose) {
 
         /** In English: the one-click answer to mail programs. */
         static Kind of(UnsubscribeLinks.Topic topic) {
@@ -43,12 +44,8 @@ public class UnsubscribeResource {
 
         static Kind of(UnsubscribeLinks.Topic topic, MailMsg words) {
             String name = topic.name();
-            return new Kind(topic, words.topic_about(name), words.topic_sent_when(name), words.topic_whose(name));
-        }
-
-        /** "Mail about new answers", "The daily digest". */
-        public String title() {
-            return Character.toUpperCase(about.charAt(0)) + about.substring(1);
+            return new Kind(topic, words.topic_title(name), words.topic_about(name), words.topic_sent_when(name),
+                    words.topic_whose(name));
         }
 
         public boolean digest() {
@@ -111,7 +108,7 @@ public class UnsubscribeResource {
 
     private TemplateInstance page(UnsubscribeLinks.Topic topic, String member, String signature) {
         Member m = preferences.find(topic, member, signature);
-        Kind kind = Kind.of(topic);
+        Kind kind = Kind.of(topic, Messages.mail(ReaderLocale.current()));
         return Templates.unsubscribe(m, links.path(topic, m.id), kind, kind.wanted(m));
     }
 
@@ -121,10 +118,10 @@ public class UnsubscribeResource {
             throw QaException.notFound("Choose the kinds that come in a digest in your settings.");
         }
         Member member = preferences.resubscribe(topic, memberId, signature);
-        Kind kind = Kind.of(topic);
+        MailMsg words = Messages.mail(ReaderLocale.current());
+        Kind kind = Kind.of(topic, words);
         return Response.seeOther(URI.create(links.path(topic, member.id)))
-                .cookie(Flash.set("You will get " + kind.about() + (kind.whose().isEmpty() ? "" : " " + kind.whose())
-                        + " again."))
+                .cookie(Flash.set(words.unsub_resubscribed(kind.about(), kind.whose())))
                 .build();
     }
 }

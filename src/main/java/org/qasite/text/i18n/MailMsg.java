@@ -226,4 +226,32 @@ public interface MailMsg {
 
     @Message("{#if topic == 'ANSWERS'}to your questions{#else if topic == 'COMMENTS'}on your posts{/if}")
     String topic_whose(String topic);
+
+    // ---- the unsubscribe page (in the reader's language); about is topic_about, sentWhen topic_sent_when
+    @Message("Stop {about}?")
+    String unsub_stop(String about);
+
+    @Message("{name}, you get {#if digest}{about} when {sentWhen}{#else}a mail when {sentWhen}{/if}.")
+    String unsub_you_get(String name, boolean digest, String about, String sentWhen);
+
+    @Message("Unsubscribing sets every kind of notification that comes in it to “Never”; your inbox keeps them all.")
+    String unsub_digest_note();
+
+    @Message("You are unsubscribed")
+    String unsub_done_title();
+
+    @Message("{name}, you no longer get {about}: every kind of notification that came in it is set to “Never”. Your inbox still shows them; choose how each kind is mailed in your")
+    String unsub_digest_done(String name, String about);
+
+    @Message("settings")
+    String unsub_settings();
+
+    @Message("{name}, you no longer get {about}{#if whose} {whose}{/if}.")
+    String unsub_done(String name, String about, String whose);
+
+    @Message("Changed your mind? Mail me again")
+    String unsub_again();
+
+    @Message("You will get {about}{#if whose} {whose}{/if} again.")
+    String unsub_resubscribed(String about, String whose);
 }
