@@ -17,6 +17,7 @@ import org.qasite.member.NotificationKind;
 import org.qasite.refusal.QaException;
 import org.qasite.text.i18n.MailMsg;
 import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.text.i18n.SiteLocales;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -102,8 +103,7 @@ public class UnsubscribeResource {
     private static UnsubscribeLinks.Topic topic(String name) {
         String prefix = "/unsubscribe-" + name + "/";
         return Arrays.stream(UnsubscribeLinks.Topic.values()).filter(t -> t.prefix().equals(prefix)).findFirst()
-                .orElseThrow(() -> QaException
-                        .notFound("This unsubscribe link is not valid. You can switch mail off in your settings."));
+                .orElseThrow(() -> QaException.notFound(Refusals.now().bad_unsubscribe_link()));
     }
 
     private TemplateInstance page(UnsubscribeLinks.Topic topic, String member, String signature) {
@@ -115,7 +115,7 @@ public class UnsubscribeResource {
     private Response resubscribe(UnsubscribeLinks.Topic topic, String memberId, String signature) {
         if (topic.kind == null) {
             // which kinds a digest gathered is not known any more: they are chosen again in the settings
-            throw QaException.notFound("Choose the kinds that come in a digest in your settings.");
+            throw QaException.notFound(Refusals.now().digest_resubscribe());
         }
         Member member = preferences.resubscribe(topic, memberId, signature);
         MailMsg words = Messages.mail(ReaderLocale.current());

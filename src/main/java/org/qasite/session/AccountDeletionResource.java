@@ -20,6 +20,7 @@ import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.member.MemberService;
 import org.qasite.refusal.QaException;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -74,8 +75,8 @@ public class AccountDeletionResource {
         members.deleteAccount(member.id);
         sessions.endAll(member.id); // the row stopped every session at the commit; this forgets them here at once
         cookies.forget(ctx);
-        return Response.seeOther(URI.create("/")).cookie(Flash.set("Your account is deleted. Your questions and answers"
-                + " stay, under \u201C" + Member.DELETED_NAME + "\u201D.")).build();
+        return Response.seeOther(URI.create("/"))
+                .cookie(Flash.set(ReaderLocale.words().flash_account_deleted(Member.DELETED_NAME))).build();
     }
 
     private static Response refused(Member member, int status, String message, Duration retryAfter) {
