@@ -20,6 +20,7 @@ import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.member.MemberService;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -69,7 +70,7 @@ public class AccountDeletionResource {
             }
         } catch (QaException held) {
             return refused(member, 429,
-                    "Too many wrong passwords. Try again in " + RateLimiter.describe(held.retryAfter()) + ".",
+                    Refusals.now().delete_too_many(RateLimiter.describe(held.retryAfter(), Refusals.now())),
                     held.retryAfter());
         }
         members.deleteAccount(member.id);

@@ -243,4 +243,20 @@ public interface RefusalMsg {
 
     @Message("There is no sitemap {file}.")
     String no_sitemap(String file);
+
+    // ---- logins, passwords and pages
+    @Message("Too many failed logins for this name. Try again in {wait}.")
+    String too_many_logins(String wait);
+
+    @Message("Too many wrong passwords for this account. Try again in {wait}.")
+    String too_many_wrong_passwords(String wait);
+
+    @Message("Too many wrong passwords. Try again in {wait}.")
+    String delete_too_many(String wait);
+
+    @Message("There is no page {page}: this list has {pages} {#if pages == 1}page{#else}pages{/if}.")
+    String no_page(int page, int pages);
+
+    @Message("There is no page “{raw}”: pages are numbered from 1.")
+    String bad_page(String raw);
 }

@@ -100,4 +100,12 @@ class RefusalLanguageTest {
                 + " какой-либо учётной записи, на него уже отправлена ссылка для выбора нового пароля"
                 + " (загляните и в папку «Спам»)."));
     }
+
+    @Test
+    void aPageOfAListThatDoesNotExistIsRefusedInRussian() {
+        Response response = given().header("Accept-Language", RUSSIAN).get("/users?page=zero");
+        assertThat(response.statusCode(), equalTo(404));
+        assertThat(Pages.one(Pages.document(response), "[data-error-message]").text(),
+                equalTo("Страницы «zero» нет: страницы нумеруются с 1."));
+    }
 }
