@@ -21,6 +21,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 import org.qasite.session.Sessions;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
@@ -74,9 +75,8 @@ public class AccountResource {
     public Response forgotPassword(@RestForm String email, HttpServerRequest request) {
         try {
             String address = resets.request(email, ClientAddress.of(request));
-            return Response.seeOther(URI.create("/forgot-password")).cookie(Flash.set("If an account uses " + address
-                    + ", a link to choose a new password is on its way there (look in the spam"
-                    + " folder too).")).build();
+            return Response.seeOther(URI.create("/forgot-password"))
+                    .cookie(Flash.set(ReaderLocale.words().flash_reset_sent(address))).build();
         } catch (QaException e) {
             return refused(e, Templates.forgotPassword(Forms.orEmpty(email), Forms.fieldErrors(e), e.getMessage()));
         }
@@ -110,8 +110,7 @@ public class AccountResource {
         // after the commit: a login checked meanwhile with the old password starts no session either
         sessions.endAll(member.id);
         return Response.seeOther(URI.create("/login?username=" + URLEncoder.encode(member.username,
-                StandardCharsets.UTF_8))).cookie(Flash.set("Your password is changed, and every session of your account"
-                        + " ended. Log in with the new password."))
+                StandardCharsets.UTF_8))).cookie(Flash.set(ReaderLocale.words().flash_password_reset()))
                 .build();
     }
 

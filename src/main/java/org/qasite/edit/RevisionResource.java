@@ -19,6 +19,7 @@ import org.qasite.question.Answer;
 import org.qasite.question.DeletedPosts;
 import org.qasite.question.Question;
 import org.qasite.refusal.Ids;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -71,7 +72,7 @@ public class RevisionResource {
         int to = (int) Math.min(Integer.MAX_VALUE, Ids.parse(revision, "revision"));
         Question question = questionEdits.rollback(me.id(), questionId, to, FormRevision.parse(base), summary);
         return Response.seeOther(URI.create(question.path()))
-                .cookie(Flash.set("The question is rolled back to revision " + to + ".")).build();
+                .cookie(Flash.set(ReaderLocale.words().flash_rolled_back(true, to))).build();
     }
 
     @POST
@@ -84,7 +85,7 @@ public class RevisionResource {
         int to = (int) Math.min(Integer.MAX_VALUE, Ids.parse(revision, "revision"));
         Answer answer = answerEdits.rollback(me.id(), answerId, to, FormRevision.parse(base), summary);
         return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answerId))
-                .cookie(Flash.set("The answer is rolled back to revision " + to + ".")).build();
+                .cookie(Flash.set(ReaderLocale.words().flash_rolled_back(false, to))).build();
     }
 
     /** A visitor: to the login page, and back to the history once logged in. */

@@ -16,10 +16,14 @@ import org.qasite.member.NotificationKind;
 import org.qasite.notification.Digests;
 import org.qasite.notification.Inbox;
 import org.qasite.question.Slug;
+import org.qasite.text.i18n.MailMsg;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.SiteLocales;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The mail of a daily or weekly digest, rendered when it is sent: the notifications of its period still unread and
@@ -41,6 +45,8 @@ public class DigestMails {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    /** Russian names the day by its date alone: "за 7 декабря 2026", "за неделю с 7 декабря 2026". */
+    private static final DateTimeFormatter DAY_RU = DateTimeFormatter.ofPattern("d MMMM yyyy", SiteLocales.RUSSIAN);
 
     private final Site site;
     private final UnsubscribeLinks unsubscribe;
@@ -57,46 +63,48 @@ public class DigestMails {
         if (digest == null || digest.items().isEmpty() || !recipient.isEmailVerified()) {
             return null;
         }
+        Locale locale = recipient.mailLocale();
+        MailMsg words = Messages.mail(locale);
         Map<Long, Group> groups = new LinkedHashMap<>();
         for (Inbox.Item item : digest.items()) {
             groups.computeIfAbsent(item.questionId(), q -> new Group(item.questionTitle(),
                     site.absoluteUrl(Slug.path(q, item.questionTitle())), new ArrayList<>()))
-                    .lines().add(new Line(line(item), site.absoluteUrl(item.url())));
+                    .lines().add(new Line(line(item, words), site.absoluteUrl(item.url())));
         }
         List<KindLink> kindLinks = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
             if (recipient.mailFor(kind) == digest.frequency()) {
-                kindLinks.add(new KindLink(kind.label,
+                kindLinks.add(new KindLink(Messages.of(locale).mail_kind(kind.name()),
                         unsubscribe.url(UnsubscribeLinks.Topic.of(kind), recipient.id)));
             }
         }
         boolean daily = digest.frequency() == MailFrequency.DAILY;
-        String name = daily ? "daily digest" : "weekly digest";
-        String period = daily ? DAY.format(digest.period().start().atOffset(ZoneOffset.UTC))
-                : "the week of " + DAY.format(digest.period().start().atOffset(ZoneOffset.UTC));
+        String day = (SiteLocales.from(locale).equals(SiteLocales.RUSSIAN) ? DAY_RU : DAY)
+                .format(digest.period().start().atOffset(ZoneOffset.UTC));
+        String period = daily ? day : words.digest_week(day);
         int count = digest.items().size();
         mail.recipient = recipient.email;
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.digest(digest.frequency()), recipient.id);
         Mail headers = new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return Mails.Templates.digest(recipient.displayName, name, period, count, List.copyOf(groups.values()),
+        return Mails.Templates.digest(recipient.displayName, daily, period, count, List.copyOf(groups.values()),
                 kindLinks, unsubscribeUrl, site.absoluteUrl("/settings"), site.getName(), site.getBaseUrl())
+                .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)
                 .to(recipient.email)
-                .subject("Your " + name + ": " + count + " unread notification" + (count == 1 ? "" : "s") + " on "
-                        + site.getName());
+                .subject(words.digest_subject(daily, count, site.getName()));
     }
 
-    private static String line(Inbox.Item item) {
+    private static String line(Inbox.Item item, MailMsg words) {
         String who = item.actorName();
         return switch (item.kind()) {
-            case ANSWER -> who + " answered your question";
-            case FOLLOWED_ANSWER -> who + " answered";
-            case COMMENT -> who + " commented on your " + (item.answerId() != null ? "answer" : "question");
-            case MENTION -> who + " mentioned you in a comment";
-            case ACCEPTED -> who + " accepted your answer";
-            case TAG_QUESTION -> who + " asked this question in a tag you follow";
+            case ANSWER -> words.digest_answer(who);
+            case FOLLOWED_ANSWER -> words.digest_followed_answer(who);
+            case COMMENT -> words.digest_comment(who, item.answerId() != null);
+            case MENTION -> words.digest_mention(who);
+            case ACCEPTED -> words.digest_accepted(who);
+            case TAG_QUESTION -> words.digest_tag_question(who);
         };
     }
 }

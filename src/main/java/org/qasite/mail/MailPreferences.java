@@ -7,6 +7,7 @@ import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.member.NotificationKind;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /** Switches a member's mail about one kind of notification, or one digest, off (or a kind on again) from a signed link. */
 @ApplicationScoped
@@ -70,6 +71,6 @@ class MailPreferences {
     }
 
     private static QaException invalid() {
-        return QaException.notFound("This unsubscribe link is not valid. You can switch mail off in your settings.");
+        return QaException.notFound(Refusals.now().bad_unsubscribe_link());
     }
 }

@@ -30,7 +30,7 @@ final class Mails {
                 String questionTitle, String excerpt, String url, String linkLabel, String reason,
                 String unsubscribeAbout, String unsubscribeUrl, String siteName, String siteUrl);
 
-        static native MailTemplateInstance digest(String recipientName, String digestName, String period, int count,
+        static native MailTemplateInstance digest(String recipientName, boolean daily, String period, int count,
                 List<DigestMails.Group> groups, List<DigestMails.KindLink> kindLinks, String unsubscribeUrl,
                 String settingsUrl, String siteName, String siteUrl);
 

@@ -1,5 +1,6 @@
 package org.qasite.mail;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,13 @@ import org.qasite.notification.Notification;
 import org.qasite.question.Answer;
 import org.qasite.question.Comment;
 import org.qasite.question.Question;
+import org.qasite.text.i18n.MailMsg;
+import org.qasite.text.i18n.Messages;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The instant mail about one notification, rendered when it is sent: the mail about an answer to one's question and a
@@ -66,24 +70,25 @@ class NotificationMails {
             return null;
         }
         Member actor = Member.findById(n.actorId);
-        String actorName = actor == null ? "Someone" : actor.displayName;
+        Locale locale = recipient.mailLocale();
+        MailMsg words = Messages.mail(locale);
+        String actorName = actor == null ? words.someone() : actor.displayName;
         // The answer's own address finds the page of the question it is on when the mail is read.
         String answerUrl = answer == null ? null : site.absoluteUrl("/answers/" + answer.id);
         Notice notice = switch (kind) {
-            case FOLLOWED_ANSWER -> new Notice("New answer to a question you follow: \"" + question.title + "\"",
-                    "answered a question you follow:", answer.bodyHtml, answerUrl, "Read the answer",
-                    "you follow this question");
-            case MENTION -> new Notice(actorName + " mentioned you on \"" + question.title + "\"",
-                    "mentioned you in a comment on", comment.bodyHtml, site.absoluteUrl("/comments/" + comment.id),
-                    "Read the comment", "someone mentioned you");
-            case ACCEPTED -> new Notice("Your answer to \"" + question.title + "\" was accepted",
-                    "accepted your answer to", answer.bodyHtml, answerUrl, "See your answer",
-                    "you answered this question");
-            case TAG_QUESTION -> new Notice("New question in a tag you follow: \"" + question.title + "\"",
-                    "asked a question tagged " + question.tags.stream().map(t -> t.name).collect(Collectors.joining(", "))
-                            + ":",
-                    question.bodyHtml, site.absoluteUrl(question.path()), "Read the question",
-                    "you follow one of its tags");
+            case FOLLOWED_ANSWER -> new Notice(words.notice_followed_subject(question.title),
+                    words.notice_followed_action(), answer.bodyHtml, answerUrl, words.notice_read_answer(),
+                    words.notice_followed_reason());
+            case MENTION -> new Notice(words.notice_mention_subject(actorName, question.title),
+                    words.notice_mention_action(), comment.bodyHtml, site.absoluteUrl("/comments/" + comment.id),
+                    words.comment_read(), words.notice_mention_reason());
+            case ACCEPTED -> new Notice(words.notice_accepted_subject(question.title), words.notice_accepted_action(),
+                    answer.bodyHtml, answerUrl, words.notice_see_answer(), words.notice_accepted_reason());
+            case TAG_QUESTION -> new Notice(words.notice_tag_subject(question.title),
+                    words.notice_tag_action(
+                            question.tags.stream().map(t -> t.name).collect(Collectors.joining(", "))),
+                    question.bodyHtml, site.absoluteUrl(question.path()), words.notice_read_question(),
+                    words.notice_tag_reason());
             default -> throw new IllegalStateException("Not a kind of its own template: " + kind);
         };
         mail.recipient = recipient.email;
@@ -94,7 +99,8 @@ class NotificationMails {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return Mails.Templates.notice(recipient.displayName, actorName, notice.action(), question.title,
                 Mails.excerpt(notice.html(), config.excerptLength()), notice.url(), notice.linkLabel(), notice.reason(),
-                UnsubscribeResource.Kind.of(topic).about(), unsubscribeUrl, site.getName(), site.getBaseUrl())
+                UnsubscribeResource.Kind.of(topic, words).about(), unsubscribeUrl, site.getName(), site.getBaseUrl())
+                .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)
                 .to(recipient.email)
                 .subject(notice.subject());

@@ -15,6 +15,11 @@ import org.qasite.member.MailFrequency;
 import org.qasite.member.Member;
 import org.qasite.member.NotificationKind;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.MailMsg;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.text.i18n.SiteLocales;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -30,32 +35,18 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class UnsubscribeResource {
 
-    /** One topic of mail, in the page's words: "Stop {about}?", "you get a mail when {sentWhen}". */
-    public record Kind(UnsubscribeLinks.Topic topic, String about, String sentWhen, String whose) {
+    /** One topic of mail in the reader's words: its title, "Stop {about}?", "you get a mail when {sentWhen}". */
+    public record Kind(UnsubscribeLinks.Topic topic, String title, String about, String sentWhen, String whose) {
 
+        /** In English: the one-click answer to mail programs. */
         static Kind of(UnsubscribeLinks.Topic topic) {
-            return switch (topic) {
-                case ANSWERS -> new Kind(topic, "mail about new answers", "someone answers one of your questions",
-                        "to your questions");
-                case FOLLOWED_ANSWERS -> new Kind(topic, "mail about new answers to questions you follow",
-                        "someone answers a question you follow", "");
-                case COMMENTS -> new Kind(topic, "mail about new comments",
-                        "someone comments on one of your questions or answers", "on your posts");
-                case MENTIONS -> new Kind(topic, "mail about mentions", "someone mentions you in a comment", "");
-                case ACCEPTED -> new Kind(topic, "mail about accepted answers", "the author of a question accepts your answer",
-                        "");
-                case TAG_QUESTIONS -> new Kind(topic, "mail about new questions in tags you follow",
-                        "someone asks a question in a tag you follow", "");
-                case DAILY_DIGEST -> new Kind(topic, "the daily digest",
-                        "a day ended with notifications you have not read", "");
-                case WEEKLY_DIGEST -> new Kind(topic, "the weekly digest",
-                        "a week ended with notifications you have not read", "");
-            };
+            return of(topic, Messages.mail(SiteLocales.ENGLISH));
         }
 
-        /** "Mail about new answers", "The daily digest". */
-        public String title() {
-            return Character.toUpperCase(about.charAt(0)) + about.substring(1);
+        static Kind of(UnsubscribeLinks.Topic topic, MailMsg words) {
+            String name = topic.name();
+            return new Kind(topic, words.topic_title(name), words.topic_about(name), words.topic_sent_when(name),
+                    words.topic_whose(name));
         }
 
         public boolean digest() {
@@ -112,26 +103,25 @@ public class UnsubscribeResource {
     private static UnsubscribeLinks.Topic topic(String name) {
         String prefix = "/unsubscribe-" + name + "/";
         return Arrays.stream(UnsubscribeLinks.Topic.values()).filter(t -> t.prefix().equals(prefix)).findFirst()
-                .orElseThrow(() -> QaException
-                        .notFound("This unsubscribe link is not valid. You can switch mail off in your settings."));
+                .orElseThrow(() -> QaException.notFound(Refusals.now().bad_unsubscribe_link()));
     }
 
     private TemplateInstance page(UnsubscribeLinks.Topic topic, String member, String signature) {
         Member m = preferences.find(topic, member, signature);
-        Kind kind = Kind.of(topic);
+        Kind kind = Kind.of(topic, Messages.mail(ReaderLocale.current()));
         return Templates.unsubscribe(m, links.path(topic, m.id), kind, kind.wanted(m));
     }
 
     private Response resubscribe(UnsubscribeLinks.Topic topic, String memberId, String signature) {
         if (topic.kind == null) {
             // which kinds a digest gathered is not known any more: they are chosen again in the settings
-            throw QaException.notFound("Choose the kinds that come in a digest in your settings.");
+            throw QaException.notFound(Refusals.now().digest_resubscribe());
         }
         Member member = preferences.resubscribe(topic, memberId, signature);
-        Kind kind = Kind.of(topic);
+        MailMsg words = Messages.mail(ReaderLocale.current());
+        Kind kind = Kind.of(topic, words);
         return Response.seeOther(URI.create(links.path(topic, member.id)))
-                .cookie(Flash.set("You will get " + kind.about() + (kind.whose().isEmpty() ? "" : " " + kind.whose())
-                        + " again."))
+                .cookie(Flash.set(words.unsub_resubscribed(kind.about(), kind.whose())))
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.refusal.QaException;
 import org.qasite.text.Html;
+import org.qasite.text.i18n.Refusals;
 
 /** Serves avatars: uploaded ones by content hash (never change, cached for a year), and generated defaults. */
 @Path("/avatars")
@@ -25,7 +26,7 @@ public class AvatarResource {
     @Path("{hash}")
     public Response uploaded(@RestPath String hash, Request request) {
         if (!hash.matches("[0-9a-f]{64}")) {
-            throw QaException.notFound("There is no such picture.");
+            throw QaException.notFound(Refusals.now().no_picture());
         }
         EntityTag tag = new EntityTag(hash);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -34,7 +35,7 @@ public class AvatarResource {
         }
         Avatar avatar = Avatar.findById(hash);
         if (avatar == null) {
-            throw QaException.notFound("There is no such picture.");
+            throw QaException.notFound(Refusals.now().no_picture());
         }
         return Response.ok(avatar.data, avatar.contentType).tag(tag).cacheControl(forever())
                 .header("X-Content-Type-Options", "nosniff").build();
@@ -59,7 +60,7 @@ public class AvatarResource {
     @Path("default/{username}.svg")
     public Response generated(@RestPath String username) {
         Member member = Member.findByUsername(username)
-                .orElseThrow(() -> QaException.notFound("There is no such picture."));
+                .orElseThrow(() -> QaException.notFound(Refusals.now().no_picture()));
         String name = member.displayName.isBlank() ? member.username : member.displayName.strip();
         String letter = Html.escape(name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
         String colour = COLOURS[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), COLOURS.length)];

@@ -1,6 +1,7 @@
 package org.qasite.question;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Who sees a deleted post: its author, who may undelete it, and nobody else. Everyone else is answered as for a post
@@ -19,7 +20,7 @@ public final class DeletedPosts {
     /** The question, unless it was deleted and the reader is not its author. */
     public static Question require(Question question, Long readerId) {
         if (!visibleTo(question, readerId)) {
-            throw QaException.notFound("Question " + question.id + " was deleted by its author.");
+            throw QaException.notFound(Refusals.now().deleted_by_author("question", question.id));
         }
         return question;
     }
@@ -27,7 +28,7 @@ public final class DeletedPosts {
     /** The answer, unless it or its question was deleted and the reader is not the author of what was. */
     public static Answer require(Answer answer, Long readerId) {
         if (!visibleTo(answer, readerId)) {
-            throw QaException.notFound("Answer " + answer.id + " was deleted by its author.");
+            throw QaException.notFound(Refusals.now().deleted_by_author("answer", answer.id));
         }
         require(answer.question, readerId);
         return answer;

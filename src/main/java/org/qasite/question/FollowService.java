@@ -9,6 +9,7 @@ import org.qasite.limit.RateLimiter;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
 import org.qasite.tag.TagFollow;
+import org.qasite.text.i18n.Refusals;
 
 /** A member follows or unfollows a question or a tag (counted against a rate limit, so a script cannot flood them). */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class FollowService {
     public Question question(long memberId, long questionId, boolean following) {
         Question question = Question.findById(questionId);
         if (question == null) {
-            throw QaException.notFound("There is no question " + questionId + ". It may have been removed.");
+            throw QaException.notFound(Refusals.now().follow_no_question(questionId));
         }
         DeletedPosts.require(question, memberId);
         rateLimiter.acquire(RateLimiter.Action.FOLLOW, memberId);
@@ -37,7 +38,7 @@ public class FollowService {
     @Transactional
     public Tag tag(long memberId, String name, boolean following) {
         Tag tag = Tag.findByName(name == null ? null : name.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> QaException.notFound("There is no tag \u201C" + name + "\u201D yet."));
+                .orElseThrow(() -> QaException.notFound(Refusals.now().follow_no_tag(name)));
         rateLimiter.acquire(RateLimiter.Action.FOLLOW, memberId);
         TagFollow.choose(memberId, tag.id, following);
         return tag;

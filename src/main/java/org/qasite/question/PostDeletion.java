@@ -11,6 +11,7 @@ import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Soft deletion and undeletion of questions and answers. The post's row is locked for the transaction, so two requests
@@ -36,7 +37,7 @@ public class PostDeletion {
         Question question = lockQuestion(questionId);
         DeletionRules.checkMayDelete(memberId, question);
         if (question.isDeleted()) {
-            throw QaException.conflict("This question is deleted already.");
+            throw QaException.conflict(Refusals.now().deleted_already("question"));
         }
         question.deletedAt = Instant.now();
         question.deletedBy = memberId;
@@ -49,7 +50,7 @@ public class PostDeletion {
         Question question = lockQuestion(questionId);
         DeletionRules.checkMayUndelete(memberId, question, "question");
         if (!question.isDeleted()) {
-            throw QaException.conflict("This question is not deleted.");
+            throw QaException.conflict(Refusals.now().not_deleted("question"));
         }
         question.deletedAt = null;
         question.deletedBy = null;
@@ -62,7 +63,7 @@ public class PostDeletion {
         Answer answer = lockAnswer(answerId);
         DeletionRules.checkMayDelete(memberId, answer);
         if (answer.isDeleted()) {
-            throw QaException.conflict("This answer is deleted already.");
+            throw QaException.conflict(Refusals.now().deleted_already("answer"));
         }
         answer.deletedAt = Instant.now();
         answer.deletedBy = memberId;
@@ -80,7 +81,7 @@ public class PostDeletion {
         Answer answer = lockAnswer(answerId);
         DeletionRules.checkMayUndelete(memberId, answer, "answer");
         if (!answer.isDeleted()) {
-            throw QaException.conflict("This answer is not deleted.");
+            throw QaException.conflict(Refusals.now().not_deleted("answer"));
         }
         answer.deletedAt = null;
         answer.deletedBy = null;
@@ -97,7 +98,7 @@ public class PostDeletion {
     private Question lockQuestion(long id) {
         Question question = em.find(Question.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (question == null) {
-            throw QaException.notFound("There is no question " + id + ".");
+            throw QaException.notFound(Refusals.now().no_post_id("question", id));
         }
         return question;
     }
@@ -105,7 +106,7 @@ public class PostDeletion {
     private Answer lockAnswer(long id) {
         Answer answer = em.find(Answer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (answer == null) {
-            throw QaException.notFound("There is no answer " + id + ".");
+            throw QaException.notFound(Refusals.now().no_post_id("answer", id));
         }
         return answer;
     }

@@ -14,6 +14,7 @@ import org.qasite.question.DeletedPosts;
 import org.qasite.question.Question;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.page.TemplateExtensions;
 
 import io.quarkus.panache.common.Page;
@@ -52,7 +53,7 @@ public class FeedResource {
     @GET
     @Path("tag/{name}")
     public TemplateInstance tag(@RestPath String name) {
-        Tag tag = Tag.findByName(name).orElseThrow(() -> QaException.notFound("There is no tag " + name + "."));
+        Tag tag = Tag.findByName(name).orElseThrow(() -> QaException.notFound(Refusals.now().feed_no_tag(name)));
         List<Question> questions = Question.listByTag(tag, Page.ofSize(config.feedEntries()));
         String segment = TemplateExtensions.pathSegment(tag.name);
         return feed("Newest questions tagged " + tag.name, "/feeds/tag/" + segment, "/tag/" + segment,

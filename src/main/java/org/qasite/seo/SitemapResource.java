@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.question.Question;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -55,7 +56,7 @@ public class SitemapResource {
         Matcher m = PAGE.matcher(file);
         int page = m.matches() ? Integer.parseInt(m.group(1)) : 0;
         if (page < 1 || page > pages()) {
-            throw QaException.notFound("There is no sitemap " + file + ".");
+            throw QaException.notFound(Refusals.now().no_sitemap(file));
         }
         List<Url> urls = Question.listForSitemap((page - 1) * (long) config.sitemapPageSize(), config.sitemapPageSize())
                 .stream().map(r -> new Url(r.path(), r.lastActivity())).toList();

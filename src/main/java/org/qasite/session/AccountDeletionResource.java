@@ -20,6 +20,8 @@ import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.member.MemberService;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -68,14 +70,14 @@ public class AccountDeletionResource {
             }
         } catch (QaException held) {
             return refused(member, 429,
-                    "Too many wrong passwords. Try again in " + RateLimiter.describe(held.retryAfter()) + ".",
+                    Refusals.now().delete_too_many(RateLimiter.describe(held.retryAfter(), Refusals.now())),
                     held.retryAfter());
         }
         members.deleteAccount(member.id);
         sessions.endAll(member.id); // the row stopped every session at the commit; this forgets them here at once
         cookies.forget(ctx);
-        return Response.seeOther(URI.create("/")).cookie(Flash.set("Your account is deleted. Your questions and answers"
-                + " stay, under \u201C" + Member.DELETED_NAME + "\u201D.")).build();
+        return Response.seeOther(URI.create("/"))
+                .cookie(Flash.set(ReaderLocale.words().flash_account_deleted(Member.DELETED_NAME))).build();
     }
 
     private static Response refused(Member member, int status, String message, Duration retryAfter) {

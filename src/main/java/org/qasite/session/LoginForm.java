@@ -8,6 +8,7 @@ import org.qasite.limit.ClientAddress;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -86,8 +87,8 @@ class LoginForm {
 
     private static void failed(RoutingContext ctx, String username, Duration retryAfter) {
         if (retryAfter != null) {
-            ctx.response().addCookie(Flash.setOnVertx("Too many failed logins for this name. Try again in "
-                    + RateLimiter.describe(retryAfter) + "."));
+            ctx.response().addCookie(Flash.setOnVertx(Refusals.now().too_many_logins(
+                    RateLimiter.describe(retryAfter, Refusals.now()))));
             ctx.response().putHeader("Retry-After", Long.toString(QaException.wholeSeconds(retryAfter)));
         }
         // the name goes back into the form when it is one a member could have (it then needs no encoding either)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -54,12 +55,12 @@ public class LogoutResource {
     public Response endAll(RoutingContext ctx) {
         Long member = SessionIdentity.memberId(identity);
         if (member == null) {
-            return LoginRedirect.to("Log in to end your sessions.", "/settings");
+            return LoginRedirect.to(ReaderLocale.words().sessions_login(), "/settings");
         }
         int ended = sessions.endAll(member);
         cookies.forget(ctx);
-        return Response.seeOther(URI.create("/login")).cookie(Flash.set("You are logged out everywhere: " + ended
-                + (ended == 1 ? " session" : " sessions") + " ended. Log in again to go on.")).build();
+        return Response.seeOther(URI.create("/login"))
+                .cookie(Flash.set(ReaderLocale.words().flash_logged_out_everywhere(ended))).build();
     }
 
     @POST
@@ -68,19 +69,18 @@ public class LogoutResource {
     public Response endOne(@RestPath String id, RoutingContext ctx) {
         Long member = SessionIdentity.memberId(identity);
         if (member == null) {
-            return LoginRedirect.to("Log in to end your sessions.", "/settings");
+            return LoginRedirect.to(ReaderLocale.words().sessions_login(), "/settings");
         }
         UUID session = parse(id);
         // another member's session is answered like one that does not exist: ids tell nothing about others
         if (session == null || !sessions.endOwn(member, session)) {
-            throw QaException.notFound("You have no session in force with this id: it may have ended already.");
+            throw QaException.notFound(Refusals.now().no_session());
         }
         if (session.equals(SessionIdentity.sessionId(identity))) {
             cookies.forget(ctx);
             return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.words().logged_out())).build();
         }
-        return Response.seeOther(URI.create("/settings")).cookie(Flash.set("The session is ended: that browser is"
-                + " logged out.")).build();
+        return Response.seeOther(URI.create("/settings")).cookie(Flash.set(ReaderLocale.words().flash_session_ended())).build();
     }
 
     private static UUID parse(String id) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -35,8 +36,8 @@ class OwnPassword {
         String tryId = UUID.randomUUID().toString();
         Duration wait = throttle.tryLogin(member.username, origin, tryId);
         if (wait != null) {
-            throw new QaException(Status.TOO_MANY_REQUESTS.getStatusCode(), "Too many wrong passwords for this account."
-                    + " Try again in " + RateLimiter.describe(wait) + ".", List.of(), wait);
+            throw new QaException(Status.TOO_MANY_REQUESTS.getStatusCode(),
+                    Refusals.now().too_many_wrong_passwords(RateLimiter.describe(wait, Refusals.now())), List.of(), wait);
         }
         if (!BcryptUtil.matches(password, member.passwordHash)) {
             return false;

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -41,7 +42,8 @@ public class VoteResource {
     public Response voteQuestion(@RestPath String id, @RestForm String value) {
         long questionId = Ids.parse(id, "question");
         votes.vote(VoteService.Target.QUESTION, questionId, me.id(), parseValue(value));
-        return Response.seeOther(URI.create("/questions/" + questionId)).cookie(Flash.set("Your vote is counted."))
+        return Response.seeOther(URI.create("/questions/" + questionId))
+                .cookie(Flash.set(ReaderLocale.words().flash_vote_counted()))
                 .build();
     }
 
@@ -51,7 +53,8 @@ public class VoteResource {
         long answerId = Ids.parse(id, "answer");
         votes.vote(VoteService.Target.ANSWER, answerId, me.id(), parseValue(value));
         // the answer's permanent address finds the page it is on
-        return Response.seeOther(URI.create("/answers/" + answerId)).cookie(Flash.set("Your vote is counted.")).build();
+        return Response.seeOther(URI.create("/answers/" + answerId))
+                .cookie(Flash.set(ReaderLocale.words().flash_vote_counted())).build();
     }
 
     /** A visitor: to the login page, and back to the question or answer they wanted to vote on once logged in. */

@@ -14,6 +14,7 @@ import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Votes on questions and answers. The voted post's row is locked for the length of the transaction, so votes on one
@@ -67,12 +68,12 @@ public class VoteService {
                 + " p JOIN question q ON q.id = p." + target.questionColumn + " WHERE p.id = ?1 FOR UPDATE OF p")
                 .setParameter(1, postId).getResultList();
         if (post.isEmpty()) {
-            throw QaException.notFound("There is no " + target.table + " " + postId + ".");
+            throw QaException.notFound(Refusals.now().no_post_id(target.table, postId));
         }
         long authorId = ((Number) ((Object[]) post.get(0))[0]).longValue();
         long questionId = ((Number) ((Object[]) post.get(0))[1]).longValue();
         if ((Boolean) ((Object[]) post.get(0))[2]) {
-            throw QaException.conflict("This " + target.table + " was deleted: it takes no votes.");
+            throw QaException.conflict(Refusals.now().vote_deleted(target.table));
         }
         if (target == Target.ANSWER) {
             // The question too, shared and after the answer (the order a deletion locks them in): deleting the question
@@ -81,11 +82,11 @@ public class VoteService {
                     "SELECT deleted_at IS NOT NULL FROM question WHERE id = ?1 FOR SHARE").setParameter(1, questionId)
                     .getSingleResult();
             if (Boolean.TRUE.equals(questionDeleted)) {
-                throw QaException.conflict("This question was deleted: its answers take no votes.");
+                throw QaException.conflict(Refusals.now().vote_question_deleted());
             }
         }
         if (authorId == memberId) {
-            throw QaException.forbidden("You cannot vote on your own " + target.table + ".");
+            throw QaException.forbidden(Refusals.now().vote_own(target.table));
         }
         List<?> existing = em.createNativeQuery(
                 "SELECT value FROM " + target.voteTable + " WHERE " + target.column + " = ?1 AND member_id = ?2")

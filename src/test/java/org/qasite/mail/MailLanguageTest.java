@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -57,5 +58,29 @@ class MailLanguageTest {
         assertThat(mail.getText(), containsString("Читать комментарий: " + link));
         assertThat(mail.getText(), containsString("Отписаться от писем о новых комментариях"));
         assertThat(mail.getText(), not(containsString("Read the comment")));
+    }
+
+    @Test
+    void aMemberWhoChoseRussianGetsTheMailAboutTheirAcceptedAnswerInRussian() {
+        Member asker = data.member("mail-ru-accepter");
+        Member answerer = data.member("mail-ru-accepted");
+        data.execute("UPDATE member SET locale = 'ru' WHERE id = ?1", answerer.id);
+        long question = ApiPosts.ask(asker, "Which language is the accepted mail in?", "mail-ru-accept");
+        long answer = ApiPosts.answer(answerer, question, "An answer accepted for a reader of Russian.");
+
+        WebSession.loggedIn(asker.username).request().header("Accept-Language", "en").contentType("application/json")
+                .body(Map.of()).post("/api/v1/answers/" + answer + "/accept").then().statusCode(200);
+
+        Mail mail = await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.getMailsSentTo(answerer.email),
+                mails -> !mails.isEmpty()).get(0);
+        assertThat(mail.getSubject(), equalTo("Ваш ответ на вопрос «Which language is the accepted mail in?» принят"));
+        assertThat(mail.getHtml(), hasElement("strong", equalTo("Пользователь " + asker.displayName)));
+        assertThat(mail.getHtml(), hasElement("a[href='http://qa.example.org/answers/" + answer + "']",
+                equalTo("Посмотреть ваш ответ")));
+        assertThat(Pages.one(Pages.document(mail.getHtml()), "html").attr("lang"), equalTo("ru"));
+        assertThat(mail.getText(), containsString("вы ответили на этот вопрос на сайте"));
+        assertThat(mail.getText(),
+                containsString("Больше не получать письма о принятых ответах (входить на сайт не нужно): "));
+        assertThat(mail.getText(), not(containsString("Hello")));
     }
 }

@@ -74,6 +74,21 @@ class UnsubscribePerKindTest {
     }
 
     @Test
+    void thePageSpeaksTheReadersLanguage() {
+        Member member = data.member("unsub-ru");
+        String path = links.path(UnsubscribeLinks.Topic.ACCEPTED, member.id);
+        WebSession.visitor().request().header("Accept-Language", "ru").get(path).then().statusCode(200)
+                .body(hasElement("title", startsWith("Письма о принятых ответах")),
+                        hasElement("h1", equalTo("Больше не получать письма о принятых ответах?")),
+                        hasElement("[data-unsubscribe]", equalTo("Отписаться")));
+        RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
+                .body("List-Unsubscribe=One-Click").post(path).then().statusCode(200);
+        WebSession.visitor().request().header("Accept-Language", "ru").get(path).then().statusCode(200)
+                .body(hasElement("h1", equalTo("Вы отписались")), hasElement("[data-unsubscribed]",
+                        equalTo(member.displayName + ", вы больше не получаете письма о принятых ответах.")));
+    }
+
+    @Test
     void theLinksOfMailSentBeforeKeepTheirPathsAndWork() {
         Member member = data.member("unsub-old");
         assertThat(links.path(UnsubscribeLinks.Topic.ANSWERS, member.id), startsWith("/unsubscribe/" + member.id + "/"));

@@ -109,6 +109,33 @@ class DigestTest {
     }
 
     @Test
+    void aMemberWhoChoseRussianGetsTheDigestInRussian() {
+        Member reader = data.member("digest-ru");
+        data.execute("UPDATE member SET locale = 'ru' WHERE id = ?1", reader.id);
+        setMail(reader, "mail_answer", MailFrequency.DAILY);
+        Member alice = data.member("digest-ru-alice");
+        Question question = data.question(reader, "Which language is my digest in?");
+        Answer answer = data.answer(alice, question, "Alice answers a reader of Russian.");
+        Instant day = Instant.parse("2021-06-01T00:00:00Z");
+        notify(reader, "answer", question, answer, alice, day.plusSeconds(3_600), false);
+
+        digests.run(Instant.parse("2021-06-02T01:00:00Z"));
+
+        Mail mail = awaitOneMail(reader);
+        assertThat(mail.getSubject(),
+                equalTo("Ваша ежедневная сводка: 1 непрочитанное уведомление на сайте " + siteName()));
+        Document html = Jsoup.parse(mail.getHtml());
+        assertThat(html.selectFirst("html").attr("lang"), equalTo("ru"));
+        assertThat(html.select("[data-digest-line]").eachText(),
+                equalTo(List.of("Пользователь " + alice.displayName + " ответил на ваш вопрос")));
+        assertThat(html.select("[data-unsubscribe-kind]").eachText(), equalTo(List.of("Новый ответ на мой вопрос",
+                "Новый ответ на вопрос, на который я подписан", "Новый вопрос с меткой, на которую я подписан")));
+        assertThat(mail.getText(), containsString("Непрочитанные уведомления за 1 июня 2021 (UTC), всего 1:"));
+        assertThat(mail.getText(), containsString("Отписаться от ежедневной сводки (входить на сайт не нужно): "));
+        assertThat(mail.getText(), not(containsString("Hello")));
+    }
+
+    @Test
     void theJobRunTwiceMakesOneDigestAndOneMail() {
         Member reader = data.member("digest-twice");
         Instant day = Instant.parse("2021-04-10T00:00:00Z");

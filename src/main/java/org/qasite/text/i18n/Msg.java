@@ -751,6 +751,31 @@ public interface Msg {
     @Message("You are logged out.")
     String logged_out();
 
+    // ---- the line shown after a form's redirect (flash)
+    @Message("You are logged out everywhere: {n} {#if n == 1}session{#else}sessions{/if} ended. Log in again to go on.")
+    String flash_logged_out_everywhere(int n);
+
+    @Message("The session is ended: that browser is logged out.")
+    String flash_session_ended();
+
+    @Message("Log in to end your sessions.")
+    String sessions_login();
+
+    @Message("Your account is deleted. Your questions and answers stay, under “{name}”.")
+    String flash_account_deleted(String name);
+
+    @Message("If an account uses {address}, a link to choose a new password is on its way there (look in the spam folder too).")
+    String flash_reset_sent(String address);
+
+    @Message("Your password is changed, and every session of your account ended. Log in with the new password.")
+    String flash_password_reset();
+
+    @Message("The {#if question}question{#else}answer{/if} is rolled back to revision {to}.")
+    String flash_rolled_back(boolean question, int to);
+
+    @Message("Your vote is counted.")
+    String flash_vote_counted();
+
     // ---- refusals of the member forms (made in Java)
     @Message("This name is reserved for the site. Choose another one.")
     String name_reserved();

@@ -197,4 +197,66 @@ public interface RefusalMsg {
 
     @Message("There is no earlier revision {revision} of this {what}.")
     String no_such_revision(int revision, String what);
+
+    // ---- votes, deletions, follows, pictures, sessions, unsubscribe links, feeds and sitemaps
+    @Message("There is no {what} {id}.")
+    String no_post_id(String what, long id);
+
+    @Message("This {what} was deleted: it takes no votes.")
+    String vote_deleted(String what);
+
+    @Message("This question was deleted: its answers take no votes.")
+    String vote_question_deleted();
+
+    @Message("You cannot vote on your own {what}.")
+    String vote_own(String what);
+
+    @Message("This {what} is deleted already.")
+    String deleted_already(String what);
+
+    @Message("This {what} is not deleted.")
+    String not_deleted(String what);
+
+    @Message("{#if what == 'answer'}Answer{#else}Question{/if} {id} was deleted by its author.")
+    String deleted_by_author(String what, long id);
+
+    @Message("There is no question {id}. It may have been removed.")
+    String follow_no_question(long id);
+
+    @Message("There is no tag “{name}” yet.")
+    String follow_no_tag(String name);
+
+    @Message("There is no such picture.")
+    String no_picture();
+
+    @Message("You have no session in force with this id: it may have ended already.")
+    String no_session();
+
+    @Message("This unsubscribe link is not valid. You can switch mail off in your settings.")
+    String bad_unsubscribe_link();
+
+    @Message("Choose the kinds that come in a digest in your settings.")
+    String digest_resubscribe();
+
+    @Message("There is no tag {name}.")
+    String feed_no_tag(String name);
+
+    @Message("There is no sitemap {file}.")
+    String no_sitemap(String file);
+
+    // ---- logins, passwords and pages
+    @Message("Too many failed logins for this name. Try again in {wait}.")
+    String too_many_logins(String wait);
+
+    @Message("Too many wrong passwords for this account. Try again in {wait}.")
+    String too_many_wrong_passwords(String wait);
+
+    @Message("Too many wrong passwords. Try again in {wait}.")
+    String delete_too_many(String wait);
+
+    @Message("There is no page {page}: this list has {pages} {#if pages == 1}page{#else}pages{/if}.")
+    String no_page(int page, int pages);
+
+    @Message("There is no page “{raw}”: pages are numbered from 1.")
+    String bad_page(String raw);
 }

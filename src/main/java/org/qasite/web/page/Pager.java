@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.panache.common.Page;
 
@@ -20,8 +21,7 @@ public record Pager(int page, int pages, long total, int size, String path, Stri
         int page = parse(rawPage);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         if (page > pages) {
-            throw QaException.notFound("There is no page " + page + ": this list has " + pages
-                    + (pages == 1 ? " page." : " pages."));
+            throw QaException.notFound(Refusals.now().no_page(page, pages));
         }
         return new Pager(page, pages, total, size, path, query == null ? "" : query);
     }
@@ -38,7 +38,7 @@ public record Pager(int page, int pages, long total, int size, String path, Stri
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw QaException.notFound("There is no page \u201C" + raw.strip() + "\u201D: pages are numbered from 1.");
+        throw QaException.notFound(Refusals.now().bad_page(raw.strip()));
     }
 
     public Page panache() {

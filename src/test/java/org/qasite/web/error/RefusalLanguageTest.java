@@ -16,6 +16,7 @@ import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Error pages and the refusals forms show speak the reader's language; the JSON API keeps English for its clients. */
@@ -65,5 +66,46 @@ class RefusalLanguageTest {
                 .header("Accept-Language", RUSSIAN).get("/api/v1/no-such-endpoint/" + answer.id);
         assertThat(response.statusCode(), equalTo(404));
         assertThat(response.jsonPath().getString("error"), equalTo("There is nothing at this address."));
+    }
+
+    @Test
+    void aDeletedQuestionAMissingFeedAndAMissingSitemapAreRefusedInRussian() {
+        Question question = data.question(data.member("refusal-deleted"), "Which words say this question is gone?");
+        data.execute("UPDATE question SET deleted_at = now() WHERE id = ?1", question.id);
+        Response deleted = given().header("Accept-Language", RUSSIAN).redirects().follow(true)
+                .get("/questions/" + question.id);
+        assertThat(deleted.statusCode(), equalTo(404));
+        assertThat(Pages.one(Pages.document(deleted), "[data-error-message]").text(),
+                equalTo("Вопрос " + question.id + " удалён автором."));
+
+        Response feed = given().header("Accept-Language", RUSSIAN).get("/feeds/tag/no-such-tag-ru");
+        assertThat(feed.statusCode(), equalTo(404));
+        assertThat(Pages.one(Pages.document(feed), "[data-error-message]").text(), equalTo("Метки no-such-tag-ru нет."));
+
+        Response sitemap = given().header("Accept-Language", RUSSIAN).get("/sitemaps/none.xml");
+        assertThat(sitemap.statusCode(), equalTo(404));
+        assertThat(Pages.one(Pages.document(sitemap), "[data-error-message]").text(),
+                equalTo("Карты сайта none.xml нет."));
+    }
+
+    @Test
+    void theLineAfterAskingForAPasswordResetIsInRussian() {
+        WebSession visitor = WebSession.visitor();
+        String token = visitor.csrfToken();
+        visitor.request().header("Accept-Language", RUSSIAN).contentType(ContentType.URLENC.withCharset("UTF-8"))
+                .formParam("email", "nobody-ru@example.org").formParam("csrf-token", token).post("/forgot-password")
+                .then().statusCode(303);
+        Document page = Pages.document(visitor.request().header("Accept-Language", RUSSIAN).get("/forgot-password"));
+        assertThat(Pages.one(page, "[data-flash]").text(), equalTo("Если адрес nobody-ru@example.org принадлежит"
+                + " какой-либо учётной записи, на него уже отправлена ссылка для выбора нового пароля"
+                + " (загляните и в папку «Спам»)."));
+    }
+
+    @Test
+    void aPageOfAListThatDoesNotExistIsRefusedInRussian() {
+        Response response = given().header("Accept-Language", RUSSIAN).get("/users?page=zero");
+        assertThat(response.statusCode(), equalTo(404));
+        assertThat(Pages.one(Pages.document(response), "[data-error-message]").text(),
+                equalTo("Страницы «zero» нет: страницы нумеруются с 1."));
     }
 }
