@@ -10,7 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qasite.testsupport.TestData;
 
-/** The one check of a new password, as sign-up (and later a change or reset) uses it. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The one check of a new password, as sign-up (and later a change or reset) uses it. In the running application: its
+ * refusals' words come from the message bundles.
+ */
+@QuarkusTest
 class PasswordPolicyTest {
 
     static final PasswordPolicy POLICY = new PasswordPolicy();

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qasite.refusal.QaException;
 
-/** The small rules that pages rely on, without a running site. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The small rules that pages rely on, in the running application: a refusal's words come from the message bundles. */
+@QuarkusTest
 class UnitsTest {
 
     @Test
