@@ -9,6 +9,7 @@ import './drafts.js';
 import './comments.js';
 import './tags.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
+import { word } from './words.js';
 
 async function postJson(url, body) {
   const response = await fetch(url, {
@@ -28,7 +29,7 @@ async function postJson(url, body) {
 
 function errorText(result) {
   if (result.data && result.data.error) return result.data.error;
-  return 'That did not work. Please try again.';
+  return word('Retry', 'That did not work. Please try again.');
 }
 
 // Votes
@@ -120,7 +121,7 @@ document.querySelectorAll('textarea[data-markdown]').forEach((textarea) => {
       } catch (e) {
         data = null;
       }
-      showRefusal(data && data.error ? data.error : 'The preview is not available right now.');
+      showRefusal(data && data.error ? data.error : word('PreviewUnavailable', 'The preview is not available right now.'));
       const wait = Number(response.headers.get('Retry-After'));
       if (response.status === 429 && wait > 0) {
         // Catch up once the limit allows, even if no key is pressed meanwhile.

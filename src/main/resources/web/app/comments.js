@@ -3,6 +3,8 @@
 // comments. Every piece of markup added here comes from the server: the rest of a list is taken from that page,
 // the suggestions are built from JSON with textContent.
 
+import { word } from './words.js';
+
 const DEBOUNCE_MS = 150;
 const MENTION = /(^|[^A-Za-z0-9_.\-@])@([A-Za-z0-9_.\-]{1,30})$/;
 
@@ -13,7 +15,9 @@ function counter(box) {
   const min = Number(box.getAttribute('minlength') || 15);
   const max = Number(box.getAttribute('maxlength') || 600);
   const n = box.value.trim().length;
-  out.textContent = n < min ? `${n} / ${max} characters (at least ${min})` : `${n} / ${max} characters`;
+  const text = n < min ? word('CounterShort', '%n / %max characters (at least %min)')
+    : word('Counter', '%n / %max characters');
+  out.textContent = text.replace('%n', n).replace('%max', max).replace('%min', min);
   out.classList.toggle('text-danger', n > 0 && n < min);
 }
 
@@ -81,7 +85,7 @@ document.addEventListener('submit', async (event) => {
   }
   if (!response.ok) {
     const details = data && Array.isArray(data.details) && data.details.length ? data.details[0].replace(/^body: /, '') : null;
-    out.textContent = details || (data && data.error) || 'That did not work. Please try again.';
+    out.textContent = details || (data && data.error) || word('Retry', 'That did not work. Please try again.');
     out.classList.add('text-danger');
     return;
   }
@@ -149,7 +153,7 @@ function show(box, people) {
   listbox.id = `${box.id}-mentions`;
   listbox.className = 'dropdown-menu show mention-suggestions';
   listbox.setAttribute('role', 'listbox');
-  listbox.setAttribute('aria-label', 'People of this thread');
+  listbox.setAttribute('aria-label', word('ThreadPeople', 'People of this thread'));
   people.forEach((person, i) => {
     const li = document.createElement('li');
     li.id = `${listbox.id}-${i}`;

@@ -3,6 +3,8 @@
 // "Saved" is known from the page after the form's redirect, which carries the flash message ([data-flash]); a submit
 // alone proves nothing, since it can fail.
 
+import { word } from './words.js';
+
 const FORMS = 'form#ask-form, form#answer-form, form[data-edit-form]';
 const PREFIX = 'qa-draft:';
 const SUBMITTED = 'qa-draft-submitted';
@@ -68,12 +70,12 @@ function notice(form, key) {
   box.className = 'small text-body-secondary mb-2';
   box.setAttribute('role', 'status');
   box.dataset.draftRestored = '';
-  box.append('Draft restored. ');
+  box.append(word('DraftRestored', 'Draft restored.') + ' ');
   const discard = document.createElement('button');
   discard.type = 'button';
   discard.className = 'btn btn-link btn-sm p-0 align-baseline';
   discard.dataset.draftDiscard = '';
-  discard.textContent = 'Discard';
+  discard.textContent = word('DraftDiscard', 'Discard');
   discard.addEventListener('click', () => {
     try {
       local.removeItem(key);

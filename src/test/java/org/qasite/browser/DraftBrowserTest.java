@@ -127,7 +127,7 @@ class DraftBrowserTest {
         }
     }
 
-    private static void logIn(WebDriver browser, String base, Member member) {
+    static void logIn(WebDriver browser, String base, Member member) {
         browser.get(base + "/login");
         browser.findElement(By.id("username")).sendKeys(member.username);
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);

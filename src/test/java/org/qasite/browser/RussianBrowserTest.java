@@ -81,4 +81,29 @@ class RussianBrowserTest {
         assertThat(texts.get(0), endsWith("3 ответа"));
         assertThat(texts.get(1), equalTo("Все результаты по запросу «" + word.substring(0, 8) + "…»"));
     }
+
+    @Test
+    void theScriptsSpeakRussianToo() {
+        Member member = data.member("ru-writer");
+        Question question = data.question(data.member("ru-asker"), "Что скажут скрипты по-русски?", "java");
+        String base = site.toString().replaceAll("/$", "");
+        DraftBrowserTest.logIn(browser, base, member);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        browser.get(base + question.path());
+        browser.findElement(By.cssSelector("#comments-question-" + question.id + " summary")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("comment-body-question-" + question.id)))
+                .sendKeys("коротко");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("comment-count-question-" + question.id))).getText(),
+                equalTo("7 из 600 символов (нужно не меньше 15)"));
+
+        browser.findElement(By.cssSelector("#answer-form textarea[name=body]")).sendKeys("Черновик ответа");
+        wait.until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return Object.keys(localStorage).join(' ')")).contains("qa-draft:"));
+        browser.navigate().refresh();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#answer-form [data-draft-restored]"))).getText(),
+                equalTo("Черновик восстановлен. Удалить черновик"));
+    }
 }

@@ -18,6 +18,28 @@ public interface Msg {
     @Message("Skip to content")
     String skip_to_content();
 
+    // ---- the words the page scripts show, on <body> (web/app/words.js reads them; %n, %min, %max are numbers)
+    @Message("That did not work. Please try again.")
+    String script_retry();
+
+    @Message("The preview is not available right now.")
+    String script_preview_unavailable();
+
+    @Message("Draft restored.")
+    String script_draft_restored();
+
+    @Message("Discard")
+    String script_draft_discard();
+
+    @Message("People of this thread")
+    String script_thread_people();
+
+    @Message("%n / %max characters")
+    String script_counter();
+
+    @Message("%n / %max characters (at least %min)")
+    String script_counter_short();
+
     @Message("Toggle navigation")
     String nav_toggle();
 
