@@ -6,6 +6,8 @@ public enum EventType {
     ANSWER_CREATED("answer.created", 1),
     VOTE_CAST("vote.cast", 1),
     ANSWER_ACCEPTED("answer.accepted", 1),
+    /** The question's author took the accepted mark away: nobody is notified. */
+    ANSWER_UNACCEPTED("answer.unaccepted", 1),
     MEMBER_DELETED("member.deleted", 1),
     PASSWORD_RESET_REQUESTED("password-reset.requested", 1),
     EMAIL_VERIFICATION_REQUESTED("email-verification.requested", 1),

@@ -29,6 +29,10 @@ public final class Payloads {
     public record AnswerAccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
     }
 
+    @RegisterForReflection
+    public record AnswerUnaccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
+    }
+
     /** A member deleted their account: their name and picture are gone from their posts and from the right column. */
     @RegisterForReflection
     public record MemberDeleted(long memberId) {

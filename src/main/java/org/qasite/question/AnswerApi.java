@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,7 +44,8 @@ public class AnswerApi {
     public record AnswerRequest(String body) {
     }
 
-    public record AcceptView(long questionId, long acceptedAnswerId) {
+    /** {@code acceptedAnswerId} is null once the question has no accepted answer (after an unaccept). */
+    public record AcceptView(long questionId, Long acceptedAnswerId) {
     }
 
     private final CurrentMember me;
@@ -108,5 +110,14 @@ public class AnswerApi {
         long memberId = me.require("accept an answer").id;
         Answer answer = answers.accept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, answer.id);
+    }
+
+    @DELETE
+    @Path("answers/{id}/accept")
+    @Operation(summary = "Take the accepted mark back (the question's author only; 409 when the answer is not the accepted one)")
+    public AcceptView unaccept(@RestPath String id) {
+        long memberId = me.require("unaccept an answer").id;
+        Answer answer = answers.unaccept(memberId, Ids.parse(id, "answer"));
+        return new AcceptView(answer.question.id, null);
     }
 }

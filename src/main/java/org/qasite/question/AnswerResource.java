@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.Messages;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -22,7 +23,10 @@ import org.qasite.web.page.LoginRedirect;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 
-/** An answer's permanent address, and the plain-form "accept" button (the page's script uses the JSON API instead). */
+/**
+ * An answer's permanent address, and the plain-form "accept" and "unaccept" buttons (the page's script uses the JSON
+ * API instead).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -57,10 +61,22 @@ public class AnswerResource {
                 .build();
     }
 
+    @POST
+    @Path("answers/{id}/unaccept")
+    @Authenticated
+    public Response unaccept(@RestPath String id) {
+        Answer answer = answers.unaccept(me.id(), Ids.parse(id, "answer"));
+        return Response.seeOther(URI.create("/answers/" + answer.id))
+                .cookie(Flash.set(Messages.accept(ReaderLocale.current()).unaccepted_flash()))
+                .build();
+    }
+
     /** A visitor: to the login page, and back to the answer once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to(ReaderLocale.words().answer_accept_login(),
-                "/answers/" + uri.getPathParameters().getFirst("id"));
+        String message = uri.getPath().endsWith("/unaccept")
+                ? Messages.accept(ReaderLocale.current()).unaccept_login()
+                : ReaderLocale.words().answer_accept_login();
+        return LoginRedirect.to(message, "/answers/" + uri.getPathParameters().getFirst("id"));
     }
 }

@@ -97,4 +97,30 @@ public class AnswerService {
         }
         return answer;
     }
+
+    /**
+     * Takes the accepted mark away from the answer, leaving the question without an accepted answer; only the
+     * question's author may. Its event tells nobody (no notification): it keeps the record of what changed.
+     */
+    @Transactional
+    public Answer unaccept(long memberId, long answerId) {
+        Answer answer = Answer.findById(answerId);
+        if (answer == null) {
+            throw QaException.notFound(Refusals.now().no_answer(answerId));
+        }
+        Question question = Question.getEntityManager().find(Question.class, answer.question.id,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (!question.author.id.equals(memberId)) {
+            throw QaException.forbidden(Refusals.now().unaccept_only_asker());
+        }
+        DeletedPosts.refuseIfDeleted(question, "question", "undelete it to change its accepted answer.");
+        // A second click, another tab or a stale page: said plainly rather than taking another answer's mark away.
+        if (!answer.id.equals(question.acceptedAnswerId)) {
+            throw QaException.conflict(Refusals.now().unaccept_not_accepted());
+        }
+        question.acceptedAnswerId = null;
+        outbox.record(EventType.ANSWER_UNACCEPTED,
+                new Payloads.AnswerUnaccepted(answer.id, question.id, memberId, answer.author.id));
+        return answer;
+    }
 }

@@ -25,6 +25,11 @@ public final class Messages {
         return bundle(BrowseMsg.class, locale);
     }
 
+    /** The words of taking an accepted mark back, in a language. */
+    public static AcceptMsg accept(Locale locale) {
+        return bundle(AcceptMsg.class, locale);
+    }
+
     /** For a member's stored language tag (null: English). */
     public static Msg of(String tag) {
         return of(SiteLocales.of(tag).orElse(SiteLocales.ENGLISH));

@@ -150,6 +150,12 @@ public interface RefusalMsg {
     @Message("Only the author of the question can accept an answer.")
     String accept_only_asker();
 
+    @Message("Only the author of the question can unaccept an answer.")
+    String unaccept_only_asker();
+
+    @Message("This answer is not the accepted one: there is nothing to unaccept.")
+    String unaccept_not_accepted();
+
     @Message("This answer was deleted.")
     String answer_deleted();
 
