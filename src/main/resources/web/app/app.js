@@ -43,9 +43,17 @@ document.addEventListener('submit', async (event) => {
   const error = widget.querySelector('[data-vote-error]');
   error.textContent = '';
   const buttons = form.querySelectorAll('button[data-vote]');
-  buttons.forEach((b) => (b.disabled = true));
-  const result = await postJson(form.dataset.api, { value: Number(button.value) });
-  buttons.forEach((b) => (b.disabled = false));
+  // One vote at a time, without disabling the buttons: a disabled button drops the keyboard focus to <body>.
+  if (form.getAttribute('aria-busy') === 'true') return;
+  form.setAttribute('aria-busy', 'true');
+  let result;
+  try {
+    result = await postJson(form.dataset.api, { value: Number(button.value) });
+  } catch (e) {
+    result = { ok: false, status: 0, data: null };
+  } finally {
+    form.removeAttribute('aria-busy');
+  }
   if (result.status === 401) {
     // a visitor: log in, then back to this question or answer (/answers/{id} scrolls to it)
     const post = new URL(form.action).pathname.replace(/\/vote$/, '');
@@ -66,23 +74,42 @@ document.addEventListener('submit', async (event) => {
   });
 });
 
-// Accepting an answer
+// Accepting an answer, and taking the mark back: each answer has both forms, one hidden, swapped after the call.
+async function sendJson(url, method) {
+  if (method === 'POST') return postJson(url, {});
+  const response = await fetch(url, { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  let data = null;
+  try {
+    data = await response.json();
+  } catch (e) {
+    data = null;
+  }
+  return { ok: response.ok, status: response.status, data };
+}
+
 document.addEventListener('submit', async (event) => {
-  const form = event.target.closest('form[data-accept-form]');
+  const form = event.target.closest('form[data-accept-form], form[data-unaccept-form]');
   if (!form) return;
   event.preventDefault();
-  const result = await postJson(form.dataset.api, {});
+  const hadFocus = form.contains(document.activeElement);
+  const result = await sendJson(form.dataset.api, form.dataset.method);
   if (!result.ok) {
     window.alert(errorText(result));
     return;
   }
+  const acceptedId = result.data.acceptedAnswerId;
   document.querySelectorAll('[data-answer-id]').forEach((answer) => {
-    const accepted = Number(answer.dataset.answerId) === result.data.acceptedAnswerId;
+    const accepted = Number(answer.dataset.answerId) === acceptedId;
     answer.classList.toggle('accepted', accepted);
     answer.querySelector('[data-accepted-badge]')?.classList.toggle('d-none', !accepted);
-    const button = answer.querySelector('form[data-accept-form] button');
-    if (button) button.disabled = accepted;
+    answer.querySelector('form[data-accept-form]')?.classList.toggle('d-none', accepted);
+    answer.querySelector('form[data-unaccept-form]')?.classList.toggle('d-none', !accepted);
   });
+  // The pressed button is hidden now: its counterpart takes the focus, so the next Tab goes on from here.
+  if (hadFocus) {
+    const answer = form.closest('[data-answer-id]');
+    answer?.querySelector('form[data-accept-form]:not(.d-none) button, form[data-unaccept-form]:not(.d-none) button')?.focus();
+  }
 });
 
 // Markdown live preview, rendered and cleaned by the server exactly like a saved post. A refusal (a text over its

@@ -72,6 +72,14 @@ public record Pager(int page, int pages, long total, int size, String path, Stri
     }
 
     /**
+     * Whether the page link is one a phone leaves out (two away from the current page, not the first or the last), so
+     * that the pager keeps to one line on a narrow screen.
+     */
+    public boolean far(int p) {
+        return p != 1 && p != pages && Math.abs(p - page) > 1;
+    }
+
+    /**
      * What a list's page links carry besides the page: the given name and value pairs, values encoded, pairs without
      * a value (null or empty: the list's default) left out.
      */
