@@ -46,6 +46,29 @@ final class Browser {
         return start(options);
     }
 
+    /** A phone of this screen width in CSS pixels (a touch screen, the page laid out for its width). */
+    static ChromeDriver startPhone(int width, int height) {
+        return start(phone(new ChromeOptions(), width, height));
+    }
+
+    /**
+     * A phone's screen whose user turned JavaScript off; without touch events, in which ChromeDriver's clicks hang when
+     * the page runs no script.
+     */
+    static ChromeDriver startPhoneWithoutJavaScript(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", false)));
+        return start(options);
+    }
+
+    private static ChromeOptions phone(ChromeOptions options, int width, int height) {
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+        return options;
+    }
+
     private static ChromeDriver start(ChromeOptions options) {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
