@@ -15,6 +15,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +33,10 @@ import org.qasite.testsupport.WebSession;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Phones: 44 px touch targets, nothing wider than a 360 px screen, and the menu open without JavaScript. */
+/**
+ * Phones (390 and 360 px wide): 44 px touch targets, nothing wider than the screen, a one-line pager, and the menu open
+ * without JavaScript.
+ */
 @QuarkusTest
 class PhoneBrowserTest {
 
@@ -49,54 +54,85 @@ class PhoneBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    @Test
-    void at360PixelsNothingOverflowsAndTheTargetsAreBigEnough() {
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = { 360, 390 })
+    void noPageIsWiderThanThePhoneAndTheTargetsAreBigEnough(int width) {
         assumeTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
-        Member asker = data.member("phone-asker");
-        Question question = data.question(asker, "Does the question page fit a small phone?", "phones", "touch");
-        // nine pages of answers: on page five the pager has every kind of link (first, gaps, neighbours, last)
-        for (int i = 0; i < 9 * QuestionResource.ANSWERS_PER_PAGE; i++) {
-            data.answer(data.member("phone-answerer"), question, "Answer number " + i + " to the phone question.");
-        }
-        WebDriver phone = Browser.startPhone(360, 740);
+        Question question = data.question(data.member("phone-asker"), "Does the question page fit a small phone?",
+                "phones", "touch");
+        data.answer(data.member("phone-answerer"), question, "An answer to vote on.");
+        WebDriver phone = Browser.startPhone(width, 844);
         try {
             logIn(phone, data.member("phone-reader"));
             List<String> wide = new ArrayList<>();
-            for (String path : List.of("/", question.path() + "?page=5", "/tags", "/users", "/search?q=phone",
-                    "/ask", "/notifications", "/settings", "/login")) {
+            for (String path : List.of("/", question.path(), "/tags", "/users", "/search?q=phone", "/ask",
+                    "/notifications", "/settings", "/login")) {
                 phone.get(url(path));
                 if (overflows(phone)) {
                     wide.add(path + " is " + js(phone, "return document.documentElement.scrollWidth;") + " px wide");
                 }
             }
-            assertThat("pages wider than the 360 px screen", wide, empty());
+            assertThat("pages wider than the " + width + " px screen", wide, empty());
 
-            phone.get(url(question.path() + "?page=5"));
-            WebElement vote = phone.findElement(By.cssSelector("button[data-vote-for='question-" + question.id + "']"));
-            assertThat("vote button width", vote.getRect().getWidth(), greaterThanOrEqualTo(44));
-            assertThat("vote button height", vote.getRect().getHeight(), greaterThanOrEqualTo(44));
+            phone.get(url(question.path()));
+            for (WebElement vote : phone.findElements(By.cssSelector("button[data-vote-for]"))) {
+                assertThat("vote button width", vote.getRect().getWidth(), greaterThanOrEqualTo(44));
+                assertThat("vote button height", vote.getRect().getHeight(), greaterThanOrEqualTo(44));
+            }
             WebElement tag = phone.findElement(By.cssSelector("article[data-question-id] a[href='/tag/phones']"));
             assertThat("tag height", tag.getRect().getHeight(), greaterThanOrEqualTo(44));
 
-            // The pager keeps to one line: "Next" does not wrap below the rest.
+            phone.findElement(By.cssSelector(".navbar-toggler")).click();
+            waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("search-input")));
+            assertThat("search box height", phone.findElement(By.id("search-input")).getRect().getHeight(),
+                    greaterThanOrEqualTo(44));
+            for (WebElement control : phone.findElements(By.cssSelector("#main-nav .nav-link, #main-nav .btn"))) {
+                assertThat("header control " + control.getText(), control.getRect().getHeight(),
+                        greaterThanOrEqualTo(44));
+            }
+            assertThat("the open menu fits", overflows(phone), equalTo(false));
+        } finally {
+            phone.quit();
+        }
+    }
+
+    @Test
+    void at360PixelsThePagerKeepsToOneLine() {
+        assumeTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
+        Question question = data.question(data.member("pager-asker"), "Does the pager fit a small phone?");
+        // nine pages of answers: on page five the pager has every kind of link (first, gaps, neighbours, last)
+        for (int i = 0; i < 9 * QuestionResource.ANSWERS_PER_PAGE; i++) {
+            data.answer(data.member("pager-answerer"), question, "Answer number " + i + " to the pager question.");
+        }
+        WebDriver phone = Browser.startPhone(360, 740);
+        try {
+            phone.get(url(question.path() + "?page=5"));
             List<WebElement> items = phone.findElements(By.cssSelector("nav .pagination > li"));
             WebElement next = phone.findElement(By.cssSelector(".pagination a[rel=next]"));
             WebElement first = items.stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
-            assertThat("Next on the pager's line", next.getRect().getY(), equalTo(first.getRect().getY()));
+            assertThat("Next on the pager's line, not below it", next.getRect().getY(), equalTo(first.getRect().getY()));
             assertThat("pager link height", next.getRect().getHeight(), greaterThanOrEqualTo(44));
+            assertThat("pager link width", next.getRect().getWidth(), greaterThanOrEqualTo(44));
             assertThat("Next keeps its name for screen readers", next.getAttribute("textContent").strip(),
                     equalTo("Next›"));
+            assertThat(overflows(phone), equalTo(false));
+        } finally {
+            phone.quit();
+        }
+    }
 
-            // The menu opens; its controls and the search suggestions fit the screen.
+    @Test
+    void at360PixelsTheSearchSuggestionsFitTheScreen() {
+        assumeTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
+        data.question(data.member("suggest-asker"), "Phones show search suggestions within the screen");
+        WebDriver phone = Browser.startPhone(360, 740);
+        try {
+            phone.get(url("/"));
             phone.findElement(By.cssSelector(".navbar-toggler")).click();
             waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("search-input")));
-            WebElement search = phone.findElement(By.id("search-input"));
-            assertThat("search box height", search.getRect().getHeight(), greaterThanOrEqualTo(44));
-            assertThat("header link height",
-                    phone.findElement(By.cssSelector("#main-nav .nav-link")).getRect().getHeight(),
-                    greaterThanOrEqualTo(44));
-            search.sendKeys("phone");
-            waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-suggestions")));
+            phone.findElement(By.id("search-input")).sendKeys("phones");
+            waitFor(phone)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-suggestions [role=option]")));
             WebElement suggestions = phone.findElement(By.id("search-suggestions"));
             assertThat("the suggestions' right edge", suggestions.getRect().getX() + suggestions.getRect().getWidth(),
                     lessThanOrEqualTo(360));
