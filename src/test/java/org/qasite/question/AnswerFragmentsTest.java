@@ -115,7 +115,12 @@ class AnswerFragmentsTest {
         questionAuthor.postJson("/api/v1/answers/" + second.id + "/accept", Map.of()).then().statusCode(200);
         assertThat(answer(page(visitor), second), hasElement("article.accepted"));
         assertThat(answer(page(visitor), first), not(hasElement("article.accepted")));
-        assertThat(answer(page(questionAuthor), second), hasElement("button[disabled]", equalTo("Accept this answer")));
+        // accepted: the author is offered Unaccept in its place (no disabled Accept button any more)
+        assertThat(answer(page(questionAuthor), second),
+                hasElement("form[data-unaccept-form]:not(.d-none) button", equalTo("Unaccept")));
+        assertThat(answer(page(questionAuthor), second), hasElement("form[data-accept-form].d-none"));
+        assertThat(answer(page(questionAuthor), first),
+                hasElement("form[data-accept-form]:not(.d-none) button", equalTo("Accept this answer")));
         assertThat(answer(page(visitor), second), not(hasText(containsString("Accept this answer"))));
 
         assertThat(answer(page(answerAuthor), first), hasElement("[title='You cannot vote on your own post']"));
