@@ -117,12 +117,12 @@ public class SecurityHeaders {
     }
 
     /**
-     * A page's language follows the browser's Accept-Language and the member's session (their setting): a cache in
-     * front of the site must never give one reader's page to another.
+     * A page's (and a feed's) language follows the browser's Accept-Language and the member's session (their setting):
+     * a cache in front of the site must never give one reader's page to another.
      */
     private static void varyByReader(MultiMap headers) {
         String type = headers.get(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.startsWith("text/html")) {
+        if (type != null && (type.startsWith("text/html") || type.startsWith("application/atom+xml"))) {
             headers.add(HttpHeaders.VARY, "Accept-Language, Cookie");
         }
     }
