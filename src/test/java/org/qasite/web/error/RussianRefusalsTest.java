@@ -161,4 +161,17 @@ class RussianRefusalsTest {
         Document english = Xml.parse(given().get("/feeds/questions").asByteArray());
         assertThat(Xml.elements(english, ATOM, "title").get(0).getTextContent(), startsWith("Newest questions · "));
     }
+
+    @Test
+    void theLinesAfterTheAccountAndInboxFormsAreInRussian() {
+        Member member = data.member("ru-lines");
+        WebSession session = russianMember(member);
+        session.postForm("/settings/email/verify", Map.of()).then().statusCode(303);
+        session.get("/settings").then().body(hasElement("[data-flash]", equalTo("Ваш адрес почты уже подтверждён.")));
+        session.postForm("/notifications/read", Map.of()).then().statusCode(303);
+        session.get("/notifications").then()
+                .body(hasElement("[data-flash]", equalTo("Все уведомления отмечены прочитанными.")));
+        WebSession.visitor().request().header("Accept-Language", RUSSIAN).get("/verify-email?token=nonsense").then()
+                .statusCode(400).body(hasElement("[data-link-refused]", startsWith("Эта ссылка недействительна")));
+    }
 }
