@@ -1,5 +1,6 @@
 package org.qasite.web.i18n;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -41,7 +42,8 @@ class ApiRefusalLanguageTest {
         String url = "/api/v1/questions/" + question.id + "/vote";
 
         json(session).header("Accept-Language", RUSSIAN).header("X-Qa-Language", "reader").body(Map.of("value", 1))
-                .post(url).then().statusCode(403).body("error", equalTo("Нельзя голосовать за свой вопрос."));
+                .post(url).then().statusCode(403).body("error", equalTo("Нельзя голосовать за свой вопрос."))
+                .header("Vary", containsString("X-Qa-Language")); // no cache gives one reader's words to another
         json(session).header("Accept-Language", RUSSIAN).body(Map.of("value", 1)).post(url).then().statusCode(403)
                 .body("error", equalTo("You cannot vote on your own question."));
         json(session).header("X-Qa-Language", "reader").body(Map.of("value", 1)).post(url).then().statusCode(403)
