@@ -9,10 +9,10 @@ import './drafts.js';
 import './comments.js';
 import './tags.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
-import { word } from './words.js';
+import { siteFetch, word } from './words.js';
 
 async function postJson(url, body) {
-  const response = await fetch(url, {
+  const response = await siteFetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     credentials: 'same-origin',
@@ -131,7 +131,7 @@ document.querySelectorAll('textarea[data-markdown]').forEach((textarea) => {
     if (controller) controller.abort();
     controller = new AbortController();
     try {
-      const response = await fetch('/api/v1/markdown/preview', {
+      const response = await siteFetch('/api/v1/markdown/preview', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ text: textarea.value }),

@@ -3,7 +3,7 @@
 // comments. Every piece of markup added here comes from the server: the rest of a list is taken from that page,
 // the suggestions are built from JSON with textContent.
 
-import { word } from './words.js';
+import { siteFetch, word } from './words.js';
 
 const DEBOUNCE_MS = 150;
 const MENTION = /(^|[^A-Za-z0-9_.\-@])@([A-Za-z0-9_.\-]{1,30})$/;
@@ -71,7 +71,7 @@ document.addEventListener('submit', async (event) => {
   const key = form.dataset.commentFormFor;
   const box = form.querySelector('textarea[name="body"]');
   const out = form.querySelector('[data-comment-counter]');
-  const response = await fetch(form.dataset.api, {
+  const response = await siteFetch(form.dataset.api, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     credentials: 'same-origin',
@@ -187,7 +187,7 @@ async function suggest(box, prefix) {
   controller = new AbortController();
   const mine = ++seq;
   try {
-    const response = await fetch(`${form.dataset.participants}?q=${encodeURIComponent(prefix)}`, {
+    const response = await siteFetch(`${form.dataset.participants}?q=${encodeURIComponent(prefix)}`, {
       signal: controller.signal,
       headers: { Accept: 'application/json' },
       credentials: 'same-origin',
@@ -242,7 +242,7 @@ document.addEventListener('submit', async (event) => {
   const form = event.target.closest && event.target.closest('form[data-comment-delete]');
   if (!form || form.querySelector('input[name="csrf-token"]')) return;
   event.preventDefault();
-  const response = await fetch(form.dataset.api, { method: 'DELETE', credentials: 'same-origin' });
+  const response = await siteFetch(form.dataset.api, { method: 'DELETE', credentials: 'same-origin' });
   if (response.ok || response.status === 404 || response.status === 409) {
     form.closest('[data-comment-id]').remove();
   }

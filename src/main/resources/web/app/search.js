@@ -2,6 +2,8 @@
 // than one at a time (a newer one cancels the older), and the list is built from the server's JSON with the
 // matches it marked (escaped HTML). Without this script the box is a plain form that opens /search.
 
+import { siteFetch } from './words.js';
+
 const input = document.getElementById('search-input');
 const list = document.getElementById('search-suggestions');
 const DEBOUNCE_MS = 200;
@@ -114,7 +116,7 @@ function startSuggestions() {
     }
     controller = new AbortController();
     try {
-      const response = await fetch('/api/v1/search/suggest?q=' + encodeURIComponent(query), {
+      const response = await siteFetch('/api/v1/search/suggest?q=' + encodeURIComponent(query), {
         headers: { Accept: 'application/json' },
         signal: controller.signal,
       });

@@ -21,6 +21,8 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 import org.qasite.session.Sessions;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
@@ -134,13 +136,13 @@ public class AccountResource {
     public Response sendVerificationAgain() {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to("Log in to confirm your email address.", "/settings");
+            return LoginRedirect.to(Refusals.now().login_to("confirm-email"), "/settings");
         }
         String message;
         try {
             message = verifications.sendAgain(member.id)
-                    ? "A new link is on its way to " + member.email + ". Only the newest link works."
-                    : "Your email address is confirmed already.";
+                    ? Messages.account(ReaderLocale.current()).verification_sent(member.email)
+                    : Messages.account(ReaderLocale.current()).email_confirmed_already();
         } catch (QaException e) {
             message = e.getMessage();
         }

@@ -12,6 +12,7 @@ import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Confirms members' addresses by a link mail (sent at sign-up, on request, and for a new address in the settings). A
@@ -39,7 +40,7 @@ public class EmailVerificationService {
     public boolean sendAgain(long memberId) {
         Member member = Member.findById(memberId);
         if (member == null) {
-            throw QaException.notFound("Your account no longer exists.");
+            throw QaException.notFound(Refusals.now().account_gone());
         }
         if (member.isEmailVerified()) {
             return false;
@@ -70,8 +71,7 @@ public class EmailVerificationService {
         }
         boolean change = !member.email.equalsIgnoreCase(row.email);
         if (change && Member.existsEmail(row.email, member.id)) {
-            throw QaException.conflict("Another account uses " + row.email + " now, so it cannot become yours."
-                    + " Your address stays " + member.email + ".");
+            throw QaException.conflict(Refusals.now().email_taken_now_stays(row.email, member.email));
         }
         if (!tokens.use(row)) {
             throw LinkRefusal.of(AccountToken.State.USED, AccountToken.EMAIL_VERIFICATION);
@@ -83,7 +83,7 @@ public class EmailVerificationService {
         try {
             member.flush();
         } catch (PersistenceException e) {
-            throw QaException.conflict("Another account uses " + row.email + " now, so it cannot become yours.");
+            throw QaException.conflict(Refusals.now().email_taken_now(row.email));
         }
         // An address that was never confirmed may not be the member's: it gets no notice.
         if (change && oldVerified) {

@@ -1,6 +1,8 @@
 package org.qasite.account;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
 
 /** A link of an account mail that does not work (any more), with what the person who opened it can do. */
 public class LinkRefusal extends QaException {
@@ -13,16 +15,15 @@ public class LinkRefusal extends QaException {
     }
 
     static LinkRefusal unknown(String purpose) {
-        return new LinkRefusal(400, "This link is not valid: it may have been cut or changed on its way."
-                + " Copy the whole link from the mail, or ask for a new one.", purpose);
+        return new LinkRefusal(400, Refusals.now().link_unknown(), purpose);
     }
 
     static LinkRefusal of(AccountToken.State state, String purpose) {
+        RefusalMsg words = Refusals.now();
         String message = switch (state) {
-            case EXPIRED -> "This link has expired. Ask for a new one.";
-            case USED -> "This link was used already: each link works once. Ask for a new one if you need to.";
-            case REPLACED -> "A newer link was sent since this one, and only the newest works. Use the link of the latest"
-                    + " mail, or ask for a new one.";
+            case EXPIRED -> words.link_expired();
+            case USED -> words.link_used();
+            case REPLACED -> words.link_replaced();
             case VALID -> throw new IllegalArgumentException("a valid link is not refused");
         };
         return new LinkRefusal(410, message, purpose);

@@ -16,6 +16,7 @@ import org.qasite.member.MemberConfig;
 import org.qasite.member.PasswordPolicy;
 import org.qasite.refusal.InputValidator;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -74,7 +75,7 @@ public class PasswordResetService {
         if (problem != null) {
             errors.put("password", problem);
         } else if (!password.equals(passwordConfirm)) {
-            errors.put("password_confirm", "The two passwords differ.");
+            errors.put("password_confirm", Refusals.now().passwords_differ());
         }
         validator.check(errors);
         if (!tokens.use(row)) {

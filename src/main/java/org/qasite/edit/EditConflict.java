@@ -3,6 +3,7 @@ package org.qasite.edit;
 import java.util.List;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /** An edit based on a revision that is no longer the current one: nothing was saved over the other edit. */
 public class EditConflict extends QaException {
@@ -11,9 +12,8 @@ public class EditConflict extends QaException {
     private final int currentRevision;
 
     EditConflict(String what, int baseRevision, int currentRevision) {
-        super(409, "Someone else edited this " + what + " while you were editing it (revision " + currentRevision
-                + " now, yours was based on " + baseRevision + "). Nothing was saved: look at their changes, then save"
-                + " yours again if you still want to.", List.of("currentRevision: " + currentRevision), null);
+        super(409, Refusals.now().edit_conflict(what, currentRevision, baseRevision),
+                List.of("currentRevision: " + currentRevision), null);
         this.baseRevision = baseRevision;
         this.currentRevision = currentRevision;
     }

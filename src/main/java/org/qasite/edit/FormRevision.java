@@ -1,6 +1,7 @@
 package org.qasite.edit;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /** The revision an edit form or a history page was based on, as its hidden field sends it. */
 final class FormRevision {
@@ -16,8 +17,7 @@ final class FormRevision {
         try {
             return Integer.valueOf(raw.strip());
         } catch (NumberFormatException e) {
-            throw QaException.badRequest("The form does not say which revision it was based on. Reload the page and try"
-                    + " again.");
+            throw QaException.badRequest(Refusals.now().form_without_revision());
         }
     }
 }

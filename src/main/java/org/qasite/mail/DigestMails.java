@@ -97,7 +97,8 @@ public class DigestMails {
     }
 
     private static String line(Inbox.Item item, MailMsg words) {
-        String who = item.actorName();
+        // a deleted account's row says "deleted member" in English: the line says "Someone" in the mail's language
+        String who = Member.isTombstone(item.actorUsername()) ? null : item.actorName();
         return switch (item.kind()) {
             case ANSWER -> words.digest_answer(who);
             case FOLLOWED_ANSWER -> words.digest_followed_answer(who);

@@ -72,7 +72,8 @@ class NotificationMails {
         Member actor = Member.findById(n.actorId);
         Locale locale = recipient.mailLocale();
         MailMsg words = Messages.mail(locale);
-        String actorName = actor == null ? words.someone() : actor.displayName;
+        // null for an account gone or deleted: the words say "Someone" in the recipient's language
+        String actorName = actor == null || actor.isDeleted() ? null : actor.displayName;
         // The answer's own address finds the page of the question it is on when the mail is read.
         String answerUrl = answer == null ? null : site.absoluteUrl("/answers/" + answer.id);
         Notice notice = switch (kind) {

@@ -63,7 +63,7 @@ public class InlineMarkdown {
         try {
             renderer.render(parser.parse(text), html);
         } catch (StackOverflowError e) {
-            throw InvalidInput.of("body", MarkdownRenderer.TOO_DEEP);
+            throw MarkdownRenderer.tooDeepToShow();
         } catch (BoundedHtml.Exceeded e) {
             throw MarkdownRenderer.tooMuchHtml(budget);
         }

@@ -16,6 +16,7 @@ import org.qasite.limit.RateLimiter;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -63,7 +64,7 @@ public class MarkdownApi {
         rateLimiter.acquire(RateLimiter.Action.PREVIEW_ADDRESS, ClientAddress.network(address));
         String text = request == null ? "" : InputText.clean(request.text());
         if (text.length() > MAX_TEXT) {
-            throw QaException.badRequest("The text is too long to preview (at most " + MAX_TEXT + " characters).");
+            throw QaException.badRequest(Refusals.now().preview_too_long(MAX_TEXT));
         }
         try {
             return new PreviewView(renderer.toSafeHtml(text));

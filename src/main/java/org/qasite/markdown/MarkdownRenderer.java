@@ -1,7 +1,6 @@
 package org.qasite.markdown;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 import org.qasite.refusal.InvalidInput;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Turns member-written Markdown into HTML that is safe to show unescaped: commonmark renders it, then the OWASP
@@ -50,7 +50,6 @@ public class MarkdownRenderer {
 
     /** Quote markers or indentation at the start of one line, beyond anything a real post needs. */
     static final int MAX_DEPTH = 100;
-    static final String TOO_DEEP = "The text is nested too deeply (quotes or lists inside each other) to be shown.";
 
     private final MarkdownConfig config;
     private final Parser parser;
@@ -113,7 +112,7 @@ public class MarkdownRenderer {
     public String toSafeHtml(String markdown) {
         String text = markdown == null ? "" : markdown;
         if (tooDeep(text)) {
-            throw InvalidInput.of("body", TOO_DEEP);
+            throw tooDeepToShow();
         }
         checkTables(text);
         int budget = htmlBudget(text.length());
@@ -121,12 +120,12 @@ public class MarkdownRenderer {
         try {
             renderer.render(parser.parse(text), html);
         } catch (StackOverflowError e) {
-            throw InvalidInput.of("body", TOO_DEEP); // a shape the scan above did not foresee
+            throw tooDeepToShow(); // a shape the scan above did not foresee
         } catch (BoundedHtml.Exceeded e) {
             throw tooMuchHtml(budget);
         } catch (IllegalArgumentException e) {
             // the tables extension's own cap (one table over max-table-cells), which checkTables counts first
-            throw tooManyCells("more");
+            throw tooManyCells(-1);
         }
         // The sanitizer takes the HTML apart and writes it anew (some characters become longer entities): its
         // output is what pages show, so the budget holds for it too.
@@ -153,26 +152,25 @@ public class MarkdownRenderer {
         }
         TableScan.Result tables = TableScan.of(text);
         if (tables.widestTable() > config.maxTableColumns()) {
-            throw InvalidInput.of("body", String.format(Locale.ROOT,
-                    "A table may have at most %,d columns; this text has one with %,d. Put wide data in a code block.",
-                    config.maxTableColumns(), tables.widestTable()));
+            throw InvalidInput.of("body",
+                    Refusals.now().table_too_wide(config.maxTableColumns(), tables.widestTable()));
         }
         if (tables.cells() > config.maxTableCells()) {
-            throw tooManyCells(String.format(Locale.ROOT, "%,d", tables.cells()));
+            throw tooManyCells(tables.cells());
         }
     }
 
-    private InvalidInput tooManyCells(String found) {
-        return InvalidInput.of("body", String.format(Locale.ROOT,
-                "The tables of a text may have at most %,d cells, every row counted as wide as its header; this text"
-                        + " has %s. Shorten the tables, or put the data in a code block.",
-                config.maxTableCells(), found));
+    /** {@code found}: how many cells the text's tables have, or -1 when the count stopped at the cap. */
+    private InvalidInput tooManyCells(long found) {
+        return InvalidInput.of("body", Refusals.now().table_too_many_cells(Refusals.number(config.maxTableCells()),
+                found < 0 ? null : Refusals.number(found)));
     }
 
     static InvalidInput tooMuchHtml(int budget) {
-        return InvalidInput.of("body", String.format(Locale.ROOT,
-                "This text would make a page too large to show (more than %,d characters of HTML for its length)."
-                        + " Shorten it, or use less formatting (tables, links, lists).",
-                budget));
+        return InvalidInput.of("body", Refusals.now().text_too_much_html(Refusals.number(budget)));
+    }
+
+    static InvalidInput tooDeepToShow() {
+        return InvalidInput.of("body", Refusals.now().text_too_deep());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.refusal.InvalidInput;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Checks uploaded pictures (size, and the type read from the content itself, not from what the browser claims) and
@@ -39,26 +40,26 @@ public class AvatarStore {
         }
         long max = config.avatarMaxSize().asLongValue();
         if (upload.size() > max) {
-            throw InvalidInput.of("avatar", "The picture is too large: at most " + readable(max) + ".");
+            throw InvalidInput.of("avatar", Refusals.now().picture_too_large(readable(max)));
         }
         byte[] data;
         try {
             data = Files.readAllBytes(Path.of(upload.uploadedFile().toString()));
         } catch (java.io.IOException e) {
-            throw InvalidInput.of("avatar", "The picture could not be read. Please try again.");
+            throw InvalidInput.of("avatar", Refusals.now().picture_unreadable());
         }
         String type = detectType(data);
         if (type == null) {
-            throw InvalidInput.of("avatar", "The picture must be a PNG, JPEG, GIF or WebP image.");
+            throw InvalidInput.of("avatar", Refusals.now().picture_type());
         }
         int[] size = dimensions(data, type);
         if (size == null || size[0] <= 0 || size[1] <= 0) {
-            throw InvalidInput.of("avatar", "The picture could not be read: is the file complete?");
+            throw InvalidInput.of("avatar", Refusals.now().picture_incomplete());
         }
         if (size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
             // a small file can hold a huge picture that every visitor's browser would have to decode
-            throw InvalidInput.of("avatar", "The picture is too large: at most " + MAX_SIDE + "\u00D7" + MAX_SIDE
-                    + " pixels, this one is " + size[0] + "\u00D7" + size[1] + ".");
+            throw InvalidInput.of("avatar", Refusals.now().picture_too_many_pixels(MAX_SIDE, size[0],
+                    size[1]));
         }
         return new Picture(sha256(data), type, data);
     }

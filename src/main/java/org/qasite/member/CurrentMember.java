@@ -6,6 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -46,9 +48,13 @@ public class CurrentMember {
         return identity.hasRole(Member.ROLE_ADMIN);
     }
 
-    /** The member, or a 401 that says what needs a login. */
-    public Member require(String toDoWhat) {
-        return get().orElseThrow(() -> QaException.unauthorized("Log in to " + toDoWhat + "."));
+    /**
+     * The member, or a 401 that says what needs a login.
+     *
+     * @param action what the visitor tried, as {@link RefusalMsg#login_to(String)} names it ("vote", "follow-tag")
+     */
+    public Member require(String action) {
+        return get().orElseThrow(() -> QaException.unauthorized(Refusals.now().login_to(action)));
     }
 
     public Long id() {

@@ -214,13 +214,18 @@ public class Member extends PanacheEntityBase {
         return deletedAt != null;
     }
 
+    /** Whether a username is the stand-in a deleted account's row keeps instead of its name. */
+    public static boolean isTombstone(String username) {
+        return username != null && username.startsWith(TOMBSTONE_PREFIX);
+    }
+
     /** Where the member's picture is served: the uploaded one, or a generated default. */
     public String avatarUrl() {
         return avatarUrl(username, avatarHash);
     }
 
     public static String avatarUrl(String username, String avatarHash) {
-        if (username.startsWith(TOMBSTONE_PREFIX)) {
+        if (isTombstone(username)) {
             return DELETED_AVATAR_URL;
         }
         return avatarHash != null ? "/avatars/" + avatarHash : "/avatars/default/" + username + ".svg";

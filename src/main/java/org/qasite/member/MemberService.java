@@ -19,6 +19,8 @@ import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
 import org.qasite.text.ScriptMix;
 import org.qasite.text.i18n.ReaderLanguage;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -100,7 +102,7 @@ public class MemberService {
     public Member updateSettings(long memberId, SettingsInput raw, AvatarStore.Picture picture, boolean removeAvatar) {
         Member member = Member.findById(memberId);
         if (member == null) {
-            throw QaException.notFound("Your account no longer exists.");
+            throw QaException.notFound(Refusals.now().account_gone());
         }
         SettingsInput input = new SettingsInput(InputText.line(raw.email()), InputText.line(raw.displayName()),
                 raw.mail(), raw.locale());
@@ -147,7 +149,7 @@ public class MemberService {
     public void deleteAccount(long memberId) {
         Member member = Member.findById(memberId, LockModeType.PESSIMISTIC_WRITE); // a second click waits, then finds it gone
         if (member == null || member.isDeleted()) {
-            throw QaException.notFound("Your account no longer exists.");
+            throw QaException.notFound(Refusals.now().account_gone());
         }
         String avatar = member.avatarHash;
         member.formerUsernameSha256 = Member.formerUsernameSha256(member.username);
@@ -174,8 +176,8 @@ public class MemberService {
         }
         String mixed = ScriptMix.firstMixedWord(name);
         if (mixed != null) {
-            return "\u201C" + mixed + "\u201D mixes " + ScriptMix.names(ScriptMix.scripts(mixed))
-                    + " letters, which can look alike: write each word in one script.";
+            RefusalMsg words = Refusals.now();
+            return words.name_mixed(mixed, Refusals.scripts(words, ScriptMix.scripts(mixed)));
         }
         if (Member.nameInUse(name, memberId)) {
             return reader.msg().name_in_use();

@@ -8,19 +8,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.qasite.events.EventsDisabled;
+import org.qasite.lock.RedisLocks;
 import org.qasite.member.MailFrequency;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -34,11 +32,6 @@ import io.quarkus.scheduler.Scheduled;
 public class Digests {
 
     static final String LOCK_KEY = "qa:lock:digests";
-    /** Deletes the lock only if this instance still holds it (it may have expired and been taken since). */
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
 
     /** A digest's period: from {@code start} (included) to {@code end} (excluded). */
     public record Period(MailFrequency frequency, Instant start, Instant end) {
@@ -50,9 +43,9 @@ public class Digests {
 
     private final EntityManager em;
     private final NotificationsConfig config;
-    private final RedisDataSource locks;
+    private final RedisLocks locks;
 
-    Digests(EntityManager em, NotificationsConfig config, @RedisClientName("locks") RedisDataSource locks) {
+    Digests(EntityManager em, NotificationsConfig config, RedisLocks locks) {
         this.em = em;
         this.config = config;
         this.locks = locks;
@@ -69,38 +62,26 @@ public class Digests {
      * instance holds the lock.
      */
     int run(Instant now) {
-        String token = UUID.randomUUID().toString();
-        try {
-            if (locks.execute("SET", LOCK_KEY, token, "NX", "PX",
-                    Long.toString(config.digest().lockTtl().toMillis())) == null) {
-                return -1;
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("Digest lock not taken (Redis unavailable): %s", e.getMessage());
-            return -1;
-        }
-        int made = 0;
-        try {
-            List<Period> periods = new ArrayList<>(
-                    ended(MailFrequency.DAILY, now, config.digest().delay(), config.digest().dailyCatchUp()));
-            periods.addAll(ended(MailFrequency.WEEKLY, now, config.digest().delay(), config.digest().weeklyCatchUp()));
-            for (Period period : periods) {
-                try {
-                    made += QuarkusTransaction.requiringNew().call(() -> make(period).size());
-                } catch (RuntimeException e) {
-                    // the next run tries the period again
-                    Log.warnf("Digests of %s %s not made: %s", period.frequency().value(), period.start(), e.getMessage());
-                }
-            }
-        } finally {
-            try {
-                locks.execute("EVAL", RELEASE, "1", LOCK_KEY, token);
-            } catch (RuntimeException e) {
-                Log.debugf("Digest lock not released (it expires): %s", e.getMessage());
-            }
-        }
+        int made = locks.callExclusively(LOCK_KEY, config.digest().lockTtl(), () -> makeEnded(now)).orElse(-1);
         if (made > 0) {
             Log.infof("%d digests queued", made);
+        }
+        return made;
+    }
+
+    /** Makes the digests of the periods that ended (each in a transaction of its own); answers how many. */
+    private int makeEnded(Instant now) {
+        List<Period> periods = new ArrayList<>(
+                ended(MailFrequency.DAILY, now, config.digest().delay(), config.digest().dailyCatchUp()));
+        periods.addAll(ended(MailFrequency.WEEKLY, now, config.digest().delay(), config.digest().weeklyCatchUp()));
+        int made = 0;
+        for (Period period : periods) {
+            try {
+                made += QuarkusTransaction.requiringNew().call(() -> make(period).size());
+            } catch (RuntimeException e) {
+                // the next run tries the period again
+                Log.warnf("Digests of %s %s not made: %s", period.frequency().value(), period.start(), e.getMessage());
+            }
         }
         return made;
     }

@@ -19,6 +19,7 @@ import org.qasite.member.NotificationKind;
 import org.qasite.question.QuestionOpened;
 import org.qasite.question.Slug;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * A member's notifications as the inbox shows them, their unread count, and marking them read. A notification whose
@@ -156,7 +157,7 @@ public class Inbox {
                     "SELECT count(*) FROM notification WHERE member_id = :member AND id IN (:ids)")
                     .setParameter("member", memberId).setParameter("ids", ids).getSingleResult()).longValue();
             if (mine < ids.stream().distinct().count()) {
-                throw QaException.notFound("There is no such notification.");
+                throw QaException.notFound(Refusals.now().no_notification());
             }
             changed = em.createNativeQuery("""
                     UPDATE notification SET read_at = now()

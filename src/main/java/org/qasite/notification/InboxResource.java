@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 import org.qasite.web.page.Pager;
@@ -53,7 +55,7 @@ public class InboxResource {
     public Response show(@RestQuery String page) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to("Log in to see your notifications.", PATH);
+            return LoginRedirect.to(Refusals.now().login_to("notifications"), PATH);
         }
         Pager pager = Pager.of(page, inbox.count(member.id), config.pageSize(), PATH, null);
         List<Inbox.Item> items = inbox.list(member.id, (pager.page() - 1) * pager.size(), pager.size());
@@ -67,12 +69,12 @@ public class InboxResource {
     public Response markRead(@RestForm String id, @RestForm String page) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to("Log in to see your notifications.", PATH);
+            return LoginRedirect.to(Refusals.now().login_to("notifications"), PATH);
         }
         boolean all = id == null || id.isBlank();
         inbox.markRead(member.id, all ? List.of() : List.of(Ids.parse(id.strip(), "notification")));
         return Response.seeOther(URI.create(back(page)))
-                .cookie(Flash.set(all ? "All your notifications are marked read." : "The notification is marked read."))
+                .cookie(Flash.set(ReaderLocale.browseWords().notifications_marked_read(all)))
                 .build();
     }
 

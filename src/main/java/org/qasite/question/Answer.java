@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.panache.common.Page;
 
@@ -82,9 +83,10 @@ public class Answer extends Post {
 
     /** The answer with the id as typed in an address, or a 404 that says there is none. */
     public static Answer require(String rawId) {
-        Answer answer = findById(Ids.parse(rawId, "answer"));
+        long id = Ids.parse(rawId, "answer");
+        Answer answer = findById(id);
         if (answer == null) {
-            throw QaException.notFound("There is no answer " + rawId + ".");
+            throw QaException.notFound(Refusals.now().no_answer(id));
         }
         return answer;
     }

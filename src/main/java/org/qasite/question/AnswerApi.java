@@ -107,7 +107,7 @@ public class AnswerApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
     public AcceptView accept(@RestPath String id) {
-        long memberId = me.require("accept an answer").id;
+        long memberId = me.require("accept").id;
         Answer answer = answers.accept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, answer.id);
     }

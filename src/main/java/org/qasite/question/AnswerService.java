@@ -17,6 +17,7 @@ import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
@@ -52,7 +53,7 @@ public class AnswerService {
         if (question == null) {
             throw QaException.notFound(Refusals.now().no_question(questionId));
         }
-        DeletedPosts.refuseIfDeleted(question, "question", "it takes no answers.");
+        DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_takes_no_answers);
         Member.lockForPosting(authorId);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
@@ -88,8 +89,8 @@ public class AnswerService {
         if (!question.author.id.equals(memberId)) {
             throw QaException.forbidden(Refusals.now().accept_only_asker());
         }
-        DeletedPosts.refuseIfDeleted(question, "question", "undelete it to accept an answer.");
-        DeletedPosts.refuseIfDeleted(answer, "answer", "it cannot be accepted.");
+        DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_question_no_accept);
+        DeletedPosts.refuseIfDeleted(answer, RefusalMsg::deleted_answer_no_accept);
         if (!answer.id.equals(question.acceptedAnswerId)) {
             question.acceptedAnswerId = answer.id;
             outbox.record(EventType.ANSWER_ACCEPTED,

@@ -111,7 +111,7 @@ public class CommentApi {
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment of one's own")
     public Response delete(@RestPath String id) {
-        long memberId = me.require("delete a comment").id;
+        long memberId = me.require("delete-comment").id;
         comments.delete(memberId, Ids.parse(id, "comment"));
         return Response.noContent().build();
     }

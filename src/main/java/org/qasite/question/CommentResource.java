@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
@@ -63,7 +64,7 @@ public class CommentResource {
         long commentId = Ids.parse(id, "comment");
         Comment comment = Comment.findById(commentId);
         if (comment == null || comment.isDeleted()) {
-            throw QaException.notFound("There is no comment " + commentId + ". It may have been deleted.");
+            throw QaException.notFound(Refusals.now().no_comment_maybe_deleted(commentId));
         }
         return Response.seeOther(URI.create(postUrl(comment, "#comment-" + comment.id))).build();
     }

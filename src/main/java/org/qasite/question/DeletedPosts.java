@@ -1,6 +1,9 @@
 package org.qasite.question;
 
+import java.util.function.Function;
+
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
 
 /**
@@ -35,9 +38,9 @@ public final class DeletedPosts {
     }
 
     /** Nothing may be added to a deleted post, nor done with it, but undeleting it. */
-    static void refuseIfDeleted(Post post, String what, String refused) {
+    static void refuseIfDeleted(Post post, Function<RefusalMsg, String> refused) {
         if (post.isDeleted()) {
-            throw QaException.conflict("This " + what + " was deleted: " + refused);
+            throw QaException.conflict(refused.apply(Refusals.now()));
         }
     }
 }

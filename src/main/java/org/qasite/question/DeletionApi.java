@@ -32,7 +32,7 @@ public class DeletionApi {
     @Operation(summary = "Delete a question (its author, while no answer is upvoted or accepted)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteQuestion(@RestPath String id) {
-        deletion.deleteQuestion(me.require("delete a question").id, Ids.parse(id, "question"));
+        deletion.deleteQuestion(me.require("delete-question").id, Ids.parse(id, "question"));
     }
 
     @POST
@@ -40,7 +40,7 @@ public class DeletionApi {
     @Operation(summary = "Undelete a question (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteQuestion(@RestPath String id) {
-        deletion.undeleteQuestion(me.require("undelete a question").id, Ids.parse(id, "question"));
+        deletion.undeleteQuestion(me.require("undelete-question").id, Ids.parse(id, "question"));
     }
 
     @DELETE
@@ -48,7 +48,7 @@ public class DeletionApi {
     @Operation(summary = "Delete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteAnswer(@RestPath String id) {
-        deletion.deleteAnswer(me.require("delete an answer").id, Ids.parse(id, "answer"));
+        deletion.deleteAnswer(me.require("delete-answer").id, Ids.parse(id, "answer"));
     }
 
     @POST
@@ -56,6 +56,6 @@ public class DeletionApi {
     @Operation(summary = "Undelete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteAnswer(@RestPath String id) {
-        deletion.undeleteAnswer(me.require("undelete an answer").id, Ids.parse(id, "answer"));
+        deletion.undeleteAnswer(me.require("undelete-answer").id, Ids.parse(id, "answer"));
     }
 }

@@ -68,7 +68,7 @@ public class FollowResource {
     }
 
     private Response question(String rawId, boolean following) {
-        Question question = follows.question(me.require("follow a question").id, Ids.parse(rawId, "question"),
+        Question question = follows.question(me.require("follow-question").id, Ids.parse(rawId, "question"),
                 following);
         return Response.seeOther(URI.create(question.path())).cookie(Flash.set(following
                 ? ReaderLocale.words().follow_question_on()
@@ -77,7 +77,7 @@ public class FollowResource {
 
     /** {@code back}: the question page whose tag button it was, or null for the tag's own page. */
     private Response tag(String name, boolean following, String back) {
-        Tag tag = follows.tag(me.require("follow a tag").id, name, following);
+        Tag tag = follows.tag(me.require("follow-tag").id, name, following);
         String to = back != null && QUESTION_PAGE.matcher(back).matches() ? back
                 : "/tag/" + TemplateExtensions.pathSegment(tag.name);
         return Response.seeOther(URI.create(to))

@@ -1,14 +1,12 @@
 package org.qasite.question;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.qasite.lock.RedisLocks;
+
 import io.quarkus.logging.Log;
-import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -23,10 +21,6 @@ import io.quarkus.scheduler.Scheduled;
 public class HotScores {
 
     static final String LOCK_KEY = "qa:lock:hot-scores";
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
 
     /**
      * Scores that moved by less than this share of themselves (or by less than 0.001) are not written: a quiet question
@@ -73,9 +67,9 @@ public class HotScores {
 
     private final EntityManager em;
     private final HotConfig config;
-    private final RedisDataSource locks;
+    private final RedisLocks locks;
 
-    HotScores(EntityManager em, HotConfig config, @RedisClientName("locks") RedisDataSource locks) {
+    HotScores(EntityManager em, HotConfig config, RedisLocks locks) {
         this.em = em;
         this.config = config;
         this.locks = locks;
@@ -83,26 +77,13 @@ public class HotScores {
 
     @Scheduled(every = "${qa.hot.interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        String token = UUID.randomUUID().toString();
-        try {
-            if (locks.execute("SET", LOCK_KEY, token, "NX", "PX", Long.toString(config.lockTtl().toMillis())) == null) {
-                return; // another instance recomputes
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("Hot lock not taken (Redis unavailable): %s", e.getMessage());
-            return;
-        }
-        try {
-            recompute();
-        } catch (RuntimeException e) {
-            Log.warnf("Hot scores not recomputed: %s", e);
-        } finally {
+        locks.runExclusively(LOCK_KEY, config.lockTtl(), () -> {
             try {
-                locks.execute("EVAL", RELEASE, "1", LOCK_KEY, token);
+                recompute();
             } catch (RuntimeException e) {
-                Log.debugf("Hot lock not released (it expires): %s", e.getMessage());
+                Log.warnf("Hot scores not recomputed: %s", e);
             }
-        }
+        });
     }
 
     /** Recomputes every score that changed; returns how many rows it wrote. */

@@ -22,6 +22,7 @@ import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.panache.common.Page;
 
@@ -110,7 +111,7 @@ public class Question extends Post {
     }
 
     private static QaException missing(long id) {
-        return QaException.notFound("There is no question " + id + ". It may have been removed.");
+        return QaException.notFound(Refusals.now().follow_no_question(id));
     }
 
     /** A question as a sitemap lists it: its canonical address and its last activity. */

@@ -99,7 +99,7 @@ public class QuestionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a question (members)")
     public Response ask(AskRequest request) {
-        long memberId = me.require("ask a question").id;
+        long memberId = me.require("ask").id;
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with title, body and tags.");
         }

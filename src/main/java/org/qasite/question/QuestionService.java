@@ -19,6 +19,7 @@ import org.qasite.refusal.InputValidator;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
@@ -47,9 +48,9 @@ public class QuestionService {
         AskInput input = new AskInput(InputText.line(raw.title()), InputText.block(raw.body()),
                 TagNames.normalise(raw.tags()));
         Map<String, String> errors = validator.errors(input);
-        String tagProblem = TagNames.problem(input.tags());
+        TagNames.Problem tagProblem = TagNames.check(input.tags());
         if (tagProblem != null) {
-            errors.put("tags", tagProblem);
+            errors.put("tags", say(tagProblem, Refusals.now()));
         }
         validator.check(errors);
         return input;
@@ -75,6 +76,17 @@ public class QuestionService {
         // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
         rateLimiter.acquire(RateLimiter.Action.ASK, authorId);
         return question;
+    }
+
+    /** A problem with the tags field in the reader's words. */
+    static String say(TagNames.Problem problem, RefusalMsg words) {
+        return switch (problem) {
+            case TagNames.Problem.None none -> words.tags_none();
+            case TagNames.Problem.TooMany many -> words.tags_too_many(TagNames.MAX_TAGS, many.given());
+            case TagNames.Problem.Invalid invalid -> words.tag_invalid(invalid.name(), TagNames.MAX_LENGTH);
+            case TagNames.Problem.MixedScripts mixed ->
+                words.tag_mixed(mixed.name(), Refusals.scripts(words, mixed.scripts()));
+        };
     }
 
     public static List<String> tagNames(Question question) {

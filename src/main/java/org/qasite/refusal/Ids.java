@@ -1,5 +1,7 @@
 package org.qasite.refusal;
 
+import org.qasite.text.i18n.Refusals;
+
 /** Ids as they arrive in addresses. */
 public final class Ids {
 
@@ -11,7 +13,7 @@ public final class Ids {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw QaException.notFound("There is no " + what + " \u201C" + raw + "\u201D.");
+            throw QaException.notFound(Refusals.now().no_such_id(what, raw));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.qasite.question.Question;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.Tag;
 import org.qasite.text.i18n.Refusals;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.TemplateExtensions;
 
 import io.quarkus.panache.common.Page;
@@ -23,7 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * Atom feeds (RFC 4287): the newest questions, a tag's newest questions, a question's newest answers. Summaries are
- * plain text, so no reader runs a post's markup.
+ * plain text, so no reader runs a post's markup. The feed's own words follow the reader's language, as a page's do.
  */
 @Path("/feeds")
 @Produces(FeedResource.ATOM)
@@ -47,7 +48,8 @@ public class FeedResource {
     @Path("questions")
     public TemplateInstance questions() {
         List<Question> questions = Question.listNewest(Page.ofSize(config.feedEntries()));
-        return feed("Newest questions", "/feeds/questions", "/", questions.stream().map(FeedEntry::of).toList());
+        return feed(ReaderLocale.browseWords().head_feed(), "/feeds/questions", "/",
+                questions.stream().map(FeedEntry::of).toList());
     }
 
     @GET
@@ -56,7 +58,7 @@ public class FeedResource {
         Tag tag = Tag.findByName(name).orElseThrow(() -> QaException.notFound(Refusals.now().feed_no_tag(name)));
         List<Question> questions = Question.listByTag(tag, Page.ofSize(config.feedEntries()));
         String segment = TemplateExtensions.pathSegment(tag.name);
-        return feed("Newest questions tagged " + tag.name, "/feeds/tag/" + segment, "/tag/" + segment,
+        return feed(ReaderLocale.browseWords().list_tag_feed(tag.name), "/feeds/tag/" + segment, "/tag/" + segment,
                 questions.stream().map(FeedEntry::of).toList());
     }
 
@@ -65,7 +67,8 @@ public class FeedResource {
     public TemplateInstance answers(@RestPath String id) {
         Question question = DeletedPosts.require(Question.require(id), null);
         List<Answer> answers = Answer.listForQuestion(question, Answer.Sort.NEWEST, Page.ofSize(config.feedEntries()));
-        return feed("Answers to " + question.title, "/feeds/questions/" + question.id, question.path(),
+        return feed(ReaderLocale.browseWords().feed_answers_to(question.title), "/feeds/questions/" + question.id,
+                question.path(),
                 answers.stream().map(a -> FeedEntry.of(a, question)).toList());
     }
 

@@ -58,15 +58,15 @@ public class AccountDeletionResource {
     public Response delete(@RestForm String password, RoutingContext ctx) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to("Log in to delete your account.", "/settings");
+            return LoginRedirect.to(Refusals.now().login_to("delete-account"), "/settings");
         }
         if (password == null || password.isEmpty()) {
-            return refused(member, 400, "Enter your password to delete your account.", null);
+            return refused(member, 400, Refusals.now().delete_enter_password(), null);
         }
         LoginThrottle.Origin origin = new LoginThrottle.Origin(ClientAddress.of(ctx.request()), cookies.deviceId(ctx));
         try {
             if (!ownPassword.matches(member, password, origin)) {
-                return refused(member, 400, "This is not your password: your account is not deleted.", null);
+                return refused(member, 400, Refusals.now().delete_wrong_password(), null);
             }
         } catch (QaException held) {
             return refused(member, 429,

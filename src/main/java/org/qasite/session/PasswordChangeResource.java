@@ -17,6 +17,9 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -56,16 +59,12 @@ public class PasswordChangeResource {
         Member member = me.get().orElse(null);
         UUID session = SessionIdentity.sessionId(identity);
         if (member == null || session == null) {
-            return LoginRedirect.to("Log in to change your password.", "/settings");
+            return LoginRedirect.to(Refusals.now().login_to("password"), "/settings");
         }
         LoginThrottle.Origin origin = new LoginThrottle.Origin(ClientAddress.of(ctx.request()), cookies.deviceId(ctx));
         try {
             int ended = passwords.change(member, session, currentPassword, password, passwordConfirm, origin);
-            String message = "Your password is changed." + switch (ended) {
-                case 0 -> "";
-                case 1 -> " Your 1 other session is ended.";
-                default -> " Your " + ended + " other sessions are ended.";
-            };
+            String message = Messages.account(ReaderLocale.current()).password_changed(ended);
             return Response.seeOther(URI.create("/settings")).cookie(Flash.set(message)).build();
         } catch (QaException e) {
             form.refused(e);

@@ -11,6 +11,8 @@ import org.qasite.member.MemberConfig;
 import org.qasite.member.PasswordPolicy;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,18 +48,19 @@ class PasswordChangeService {
     int change(Member member, UUID keep, String currentPassword, String password, String passwordConfirm,
             LoginThrottle.Origin origin) {
         Map<String, String> errors = new LinkedHashMap<>();
+        RefusalMsg words = Refusals.now();
         if (currentPassword == null || currentPassword.isEmpty()) {
-            errors.put("current_password", "Enter your current password.");
+            errors.put("current_password", words.password_enter_current());
         } else if (!ownPassword.matches(member, currentPassword, origin)) {
-            errors.put("current_password", "This is not your current password.");
+            errors.put("current_password", words.password_not_current());
         }
         String problem = policy.problem(password, member.username, member.email);
         if (problem != null) {
             errors.put("password", problem);
         } else if (!password.equals(passwordConfirm)) {
-            errors.put("password_confirm", "The two passwords differ.");
+            errors.put("password_confirm", words.passwords_differ());
         } else if (errors.isEmpty() && BcryptUtil.matches(password, member.passwordHash)) {
-            errors.put("password", "This is your current password. Choose a new one.");
+            errors.put("password", words.password_same());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

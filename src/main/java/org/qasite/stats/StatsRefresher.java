@@ -2,7 +2,6 @@ package org.qasite.stats;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,10 +11,9 @@ import org.qasite.events.EventsDisabled;
 import org.qasite.events.StreamConsumer;
 import org.qasite.events.StreamConsumers;
 import org.qasite.events.StreamEvent;
+import org.qasite.lock.RedisLocks;
 
 import io.quarkus.logging.Log;
-import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -31,20 +29,15 @@ public class StatsRefresher implements EventHandler {
 
     static final String GROUP = "stats";
     static final String LOCK_KEY = "qa:lock:stats-refresh";
-    /** Deletes the lock only if this instance still holds it (it may have expired and been taken since). */
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
 
     private final StatsCache cache;
     private final StatsConfig config;
     private final StreamConsumers consumers;
-    private final RedisDataSource locks;
+    private final RedisLocks locks;
     private final Set<Widget> stale = EnumSet.noneOf(Widget.class);
 
     StatsRefresher(StatsCache cache, StatsConfig config, StreamConsumers consumers,
-            @RedisClientName("locks") RedisDataSource locks) {
+            RedisLocks locks) {
         this.cache = cache;
         this.config = config;
         this.consumers = consumers;
@@ -101,16 +94,8 @@ public class StatsRefresher implements EventHandler {
         if (stale.isEmpty()) {
             return;
         }
-        String token = UUID.randomUUID().toString();
-        try {
-            if (locks.execute("SET", LOCK_KEY, token, "NX", "PX", Long.toString(config.lockTtl().toMillis())) == null) {
-                return; // another instance is recomputing; ours stay marked for the next turn
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("Stats lock not taken (Redis unavailable): %s", e.getMessage());
-            return;
-        }
-        try {
+        // another instance recomputing keeps ours marked for the next turn
+        locks.runExclusively(LOCK_KEY, config.lockTtl(), () -> {
             for (Widget widget : Set.copyOf(stale)) {
                 stale.remove(widget);
                 try {
@@ -120,13 +105,7 @@ public class StatsRefresher implements EventHandler {
                     Log.warnf("Right column widget %s not refreshed: %s", widget.id, e);
                 }
             }
-        } finally {
-            try {
-                locks.execute("EVAL", RELEASE, "1", LOCK_KEY, token);
-            } catch (RuntimeException e) {
-                Log.debugf("Stats lock not released (it expires): %s", e.getMessage());
-            }
-        }
+        });
     }
 
     private synchronized void markStale(Widget... widgets) {

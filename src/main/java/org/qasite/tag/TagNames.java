@@ -1,5 +1,6 @@
 package org.qasite.tag;
 
+import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,25 +52,51 @@ public final class TagNames {
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
+    /** What is wrong with a list of tag names, for the caller to say in the reader's words. */
+    public sealed interface Problem {
+        record None() implements Problem {
+        }
+
+        record TooMany(int given) implements Problem {
+        }
+
+        record Invalid(String name) implements Problem {
+        }
+
+        record MixedScripts(String name, Set<UnicodeScript> scripts) implements Problem {
+        }
+    }
+
     /** The problem with these names (in their one form, as split makes them), or null when they are fine. */
-    public static String problem(List<String> names) {
+    public static Problem check(List<String> names) {
         if (names == null || names.isEmpty()) {
-            return "Add at least one tag (for example: java, sql).";
+            return new Problem.None();
         }
         if (names.size() > MAX_TAGS) {
-            return "Use at most " + MAX_TAGS + " tags; you gave " + names.size() + ".";
+            return new Problem.TooMany(names.size());
         }
         for (String name : names) {
             if (name == null || !VALID.matcher(name).matches()) {
-                return "\u201C" + (name == null ? "" : abbreviate(name)) + "\u201D is not a valid tag: use letters,"
-                        + " digits and + # . - (starting with a letter or digit, at most " + MAX_LENGTH + " characters).";
+                return new Problem.Invalid(name == null ? "" : abbreviate(name));
             }
             if (ScriptMix.isMixed(name)) {
-                return "\u201C" + name + "\u201D mixes " + ScriptMix.names(ScriptMix.scripts(name))
-                        + " letters, which can look alike: write a tag in one script.";
+                return new Problem.MixedScripts(name, ScriptMix.scripts(name));
             }
         }
         return null;
+    }
+
+    /** {@link #check(List)}'s problem in English, or null when the names are fine. */
+    public static String problem(List<String> names) {
+        Problem problem = check(names);
+        return problem == null ? null : switch (problem) {
+            case Problem.None none -> "Add at least one tag (for example: java, sql).";
+            case Problem.TooMany many -> "Use at most " + MAX_TAGS + " tags; you gave " + many.given() + ".";
+            case Problem.Invalid invalid -> "\u201C" + invalid.name() + "\u201D is not a valid tag: use letters,"
+                    + " digits and + # . - (starting with a letter or digit, at most " + MAX_LENGTH + " characters).";
+            case Problem.MixedScripts mixed -> "\u201C" + mixed.name() + "\u201D mixes "
+                    + ScriptMix.names(mixed.scripts()) + " letters, which can look alike: write a tag in one script.";
+        };
     }
 
     /** The names in their one form, without repeats (as {@link #split(String)} makes them from the form's field). */

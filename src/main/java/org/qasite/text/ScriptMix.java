@@ -5,7 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * Finds words that mix writing systems the way look-alikes do: "jаva" with a Cyrillic "а" shows as "java" and is
@@ -70,14 +71,25 @@ public final class ScriptMix {
 
     /** "Latin and Cyrillic", for messages. */
     public static String names(Set<UnicodeScript> scripts) {
-        List<String> names = scripts.stream().map(s -> {
-            String lower = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-            return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-        }).toList();
+        return names(scripts, ScriptMix::englishName, (first, last) -> first + " and " + last);
+    }
+
+    /**
+     * The scripts' names in a language: {@code name} names one script, {@code and} joins the last name to those before
+     * it ("Latin, Greek and Cyrillic").
+     */
+    public static String names(Set<UnicodeScript> scripts, Function<UnicodeScript, String> name,
+            BinaryOperator<String> and) {
+        List<String> names = scripts.stream().map(name).toList();
         if (names.size() < 2) {
             return String.join("", names);
         }
-        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " and "
-                + names.get(names.size() - 1);
+        return and.apply(String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1));
+    }
+
+    /** "Latin", "Old italic": the script's name as Unicode spells it, capitalised. */
+    public static String englishName(UnicodeScript script) {
+        String lower = script.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

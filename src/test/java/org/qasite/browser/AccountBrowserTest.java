@@ -57,14 +57,6 @@ class AccountBrowserTest {
         return m.group(1);
     }
 
-    void logIn(WebDriver driver, String username, String password) {
-        driver.get(url("/login")); // then as BrowserFlowTest.logIn
-        type(driver, "username", username);
-        type(driver, "password", password);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
-    }
-
     @Test
     void aForgottenPasswordIsResetWithTheMailsLink() {
         assertTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
@@ -87,7 +79,7 @@ class AccountBrowserTest {
             browser.findElement(By.cssSelector("#reset-password-form button[type=submit]")).click();
             waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
                     "Your password is changed"));
-            logIn(browser, member.username, NEW_PASSWORD);
+            Browser.logIn(browser, url(""), member.username, NEW_PASSWORD);
             assertThat(Browser.policyViolations(browser), empty());
         } finally {
             browser.quit();
@@ -101,7 +93,7 @@ class AccountBrowserTest {
         data.execute("UPDATE member SET email_verified_at = NULL WHERE id = ?1", member.id);
         WebDriver browser = Browser.start();
         try {
-            logIn(browser, member.username, TestData.PASSWORD);
+            Browser.logIn(browser, url(""), member);
             browser.get(url("/settings"));
             assertThat(browser.findElement(By.id("email-status")).getText(), containsString("not confirmed yet"));
             browser.findElement(By.cssSelector("#resend-verification-form button[type=submit]")).click();

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qasite.member.Member;
+import org.qasite.testsupport.TestData;
 
 /** Headless Chromium from the system packages, each call a fresh profile (a separate person). */
 final class Browser {
@@ -94,5 +100,41 @@ final class Browser {
     static List<String> policyViolations(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
+    /** Fills in and sends the login form the browser shows; what follows is for the caller to wait for. */
+    static void sendLoginForm(WebDriver browser, String username, String password) {
+        type(browser, "username", username);
+        type(browser, "password", password);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    /** Opens the login page of the site at {@code base} and sends its form; the caller waits for what follows. */
+    static void sendLogin(WebDriver browser, String base, String username, String password) {
+        browser.get(base.replaceAll("/$", "") + "/login");
+        sendLoginForm(browser, username, password);
+    }
+
+    /** Logs in on the site at {@code base} and waits for the member's header (its logout form). */
+    static void logIn(WebDriver browser, String base, String username, String password) {
+        sendLogin(browser, base, username, password);
+        waitForLogin(browser);
+    }
+
+    /** Logs in as the member, with the password every test member has. */
+    static void logIn(WebDriver browser, String base, Member member) {
+        logIn(browser, base, member.username, TestData.PASSWORD);
+    }
+
+    /** Waits until the page is a member's: the header shows the logout form. */
+    static void waitForLogin(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 }

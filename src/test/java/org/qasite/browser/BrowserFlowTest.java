@@ -47,14 +47,6 @@ class BrowserFlowTest {
         field.sendKeys(text);
     }
 
-    void logIn(WebDriver driver, String username, String password) {
-        driver.get(url("/login"));
-        type(driver, "username", username);
-        type(driver, "password", password);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
-    }
-
     @Test
     void signUpAskAnswerVoteAndAccept() {
         assertTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
@@ -88,7 +80,7 @@ class BrowserFlowTest {
             assertTrue(asker.findElements(By.id("answers-empty")).size() == 1, "the empty state is shown");
 
             // another member answers through the answer form
-            logIn(answerer, helper.username, TestData.PASSWORD);
+            Browser.logIn(answerer, url(""), helper);
             answerer.get(questionUrl);
             type(answerer, "body", "Selenium and `chromedriver` do it.");
             answerer.findElement(By.cssSelector("#answer-form button[type=submit]")).click();

@@ -47,14 +47,6 @@ class CommentBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    void logIn(WebDriver driver, String username) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
-    }
-
     @Test
     void typingAnAtSuggestsThePeopleOfTheThreadAndTheKeyboardPicksOne() {
         assertTrue(Browser.available(), "Chromium and ChromeDriver are installed (bin/services --browser)");
@@ -67,7 +59,7 @@ class CommentBrowserTest {
         Member commenter = data.member("mention-writer");
         WebDriver driver = Browser.start();
         try {
-            logIn(driver, commenter.username);
+            Browser.logIn(driver, url(""), commenter);
             driver.get(url(question.path()));
             String key = "question-" + question.id;
             driver.findElement(By.cssSelector("#comments-" + key + " summary")).click();

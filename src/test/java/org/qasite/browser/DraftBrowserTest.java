@@ -48,7 +48,7 @@ class DraftBrowserTest {
         WebDriver browser = Browser.start();
         try {
             String base = site.toString().replaceAll("/$", "");
-            logIn(browser, base, member);
+            Browser.logIn(browser, base, member);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
             browser.get(base + question.path());
@@ -101,7 +101,7 @@ class DraftBrowserTest {
         WebDriver browser = Browser.start();
         try {
             String base = site.toString().replaceAll("/$", "");
-            logIn(browser, base, member);
+            Browser.logIn(browser, base, member);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             browser.get(base + "/answers/" + answer.id + "/edit");
             WebElement field = browser.findElement(By.cssSelector("#edit-form textarea[name=body]"));
@@ -125,15 +125,6 @@ class DraftBrowserTest {
         } finally {
             browser.quit();
         }
-    }
-
-    static void logIn(WebDriver browser, String base, Member member) {
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(member.username);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
     }
 
     private static WebElement body(WebDriver browser) {

@@ -309,7 +309,7 @@ class LiveBrowserTest {
         Member poster = data.member("noscript");
         WebDriver browser = Browser.startWithoutJavaScript();
         browsers.add(browser);
-        logIn(browser, poster);
+        Browser.logIn(browser, url(""), poster);
         browser.get(url(question.path()));
         assertThat(browser.findElement(By.tagName("h1")).getText(), equalTo("Can I answer with scripts turned off?"));
         assertThat(browser.findElements(By.id("answers-empty")), hasSize(1));
@@ -361,16 +361,8 @@ class LiveBrowserTest {
 
     private WebDriver member(Member member) {
         WebDriver browser = person();
-        logIn(browser, member);
+        Browser.logIn(browser, url(""), member);
         return browser;
-    }
-
-    private void logIn(WebDriver browser, Member member) {
-        browser.get(url("/login"));
-        type(browser, "username", member.username);
-        type(browser, "password", TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
     }
 
     /**

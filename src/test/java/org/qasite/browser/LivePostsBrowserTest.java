@@ -397,11 +397,7 @@ class LivePostsBrowserTest {
 
     private WebDriver member(Member member) {
         WebDriver browser = person();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(member.username);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
+        Browser.logIn(browser, url(""), member);
         return browser;
     }
 

@@ -60,11 +60,8 @@ class LoginReturnBrowserTest {
     /** Fills in the login form the browser was sent to, as the visitor, and sends it. */
     void logIn() {
         BrowserFlowTest.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
-        browser.findElement(By.id("username")).sendKeys(visitor.username);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        BrowserFlowTest.waitFor(browser)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
+        Browser.sendLoginForm(browser, visitor.username, TestData.PASSWORD);
+        Browser.waitForLogin(browser);
     }
 
     @Test

@@ -81,7 +81,7 @@ class NotificationBrowserTest {
         Question question = data.question(asker, "Does the badge rise while I read something else?");
         WebDriver browser = Browser.start();
         browsers.add(browser);
-        logIn(browser, asker);
+        Browser.logIn(browser, url(""), asker);
 
         // the second tab stays on the inbox, the first reads the hot questions
         browser.get(url("/notifications"));
@@ -134,14 +134,6 @@ class NotificationBrowserTest {
 
     private static String badge(WebDriver browser) {
         return browser.findElement(By.cssSelector("[data-unread]")).getDomProperty("textContent").strip();
-    }
-
-    private void logIn(WebDriver browser, Member member) {
-        browser.get(url("/login"));
-        type(browser, "username", member.username);
-        type(browser, "password", TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
     }
 
     private static void type(WebDriver browser, String id, String text) {

@@ -39,9 +39,7 @@ class PasswordChangeBrowserTest {
     /** Sends the login form; what follows is for the caller to wait for. */
     void logIn(WebDriver driver, String username, String password) {
         driver.get(login.toString());
-        type(driver, "username", username);
-        type(driver, "password", password);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.sendLoginForm(driver, username, password);
     }
 
     @Test

@@ -40,12 +40,8 @@ class PreviewRefusalBrowserTest {
         WebDriver browser = Browser.start();
         try {
             String base = site.toString().replaceAll("/$", "");
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys(member.username);
-            browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-            browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+            Browser.logIn(browser, base, member);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/logout']")));
             browser.get(base + "/ask");
 
             // Pasted at once, as a member would paste it: 300 columns.

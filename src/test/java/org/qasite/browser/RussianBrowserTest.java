@@ -3,11 +3,13 @@ package org.qasite.browser;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
 import org.qasite.testsupport.TestData;
+import org.qasite.testsupport.WebSession;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,7 +90,7 @@ class RussianBrowserTest {
         Member member = data.member("ru-writer");
         Question question = data.question(data.member("ru-asker"), "Что скажут скрипты по-русски?", "java");
         String base = site.toString().replaceAll("/$", "");
-        DraftBrowserTest.logIn(browser, base, member);
+        Browser.logIn(browser, base, member);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         browser.get(base + question.path());
@@ -105,5 +108,27 @@ class RussianBrowserTest {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#answer-form [data-draft-restored]"))).getText(),
                 equalTo("Черновик восстановлен. Удалить черновик"));
+    }
+
+    @Test
+    void aVoteOverItsLimitIsRefusedInRussian() {
+        Member voter = data.member("ru-voter");
+        Question question = data.question(data.member("ru-voted"), "Сколько раз можно голосовать подряд?", "java");
+        // the minute's votes spent elsewhere (the limit counts the member's votes, wherever they come from)
+        WebSession session = WebSession.loggedIn(voter.username);
+        for (int i = 1; i <= 60; i++) {
+            session.postJson("/api/v1/questions/" + question.id + "/vote", Map.of("value", i % 2)).then()
+                    .statusCode(200);
+        }
+        String base = site.toString().replaceAll("/$", "");
+        Browser.logIn(browser, base, voter);
+
+        browser.get(base + question.path());
+        browser.findElement(By.cssSelector("button[data-vote-for='question-" + question.id + "'][data-vote='1']"))
+                .click();
+        WebElement error = browser.findElement(By.cssSelector("[data-vote-error]"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !error.getText().isBlank());
+        assertThat(error.getText(), startsWith("Слишком быстро: голоса — не больше 60 в минуту."));
+        assertThat(browser.findElement(By.cssSelector("form[data-vote-form] [data-score]")).getText(), equalTo("0"));
     }
 }

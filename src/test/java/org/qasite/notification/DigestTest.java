@@ -136,6 +136,26 @@ class DigestTest {
     }
 
     @Test
+    void anAnswererWhoDeletedTheirAccountIsSomeoneInTheReadersLanguage() {
+        Member reader = data.member("digest-gone");
+        data.execute("UPDATE member SET locale = 'ru' WHERE id = ?1", reader.id);
+        setMail(reader, "mail_answer", MailFrequency.DAILY);
+        Member gone = data.member("digest-gone-answerer");
+        Question question = data.question(reader, "Who answered me before leaving?");
+        Answer answer = data.answer(gone, question, "An answer whose author deletes their account.");
+        Instant day = Instant.parse("2021-06-08T00:00:00Z");
+        notify(reader, "answer", question, answer, gone, day.plusSeconds(3_600), false);
+        // as the account deletion leaves the row
+        data.execute("UPDATE member SET username = 'deleted:' || id, display_name = 'deleted member', email = NULL,"
+                + " password_hash = NULL, avatar_hash = NULL, deleted_at = now() WHERE id = ?1", gone.id);
+
+        digests.run(Instant.parse("2021-06-09T01:00:00Z"));
+
+        Document html = Jsoup.parse(awaitOneMail(reader).getHtml());
+        assertThat(html.select("[data-digest-line]").eachText(), equalTo(List.of("Кто-то ответил на ваш вопрос")));
+    }
+
+    @Test
     void theJobRunTwiceMakesOneDigestAndOneMail() {
         Member reader = data.member("digest-twice");
         Instant day = Instant.parse("2021-04-10T00:00:00Z");

@@ -278,4 +278,11 @@ public interface BrowseMsg {
 
     @Message("Answers to this question")
     String head_feed_answers();
+
+    @Message("{#if all}All your notifications are{#else}The notification is{/if} marked read.")
+    String notifications_marked_read(boolean all);
+
+    /** The title of a question's Atom feed. */
+    @Message("Answers to {title}")
+    String feed_answers_to(String title);
 }

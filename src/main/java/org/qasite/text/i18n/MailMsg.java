@@ -87,12 +87,12 @@ public interface MailMsg {
     String changed_at_once();
 
     // ---- the mail about one notification (followed answer, mention, accepted answer, question in a followed tag)
-    /** Who did it: Russian says "Пользователь …", so that the verb agrees whoever it was. */
-    @Message("{name}")
+    /**
+     * Who did it: Russian says "Пользователь …", so that the verb agrees whoever it was. A null name (a deleted
+     * account) is "Someone", as in the lines of a digest.
+     */
+    @Message("{name ?: 'Someone'}")
     String notice_by(String name);
-
-    @Message("Someone")
-    String someone();
 
     @Message("New answer to a question you follow: \"{title}\"")
     String notice_followed_subject(String title);
@@ -103,7 +103,7 @@ public interface MailMsg {
     @Message("you follow this question")
     String notice_followed_reason();
 
-    @Message("{name} mentioned you on \"{title}\"")
+    @Message("{name ?: 'Someone'} mentioned you on \"{title}\"")
     String notice_mention_subject(String name, String title);
 
     @Message("mentioned you in a comment on")
@@ -187,22 +187,22 @@ public interface MailMsg {
     @Message("Stop mail about \"{label}\"")
     String digest_stop_kind(String label);
 
-    @Message("{who} answered your question")
+    @Message("{who ?: 'Someone'} answered your question")
     String digest_answer(String who);
 
-    @Message("{who} answered")
+    @Message("{who ?: 'Someone'} answered")
     String digest_followed_answer(String who);
 
-    @Message("{who} commented on your {#if onAnswer}answer{#else}question{/if}")
+    @Message("{who ?: 'Someone'} commented on your {#if onAnswer}answer{#else}question{/if}")
     String digest_comment(String who, boolean onAnswer);
 
-    @Message("{who} mentioned you in a comment")
+    @Message("{who ?: 'Someone'} mentioned you in a comment")
     String digest_mention(String who);
 
-    @Message("{who} accepted your answer")
+    @Message("{who ?: 'Someone'} accepted your answer")
     String digest_accepted(String who);
 
-    @Message("{who} asked this question in a tag you follow")
+    @Message("{who ?: 'Someone'} asked this question in a tag you follow")
     String digest_tag_question(String who);
 
     // ---- a topic of mail, as the unsubscribe page and links name it (the Russian is in the accusative)

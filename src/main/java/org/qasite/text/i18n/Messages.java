@@ -30,6 +30,11 @@ public final class Messages {
         return bundle(AcceptMsg.class, locale);
     }
 
+    /** The lines the account pages leave after a form, in a language. */
+    public static AccountMsg account(Locale locale) {
+        return bundle(AccountMsg.class, locale);
+    }
+
     /** For a member's stored language tag (null: English). */
     public static Msg of(String tag) {
         return of(SiteLocales.of(tag).orElse(SiteLocales.ENGLISH));

@@ -265,4 +265,136 @@ public interface RefusalMsg {
 
     @Message("There is no page “{raw}”: pages are numbered from 1.")
     String bad_page(String raw);
+
+    // ---- tags and names that mix scripts ({scripts} is "Latin and Cyrillic")
+    @Message("Add at least one tag (for example: java, sql).")
+    String tags_none();
+
+    @Message("Use at most {max} tags; you gave {given}.")
+    String tags_too_many(int max, int given);
+
+    @Message("“{name}” is not a valid tag: use letters, digits and + # . - (starting with a letter or digit, at most {max} characters).")
+    String tag_invalid(String name, int max);
+
+    @Message("“{name}” mixes {scripts} letters, which can look alike: write a tag in one script.")
+    String tag_mixed(String name, String scripts);
+
+    @Message("“{word}” mixes {scripts} letters, which can look alike: write each word in one script.")
+    String name_mixed(String word, String scripts);
+
+    /** A script's name as Java's Character.UnicodeScript spells it ({@code other}: its English name). */
+    @Message("{other}")
+    String script(String script, String other);
+
+    @Message("{first} and {last}")
+    String scripts_and(String first, String last);
+
+    // ---- accounts
+    @Message("Your account no longer exists.")
+    String account_gone();
+
+    @Message("Another account uses {email} now, so it cannot become yours.")
+    String email_taken_now(String email);
+
+    @Message("Another account uses {email} now, so it cannot become yours. Your address stays {current}.")
+    String email_taken_now_stays(String email, String current);
+
+    @Message("Enter your password to delete your account.")
+    String delete_enter_password();
+
+    @Message("This is not your password: your account is not deleted.")
+    String delete_wrong_password();
+
+    @Message("Enter your current password.")
+    String password_enter_current();
+
+    @Message("This is not your current password.")
+    String password_not_current();
+
+    @Message("This is your current password. Choose a new one.")
+    String password_same();
+
+    @Message("The two passwords differ.")
+    String passwords_differ();
+
+    // ---- what a deleted post no longer takes
+    @Message("This question was deleted: it takes no answers.")
+    String deleted_takes_no_answers();
+
+    @Message("This question was deleted: undelete it to accept an answer.")
+    String deleted_question_no_accept();
+
+    @Message("This answer was deleted: it cannot be accepted.")
+    String deleted_answer_no_accept();
+
+    // ---- things that are not there
+    @Message("There is no comment {id}. It may have been deleted.")
+    String no_comment_maybe_deleted(long id);
+
+    @Message("There is no {what} “{raw}”.")
+    String no_such_id(String what, String raw);
+
+    @Message("There is no such notification.")
+    String no_notification();
+
+    // ---- what needs a login ("Log in to vote.")
+    @Message("Log in to {#when action}{#is 'ask'}ask a question{#is 'answer'}answer{#is 'accept'}accept an answer{#is 'vote'}vote{#is 'edit'}edit{#is 'roll-back'}roll back{#is 'comment'}comment{#is 'delete-comment'}delete a comment{#is 'delete-question'}delete a question{#is 'undelete-question'}undelete a question{#is 'delete-answer'}delete an answer{#is 'undelete-answer'}undelete an answer{#is 'follow-question'}follow a question{#is 'follow-tag'}follow a tag{#is 'notifications'}see your notifications{#is 'mark-read'}mark notifications read{#is 'delete-account'}delete your account{#is 'password'}change your password{#is 'confirm-email'}confirm your email address{#else}go on{/when}.")
+    String login_to(String action);
+
+    // ---- pictures
+    @Message("The picture is too large: at most {size}.")
+    String picture_too_large(String size);
+
+    @Message("The picture could not be read. Please try again.")
+    String picture_unreadable();
+
+    @Message("The picture must be a PNG, JPEG, GIF or WebP image.")
+    String picture_type();
+
+    @Message("The picture could not be read: is the file complete?")
+    String picture_incomplete();
+
+    @Message("The picture is too large: at most {max}×{max} pixels, this one is {width}×{height}.")
+    String picture_too_many_pixels(int max, int width, int height);
+
+    // ---- links from account mails
+    @Message("This link is not valid: it may have been cut or changed on its way. Copy the whole link from the mail, or ask for a new one.")
+    String link_unknown();
+
+    @Message("This link has expired. Ask for a new one.")
+    String link_expired();
+
+    @Message("This link was used already: each link works once. Ask for a new one if you need to.")
+    String link_used();
+
+    @Message("A newer link was sent since this one, and only the newest works. Use the link of the latest mail, or ask for a new one.")
+    String link_replaced();
+
+    // ---- texts over their budget, edits and requests from elsewhere
+    @Message("The text is nested too deeply (quotes or lists inside each other) to be shown.")
+    String text_too_deep();
+
+    @Message("A table may have at most {max} columns; this text has one with {found}. Put wide data in a code block.")
+    String table_too_wide(int max, int found);
+
+    @Message("The tables of a text may have at most {max} cells, every row counted as wide as its header; this text has {found ?: 'more'}. Shorten the tables, or put the data in a code block.")
+    String table_too_many_cells(String max, String found);
+
+    @Message("This text would make a page too large to show (more than {budget} characters of HTML for its length). Shorten it, or use less formatting (tables, links, lists).")
+    String text_too_much_html(String budget);
+
+    @Message("The text is too long to preview (at most {max} characters).")
+    String preview_too_long(int max);
+
+    @Message("Someone else edited this {what} while you were editing it (revision {current} now, yours was based on {base}). Nothing was saved: look at their changes, then save yours again if you still want to.")
+    String edit_conflict(String what, int current, int base);
+
+    @Message("The form does not say which revision it was based on. Reload the page and try again.")
+    String form_without_revision();
+
+    @Message("Requests from other sites are not accepted here.")
+    String cross_site();
+
+    @Message("A vote is 1 (up), -1 (down) or 0 (withdraw).")
+    String vote_value();
 }

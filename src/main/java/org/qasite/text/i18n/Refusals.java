@@ -1,12 +1,28 @@
 package org.qasite.text.i18n;
 
+import java.lang.Character.UnicodeScript;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
+import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Set;
+
+import org.qasite.text.ScriptMix;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Message;
 
 /** The words of a refusal, for the services and pages that refuse a request. */
 public final class Refusals {
+
+    /** Renders the English texts where the application's bundles are not at hand (a plain unit test). */
+    private static final Engine STANDALONE = Engine.builder().addDefaults()
+            .addValueResolver(new ReflectionValueResolver()).build();
 
     private Refusals() {
     }
@@ -21,9 +37,55 @@ public final class Refusals {
      */
     public static RefusalMsg now() {
         ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return of(SiteLocales.ENGLISH);
+        if (arc == null) {
+            return english();
         }
-        return of(arc.instance(ReaderLanguage.class).get().refusalLocale());
+        return of(locale());
+    }
+
+    /** The language {@link #now()} speaks, for the numbers a refusal shows ("300,000", "300 000"). */
+    public static Locale locale() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return SiteLocales.ENGLISH;
+        }
+        return arc.instance(ReaderLanguage.class).get().refusalLocale();
+    }
+
+    /** A whole number as the refusal's language writes it. */
+    public static String number(long n) {
+        return NumberFormat.getIntegerInstance(locale()).format(n);
+    }
+
+    /** "латиница и кириллица": the scripts a word mixes, named in the refusal's language. */
+    public static String scripts(RefusalMsg words, Set<UnicodeScript> scripts) {
+        return ScriptMix.names(scripts, s -> words.script(s.name(), ScriptMix.englishName(s)), words::scripts_and);
+    }
+
+    /**
+     * The English texts outside the application, where code that refuses is used on its own (the Markdown renderer in
+     * its unit tests): each {@code @Message} rendered by a plain Qute engine with the method's arguments.
+     */
+    private static RefusalMsg english() {
+        return (RefusalMsg) Proxy.newProxyInstance(RefusalMsg.class.getClassLoader(), new Class<?>[] { RefusalMsg.class },
+                (proxy, method, args) -> method.getDeclaringClass() == Object.class ? objectMethod(proxy, method, args)
+                        : render(method, args));
+    }
+
+    private static String render(Method method, Object[] args) {
+        TemplateInstance text = STANDALONE.parse(method.getAnnotation(Message.class).value()).instance();
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            text.data(parameters[i].getName(), args[i]);
+        }
+        return text.render();
+    }
+
+    private static Object objectMethod(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "RefusalMsg (English, standalone)";
+        };
     }
 }

@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.qasite.text.i18n.Refusals;
+import org.qasite.text.i18n.SiteLocales;
 import org.qasite.web.Site;
 import org.qasite.web.error.ErrorMapper;
+import org.qasite.web.i18n.ReaderLocale;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -67,7 +70,7 @@ class RequestGuard {
         }
         boolean api = ErrorMapper.isApi(ctx.normalizedPath());
         if (sameOrigin.isCrossSite(ctx.request()) && !ONE_CLICK_UNSUBSCRIBE.matcher(ctx.normalizedPath()).matches()) {
-            refuse(ctx, api, 403, "Requests from other sites are not accepted here.");
+            refuse(ctx, api, 403, Refusals.of(api ? SiteLocales.ENGLISH : ReaderLocale.current()).cross_site());
             return;
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.qasite.web.Site;
 import org.qasite.web.SiteConfig;
+import org.qasite.web.i18n.ReaderLocale;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -110,20 +111,23 @@ public class SecurityHeaders {
             ctx.response().addCookie(Cookie.cookie(csrfCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         }
         boolean shared = isShared(ctx.normalizedPath());
-        varyByReader(ctx.response().headers());
+        varyByReader(ctx.response().headers(), ctx.normalizedPath());
         fixCookieHeaders(ctx.response().headers(), shared);
         fixCookieJar(ctx, shared);
         fixLocation(ctx);
     }
 
     /**
-     * A page's language follows the browser's Accept-Language and the member's session (their setting): a cache in
-     * front of the site must never give one reader's page to another.
+     * A page's (and a feed's) language follows the browser's Accept-Language and the member's session (their setting):
+     * a cache in front of the site must never give one reader's page to another.
      */
-    private static void varyByReader(MultiMap headers) {
+    private static void varyByReader(MultiMap headers, String path) {
         String type = headers.get(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.startsWith("text/html")) {
+        if (type != null && (type.startsWith("text/html") || type.startsWith("application/atom+xml"))) {
             headers.add(HttpHeaders.VARY, "Accept-Language, Cookie");
+        } else if (type != null && type.startsWith("application/json") && path.startsWith("/api/")) {
+            // an API refusal is English, or the reader's language for the page scripts that ask for it
+            headers.add(HttpHeaders.VARY, ReaderLocale.LANGUAGE_HEADER + ", Accept-Language, Cookie");
         }
     }
 

@@ -107,12 +107,24 @@ public class ReaderLocale implements ReaderLanguage {
         return e instanceof InvalidInput ? msg().form_correct_fields() : e.getMessage();
     }
 
-    /** English under {@code /api/}: its clients are programs, which may match on the text. */
+    /**
+     * The request header with which the site's own page scripts ask the JSON API to refuse in the reader's language
+     * ({@code X-Qa-Language: reader}), since what they show comes from the API's errors.
+     */
+    public static final String LANGUAGE_HEADER = "X-Qa-Language";
+
+    /**
+     * English under {@code /api/}: its clients are programs, which may match on the text; unless the request is the
+     * site's own page script, which says so with {@link #LANGUAGE_HEADER} and shows the text to the reader.
+     */
     @Override
     public Locale refusalLocale() {
         RoutingContext current = request.getCurrent();
         String path = current == null ? null : current.normalizedPath();
-        return path != null && path.startsWith("/api/") ? SiteLocales.ENGLISH : locale();
+        if (path == null || !path.startsWith("/api/")) {
+            return locale();
+        }
+        return "reader".equalsIgnoreCase(current.request().getHeader(LANGUAGE_HEADER)) ? locale() : SiteLocales.ENGLISH;
     }
 
     /** For {@code <html lang>}. */

@@ -51,6 +51,11 @@ class MessageKeysTest {
     }
 
     @Test
+    void theRussianAccountLinesHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
+        assertSameKeys(AccountMsg.class, "messages/account_ru.properties");
+    }
+
+    @Test
     void theRussianMailsHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
         assertSameKeys(MailMsg.class, "messages/mail_ru.properties");
     }
@@ -80,7 +85,8 @@ class MessageKeysTest {
     @Test
     void everyRussianMessageHasText() throws IOException {
         for (String file : List.of("messages/msg_ru.properties", "messages/browse_ru.properties",
-                "messages/refusal_ru.properties", "messages/mail_ru.properties", "messages/accept_ru.properties")) {
+                "messages/refusal_ru.properties", "messages/mail_ru.properties", "messages/accept_ru.properties",
+                "messages/account_ru.properties")) {
             Properties russian = load(file);
             assertThat(file, russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(),
                     empty());
