@@ -114,7 +114,7 @@ public class AnswerService {
         if (!question.author.id.equals(memberId)) {
             throw QaException.forbidden(Refusals.now().unaccept_only_asker());
         }
-        DeletedPosts.refuseIfDeleted(question, "question", "undelete it to change its accepted answer.");
+        DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_question_no_unaccept);
         // A second click, another tab or a stale page: said plainly rather than taking another answer's mark away.
         if (!answer.id.equals(question.acceptedAnswerId)) {
             throw QaException.conflict(Refusals.now().unaccept_not_accepted());

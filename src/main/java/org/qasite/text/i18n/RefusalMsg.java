@@ -327,6 +327,9 @@ public interface RefusalMsg {
     @Message("This answer was deleted: it cannot be accepted.")
     String deleted_answer_no_accept();
 
+    @Message("This question was deleted: undelete it to change its accepted answer.")
+    String deleted_question_no_unaccept();
+
     // ---- things that are not there
     @Message("There is no comment {id}. It may have been deleted.")
     String no_comment_maybe_deleted(long id);
