@@ -3,3 +3,14 @@
 export function word(name, english) {
   return (document.body && document.body.dataset['text' + name]) || english;
 }
+
+// The editor's words sit on an element of their own ([data-editor-words], tags/editor-words.html), on the pages that
+// have an editor; %-placeholders in them are filled in with fill().
+export function editorWord(name, english) {
+  const holder = document.querySelector('[data-editor-words]');
+  return (holder && holder.dataset['text' + name]) || word(name, english);
+}
+
+export function fill(text, values) {
+  return text.replace(/%([a-z]+)/g, (all, key) => (key in values ? String(values[key]) : all));
+}
