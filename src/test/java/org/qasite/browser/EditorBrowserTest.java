@@ -68,16 +68,32 @@ class EditorBrowserTest {
 
     /** Pastes a file into the textarea as the clipboard would: a PNG drawn on a canvas, or the bytes of a text. */
     static void paste(WebDriver browser, String name, boolean picture) {
+        give(browser, "paste", name, picture);
+    }
+
+    /**
+     * Gives the editor a file as a member would: pasted ("paste"), dropped on the text ("drop"), or chosen with the
+     * upload button's file picker ("pick").
+     */
+    static void give(WebDriver browser, String how, String name, boolean picture) {
         ((JavascriptExecutor) browser).executeAsyncScript(
                 """
-                        const [name, picture, done] = arguments;
+                        const [how, name, picture, done] = arguments;
                         const send = (blob) => {
                           const file = new File([blob], name, { type: picture ? 'image/png' : 'text/plain' });
                           const transfer = new DataTransfer();
                           transfer.items.add(file);
                           const textarea = document.querySelector('textarea#body');
                           textarea.focus();
-                          textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+                          if (how === 'paste') {
+                            textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+                          } else if (how === 'drop') {
+                            textarea.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+                          } else {
+                            const input = textarea.closest('[data-editor]').querySelector('input[type=file][data-upload-input]');
+                            input.files = transfer.files;
+                            input.dispatchEvent(new Event('change', { bubbles: true }));
+                          }
                           done();
                         };
                         if (!picture) { send(new Blob(['just some text, not a picture ' + Date.now()])); return; }
@@ -90,7 +106,7 @@ class EditorBrowserTest {
                         g.fillRect(Math.random() * 40, Math.random() * 24, 8, 8);
                         canvas.toBlob(send, 'image/png');
                         """,
-                name, picture);
+                how, name, picture);
     }
 
     static String value(WebElement field) {
@@ -118,6 +134,14 @@ class EditorBrowserTest {
                     image)).intValue() == 48);
             assertThat(image.getDomAttribute("alt"), equalTo("chart"));
             assertThat(Browser.policyViolations(browser), empty());
+
+            // dropped on the text, and picked with the upload button's file picker: the same
+            give(browser, "drop", "dropped.png", true);
+            waitFor(browser).until(d -> value(body).matches("(?s).*!\\[dropped\\]\\(/uploads/[0-9a-f]{64}\\.png\\).*"));
+            give(browser, "pick", "picked.png", true);
+            waitFor(browser).until(d -> value(body).matches("(?s).*!\\[picked\\]\\(/uploads/[0-9a-f]{64}\\.png\\).*"));
+            waitFor(browser)
+                    .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#body-preview img[src^='/uploads/']"), 3));
         } finally {
             browser.quit();
         }
