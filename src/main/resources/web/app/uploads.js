@@ -10,7 +10,7 @@ function limits() {
   const holder = document.querySelector('[data-editor-words]');
   return {
     size: (holder && holder.dataset.uploadMaxSize) || '',
-    max: (holder && holder.dataset.uploadMaxPixels) || '',
+    max: Number((holder && holder.dataset.uploadMaxPixels) || 0).toLocaleString(document.documentElement.lang || 'en'),
   };
 }
 

@@ -14,9 +14,11 @@ public class UploadLimits {
         this.config = config;
     }
 
-    /** "2 MB": the largest file, as the editor's messages name it. */
-    public String getMaxSize() {
-        return ImageUploadService.readable(config.maxSize().asLongValue());
+    /** The largest file in megabytes, for {@code editor:megabytes}: "2", or "1.5" for a limit between two. */
+    public String getMaxSizeMegabytes() {
+        double megabytes = config.maxSize().asLongValue() / (1024.0 * 1024);
+        return megabytes == Math.rint(megabytes) ? Long.toString((long) megabytes)
+                : String.format(java.util.Locale.ROOT, "%.1f", megabytes);
     }
 
     public long getMaxPixels() {

@@ -92,5 +92,8 @@ class EditorPagesTest {
                 contains("Жирный", "Курсив", "Код", "Блок кода", "Ссылка", "Картинка", "Список", "Цитата"));
         assertThat(Pages.one(ask, "[data-editor-words]").attr("data-text-upload-too-large"),
                 equalTo("%name не загружен: файл больше %size."));
+        assertThat(Pages.one(ask, "[data-editor-words]").attr("data-upload-max-size"), equalTo("2 МБ"));
+        assertThat(Pages.one(ask, "[data-editor-hint]").text(),
+                equalTo("Вставьте, перетащите или выберите картинку: PNG, JPEG, GIF или WebP, не больше 2 МБ."));
     }
 }

@@ -43,7 +43,11 @@ public interface EditorMsg {
     @Message("Upload a picture")
     String upload();
 
-    @Message("Paste, drop or pick a picture: PNG, JPEG, GIF or WebP, at most {size}.")
+    /** The largest picture, in megabytes ("2", "1.5"). */
+    @Message("{size} MB")
+    String megabytes(String size);
+
+    @Message("Paste, drop or pick a picture: PNG, JPEG, GIF or WebP, at most {size} MB.")
     String upload_hint(String size);
 
     // ---- what the toolbar writes when nothing is selected
