@@ -43,8 +43,9 @@ async function upload(textarea, file) {
   const error = editor && editor.querySelector('[data-upload-error]');
   const name = file.name || 'image';
   const id = ++uploads;
-  // A line of its own, unique on the page, so that it can be found again wherever the writer has moved it meanwhile.
-  const placeholder = '![' + fill(editorWord('Uploading', 'Uploading %name…'), { name: describe(file) }) + '](#upload-' + id + ')';
+  // A line of its own, unique on the page, so that it can be found again wherever the writer has moved it meanwhile;
+  // a link, not a picture, so that the preview does not fetch anything for it.
+  const placeholder = '[' + fill(editorWord('Uploading', 'Uploading %name…'), { name: describe(file) }) + '](#upload-' + id + ')';
   const start = textarea.selectionStart;
   const end = textarea.selectionEnd;
   const before = start > 0 && textarea.value[start - 1] !== '\n' ? '\n' : '';

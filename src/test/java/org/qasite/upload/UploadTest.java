@@ -4,7 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -131,6 +133,20 @@ class UploadTest {
         session.request().header("X-CSRF-TOKEN", session.csrfToken()).header("Origin", "https://evil.example")
                 .multiPart("file", "a.png", png, "image/png").post("/api/v1/uploads").then().statusCode(403);
         assertThat(stored(png), equalTo(0L));
+    }
+
+    @Test
+    void uploadsAreLimitedPerMember() {
+        WebSession session = member();
+        for (int i = 0; i < 30; i++) {
+            upload(session, "p" + i + ".png", Images.png(8, 8), "image/png").then().statusCode(201);
+        }
+        byte[] png = Images.png(8, 8);
+        upload(session, "one-more.png", png, "image/png").then().statusCode(429).header("Retry-After", notNullValue())
+                .body("error", startsWith("You are going too fast: at most 30 picture uploads per 10 minutes."));
+        assertThat(stored(png), equalTo(0L));
+        // another member is not held back
+        upload(member(), "theirs.png", Images.png(8, 8), "image/png").then().statusCode(201);
     }
 
     @Test
