@@ -59,11 +59,16 @@ class EditorBrowserTest {
 
     ChromeDriver askAsMember() {
         ChromeDriver browser = Browser.start();
-        Member member = data.member("writer");
-        DraftBrowserTest.logIn(browser, base(), member);
-        browser.get(base() + "/ask");
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-editor-toolbar]")));
-        return browser;
+        try {
+            Member member = data.member("writer");
+            DraftBrowserTest.logIn(browser, base(), member);
+            browser.get(base() + "/ask");
+            waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-editor-toolbar]")));
+            return browser;
+        } catch (RuntimeException | Error e) {
+            browser.quit(); // the test's own try does not hold it yet
+            throw e;
+        }
     }
 
     /** Pastes a file into the textarea as the clipboard would: a PNG drawn on a canvas, or the bytes of a text. */
