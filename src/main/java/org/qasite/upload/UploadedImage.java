@@ -34,9 +34,4 @@ public class UploadedImage extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
-
-    /** The count of stored pictures with this content: one at most, whoever uploaded it. */
-    public static long countByHash(String hash) {
-        return count("hash", hash);
-    }
 }
