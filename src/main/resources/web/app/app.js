@@ -8,6 +8,9 @@ import './search.js';
 import './drafts.js';
 import './comments.js';
 import './tags.js';
+import './editor.js';
+import './tag-complete.js';
+import './similar.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 import { siteFetch, word } from './words.js';
 

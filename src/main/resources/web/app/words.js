@@ -13,3 +13,14 @@ export function siteFetch(url, options = {}) {
     headers: { ...(options.headers || {}), 'X-Qa-Language': 'reader' },
   });
 }
+
+// The editor's words sit on an element of their own ([data-editor-words], tags/editor-words.html), on the pages that
+// have an editor; %-placeholders in them are filled in with fill().
+export function editorWord(name, english) {
+  const holder = document.querySelector('[data-editor-words]');
+  return (holder && holder.dataset['text' + name]) || word(name, english);
+}
+
+export function fill(text, values) {
+  return text.replace(/%([a-z]+)/g, (all, key) => (key in values ? String(values[key]) : all));
+}

@@ -57,6 +57,9 @@ public interface RateLimitConfig {
     /** Links that confirm an address, per member: sent again from the settings, or for a new address. */
     Limit verificationMail();
 
+    /** Pictures uploaded for posts, per member: each one is stored for good. */
+    Limit upload();
+
     interface Limit {
         /** At most this many actions ... */
         @WithDefault("10")

@@ -36,7 +36,8 @@ public class RateLimiter {
         PREVIEW_ADDRESS(RefusalMsg::rate_preview_address),
         PASSWORD_RESET(RefusalMsg::rate_password_reset),
         PASSWORD_RESET_ACCOUNT(RefusalMsg::rate_password_reset_account),
-        VERIFICATION_MAIL(RefusalMsg::rate_verification_mail);
+        VERIFICATION_MAIL(RefusalMsg::rate_verification_mail),
+        UPLOAD(RefusalMsg::rate_upload);
 
         private final Function<RefusalMsg, String> noun;
 
@@ -97,6 +98,7 @@ public class RateLimiter {
             case PASSWORD_RESET -> config.passwordReset();
             case PASSWORD_RESET_ACCOUNT -> config.passwordResetAccount();
             case VERIFICATION_MAIL -> config.verificationMail();
+            case UPLOAD -> config.upload();
         };
         String key = "qa:rate:" + action.name().toLowerCase(Locale.ROOT) + ":" + subject;
         long now = System.currentTimeMillis();

@@ -128,6 +128,9 @@ public interface RefusalMsg {
     @Message("password reset mails to one account")
     String rate_password_reset_account();
 
+    @Message("picture uploads")
+    String rate_upload();
+
     @Message("links to confirm an email address")
     String rate_verification_mail();
 

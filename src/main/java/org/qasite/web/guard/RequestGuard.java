@@ -2,6 +2,7 @@ package org.qasite.web.guard;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,12 @@ class RequestGuard {
     private static final Pattern ONE_CLICK_UNSUBSCRIBE = Pattern
             .compile("/unsubscribe(-[a-z]+(-[a-z]+)*)?/[0-9]+/[A-Za-z0-9_-]+");
 
+    /**
+     * API addresses that take a file. A multipart body is one that another site's form can send, so unlike JSON it is
+     * not safe by its type: the CSRF filter checks the page's token (X-CSRF-TOKEN header or csrf-token field) on it.
+     */
+    private static final Set<String> MULTIPART_API = Set.of("/api/v1/uploads");
+
     /** Declared empty, or not declared at all (a DELETE as curl sends it): a message without either header has none. */
     private static boolean hasNoBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -77,6 +84,10 @@ class RequestGuard {
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (api && type == null && hasNoBody(ctx)) {
             ctx.next(); // an API call without a body (accept, delete): nothing to read, the origin check above applies
+            return;
+        }
+        if (api && mediaType.equals("multipart/form-data") && MULTIPART_API.contains(ctx.normalizedPath())) {
+            ctx.next(); // a file: the CSRF filter wants the page's token with it, as with a form
             return;
         }
         if (api && !mediaType.equals("application/json")) {

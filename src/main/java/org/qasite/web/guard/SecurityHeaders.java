@@ -53,7 +53,7 @@ public class SecurityHeaders {
     private static final String ROTATE_CSRF = "qa.rotate-csrf";
 
     /** Paths whose responses may be cached and shared: they carry no cookie. */
-    private static final List<String> SHARED = List.of("/avatars/", "/static/");
+    private static final List<String> SHARED = List.of("/avatars/", "/uploads/", "/static/");
 
     /** Quarkus' development tools under /q/ (dev mode only, on this port) have their own inline scripts. */
     private final boolean devTools = LaunchMode.current() == LaunchMode.DEVELOPMENT;

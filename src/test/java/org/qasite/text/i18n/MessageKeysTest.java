@@ -60,6 +60,11 @@ class MessageKeysTest {
         assertSameKeys(MailMsg.class, "messages/mail_ru.properties");
     }
 
+    @Test
+    void theRussianEditorWordsHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
+        assertSameKeys(EditorMsg.class, "messages/editor_ru.properties");
+    }
+
     /** A bundle interface and its Russian file: the same keys, each with its English text and a Russian one. */
     private static void assertSameKeys(Class<?> bundle, String russianFile) throws IOException {
         Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
