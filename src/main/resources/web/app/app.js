@@ -80,7 +80,7 @@ document.addEventListener('submit', async (event) => {
 // Accepting an answer, and taking the mark back: each answer has both forms, one hidden, swapped after the call.
 async function sendJson(url, method) {
   if (method === 'POST') return postJson(url, {});
-  const response = await fetch(url, { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const response = await siteFetch(url, { method, headers: { Accept: 'application/json' } });
   let data = null;
   try {
     data = await response.json();
