@@ -61,7 +61,7 @@ class EditorBrowserTest {
         ChromeDriver browser = Browser.start();
         try {
             Member member = data.member("writer");
-            DraftBrowserTest.logIn(browser, base(), member);
+            Browser.logIn(browser, base(), member);
             browser.get(base() + "/ask");
             waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-editor-toolbar]")));
             return browser;
@@ -305,7 +305,7 @@ class EditorBrowserTest {
         ChromeDriver browser = Browser.startWithoutJavaScript();
         try {
             Member member = data.member("plain");
-            DraftBrowserTest.logIn(browser, base(), member);
+            Browser.logIn(browser, base(), member);
             browser.get(base() + "/ask");
             assertThat(browser.findElement(By.cssSelector("[data-editor-toolbar]")).isDisplayed(), equalTo(false));
             assertThat(browser.findElement(By.id("body")).isDisplayed(), equalTo(true));
