@@ -8,6 +8,8 @@ import './search.js';
 import './drafts.js';
 import './comments.js';
 import './tags.js';
+import './theme.js';
+import './code.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 import { word } from './words.js';
 
