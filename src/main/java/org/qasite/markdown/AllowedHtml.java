@@ -21,17 +21,26 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 class AllowedHtml implements NodeRenderer {
 
+    /** The tags of posts. */
     static final Pattern TAG = Pattern.compile("</?(?:kbd|sup|sub|summary)>|<details(?: open)?>|</details>",
             Pattern.CASE_INSENSITIVE);
+    /** The tags of comments, which hold no block. */
+    static final Pattern INLINE_TAG = Pattern.compile("</?(?:kbd|sup|sub)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern BLOCK_START = Pattern.compile("\\s*</?(?:details|summary)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final HtmlWriter html;
+    private final Pattern tags;
     /** How many of each tag this text opened and has not closed yet (a renderer serves one text). */
     private final Map<String, Integer> open = new HashMap<>();
 
     AllowedHtml(HtmlNodeRendererContext context) {
+        this(context, TAG);
+    }
+
+    AllowedHtml(HtmlNodeRendererContext context, Pattern tags) {
         this.html = context.getWriter();
+        this.tags = tags;
     }
 
     @Override
@@ -61,7 +70,7 @@ class AllowedHtml implements NodeRenderer {
     }
 
     private void write(String literal) {
-        Matcher tag = TAG.matcher(literal);
+        Matcher tag = tags.matcher(literal);
         int last = 0;
         while (tag.find()) {
             String written = tag.group().toLowerCase(Locale.ROOT);

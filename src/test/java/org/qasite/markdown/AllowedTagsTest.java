@@ -59,6 +59,17 @@ class AllowedTagsTest {
     }
 
     @Test
+    void commentsHaveKeysSuperscriptsAndSubscriptsButNoSections() {
+        Document html = Jsoup.parseBodyFragment(new InlineMarkdown()
+                .toSafeHtml("Press <kbd>Esc</kbd>, x<sup>2</sup>, H<sub>2</sub>O <details><summary>s</summary></details>"));
+        assertThat(html, hasElement("kbd", equalTo("Esc")));
+        assertThat(html, hasElement("sup", equalTo("2")));
+        assertThat(html, hasElement("sub", equalTo("2")));
+        assertThat(html.select("details, summary"), empty());
+        assertThat(html.text(), equalTo("Press Esc, x2, H2O <details><summary>s</summary></details>"));
+    }
+
+    @Test
     void insideCodeTheTagsAreText() {
         Document html = render("`<kbd>x</kbd>`\n\n```\n<sup>1</sup>\n```");
         assertThat(html.select("kbd, sup"), empty());
