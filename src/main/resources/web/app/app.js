@@ -11,6 +11,8 @@ import './tags.js';
 import './editor.js';
 import './tag-complete.js';
 import './similar.js';
+import './theme.js';
+import './code.js';
 import 'bootstrap/dist/js/bootstrap.bundle.js';
 import { siteFetch, word } from './words.js';
 

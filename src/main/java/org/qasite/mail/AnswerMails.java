@@ -43,7 +43,7 @@ class AnswerMails {
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
-                Mails.excerpt(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
+                MailExcerpt.of(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
                 site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .mail(headers)

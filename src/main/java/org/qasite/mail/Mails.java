@@ -20,14 +20,14 @@ final class Mails {
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance newAnswer(String recipientName, String questionTitle, String answerAuthor,
-                String excerpt, String answerUrl, String unsubscribeUrl, String siteName, String siteUrl);
+                MailExcerpt excerpt, String answerUrl, String unsubscribeUrl, String siteName, String siteUrl);
 
         static native MailTemplateInstance newComment(String recipientName, String questionTitle, boolean onAnswer,
-                String commentAuthor, String excerpt, String commentUrl, String unsubscribeUrl, String siteName,
+                String commentAuthor, MailExcerpt excerpt, String commentUrl, String unsubscribeUrl, String siteName,
                 String siteUrl);
 
         static native MailTemplateInstance notice(String recipientName, String actor, String action,
-                String questionTitle, String excerpt, String url, String linkLabel, String reason,
+                String questionTitle, MailExcerpt excerpt, String url, String linkLabel, String reason,
                 String unsubscribeAbout, String unsubscribeUrl, String siteName, String siteUrl);
 
         static native MailTemplateInstance digest(String recipientName, boolean daily, String period, int count,

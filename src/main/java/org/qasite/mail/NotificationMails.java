@@ -99,7 +99,7 @@ class NotificationMails {
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return Mails.Templates.notice(recipient.displayName, actorName, notice.action(), question.title,
-                Mails.excerpt(notice.html(), config.excerptLength()), notice.url(), notice.linkLabel(), notice.reason(),
+                MailExcerpt.of(notice.html(), config.excerptLength()), notice.url(), notice.linkLabel(), notice.reason(),
                 UnsubscribeResource.Kind.of(topic, words).about(), unsubscribeUrl, site.getName(), site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)

@@ -18,7 +18,8 @@ import org.owasp.html.Sanitizers;
 import org.qasite.refusal.InvalidInput;
 
 /**
- * Inline Markdown only, for comments: code spans, links, bold, italic and strikethrough; headings, lists, quotes and
+ * Inline Markdown only, for comments: code spans, links, bold, italic, strikethrough and raw {@code <kbd>},
+ * {@code <sup>}, {@code <sub>}; headings, lists, quotes and
  * images stay the text they were written as, paragraphs run on in one line. Sanitized like posts (see
  * {@link MarkdownRenderer}), with the same budget of HTML per character, and links with {@code rel="nofollow ugc"}.
  */
@@ -32,7 +33,7 @@ public class InlineMarkdown {
                     .allowAttributes("href", "title").onElements("a")
                     .allowStandardUrlProtocols()
                     .requireRelsOnLinks("nofollow", "ugc")
-                    .allowElements("code", "br", "del", "s")
+                    .allowElements("code", "br", "del", "s", "kbd", "sup", "sub")
                     .toFactory());
 
     private final MarkdownConfig config;
@@ -47,7 +48,8 @@ public class InlineMarkdown {
         // No block type at all: "# title", "- item", "> quote" and indented code stay the text they are.
         this.parser = Parser.builder().extensions(extensions).enabledBlockTypes(Set.of()).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
-                .nodeRendererFactory(InlineOnly::new).build();
+                .nodeRendererFactory(InlineOnly::new)
+                .nodeRendererFactory(context -> new AllowedHtml(context, AllowedHtml.INLINE_TAG)).build();
     }
 
     /** With the default budget, for use outside the application (tests, tools). */

@@ -11,11 +11,13 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
+import org.qasite.markdown.highlight.Kind;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.text.i18n.Refusals;
 
@@ -31,7 +33,7 @@ import org.qasite.text.i18n.Refusals;
 @Singleton
 public class MarkdownRenderer {
 
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+    static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder()
@@ -46,6 +48,12 @@ public class MarkdownRenderer {
                     .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+#-]{1,30}")).onElements("code")
                     .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
                     .allowAttributes("align").matching(false, "left", "right", "center").onElements("th", "td")
+                    // the few raw tags a post may use (AllowedHtml), and the highlighter's tokens in code blocks
+                    .allowElements("kbd", "sup", "sub", "details", "summary")
+                    .allowAttributes("open").matching(false, "", "open").onElements("details")
+                    .allowElements("span")
+                    .allowAttributes("class").matching(Kind.CLASSES).onElements("span")
+                    .withPostprocessor(new CodeSpansOnly())
                     .toFactory());
 
     /** Quote markers or indentation at the start of one line, beyond anything a real post needs. */
@@ -54,6 +62,8 @@ public class MarkdownRenderer {
     private final MarkdownConfig config;
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** The same without highlighting, for a text whose highlighted code would outgrow its budget. */
+    private final HtmlRenderer plainRenderer;
 
     @Inject
     MarkdownRenderer(MarkdownConfig config) {
@@ -66,7 +76,10 @@ public class MarkdownRenderer {
                 // posts and new ones read the same.
                 AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.EMAIL).build());
         this.parser = Parser.builder().extensions(extensions).build();
-        this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+        this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+                .nodeRendererFactory(AllowedHtml::new).nodeRendererFactory(HighlightedCode::new).build();
+        this.plainRenderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+                .nodeRendererFactory(AllowedHtml::new).build();
     }
 
     /** A renderer with the default budget, for use outside the application (tests, tools). */
@@ -116,24 +129,45 @@ public class MarkdownRenderer {
         }
         checkTables(text);
         int budget = htmlBudget(text.length());
-        BoundedHtml html = new BoundedHtml(budget);
+        Node document = parse(text);
+        String safe = render(document, renderer, budget);
+        if (safe == null) {
+            // Highlighting adds markup to every token: a text that fits only without it is shown without it.
+            safe = render(document, plainRenderer, budget);
+        }
+        if (safe == null) {
+            throw tooMuchHtml(budget);
+        }
+        return safe;
+    }
+
+    private Node parse(String text) {
         try {
-            renderer.render(parser.parse(text), html);
+            return parser.parse(text);
         } catch (StackOverflowError e) {
             throw tooDeepToShow(); // a shape the scan above did not foresee
-        } catch (BoundedHtml.Exceeded e) {
-            throw tooMuchHtml(budget);
         } catch (IllegalArgumentException e) {
             // the tables extension's own cap (one table over max-table-cells), which checkTables counts first
+            throw tooManyCells(-1);
+        }
+    }
+
+    /** The sanitized HTML of a document, or null when it does not fit the budget. */
+    private String render(Node document, HtmlRenderer renderer, int budget) {
+        BoundedHtml html = new BoundedHtml(budget);
+        try {
+            renderer.render(document, html);
+        } catch (StackOverflowError e) {
+            throw tooDeepToShow();
+        } catch (BoundedHtml.Exceeded e) {
+            return null;
+        } catch (IllegalArgumentException e) {
             throw tooManyCells(-1);
         }
         // The sanitizer takes the HTML apart and writes it anew (some characters become longer entities): its
         // output is what pages show, so the budget holds for it too.
         String safe = POLICY.sanitize(html.toString());
-        if (safe.length() > budget) {
-            throw tooMuchHtml(budget);
-        }
-        return safe;
+        return safe.length() > budget ? null : safe;
     }
 
     /** The most HTML a text of this length may render to. */

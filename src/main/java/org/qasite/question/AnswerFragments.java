@@ -35,17 +35,18 @@ import io.quarkus.qute.RawString;
 public class AnswerFragments {
 
     /**
-     * Everything {@code show$answer} reads besides the CSRF token. The id and the revision stand for the body; the edited
+     * Everything {@code show$answer} reads besides the CSRF token. The id, the revision and the version of its stored HTML
+     * (rendered again by {@link OutdatedHtml}) stand for the body; the edited
      * line's "… ago" and editor are read like the author's; the locale, because its words are the reader's language.
      */
-    record Key(long answerId, int revision, int rating, boolean accepted, String ago, String authorUsername,
+    record Key(long answerId, int revision, short htmlVersion, int rating, boolean accepted, String ago, String authorUsername,
             String authorName, String authorAvatar, int myVote, boolean canVote, boolean questionAuthor, boolean mayEdit,
             String editedAgo, String editorName, boolean forms, boolean deleted, Locale locale) {
 
         static Key of(Answer answer, QuestionPage page, boolean forms) {
             Member author = answer.author;
             Member editor = answer.editedBy;
-            return new Key(answer.id, answer.revision, answer.rating, page.isAccepted(answer),
+            return new Key(answer.id, answer.revision, answer.htmlVersion, answer.rating, page.isAccepted(answer),
                     TemplateExtensions.ago(answer.createdAt), author.username, author.displayName, author.avatarUrl(),
                     page.myVote(answer), page.canVote(author), page.isAuthor(), page.mayEdit(answer),
                     answer.editedAt == null ? null : TemplateExtensions.ago(answer.editedAt),

@@ -30,6 +30,13 @@ public abstract class Post extends PanacheEntityBase {
     @Column(name = "body_html")
     public String bodyHtml;
 
+    /**
+     * Which renderer wrote {@link #bodyHtml}: posts stored by an older one are rendered again in the background
+     * ({@link OutdatedHtml}), and a cached answer fragment is keyed on it.
+     */
+    @Column(name = "html_version")
+    public short htmlVersion = OutdatedHtml.CURRENT;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.qasite.events.EventStream;
 import org.qasite.markdown.MarkdownRenderer;
@@ -74,6 +77,42 @@ class AnswerMailTest {
         Member asker = data.member("sentinel-asker");
         answer(data.member("sentinel-answerer"), data.question(asker, "A later question"), "A later answer.");
         awaitMails(asker, 1);
+    }
+
+    @Test
+    void theMailFitsAPhoneAndADarkReaderAndKeepsCodeAsABlock() {
+        Member asker = data.member("phone-asker");
+        Question question = data.question(asker, "How do I read a stream from the start?");
+        answer(data.member("phone-answerer"), question,
+                "Use XRANGE:\n\n```java\nvar entries = redis.xrange(\"qa:events\", \"-\", \"+\");\nfor (var e : entries) {\n"
+                        + "    handle(e);\n}\n```\n\nThen go live.");
+
+        Mail mail = awaitMails(asker, 1).get(0);
+        String html = mail.getHtml();
+        assertThat("as wide as the phone", html,
+                hasElement("meta[name=viewport][content='width=device-width, initial-scale=1']"));
+        assertThat("ready for a dark reader", html, hasElement("meta[name=color-scheme][content='light dark']"));
+        Document document = Jsoup.parse(html);
+        assertThat(document.selectFirst("style").data(), containsString("@media (prefers-color-scheme: dark)"));
+        assertThat("the code is a block of its own lines", html, hasElement("blockquote pre"));
+        Element code = document.selectFirst("blockquote pre");
+        assertThat(code.wholeText(),
+                equalTo("var entries = redis.xrange(\"qa:events\", \"-\", \"+\");\nfor (var e : entries) {\n"
+                        + "    handle(e);\n}"));
+        assertThat("and wraps rather than widening the mail", code.attr("style"), containsString("white-space:pre-wrap"));
+        assertThat(html, hasElement("blockquote p", equalTo("Use XRANGE:")));
+        assertThat(html, hasElement("blockquote p", equalTo("Then go live.")));
+        assertThat("the text part quotes it as before", mail.getText(), containsString("Use XRANGE: var entries"));
+    }
+
+    @Test
+    void aQuotedCodeBlockIsCutAtALineWithinTheExcerpt() {
+        MailExcerpt excerpt = MailExcerpt.of(markdown.toSafeHtml("Intro.\n\n```\n" + "line\n".repeat(100) + "```\n\nAfter."),
+                40);
+        assertThat(excerpt.blocks(), hasSize(2));
+        assertThat(excerpt.blocks().get(0), equalTo(new MailExcerpt.Block(false, "Intro.")));
+        assertThat(excerpt.blocks().get(1).code(), equalTo(true));
+        assertThat(excerpt.blocks().get(1).text(), equalTo("line\n".repeat(7) + "…"));
     }
 
     @Test

@@ -65,6 +65,11 @@ class MessageKeysTest {
         assertSameKeys(EditorMsg.class, "messages/editor_ru.properties");
     }
 
+    @Test
+    void theRussianDisplayWordsHaveEveryMessageOfTheirBundleAndNoOther() throws IOException {
+        assertSameKeys(DisplayMsg.class, "messages/display_ru.properties");
+    }
+
     /** A bundle interface and its Russian file: the same keys, each with its English text and a Russian one. */
     private static void assertSameKeys(Class<?> bundle, String russianFile) throws IOException {
         Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
@@ -91,7 +96,7 @@ class MessageKeysTest {
     void everyRussianMessageHasText() throws IOException {
         for (String file : List.of("messages/msg_ru.properties", "messages/browse_ru.properties",
                 "messages/refusal_ru.properties", "messages/mail_ru.properties", "messages/accept_ru.properties",
-                "messages/account_ru.properties")) {
+                "messages/account_ru.properties", "messages/display_ru.properties")) {
             Properties russian = load(file);
             assertThat(file, russian.stringPropertyNames().stream().filter(k -> russian.getProperty(k).isBlank()).toList(),
                     empty());
