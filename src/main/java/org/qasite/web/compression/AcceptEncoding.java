@@ -14,7 +14,8 @@ final class AcceptEncoding {
         }
         Boolean wildcard = null;
         for (String part : header.split(",")) {
-            String[] pieces = part.split(";");
+            // -1: a part of nothing but ";" still has a first piece
+            String[] pieces = part.split(";", -1);
             String name = pieces[0].trim().toLowerCase(Locale.ROOT);
             boolean allowed = quality(pieces) > 0;
             if (name.equals(coding)) {

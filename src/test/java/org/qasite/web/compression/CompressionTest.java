@@ -107,6 +107,10 @@ class CompressionTest {
             assertThat(path, unbrotli(brotli.body()), equalTo(bytes));
             assertThat(path + ": brotli 11 beats gzip 9", brotli.body().length, lessThan(gzip.body().length));
             assertThat(path, header(get(path, "identity"), "Content-Encoding"), equalTo(""));
+            assertThat(path, header(get(path, "br;q=0, gzip"), "Content-Encoding"), equalTo("gzip"));
+            HttpResponse<byte[]> broken = get(path, ";;;");
+            assertThat(path + ": a broken Accept-Encoding", broken.statusCode(), equalTo(200));
+            assertThat(path, broken.body(), equalTo(bytes));
         }
     }
 
