@@ -1,11 +1,13 @@
 # Helpers and settings shared by the benchmark scripts; sourced after they set BENCH_NAME (and, where used, DB, PORT,
 # SMTP_PORT, MANAGEMENT_PORT, BASE_URL, MANAGEMENT_URL, WORK and APP_PID).
 
-# Every benchmark uses the local PostgreSQL as QA_DB_USER and Redis databases 13 (streams), 14 (cache) and 15 (locks).
+# Every benchmark uses the local PostgreSQL as QA_DB_USER and Redis databases 13 (streams), 14 (cache) and 15 (locks),
+# on the Redis server of port 6379 (QA_BENCH_REDIS_PORT: another one, for a run beside another's).
 DB_USER="${QA_DB_USER:-qa}"
 DB_PASSWORD="${QA_DB_PASSWORD:-qa}"
 export PGPASSWORD="$DB_PASSWORD"
-REDIS=(redis-cli -h 127.0.0.1 -p 6379)
+REDIS_PORT="${QA_BENCH_REDIS_PORT:-6379}"
+REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT")
 STREAMS_DB=13
 CACHE_DB=14
 LOCKS_DB=15
@@ -110,9 +112,9 @@ start_app_jar() {
   started="$(date +%s%N)"
   deadline=$(($(date +%s) + wait))
   env QA_DB_URL="$DB_URL" \
-    QA_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
-    QA_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
-    QA_REDIS_LOCKS_URL="redis://127.0.0.1:6379/$LOCKS_DB" \
+    QA_REDIS_STREAMS_URL="redis://127.0.0.1:$REDIS_PORT/$STREAMS_DB" \
+    QA_REDIS_CACHE_URL="redis://127.0.0.1:$REDIS_PORT/$CACHE_DB" \
+    QA_REDIS_LOCKS_URL="redis://127.0.0.1:$REDIS_PORT/$LOCKS_DB" \
     QA_SESSION_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
     QA_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     QA_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \

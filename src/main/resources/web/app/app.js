@@ -1,6 +1,6 @@
 // Progressive enhancement: every form works without this script; with it, votes, accepting and the
 // Markdown preview happen without a page reload.
-import 'bootstrap/dist/css/bootstrap.css';
+import './_bootstrap.scss';
 import './app.css';
 import './live.js';
 import './inbox.js';
@@ -13,7 +13,9 @@ import './tag-complete.js';
 import './similar.js';
 import './theme.js';
 import './code.js';
-import 'bootstrap/dist/js/bootstrap.bundle.js';
+// Of Bootstrap's scripts only the one the pages use: the navbar's collapse (data-bs-toggle="collapse"). Another
+// plugin (dropdown, modal...) is imported the same way when a page needs it (docs/front-end.md).
+import 'bootstrap/js/dist/collapse.js';
 import { siteFetch, word } from './words.js';
 
 async function postJson(url, body) {
