@@ -19,6 +19,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.question.Answer;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
@@ -72,7 +73,7 @@ public class AnswerEditResource {
         try {
             Answer answer = edits.edit(me.id(), answerId, new AnswerEdit(body, summary, base));
             return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answerId))
-                    .cookie(Flash.set(ReaderLocale.words().edit_saved())).build();
+                    .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).edit_saved())).build();
         } catch (EditConflict e) {
             Answer answer = Answer.require(id);
             Form form = new Form(Forms.orEmpty(body), Forms.orEmpty(summary), e.currentRevision());
@@ -92,7 +93,7 @@ public class AnswerEditResource {
     /** A visitor: to the login page, and back to the form once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to(ReaderLocale.words().edit_login(),
+        return LoginRedirect.to(ReaderLocale.wordsNow(QuestionMsg.class).edit_login(),
                 "/answers/" + uri.getPathParameters().getFirst("id") + "/edit");
     }
 }

@@ -21,6 +21,7 @@ import org.qasite.question.QuestionService;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.TagNames;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
@@ -79,7 +80,7 @@ public class QuestionEditResource {
             Question edited = edits.edit(me.id(), questionId,
                     new QuestionEdit(title, body, TagNames.split(tags), summary, base));
             return Response.seeOther(URI.create(edited.path()))
-                    .cookie(Flash.set(ReaderLocale.words().edit_saved())).build();
+                    .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).edit_saved())).build();
         } catch (EditConflict e) {
             Question question = Question.requireForPage(id);
             Form form = new Form(Forms.orEmpty(title), Forms.orEmpty(body), Forms.orEmpty(tags), Forms.orEmpty(summary),
@@ -101,7 +102,7 @@ public class QuestionEditResource {
     /** A visitor: to the login page, and back to the form once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to(ReaderLocale.words().edit_login(),
+        return LoginRedirect.to(ReaderLocale.wordsNow(QuestionMsg.class).edit_login(),
                 "/questions/" + uri.getPathParameters().getFirst("id") + "/edit");
     }
 }

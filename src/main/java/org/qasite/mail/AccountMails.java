@@ -9,7 +9,6 @@ import org.qasite.account.AccountTokens;
 import org.qasite.member.Member;
 import org.qasite.text.i18n.MailMsg;
 import org.qasite.text.i18n.Messages;
-import org.qasite.text.i18n.Msg;
 import org.qasite.web.Site;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
@@ -35,7 +34,7 @@ class AccountMails {
     MailTemplateInstance compose(MailLog mail, Member recipient) {
         String name = recipient.displayName;
         // rendered outside any request: in the recipient's language, not the reader's
-        Msg msg = Messages.of(recipient.mailLocale());
+        MailMsg msg = Messages.mail(recipient.mailLocale());
         MailMsg words = Messages.mail(recipient.mailLocale());
         MailTemplateInstance message;
         String subject;
@@ -81,7 +80,7 @@ class AccountMails {
     }
 
     /** "1 hour", "24 hours", "30 minutes"; in Russian as "в течение …" needs them ("24 часов"). */
-    static String describe(Duration d, Msg msg) {
+    static String describe(Duration d, MailMsg msg) {
         long minutes = Math.max(1, d.toMinutes());
         return minutes % 60 == 0 ? msg.duration_hours(minutes / 60) : msg.duration_minutes(minutes);
     }

@@ -48,6 +48,6 @@ class AnswerMails {
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .mail(headers)
                 .to(recipient.email)
-                .subject(Messages.of(recipient.mailLocale()).mail_new_answer_subject(answer.question.title));
+                .subject(Messages.mail(recipient.mailLocale()).mail_new_answer_subject(answer.question.title));
     }
 }

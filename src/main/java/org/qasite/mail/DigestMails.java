@@ -16,6 +16,7 @@ import org.qasite.member.NotificationKind;
 import org.qasite.notification.Digests;
 import org.qasite.notification.Inbox;
 import org.qasite.question.Slug;
+import org.qasite.text.i18n.AccountMsg;
 import org.qasite.text.i18n.MailMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.SiteLocales;
@@ -74,7 +75,7 @@ public class DigestMails {
         List<KindLink> kindLinks = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
             if (recipient.mailFor(kind) == digest.frequency()) {
-                kindLinks.add(new KindLink(Messages.of(locale).mail_kind(kind.name()),
+                kindLinks.add(new KindLink(Messages.bundle(AccountMsg.class, locale).mail_kind(kind.name()),
                         unsubscribe.url(UnsubscribeLinks.Topic.of(kind), recipient.id)));
             }
         }

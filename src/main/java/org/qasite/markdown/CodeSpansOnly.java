@@ -9,12 +9,9 @@ import org.owasp.html.HtmlStreamEventProcessor;
 import org.owasp.html.HtmlStreamEventReceiver;
 
 /**
- * The sanitizer's last step: a {@code <span>} survives only directly inside {@code
- *
- * <pre>
- * <code>}, where the highlighter
- * puts its tokens; anywhere else it goes and its text stays. The policy already allows nothing on a span but a token
- * class, so this only keeps posts from borrowing the code's colours for their prose.
+ * The sanitizer's last step: a span survives only as a direct child of a code element inside a pre element, where the
+ * highlighter puts its tokens; anywhere else it goes and its text stays. The policy already allows nothing on a span
+ * but a token class, so this only keeps posts from borrowing the code's colours for their prose.
  */
 final class CodeSpansOnly implements HtmlStreamEventProcessor {
 

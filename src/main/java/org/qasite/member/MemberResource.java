@@ -22,8 +22,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.limit.ClientAddress;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.AccountMsg;
 import org.qasite.text.i18n.Messages;
-import org.qasite.text.i18n.Msg;
 import org.qasite.text.i18n.SiteLocales;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -114,7 +114,7 @@ public class MemberResource {
             String address = ClientAddress.of(ctx.request());
             Member member = members.signup(new SignupInput(username, email, password, passwordConfirm), picture,
                     address);
-            Msg msg = reader.msg();
+            AccountMsg msg = reader.words(AccountMsg.class);
             if (!newMemberLogin.logIn(member, ctx)) {
                 return Response.seeOther(URI.create("/login?username=" + member.username))
                         .cookie(Flash.set(msg.signup_welcome(member.username, false, member.email)))
@@ -174,7 +174,7 @@ public class MemberResource {
     @Path("settings")
     public Response settingsForm() {
         return me.get().map(m -> Response.ok(Templates.settings(SettingsForm.of(m), Map.of(), null)).build())
-                .orElseGet(() -> LoginRedirect.to(reader.msg().settings_login(), "/settings"));
+                .orElseGet(() -> LoginRedirect.to(reader.words(AccountMsg.class).settings_login(), "/settings"));
     }
 
     @POST
@@ -188,7 +188,7 @@ public class MemberResource {
             @RestForm FileUpload avatar) {
         Member current = me.get().orElse(null);
         if (current == null) {
-            return LoginRedirect.to(reader.msg().settings_login(), "/settings");
+            return LoginRedirect.to(reader.words(AccountMsg.class).settings_login(), "/settings");
         }
         Map<NotificationKind, String> mailValues = new EnumMap<>(NotificationKind.class);
         mailValues.put(NotificationKind.ANSWER, mailAnswer);
@@ -208,7 +208,10 @@ public class MemberResource {
                     removeAvatar != null && !removeAvatar.isBlank());
             String newEmail = InputText.line(email);
             // the message in the language just saved: the next page is read in it
-            Msg msg = saved.locale != null ? Messages.of(saved.locale) : reader.msg();
+            AccountMsg msg = reader.words(AccountMsg.class);
+            if (saved.locale != null) {
+                msg = Messages.bundle(AccountMsg.class, SiteLocales.of(saved.locale).orElse(SiteLocales.ENGLISH));
+            }
             return Response.seeOther(URI.create("/settings")).cookie(Flash.set(saved.email.equalsIgnoreCase(newEmail)
                     ? msg.settings_saved()
                     : msg.settings_saved_email(newEmail)))

@@ -18,6 +18,7 @@ import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
 import org.qasite.text.ScriptMix;
+import org.qasite.text.i18n.AccountMsg;
 import org.qasite.text.i18n.ReaderLanguage;
 import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
@@ -53,21 +54,21 @@ public class MemberService {
                 raw.password() == null ? "" : raw.password(), raw.passwordConfirm());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("username") && ReservedNames.isReserved(input.username())) {
-            errors.put("username", reader.msg().name_reserved());
+            errors.put("username", reader.words(AccountMsg.class).name_reserved());
         }
         String passwordProblem = passwords.problem(input.password(), input.username(), input.email());
         if (passwordProblem != null) {
             errors.put("password", passwordProblem);
         } else if (!input.password().equals(input.passwordConfirm())) {
-            errors.put("passwordConfirm", reader.msg().passwords_differ());
+            errors.put("passwordConfirm", reader.words(AccountMsg.class).passwords_differ());
         }
         // A new member shows as their username: it must not be another member's display name either.
         if (!errors.containsKey("username")
                 && (Member.existsUsername(input.username()) || Member.nameInUse(input.username(), null))) {
-            errors.put("username", reader.msg().username_taken());
+            errors.put("username", reader.words(AccountMsg.class).username_taken());
         }
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), null)) {
-            errors.put("email", reader.msg().email_exists());
+            errors.put("email", reader.words(AccountMsg.class).email_exists());
         }
         validator.check(errors);
         // Counted once the form is right, before the costly hash: a typo costs no sign-up, a script gets few accounts.
@@ -86,7 +87,7 @@ public class MemberService {
             member.persistAndFlush();
         } catch (PersistenceException e) {
             // Another signup took the name or address between the check above and this insert.
-            throw InvalidInput.of("username", reader.msg().username_just_taken());
+            throw InvalidInput.of("username", reader.words(AccountMsg.class).username_just_taken());
         }
         // The address counts once its link is opened (account-mail consumer, account/ pages).
         outbox.record(EventType.EMAIL_VERIFICATION_REQUESTED,
@@ -108,7 +109,7 @@ public class MemberService {
                 raw.mail(), raw.locale());
         Map<String, String> errors = validator.errors(input);
         if (!errors.containsKey("email") && Member.existsEmail(input.email(), memberId)) {
-            errors.put("email", reader.msg().email_used());
+            errors.put("email", reader.words(AccountMsg.class).email_used());
         }
         // A name kept as it was stays, even one chosen before these rules.
         if (!errors.containsKey("displayName") && !input.displayName().equals(member.displayName)) {
@@ -134,7 +135,7 @@ public class MemberService {
         try {
             member.flush();
         } catch (PersistenceException e) {
-            throw InvalidInput.of("email", reader.msg().email_used());
+            throw InvalidInput.of("email", reader.words(AccountMsg.class).email_used());
         }
         return member;
     }
@@ -172,7 +173,7 @@ public class MemberService {
     /** A display name shows beside every post: it may not pass for the site's staff or for another member. */
     private String displayNameProblem(String name, long memberId) {
         if (ReservedNames.isReserved(name)) {
-            return reader.msg().name_reserved();
+            return reader.words(AccountMsg.class).name_reserved();
         }
         String mixed = ScriptMix.firstMixedWord(name);
         if (mixed != null) {
@@ -180,7 +181,7 @@ public class MemberService {
             return words.name_mixed(mixed, Refusals.scripts(words, ScriptMix.scripts(mixed)));
         }
         if (Member.nameInUse(name, memberId)) {
-            return reader.msg().name_in_use();
+            return reader.words(AccountMsg.class).name_in_use();
         }
         return null;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qasite.text.i18n.AccountMsg;
 import org.qasite.web.i18n.ReaderLocale;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
@@ -41,22 +42,22 @@ public class PasswordPolicy {
      */
     public String problem(String password, String username, String email) {
         if (password == null || password.isBlank()) {
-            return ReaderLocale.words().password_required();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_required();
         }
         if (password.length() < MIN_LENGTH || password.length() > MAX_BYTES) {
-            return ReaderLocale.words().password_length();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_length();
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             // bcrypt reads 72 bytes; a longer password would be silently cut
-            return ReaderLocale.words().password_bytes();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_bytes();
         }
         String plain = lettersAndDigits(password);
         if (contains(plain, username)) {
-            return ReaderLocale.words().password_has_username();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_has_username();
         }
         String mailbox = mailbox(email);
         if (contains(plain, mailbox)) {
-            return ReaderLocale.words().password_has_email();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_has_email();
         }
         List<String> known = new ArrayList<>();
         for (String input : new String[] { username, mailbox, email }) {
@@ -66,7 +67,7 @@ public class PasswordPolicy {
             }
         }
         if (zxcvbn().measure(password, known).getScore() < MIN_SCORE) {
-            return ReaderLocale.words().password_weak();
+            return ReaderLocale.wordsNow(AccountMsg.class).password_weak();
         }
         return null;
     }

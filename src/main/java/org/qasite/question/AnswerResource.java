@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -57,7 +58,7 @@ public class AnswerResource {
     public Response accept(@RestPath String id) {
         Answer answer = answers.accept(me.id(), Ids.parse(id, "answer"));
         return Response.seeOther(URI.create("/answers/" + answer.id))
-                .cookie(Flash.set(ReaderLocale.words().answer_accepted_flash()))
+                .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).answer_accepted_flash()))
                 .build();
     }
 
@@ -76,7 +77,7 @@ public class AnswerResource {
     Response visitor(UnauthorizedException e, UriInfo uri) {
         String message = uri.getPath().endsWith("/unaccept")
                 ? Messages.accept(ReaderLocale.current()).unaccept_login()
-                : ReaderLocale.words().answer_accept_login();
+                : ReaderLocale.wordsNow(QuestionMsg.class).answer_accept_login();
         return LoginRedirect.to(message, "/answers/" + uri.getPathParameters().getFirst("id"));
     }
 }

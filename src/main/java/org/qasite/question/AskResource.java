@@ -17,6 +17,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.QaException;
 import org.qasite.tag.TagNames;
+import org.qasite.text.i18n.WriteMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.Forms;
@@ -64,7 +65,7 @@ public class AskResource {
         try {
             Question question = questions.ask(me.id(), new AskInput(title, body, TagNames.split(tags)));
             return Response.seeOther(URI.create(question.path()))
-                    .cookie(Flash.set(reader.msg().ask_posted())).build();
+                    .cookie(Flash.set(reader.words(WriteMsg.class).ask_posted())).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
@@ -76,6 +77,6 @@ public class AskResource {
     /** A visitor: to the login page, and back here once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e) {
-        return LoginRedirect.to(reader.msg().ask_login(), "/ask");
+        return LoginRedirect.to(reader.words(WriteMsg.class).ask_login(), "/ask");
     }
 }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -75,14 +76,14 @@ public class CommentResource {
     public Response delete(@RestPath String id) {
         Comment comment = comments.delete(me.id(), Ids.parse(id, "comment"));
         return Response.seeOther(URI.create(postUrl(comment, "#comments-" + comment.postKey())))
-                .cookie(Flash.set(ReaderLocale.words().comment_deleted())).build();
+                .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).comment_deleted())).build();
     }
 
     private Response comment(CommentService.Target target, String body) {
         try {
             Comment comment = comments.comment(me.id(), target, new CommentInput(body));
             return Response.seeOther(URI.create(postUrl(comment, "#comment-" + comment.id)))
-                    .cookie(Flash.set(ReaderLocale.words().comment_posted())).build();
+                    .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).comment_posted())).build();
         } catch (QaException e) {
             if (e.status() == 404) {
                 throw e;
@@ -142,6 +143,6 @@ public class CommentResource {
         String id = uri.getPathParameters().getFirst("id");
         String back = path.startsWith("/answers/") ? "/answers/" + id
                 : path.startsWith("/questions/") ? "/questions/" + id : "/";
-        return LoginRedirect.to(ReaderLocale.words().comment_login(), back);
+        return LoginRedirect.to(ReaderLocale.wordsNow(QuestionMsg.class).comment_login(), back);
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -44,14 +45,14 @@ public class DeletionResource {
     public Response deleteQuestion(@RestPath String id) {
         Question question = deletion.deleteQuestion(me.id(), Ids.parse(id, "question"));
         return back(question.path(),
-                ReaderLocale.words().deleted_question());
+                ReaderLocale.wordsNow(QuestionMsg.class).deleted_question());
     }
 
     @POST
     @Path("questions/{id}/undelete")
     public Response undeleteQuestion(@RestPath String id) {
         Question question = deletion.undeleteQuestion(me.id(), Ids.parse(id, "question"));
-        return back(question.path(), ReaderLocale.words().undeleted_question());
+        return back(question.path(), ReaderLocale.wordsNow(QuestionMsg.class).undeleted_question());
     }
 
     @POST
@@ -59,14 +60,14 @@ public class DeletionResource {
     public Response deleteAnswer(@RestPath String id) {
         Answer answer = deletion.deleteAnswer(me.id(), Ids.parse(id, "answer"));
         return back("/answers/" + answer.id,
-                ReaderLocale.words().deleted_answer());
+                ReaderLocale.wordsNow(QuestionMsg.class).deleted_answer());
     }
 
     @POST
     @Path("answers/{id}/undelete")
     public Response undeleteAnswer(@RestPath String id) {
         Answer answer = deletion.undeleteAnswer(me.id(), Ids.parse(id, "answer"));
-        return back("/answers/" + answer.id, ReaderLocale.words().undeleted_answer());
+        return back("/answers/" + answer.id, ReaderLocale.wordsNow(QuestionMsg.class).undeleted_answer());
     }
 
     private static Response back(String path, String message) {
@@ -77,6 +78,7 @@ public class DeletionResource {
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
-        return LoginRedirect.to(ReaderLocale.words().deletion_login(), path.substring(0, path.lastIndexOf('/')));
+        return LoginRedirect.to(ReaderLocale.wordsNow(QuestionMsg.class).deletion_login(),
+                path.substring(0, path.lastIndexOf('/')));
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
 import org.qasite.tag.Tag;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
@@ -71,8 +72,8 @@ public class FollowResource {
         Question question = follows.question(me.require("follow-question").id, Ids.parse(rawId, "question"),
                 following);
         return Response.seeOther(URI.create(question.path())).cookie(Flash.set(following
-                ? ReaderLocale.words().follow_question_on()
-                : ReaderLocale.words().follow_question_off())).build();
+                ? ReaderLocale.wordsNow(QuestionMsg.class).follow_question_on()
+                : ReaderLocale.wordsNow(QuestionMsg.class).follow_question_off())).build();
     }
 
     /** {@code back}: the question page whose tag button it was, or null for the tag's own page. */
@@ -82,8 +83,8 @@ public class FollowResource {
                 : "/tag/" + TemplateExtensions.pathSegment(tag.name);
         return Response.seeOther(URI.create(to))
                 .cookie(Flash.set(following
-                        ? ReaderLocale.words().follow_tag_on(tag.name)
-                        : ReaderLocale.words().follow_tag_off(tag.name)))
+                        ? ReaderLocale.wordsNow(QuestionMsg.class).follow_tag_on(tag.name)
+                        : ReaderLocale.wordsNow(QuestionMsg.class).follow_tag_off(tag.name)))
                 .build();
     }
 
@@ -93,8 +94,8 @@ public class FollowResource {
         String path = uri.getPath();
         String back = path.substring(0, path.lastIndexOf('/'));
         return LoginRedirect.to(
-                back.startsWith("/tag/") ? ReaderLocale.words().follow_tag_login()
-                        : ReaderLocale.words().follow_question_login(),
+                back.startsWith("/tag/") ? ReaderLocale.wordsNow(QuestionMsg.class).follow_tag_login()
+                        : ReaderLocale.wordsNow(QuestionMsg.class).follow_question_login(),
                 back);
     }
 }

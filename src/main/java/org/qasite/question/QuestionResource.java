@@ -26,6 +26,7 @@ import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.views.Readers;
 import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
@@ -189,7 +190,7 @@ public class QuestionResource {
         try {
             Answer answer = answers.answer(me.id(), questionId, new AnswerInput(body));
             return Response.seeOther(URI.create(answer.question.path() + "#answer-" + answer.id))
-                    .cookie(Flash.set(ReaderLocale.words().answer_posted())).build();
+                    .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).answer_posted())).build();
         } catch (DuplicatePost e) {
             return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
@@ -207,6 +208,7 @@ public class QuestionResource {
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
         // The bare address (no database here): it leads on to the canonical one.
-        return LoginRedirect.to(ReaderLocale.words().answer_login_to(), "/questions/" + uri.getPathParameters().getFirst("id"));
+        return LoginRedirect.to(ReaderLocale.wordsNow(QuestionMsg.class).answer_login_to(),
+                "/questions/" + uri.getPathParameters().getFirst("id"));
     }
 }

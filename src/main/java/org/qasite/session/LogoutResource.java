@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.QuestionMsg;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -46,7 +47,8 @@ public class LogoutResource {
             sessions.end(session);
         }
         cookies.forget(ctx);
-        return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.words().logged_out())).build();
+        return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).logged_out()))
+                .build();
     }
 
     @POST
@@ -78,7 +80,8 @@ public class LogoutResource {
         }
         if (session.equals(SessionIdentity.sessionId(identity))) {
             cookies.forget(ctx);
-            return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.words().logged_out())).build();
+            return Response.seeOther(URI.create("/")).cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).logged_out()))
+                    .build();
         }
         return Response.seeOther(URI.create("/settings")).cookie(Flash.set(ReaderLocale.words().flash_session_ended())).build();
     }

@@ -254,4 +254,82 @@ public interface MailMsg {
 
     @Message("You will get {about}{#if whose} {whose}{/if} again.")
     String unsub_resubscribed(String about, String whose);
+
+    // ---- mail (in the recipient's language)
+    @Message("Hello {name},")
+    String mail_hello(String name);
+
+    @Message("\"{title}\"")
+    String mail_quoted(String title);
+
+    @Message("New answer to {title}")
+    String mail_new_answer_title(String title);
+
+    @Message("New answer to \"{title}\"")
+    String mail_new_answer_subject(String title);
+
+    /** The answer's author: Russian says "Пользователь …", so that the verb agrees whoever answered. */
+    @Message("{name}")
+    String mail_answer_by(String name);
+
+    @Message("answered your question")
+    String mail_answer_after();
+
+    @Message("Read the answer")
+    String mail_read_answer();
+
+    @Message("You get this mail because you asked this question on {site}")
+    String mail_because_asked(String site);
+
+    @Message("You get this mail because you asked this question on")
+    String mail_because_asked_before();
+
+    @Message("Unsubscribe")
+    String mail_unsubscribe();
+
+    @Message("Unsubscribe from mail about new answers (no login needed)")
+    String mail_unsubscribe_answers();
+
+    @Message("from mail about new answers (no login needed).")
+    String mail_unsubscribe_answers_after();
+
+    // ---- account mail
+    @Message("Confirm your email address on {site}")
+    String verify_subject(String site);
+
+    @Message("You asked to use")
+    String verify_change_before();
+
+    @Message("as the email address of your account on")
+    String verify_account_on();
+
+    @Message("The change takes effect when you confirm it within {validFor}:")
+    String verify_change_within(String validFor);
+
+    @Message("Please confirm that")
+    String verify_confirm_before();
+
+    @Message("is the email address of your account on")
+    String verify_is_account_on();
+
+    @Message("Follow this link within {validFor}:")
+    String verify_follow_within(String validFor);
+
+    @Message("Confirm my address")
+    String verify_button();
+
+    @Message("Or copy this address into your browser:")
+    String mail_copy_link();
+
+    @Message("Until the address is confirmed, {site} sends no mail about answers to it.")
+    String verify_until(String site);
+
+    @Message("If you did not ask for this, ignore this mail: nothing changes.")
+    String verify_ignore();
+
+    @Message("{n} {#if n == 1}hour{#else}hours{/if}")
+    String duration_hours(long n);
+
+    @Message("{n} {#if n == 1}minute{#else}minutes{/if}")
+    String duration_minutes(long n);
 }

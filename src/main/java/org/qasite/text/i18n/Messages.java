@@ -41,7 +41,7 @@ public final class Messages {
     }
 
     /** A bundle's words in one of the site's languages (English for any other). */
-    static <T> T bundle(Class<T> type, Locale locale) {
+    public static <T> T bundle(Class<T> type, Locale locale) {
         Locale site = SiteLocales.from(locale);
         // the English words are the interface itself: its bean carries the default locale
         return site.equals(SiteLocales.ENGLISH) ? MessageBundles.get(type)

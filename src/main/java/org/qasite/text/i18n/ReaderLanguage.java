@@ -15,6 +15,11 @@ public interface ReaderLanguage {
         return locale();
     }
 
+    /** A bundle's words in the reader's language. */
+    default <T> T words(Class<T> bundle) {
+        return Messages.bundle(bundle, locale());
+    }
+
     /** The site's words in the reader's language. */
     default Msg msg() {
         return Messages.of(locale());

@@ -80,6 +80,11 @@ public class ReaderLocale implements ReaderLanguage {
         return Messages.of(current());
     }
 
+    /** A bundle's words in the language of the request being served (English outside one). */
+    public static <T> T wordsNow(Class<T> bundle) {
+        return Messages.bundle(bundle, current());
+    }
+
     /** The words of the lists, browsing and search pages in the language of the request being served. */
     public static BrowseMsg browseWords() {
         return Messages.browse(current());
