@@ -3,7 +3,7 @@
 // search: arrows move through the options, Enter or Tab takes one, Escape closes the list. Without this script the
 // field is a plain text field.
 
-import { editorWord, fill } from './words.js';
+import { editorWord, fill, siteFetch } from './words.js';
 
 const DEBOUNCE_MS = 150;
 const SHOWN = 8;
@@ -105,7 +105,7 @@ function startCompletion(input, list) {
     }
     controller = new AbortController();
     try {
-      const response = await fetch('/api/v1/tags?q=' + encodeURIComponent(word), {
+      const response = await siteFetch('/api/v1/tags?q=' + encodeURIComponent(word), {
         headers: { Accept: 'application/json' },
         signal: controller.signal,
       });

@@ -3,7 +3,7 @@
 // picture uploads, a placeholder line stands where it will go; a refusal is said beside the textarea, in the reader's
 // language. Without this script the textarea is a plain one and nothing is uploaded.
 
-import { editorWord, fill } from './words.js';
+import { editorWord, fill, siteFetch } from './words.js';
 import { replaceRange, replaceText } from './textarea.js';
 
 function limits() {
@@ -39,8 +39,6 @@ function refusal(status, name) {
 let uploads = 0;
 
 async function upload(textarea, file) {
-  const editor = textarea.closest('[data-editor]');
-  const error = editor && editor.querySelector('[data-upload-error]');
   const name = file.name || 'image';
   const id = ++uploads;
   // A line of its own, unique on the page, so that it can be found again wherever the writer has moved it meanwhile;
@@ -56,9 +54,8 @@ async function upload(textarea, file) {
   body.append('file', file, name);
   let message = null;
   try {
-    const response = await fetch('/api/v1/uploads', {
+    const response = await siteFetch('/api/v1/uploads', {
       method: 'POST',
-      credentials: 'same-origin',
       headers: { Accept: 'application/json', 'X-CSRF-TOKEN': token ? token.value : '' },
       body,
     });
@@ -79,20 +76,35 @@ async function upload(textarea, file) {
     message = refusal(0, name);
   }
   replaceText(textarea, placeholder + '\n', '') || replaceText(textarea, placeholder, '');
-  if (error) {
-    const line = document.createElement('div');
-    line.className = 'text-danger';
-    line.dataset.uploadRefusal = '';
-    line.textContent = message;
-    error.append(line);
-  }
+  refuse(textarea, message);
+}
+
+function maxBytes() {
+  const holder = document.querySelector('[data-editor-words]');
+  return Number((holder && holder.dataset.uploadMaxBytes) || 0);
+}
+
+function refuse(textarea, message) {
+  const error = textarea.closest('[data-editor]')?.querySelector('[data-upload-error]');
+  if (!error) return;
+  const line = document.createElement('div');
+  line.className = 'text-danger';
+  line.dataset.uploadRefusal = '';
+  line.textContent = message;
+  error.append(line);
 }
 
 function uploadAll(textarea, files) {
   const editor = textarea.closest('[data-editor]');
   editor?.querySelector('[data-upload-error]')?.replaceChildren();
+  const limit = maxBytes();
   // Anything else is sent too, so that the server's judgement (by content, not by name or type) is the one shown.
-  for (const file of files) upload(textarea, file);
+  for (const file of files) {
+    // A file over the limit is said so at once: sent, it would be cut off by the server before any answer (a phone's
+    // photo is often larger), and "try again" would never help.
+    if (limit > 0 && file.size > limit) refuse(textarea, refusal(413, file.name || 'image'));
+    else upload(textarea, file);
+  }
 }
 
 function images(dataTransfer) {

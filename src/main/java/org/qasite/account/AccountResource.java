@@ -21,6 +21,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
 import org.qasite.session.Sessions;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
@@ -136,7 +137,7 @@ public class AccountResource {
     public Response sendVerificationAgain() {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to(Refusals.now().login_to("confirm-email"), "/settings");
+            return LoginRedirect.to(Refusals.loginTo(LoginAction.CONFIRM_EMAIL), "/settings");
         }
         String message;
         try {

@@ -17,6 +17,7 @@ import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.AnswerInput;
 import org.qasite.question.AnswerService;
+import org.qasite.question.OutdatedHtml;
 import org.qasite.question.Question;
 import org.qasite.refusal.InvalidInput;
 import org.qasite.refusal.QaException;
@@ -98,6 +99,7 @@ public class AnswerEditService {
         Instant now = Instant.now();
         answer.body = body;
         answer.bodyHtml = markdown.toSafeHtml(body);
+        answer.htmlVersion = OutdatedHtml.CURRENT; // rendered now: the background job need not do it again
         answer.revision++;
         answer.editedAt = now;
         answer.editedBy = editor;

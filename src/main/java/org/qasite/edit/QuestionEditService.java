@@ -17,6 +17,7 @@ import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.question.AskInput;
+import org.qasite.question.OutdatedHtml;
 import org.qasite.question.Question;
 import org.qasite.question.QuestionService;
 import org.qasite.refusal.InvalidInput;
@@ -104,6 +105,7 @@ public class QuestionEditService {
         question.title = input.title();
         question.body = input.body();
         question.bodyHtml = markdown.toSafeHtml(input.body());
+        question.htmlVersion = OutdatedHtml.CURRENT; // rendered now: the background job need not do it again
         question.tags = tags.findOrCreate(input.tags());
         question.revision++;
         question.editedAt = now;

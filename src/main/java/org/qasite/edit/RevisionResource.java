@@ -19,6 +19,7 @@ import org.qasite.question.Answer;
 import org.qasite.question.DeletedPosts;
 import org.qasite.question.Question;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -93,6 +94,6 @@ public class RevisionResource {
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath().replaceAll("/\\d+/rollback$", "").replaceAll("/rollback$", "");
-        return LoginRedirect.to(Refusals.now().login_to("roll-back"), path);
+        return LoginRedirect.to(Refusals.loginTo(LoginAction.ROLL_BACK), path);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import org.qasite.refusal.QaException;
-import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,10 +51,10 @@ public class CurrentMember {
     /**
      * The member, or a 401 that says what needs a login.
      *
-     * @param action what the visitor tried, as {@link RefusalMsg#login_to(String)} names it ("vote", "follow-tag")
+     * @param action what the visitor tried
      */
-    public Member require(String action) {
-        return get().orElseThrow(() -> QaException.unauthorized(Refusals.now().login_to(action)));
+    public Member require(LoginAction action) {
+        return get().orElseThrow(() -> QaException.unauthorized(Refusals.loginTo(action)));
     }
 
     public Long id() {

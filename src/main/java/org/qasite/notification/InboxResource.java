@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -55,7 +56,7 @@ public class InboxResource {
     public Response show(@RestQuery String page) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to(Refusals.now().login_to("notifications"), PATH);
+            return LoginRedirect.to(Refusals.loginTo(LoginAction.NOTIFICATIONS), PATH);
         }
         Pager pager = Pager.of(page, inbox.count(member.id), config.pageSize(), PATH, null);
         List<Inbox.Item> items = inbox.list(member.id, (pager.page() - 1) * pager.size(), pager.size());
@@ -69,7 +70,7 @@ public class InboxResource {
     public Response markRead(@RestForm String id, @RestForm String page) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to(Refusals.now().login_to("notifications"), PATH);
+            return LoginRedirect.to(Refusals.loginTo(LoginAction.NOTIFICATIONS), PATH);
         }
         boolean all = id == null || id.isBlank();
         inbox.markRead(member.id, all ? List.of() : List.of(Ids.parse(id.strip(), "notification")));

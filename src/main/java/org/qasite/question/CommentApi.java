@@ -23,6 +23,7 @@ import org.qasite.question.QuestionApi.AuthorView;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.LoginAction;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -111,7 +112,7 @@ public class CommentApi {
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment of one's own")
     public Response delete(@RestPath String id) {
-        long memberId = me.require("delete-comment").id;
+        long memberId = me.require(LoginAction.DELETE_COMMENT).id;
         comments.delete(memberId, Ids.parse(id, "comment"));
         return Response.noContent().build();
     }
@@ -133,7 +134,7 @@ public class CommentApi {
     }
 
     private Response comment(CommentService.Target target, CommentRequest request) {
-        long memberId = me.require("comment").id;
+        long memberId = me.require(LoginAction.COMMENT).id;
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with the body of the comment.");
         }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.LoginAction;
 
 /** Deleting and undeleting posts through the API: each answers 204 with no content. */
 @Path("/api/v1")
@@ -32,7 +33,7 @@ public class DeletionApi {
     @Operation(summary = "Delete a question (its author, while no answer is upvoted or accepted)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteQuestion(@RestPath String id) {
-        deletion.deleteQuestion(me.require("delete-question").id, Ids.parse(id, "question"));
+        deletion.deleteQuestion(me.require(LoginAction.DELETE_QUESTION).id, Ids.parse(id, "question"));
     }
 
     @POST
@@ -40,7 +41,7 @@ public class DeletionApi {
     @Operation(summary = "Undelete a question (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteQuestion(@RestPath String id) {
-        deletion.undeleteQuestion(me.require("undelete-question").id, Ids.parse(id, "question"));
+        deletion.undeleteQuestion(me.require(LoginAction.UNDELETE_QUESTION).id, Ids.parse(id, "question"));
     }
 
     @DELETE
@@ -48,7 +49,7 @@ public class DeletionApi {
     @Operation(summary = "Delete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteAnswer(@RestPath String id) {
-        deletion.deleteAnswer(me.require("delete-answer").id, Ids.parse(id, "answer"));
+        deletion.deleteAnswer(me.require(LoginAction.DELETE_ANSWER).id, Ids.parse(id, "answer"));
     }
 
     @POST
@@ -56,6 +57,6 @@ public class DeletionApi {
     @Operation(summary = "Undelete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteAnswer(@RestPath String id) {
-        deletion.undeleteAnswer(me.require("undelete-answer").id, Ids.parse(id, "answer"));
+        deletion.undeleteAnswer(me.require(LoginAction.UNDELETE_ANSWER).id, Ids.parse(id, "answer"));
     }
 }

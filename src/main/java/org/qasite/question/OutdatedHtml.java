@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 public class OutdatedHtml {
 
     /** The version the current renderer writes: the column's default (migration V23). */
-    static final short CURRENT = 1;
+    public static final short CURRENT = 1;
 
     private final EntityManager em;
     private final MarkdownRenderer markdown;

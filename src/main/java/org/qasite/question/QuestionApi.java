@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.web.page.Pager;
 
 @Path("/api/v1")
@@ -99,7 +100,7 @@ public class QuestionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a question (members)")
     public Response ask(AskRequest request) {
-        long memberId = me.require("ask").id;
+        long memberId = me.require(LoginAction.ASK).id;
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with title, body and tags.");
         }

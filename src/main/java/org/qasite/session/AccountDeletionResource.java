@@ -20,6 +20,7 @@ import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.member.MemberService;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -58,7 +59,7 @@ public class AccountDeletionResource {
     public Response delete(@RestForm String password, RoutingContext ctx) {
         Member member = me.get().orElse(null);
         if (member == null) {
-            return LoginRedirect.to(Refusals.now().login_to("delete-account"), "/settings");
+            return LoginRedirect.to(Refusals.loginTo(LoginAction.DELETE_ACCOUNT), "/settings");
         }
         if (password == null || password.isEmpty()) {
             return refused(member, 400, Refusals.now().delete_enter_password(), null);

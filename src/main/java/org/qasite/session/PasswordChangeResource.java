@@ -17,6 +17,7 @@ import org.qasite.member.CurrentMember;
 import org.qasite.member.Member;
 import org.qasite.member.MemberResource;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
@@ -59,7 +60,7 @@ public class PasswordChangeResource {
         Member member = me.get().orElse(null);
         UUID session = SessionIdentity.sessionId(identity);
         if (member == null || session == null) {
-            return LoginRedirect.to(Refusals.now().login_to("password"), "/settings");
+            return LoginRedirect.to(Refusals.loginTo(LoginAction.PASSWORD), "/settings");
         }
         LoginThrottle.Origin origin = new LoginThrottle.Origin(ClientAddress.of(ctx.request()), cookies.deviceId(ctx));
         try {

@@ -21,6 +21,11 @@ public class UploadLimits {
                 : String.format(java.util.Locale.ROOT, "%.1f", megabytes);
     }
 
+    /** The largest file in bytes: the script refuses a larger one before sending it (the HTTP layer would cut it off). */
+    public long getMaxBytes() {
+        return config.maxSize().asLongValue();
+    }
+
     public long getMaxPixels() {
         return config.maxPixels();
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.LoginAction;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +35,7 @@ public class VoteApi {
     @Path("questions/{id}/vote")
     @Operation(summary = "Vote on a question: 1, -1, or 0 to withdraw; answers the new score")
     public VoteService.Result voteQuestion(@RestPath String id, VoteRequest request) {
-        long memberId = me.require("vote").id;
+        long memberId = me.require(LoginAction.VOTE).id;
         return votes.vote(VoteService.Target.QUESTION, Ids.parse(id, "question"), memberId,
                 request == null ? null : request.value());
     }
@@ -43,7 +44,7 @@ public class VoteApi {
     @Path("answers/{id}/vote")
     @Operation(summary = "Vote on an answer: 1, -1, or 0 to withdraw; answers the new score")
     public VoteService.Result voteAnswer(@RestPath String id, VoteRequest request) {
-        long memberId = me.require("vote").id;
+        long memberId = me.require(LoginAction.VOTE).id;
         return votes.vote(VoteService.Target.ANSWER, Ids.parse(id, "answer"), memberId,
                 request == null ? null : request.value());
     }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
 import org.qasite.refusal.Ids;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
@@ -61,7 +62,7 @@ public class VoteResource {
     /** A visitor: to the login page, and back to the question or answer they wanted to vote on once logged in. */
     @ServerExceptionMapper
     Response visitor(UnauthorizedException e, UriInfo uri) {
-        return LoginRedirect.to(Refusals.now().login_to("vote"), uri.getPath().substring(0, uri.getPath().lastIndexOf('/')));
+        return LoginRedirect.to(Refusals.loginTo(LoginAction.VOTE), uri.getPath().substring(0, uri.getPath().lastIndexOf('/')));
     }
 
     static Integer parseValue(String raw) {

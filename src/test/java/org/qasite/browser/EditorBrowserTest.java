@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -163,6 +164,32 @@ class EditorBrowserTest {
                     .visibilityOfElementLocated(By.cssSelector("[data-upload-error] [data-upload-refusal]")));
             assertThat(refusal.getText(), equalTo("notes.png was not uploaded: it is not a PNG, JPEG, GIF or WebP picture."));
             assertThat(value(body), equalTo("My text\n"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPictureOverTheSizeLimitIsRefusedBeforeItIsSent() {
+        ChromeDriver browser = askAsMember();
+        try {
+            WebElement body = browser.findElement(By.id("body"));
+            body.sendKeys("My text");
+            long uploadsBefore = data.count("SELECT count(*) FROM uploaded_image");
+            // a phone's photo: larger than the site's limit and than what the HTTP layer reads at all
+            script(browser,
+                    """
+                            const file = new File([new Uint8Array(5 * 1024 * 1024)], 'photo.jpg', { type: 'image/jpeg' });
+                            const transfer = new DataTransfer();
+                            transfer.items.add(file);
+                            const textarea = document.querySelector('textarea#body');
+                            textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+                            """);
+            WebElement refusal = waitFor(browser).until(ExpectedConditions
+                    .visibilityOfElementLocated(By.cssSelector("[data-upload-error] [data-upload-refusal]")));
+            assertThat(refusal.getText(), startsWith("photo.jpg was not uploaded: it is larger than 2"));
+            assertThat(value(body), equalTo("My text"));
+            assertThat(data.count("SELECT count(*) FROM uploaded_image"), equalTo(uploadsBefore));
         } finally {
             browser.quit();
         }

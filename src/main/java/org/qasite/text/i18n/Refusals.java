@@ -88,4 +88,9 @@ public final class Refusals {
             default -> "RefusalMsg (English, standalone)";
         };
     }
+
+    /** "Log in to vote.", in the language of the request being served. */
+    public static String loginTo(LoginAction action) {
+        return now().login_to(action.key());
+    }
 }
