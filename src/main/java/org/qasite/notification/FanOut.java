@@ -18,7 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Makes the notifications of one event for its recipients, a batch of {@code fan-out-batch} members (by member id) at
- * a time, in the consumer's transaction: their notification rows (none twice, by event and member), the instant mails
+ * a time, in the consumer's transaction: their notification rows (none twice, by event and member, nor a second
+ * "accepted" for the same answer and member), the instant mails
  * of those whose preference for the kind says so, and one {@code notifications.created} event that brings the count to
  * their open pages. When recipients remain, the same transaction records a {@code notifications.fan-out} event that
  * takes the fan-out on from the batch's last member: the rest of a tag with thousands of followers comes through the
@@ -78,7 +79,7 @@ class FanOut {
                 ins AS (INSERT INTO notification (member_id, event_id, kind, question_id, answer_id, comment_id, actor_id)
                         SELECT r.member_id, :event, r.kind, :question, CAST(:answer AS bigint), CAST(:comment AS bigint), :actor
                         FROM r JOIN member m ON m.id = r.member_id AND m.deleted_at IS NULL
-                        ON CONFLICT (event_id, member_id) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         RETURNING id, member_id)
                 SELECT 0 AS row_kind, (SELECT max(member_id) FROM r) AS a, (SELECT count(*) FROM r) AS b
                 UNION ALL SELECT 1, id, member_id FROM ins

@@ -26,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <li>{@code answer.created}: "answer" for the question's author, "followed-answer" for the question's other
  * followers;</li>
  * <li>{@code comment.created}: "comment" for the author of the post, "mention" for the members it mentions;</li>
- * <li>{@code answer.accepted}: "accepted" for the answer's author;</li>
+ * <li>{@code answer.accepted}: "accepted" for the answer's author, if the answer is still the accepted one, and once
+ * per answer however often it is accepted again;</li>
  * <li>{@code question.created}: "tag-question" for the followers of its tags.</li>
  * </ul>
  * Nobody is told of what they did themselves, nor of a post deleted by the time the event is handled. A second delivery
@@ -131,8 +132,10 @@ public class NotificationHandler implements EventHandler {
     }
 
     private void accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
+        // An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands
+        // is told once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
         if (!exists("""
-                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
+                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
                 WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", accepted.answerId())) {
             return;
         }

@@ -99,6 +99,52 @@ class NotificationKindsTest {
     }
 
     @Test
+    void acceptingAgainAfterAnUnacceptTellsTheAnswererNoMore() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        long question = ApiPosts.ask(asker, "Does accepting twice tell the answerer twice?", "notif-e");
+        long answer = ApiPosts.answer(answerer, question, "The answer that the asker accepts, unaccepts and accepts.");
+        WebSession session = WebSession.loggedIn(asker.username);
+        session.postJson("/api/v1/answers/" + answer + "/accept", Map.of()).then().statusCode(200);
+        await("the answerer told").atMost(WAIT).until(() -> kinds(answerer), k -> k.equals("accepted"));
+
+        session.request().accept("application/json").delete("/api/v1/answers/" + answer + "/accept").then().statusCode(200);
+        session.postJson("/api/v1/answers/" + answer + "/accept", Map.of()).then().statusCode(200);
+        // A later event through the same group shows that the second accept was handled by then.
+        ApiPosts.comment(asker, "/api/v1/answers/" + answer + "/comments", "Accepted again, after some doubt.");
+        await().atMost(WAIT).until(() -> kinds(answerer), k -> k.endsWith("comment"));
+
+        assertThat(kinds(answerer), equalTo("accepted,comment"));
+
+        assertThat(data.count("SELECT count(*) FROM outbox WHERE type = 'answer.accepted'"
+                + " AND payload ->> 'answerId' = CAST(?1 AS text)", answer), equalTo(2L));
+        assertThat(mails(answerer, "accepted"), equalTo(1L));
+    }
+
+    @Test
+    void anAcceptUndoneBeforeItIsHandledTellsNobody() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        long question = ApiPosts.ask(asker, "Who hears of an accept that was taken back at once?", "notif-f");
+        long answer = ApiPosts.answer(answerer, question, "The answer accepted and unaccepted before anyone noticed.");
+        await().atMost(WAIT).until(() -> kinds(asker), k -> k.equals("answer"));
+
+        // The accept's event reaches the group only after the question has no accepted answer again.
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(EventStream.FIELD_ID, UUID.randomUUID().toString());
+        fields.put(EventStream.FIELD_TYPE, "answer.accepted");
+        fields.put(EventStream.FIELD_VERSION, "1");
+        fields.put(EventStream.FIELD_PAYLOAD, "{\"answerId\":" + answer + ",\"questionId\":" + question
+                + ",\"questionAuthorId\":" + asker.id + ",\"answerAuthorId\":" + answerer.id + "}");
+        stream.publish(fields);
+        ApiPosts.comment(asker, "/api/v1/answers/" + answer + "/comments", "A comment after the accept was undone.");
+        await().atMost(WAIT).until(() -> kinds(answerer), k -> k.endsWith("comment"));
+
+        assertThat(kinds(answerer), equalTo("comment"));
+        assertThat(mails(answerer, "accepted"), equalTo(0L));
+    }
+
+    @Test
     void aNewQuestionTellsTheFollowersOfItsTagsOnce() {
         Member asker = data.member("n-asker");
         Member fan = data.member("n-fan");
