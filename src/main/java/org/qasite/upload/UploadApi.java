@@ -44,7 +44,7 @@ public class UploadApi {
     @APIResponse(responseCode = "422", description = "More pixels than qa.upload.max-pixels")
     @APIResponse(responseCode = "429", description = "Too many uploads; see Retry-After")
     public Response upload(@RestForm("file") FileUpload file) {
-        long memberId = me.require("upload pictures").id;
+        long memberId = me.require("upload").id;
         ImageFile image = uploads.store(uploads.check(file), memberId);
         return Response.created(URI.create(image.url()))
                 .entity(new UploadView(image.url(), image.contentType(), image.width(), image.height())).build();

@@ -344,7 +344,7 @@ public interface RefusalMsg {
     String no_notification();
 
     // ---- what needs a login ("Log in to vote.")
-    @Message("Log in to {#when action}{#is 'ask'}ask a question{#is 'answer'}answer{#is 'accept'}accept an answer{#is 'vote'}vote{#is 'edit'}edit{#is 'roll-back'}roll back{#is 'comment'}comment{#is 'delete-comment'}delete a comment{#is 'delete-question'}delete a question{#is 'undelete-question'}undelete a question{#is 'delete-answer'}delete an answer{#is 'undelete-answer'}undelete an answer{#is 'follow-question'}follow a question{#is 'follow-tag'}follow a tag{#is 'notifications'}see your notifications{#is 'mark-read'}mark notifications read{#is 'delete-account'}delete your account{#is 'password'}change your password{#is 'confirm-email'}confirm your email address{#else}go on{/when}.")
+    @Message("Log in to {#when action}{#is 'ask'}ask a question{#is 'answer'}answer{#is 'accept'}accept an answer{#is 'vote'}vote{#is 'edit'}edit{#is 'roll-back'}roll back{#is 'comment'}comment{#is 'delete-comment'}delete a comment{#is 'delete-question'}delete a question{#is 'undelete-question'}undelete a question{#is 'delete-answer'}delete an answer{#is 'undelete-answer'}undelete an answer{#is 'follow-question'}follow a question{#is 'follow-tag'}follow a tag{#is 'notifications'}see your notifications{#is 'mark-read'}mark notifications read{#is 'delete-account'}delete your account{#is 'password'}change your password{#is 'confirm-email'}confirm your email address{#is 'upload'}upload pictures{#else}go on{/when}.")
     String login_to(String action);
 
     // ---- pictures
