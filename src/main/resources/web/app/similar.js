@@ -1,8 +1,9 @@
-// Similar questions under the title of the ask form while it is typed: the header search's suggestions
-// (GET /api/v1/search/suggest) for the title, each a link that opens in a new tab, so what was written stays. Once
-// typing pauses, one request at a time (a newer one cancels the older). Without this script nothing is shown.
+// Similar questions under the title of the ask form while it is typed: the questions whose titles share the most
+// words with it (GET /api/v1/search/similar; any word counts, as a whole title rarely matches word for word), each a
+// link that opens in a new tab, so what was written stays. Once typing pauses, one request at a time (a newer one
+// cancels the older). Without this script nothing is shown.
 
-import { editorWord } from './words.js';
+import { editorWord, siteFetch } from './words.js';
 
 const DEBOUNCE_MS = 400;
 const MIN_LETTERS = 3;
@@ -52,7 +53,7 @@ function startSimilar(input, box) {
     }
     controller = new AbortController();
     try {
-      const response = await fetch('/api/v1/search/suggest?q=' + encodeURIComponent(title), {
+      const response = await siteFetch('/api/v1/search/similar?title=' + encodeURIComponent(title), {
         headers: { Accept: 'application/json' },
         signal: controller.signal,
       });

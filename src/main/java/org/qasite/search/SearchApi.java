@@ -17,9 +17,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class SearchApi {
 
     private final SearchService search;
+    private final SimilarQuestions similar;
 
-    SearchApi(SearchService search) {
+    SearchApi(SearchService search, SimilarQuestions similar) {
         this.search = search;
+        this.similar = similar;
     }
 
     @GET
@@ -27,5 +29,13 @@ public class SearchApi {
     @Operation(summary = "Up to 8 questions whose titles have the words typed so far (the last one as a prefix)")
     public List<SearchService.Suggestion> suggest(@RestQuery String q) {
         return search.suggest(q);
+    }
+
+    @GET
+    @Path("similar")
+    @Operation(summary = "Up to 5 questions whose titles share the most words with the title given (any word counts),"
+            + " for the ask form; the same items as the suggestions")
+    public List<SearchService.Suggestion> similar(@RestQuery String title) {
+        return similar.find(title);
     }
 }

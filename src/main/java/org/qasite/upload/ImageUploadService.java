@@ -23,11 +23,13 @@ public class ImageUploadService {
     private final UploadConfig config;
     private final RateLimiter rateLimiter;
     private final EntityManager em;
+    private final DailyBudget budget;
 
-    ImageUploadService(UploadConfig config, RateLimiter rateLimiter, EntityManager em) {
+    ImageUploadService(UploadConfig config, RateLimiter rateLimiter, EntityManager em, DailyBudget budget) {
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.em = em;
+        this.budget = budget;
     }
 
     /** Reads and checks an upload, or refuses it with the status and words that say what is wrong. */
@@ -65,10 +67,16 @@ public class ImageUploadService {
         return new ImageFile(Pictures.sha256(data), type, size[0], size[1], data);
     }
 
-    /** Stores the picture unless the same content is already stored; counts towards the member's upload limit. */
+    /**
+     * Stores the picture unless the same content is already stored; counts towards the member's upload limit, and a new
+     * picture towards the member's daily bytes.
+     */
     @Transactional
     public ImageFile store(ImageFile image, long memberId) {
         rateLimiter.acquire(RateLimiter.Action.UPLOAD, memberId);
+        if (UploadedImage.findById(image.hash()) == null) {
+            budget.spend(memberId, image.data().length);
+        }
         em.createNativeQuery("INSERT INTO uploaded_image (hash, content_type, size, width, height, data, uploaded_by) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (hash) DO NOTHING")
                 .setParameter(1, image.hash()).setParameter(2, image.contentType())

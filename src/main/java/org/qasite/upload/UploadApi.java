@@ -43,7 +43,7 @@ public class UploadApi {
     @APIResponse(responseCode = "413", description = "The file is larger than qa.upload.max-size")
     @APIResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or WebP picture, judged by its content")
     @APIResponse(responseCode = "422", description = "More pixels than qa.upload.max-pixels")
-    @APIResponse(responseCode = "429", description = "Too many uploads; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many uploads, or more new bytes than qa.upload.daily-bytes in 24 hours; see Retry-After")
     public Response upload(@RestForm("file") FileUpload file) {
         long memberId = me.require(LoginAction.UPLOAD).id;
         ImageFile image = uploads.store(uploads.check(file), memberId);

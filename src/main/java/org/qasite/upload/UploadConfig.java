@@ -18,4 +18,11 @@ public interface UploadConfig {
      */
     @WithDefault("16777216")
     long maxPixels();
+
+    /**
+     * The bytes of new pictures one member may store in any 24 hours: the per-minute rate limit alone still lets one
+     * account fill gigabytes a day, and every stored picture is kept for good.
+     */
+    @WithDefault("50M")
+    MemorySize dailyBytes();
 }

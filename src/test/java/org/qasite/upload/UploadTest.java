@@ -149,6 +149,39 @@ class UploadTest {
         upload(member(), "theirs.png", Images.png(8, 8), "image/png").then().statusCode(201);
     }
 
+    /** A picture the member uploaded {@code hoursAgo}, of {@code size} bytes (only its recorded size counts). */
+    void uploadedBefore(Member member, long size, int hoursAgo) {
+        data.execute("INSERT INTO uploaded_image (hash, content_type, size, width, height, data, uploaded_by, created_at)"
+                + " VALUES (?1, 'image/png', ?2, 1, 1, ?3, ?4, now() - make_interval(hours => ?5))",
+                Pictures.sha256(Images.png(4, 4)), (int) size, new byte[] { 1 }, member.id, hoursAgo);
+    }
+
+    @Test
+    void newPicturesAreLimitedToADailyBudgetWhileAnAlreadyStoredOneCostsNothing() {
+        byte[] storedByOthers = Images.png(12, 12);
+        upload(member(), "theirs.png", storedByOthers, "image/png").then().statusCode(201);
+        Member member = data.member("img-budget");
+        uploadedBefore(member, 30L * 1024 * 1024, 25); // yesterday's no longer count
+        uploadedBefore(member, 30L * 1024 * 1024, 3);
+        uploadedBefore(member, 20L * 1024 * 1024 - 10, 1);
+        WebSession session = WebSession.loggedIn(member.username);
+
+        byte[] png = Images.png(10, 10);
+        upload(session, "new.png", png, "image/png").then().statusCode(429).header("Retry-After", notNullValue())
+                .body("error", equalTo("You have uploaded 50 MB of new pictures in the last 24 hours, and this one ("
+                        + ImageUploadService.readable(png.length) + ") would pass the daily limit of 50 MB."
+                        + " Try again in 21 hours."));
+        assertThat(stored(png), equalTo(0L));
+        session.request().header("X-CSRF-TOKEN", session.csrfToken()).header("Accept-Language", "ru")
+                .header("X-Qa-Language", "reader").accept(ContentType.JSON)
+                .multiPart("file", "new.png", png, "image/png").post("/api/v1/uploads").then().statusCode(429)
+                .body("error", startsWith("За последние 24 часа вы загрузили 50 МБ новых картинок"));
+
+        upload(session, "again.png", storedByOthers, "image/png").then().statusCode(201);
+        // another member is not held back
+        upload(member(), "mine.png", png, "image/png").then().statusCode(201);
+    }
+
     @Test
     void theSameContentHasOneAddressAndIsStoredOnce() {
         byte[] png = Images.png(16, 16);

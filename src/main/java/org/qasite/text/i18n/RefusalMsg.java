@@ -363,6 +363,15 @@ public interface RefusalMsg {
     @Message("The picture is too large: at most {max}×{max} pixels, this one is {width}×{height}.")
     String picture_too_many_pixels(int max, int width, int height);
 
+    @Message("You have uploaded {used} of new pictures in the last 24 hours, and this one ({size}) would pass the daily limit of {limit}. Try again in {wait}.")
+    String picture_daily_budget(String used, String size, String limit, String wait);
+
+    @Message("{n} MB")
+    String size_megabytes(String n);
+
+    @Message("{n} KB")
+    String size_kilobytes(String n);
+
     // ---- links from account mails
     @Message("This link is not valid: it may have been cut or changed on its way. Copy the whole link from the mail, or ask for a new one.")
     String link_unknown();
