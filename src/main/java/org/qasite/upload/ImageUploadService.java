@@ -12,6 +12,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.qasite.limit.RateLimiter;
 import org.qasite.member.Pictures;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.RefusalMsg;
+import org.qasite.text.i18n.Refusals;
 
 /**
  * Checks a picture for a post by its content (the format from its first bytes, its size in pixels from its header;
@@ -35,12 +37,13 @@ public class ImageUploadService {
     /** Reads and checks an upload, or refuses it with the status and words that say what is wrong. */
     public ImageFile check(FileUpload upload) {
         if (upload == null || upload.uploadedFile() == null) {
-            throw QaException.badRequest("Send the picture as the multipart field \"file\".");
+            throw QaException.badRequest(Refusals.now().upload_no_file());
         }
         long max = config.maxSize().asLongValue();
         if (upload.size() > max) {
-            throw new QaException(413, "The picture is too large: at most " + readable(max) + ", this file is "
-                    + readable(upload.size()) + ".", List.of(), null);
+            RefusalMsg words = Refusals.now();
+            throw new QaException(413, words.upload_too_large(readable(max, words), readable(upload.size(), words)),
+                    List.of(), null);
         }
         if (upload.size() == 0) {
             throw notAPicture();
@@ -49,7 +52,7 @@ public class ImageUploadService {
         try {
             data = Files.readAllBytes(upload.uploadedFile());
         } catch (IOException e) {
-            throw QaException.badRequest("The picture could not be read. Please try again.");
+            throw QaException.badRequest(Refusals.now().picture_unreadable());
         }
         String type = Pictures.type(data);
         if (type == null) {
@@ -57,12 +60,12 @@ public class ImageUploadService {
         }
         int[] size = Pictures.dimensions(data, type);
         if (size == null || size[0] <= 0 || size[1] <= 0) {
-            throw new QaException(415, "The picture could not be read: is the file complete?", List.of(), null);
+            throw new QaException(415, Refusals.now().picture_incomplete(), List.of(), null);
         }
         long pixels = (long) size[0] * size[1];
         if (pixels > config.maxPixels()) {
-            throw new QaException(422, "The picture has too many pixels: at most " + config.maxPixels() + ", this one is "
-                    + size[0] + "\u00D7" + size[1] + ".", List.of(), null);
+            throw new QaException(422, Refusals.now().upload_too_many_pixels(config.maxPixels(), size[0], size[1]),
+                    List.of(), null);
         }
         return new ImageFile(Pictures.sha256(data), type, size[0], size[1], data);
     }
@@ -86,15 +89,14 @@ public class ImageUploadService {
     }
 
     private static QaException notAPicture() {
-        return new QaException(415, "The file is not a picture: a PNG, JPEG, GIF or WebP image is accepted.", List.of(),
-                null);
+        return new QaException(415, Refusals.now().upload_not_picture(), List.of(), null);
     }
 
-    static String readable(long bytes) {
+    static String readable(long bytes, RefusalMsg words) {
         if (bytes >= 1024 * 1024) {
-            return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
-                    : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+            return words.size_megabytes(bytes % (1024 * 1024) == 0 ? Long.toString(bytes / (1024 * 1024))
+                    : String.format(Refusals.locale(), "%.1f", bytes / (1024.0 * 1024)));
         }
-        return (bytes + 1023) / 1024 + " KB";
+        return words.size_kilobytes(Long.toString((bytes + 1023) / 1024));
     }
 }

@@ -18,6 +18,8 @@ import org.qasite.member.Member;
 import org.qasite.member.Pictures;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
+import org.qasite.text.i18n.Refusals;
+import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -87,6 +89,13 @@ class UploadTest {
         byte[] text = ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/> " + System.nanoTime()).getBytes();
         upload(member(), "picture.png", text, "image/png").then().statusCode(415).contentType(ContentType.JSON)
                 .body("error", equalTo("The file is not a picture: a PNG, JPEG, GIF or WebP image is accepted."));
+        assertThat(stored(text), equalTo(0L));
+        // the editor's script asks for the reader's language: a Russian reader is told in Russian
+        WebSession russian = member();
+        russian.request().header("X-CSRF-TOKEN", russian.csrfToken()).header("Accept-Language", "ru")
+                .header("X-Qa-Language", "reader").accept(ContentType.JSON)
+                .multiPart("file", "picture.png", text, "image/png").post("/api/v1/uploads").then().statusCode(415)
+                .body("error", equalTo("Это не картинка: подойдёт PNG, JPEG, GIF или WebP."));
         assertThat(stored(text), equalTo(0L));
     }
 
@@ -169,7 +178,8 @@ class UploadTest {
         byte[] png = Images.png(10, 10);
         upload(session, "new.png", png, "image/png").then().statusCode(429).header("Retry-After", notNullValue())
                 .body("error", equalTo("You have uploaded 50 MB of new pictures in the last 24 hours, and this one ("
-                        + ImageUploadService.readable(png.length) + ") would pass the daily limit of 50 MB."
+                        + DailyBudget.readable(png.length, Refusals.of(SiteLocales.ENGLISH))
+                        + ") would pass the daily limit of 50 MB."
                         + " Try again in 21 hours."));
         assertThat(stored(png), equalTo(0L));
         session.request().header("X-CSRF-TOKEN", session.csrfToken()).header("Accept-Language", "ru")

@@ -366,6 +366,18 @@ public interface RefusalMsg {
     @Message("You have uploaded {used} of new pictures in the last 24 hours, and this one ({size}) would pass the daily limit of {limit}. Try again in {wait}.")
     String picture_daily_budget(String used, String size, String limit, String wait);
 
+    @Message("Send the picture as the multipart field \"file\".")
+    String upload_no_file();
+
+    @Message("The picture is too large: at most {max}, this file is {size}.")
+    String upload_too_large(String max, String size);
+
+    @Message("The file is not a picture: a PNG, JPEG, GIF or WebP image is accepted.")
+    String upload_not_picture();
+
+    @Message("The picture has too many pixels: at most {max}, this one is {width}×{height}.")
+    String upload_too_many_pixels(long max, int width, int height);
+
     @Message("{n} MB")
     String size_megabytes(String n);
 
