@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventStream;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.AdminMsg;
+import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamCommands;
@@ -46,8 +49,7 @@ public class DeadLetterActions {
         StreamMessage<String, String, String> entry = requireDeadLetter(entryId);
         List<String> missing = missingEventFields(entry.payload());
         if (!missing.isEmpty()) {
-            throw QaException.conflict("Dead letter " + entryId + " lacks the field(s) " + String.join(", ", missing)
-                    + ", so it would fail again: discard it instead.");
+            throw QaException.conflict(words().refusal_lacks_fields(entryId, String.join(", ", missing)));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         EVENT_FIELDS.forEach(name -> fields.put(name, entry.payload().get(name)));
@@ -61,13 +63,12 @@ public class DeadLetterActions {
         stream.countThroughput(EventStream.PUBLISHED, 1);
         Log.infof("Dead letter %s (event %s, %s) retried as %s on %s", entryId, fields.get(EventStream.FIELD_ID),
                 fields.get(EventStream.FIELD_TYPE), newId, stream.key());
-        String message = "Dead letter " + entryId + " is back on " + stream.key() + " as " + newId
-                + ". Every consumer group will see it again; they skip what they handled already.";
+        String message = words().flash_retried(entryId, stream.key(), newId);
         try {
             streams.xdel(stream.deadLetterKey(), entryId);
         } catch (RuntimeException e) {
             Log.warnf("Retried dead letter %s not removed from %s: %s", entryId, stream.deadLetterKey(), e.getMessage());
-            message += " It could not be removed from the dead letters, though: discard it once Redis answers again.";
+            message += words().flash_retried_not_removed();
         }
         return new Action(entryId, "retried", newId, message);
     }
@@ -85,7 +86,7 @@ public class DeadLetterActions {
             throw noSuchDeadLetter(entryId); // discarded or retried meanwhile by someone else
         }
         Log.infof("Dead letter %s discarded from %s", entryId, stream.deadLetterKey());
-        return new Action(entryId, "discarded", null, "Dead letter " + entryId + " is discarded.");
+        return new Action(entryId, "discarded", null, words().flash_discarded(entryId));
     }
 
     private StreamMessage<String, String, String> requireDeadLetter(String entryId) {
@@ -105,14 +106,20 @@ public class DeadLetterActions {
     }
 
     private QaException noSuchDeadLetter(String entryId) {
-        return QaException.notFound("There is no dead letter \u201C" + entryId + "\u201D in " + stream.deadLetterKey()
-                + ": it may have been retried or discarded already.");
+        return QaException.notFound(words().refusal_no_dead_letter(entryId, stream.deadLetterKey()));
     }
 
     private static QaException unavailable(RuntimeException e) {
         Log.warnf("Dead letter action failed: %s", e.getMessage());
-        return new QaException(503, "Redis cannot be reached just now; nothing was changed. Try again in a moment.",
-                List.of(), Duration.ofSeconds(5));
+        return new QaException(503, words().refusal_unavailable(), List.of(), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The words of the request's language: the reader's on the dashboard page, English for the JSON API unless the
+     * page's script asks for the reader's (X-Qa-Language), as for every refusal.
+     */
+    private static AdminMsg words() {
+        return Messages.bundle(AdminMsg.class, Refusals.locale());
     }
 
     static List<String> missingEventFields(Map<String, String> fields) {

@@ -1,6 +1,7 @@
 package org.qasite.admin;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.Member;
 import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.AdminMsg;
+import org.qasite.text.i18n.Messages;
 import org.qasite.web.error.ErrorMapper;
+import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
 import org.qasite.web.page.LoginRedirect;
 
@@ -49,7 +53,9 @@ public class StreamsAdminResource {
     @GET
     public TemplateInstance streams() {
         StreamDashboard.Dashboard view = dashboard.read();
-        return Templates.streams(view, ThroughputChart.of(view.throughput()));
+        Locale reader = ReaderLocale.current();
+        return Templates.streams(view, ThroughputChart.of(view.throughput(),
+                ThroughputChart.Words.of(Messages.bundle(AdminMsg.class, reader), reader)));
     }
 
     @POST
@@ -73,7 +79,7 @@ public class StreamsAdminResource {
     /** A visitor: to the login page, and back here once logged in, as on every page that needs a member. */
     @ServerExceptionMapper
     Response notLoggedIn(UnauthorizedException e) {
-        return LoginRedirect.to("Log in with an administrator's account to see the stream dashboard.", PATH);
+        return LoginRedirect.to(ReaderLocale.wordsNow(AdminMsg.class).login_needed(), PATH);
     }
 
     /**
@@ -82,7 +88,6 @@ public class StreamsAdminResource {
      */
     @ServerExceptionMapper
     Response notAdmin(ForbiddenException e, UriInfo uri) {
-        return ErrorMapper.refusal(QaException.forbidden("The stream dashboard is for administrators only. "
-                + "An administrator is made with the make-admin command (see the README)."), uri);
+        return ErrorMapper.refusal(QaException.forbidden(ReaderLocale.wordsNow(AdminMsg.class).admins_only()), uri);
     }
 }

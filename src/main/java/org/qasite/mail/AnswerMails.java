@@ -42,7 +42,8 @@ class AnswerMails {
         Mail headers = new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return Mails.Templates.newAnswer(recipient.displayName, answer.question.title, answer.author.displayName,
+        return Mails.Templates.newAnswer(recipient.displayName, answer.question.title,
+                answer.author.nameIn(recipient.mailLocale()),
                 MailExcerpt.of(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
                 site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())

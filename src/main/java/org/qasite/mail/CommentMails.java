@@ -50,7 +50,8 @@ class CommentMails {
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return Mails.Templates.newComment(recipient.displayName, question.title, answer != null,
-                comment.author.displayName, MailExcerpt.of(comment.bodyHtml, config.excerptLength()), commentUrl,
+                comment.author.nameIn(recipient.mailLocale()), MailExcerpt.of(comment.bodyHtml, config.excerptLength()),
+                commentUrl,
                 unsubscribeUrl, site.getName(), site.getBaseUrl())
                 .mail(headers)
                 // rendered outside any request: in the recipient's language

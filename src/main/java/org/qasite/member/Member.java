@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.qasite.text.i18n.Messages;
 import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -212,6 +213,14 @@ public class Member extends PanacheEntityBase {
     /** Whether the member deleted their account: their posts show as {@link #DELETED_NAME}, without a link. */
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    /**
+     * The name shown beside the member's posts in a language: a deleted account's row keeps
+     * {@link #DELETED_NAME} in English, which each reader gets in their own words.
+     */
+    public String nameIn(Locale locale) {
+        return isDeleted() ? Messages.of(locale).deleted_member() : displayName;
     }
 
     /** Whether a username is the stand-in a deleted account's row keeps instead of its name. */

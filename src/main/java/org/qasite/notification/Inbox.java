@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
+import org.qasite.member.Member;
 import org.qasite.member.NotificationKind;
 import org.qasite.question.QuestionOpened;
 import org.qasite.question.Slug;
@@ -31,6 +32,11 @@ public class Inbox {
     /** One line of the inbox. */
     public record Item(long id, NotificationKind kind, long questionId, String questionTitle, Long answerId,
             Long commentId, String actorName, String actorUsername, Instant createdAt, boolean unread) {
+
+        /** Whether the actor deleted their account since: their row's name is the English stand-in. */
+        public boolean actorDeleted() {
+            return Member.isTombstone(actorUsername);
+        }
 
         /** Where the notification leads: the answer, the comment or the question. */
         public String url() {

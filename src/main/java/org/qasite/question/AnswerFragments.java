@@ -47,10 +47,12 @@ public class AnswerFragments {
             Member author = answer.author;
             Member editor = answer.editedBy;
             return new Key(answer.id, answer.revision, answer.htmlVersion, answer.rating, page.isAccepted(answer),
-                    TemplateExtensions.ago(answer.createdAt), author.username, author.displayName, author.avatarUrl(),
+                    TemplateExtensions.ago(answer.createdAt), author.username, author.nameIn(ReaderLocale.current()),
+                    author.avatarUrl(),
                     page.myVote(answer), page.canVote(author), page.isAuthor(), page.mayEdit(answer),
                     answer.editedAt == null ? null : TemplateExtensions.ago(answer.editedAt),
-                    editor == null ? null : editor.displayName, forms, answer.isDeleted(), ReaderLocale.current());
+                    editor == null ? null : editor.nameIn(ReaderLocale.current()), forms, answer.isDeleted(),
+                    ReaderLocale.current());
         }
     }
 

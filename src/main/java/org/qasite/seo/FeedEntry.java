@@ -2,11 +2,13 @@ package org.qasite.seo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.qasite.markdown.PlainText;
 import org.qasite.member.Member;
 import org.qasite.question.Answer;
 import org.qasite.question.Question;
+import org.qasite.text.i18n.Messages;
 
 /**
  * One entry of an Atom feed. Its {@code id} is the post's bare address ({@code /questions/{id}}, {@code /answers/{id}}),
@@ -23,8 +25,9 @@ public record FeedEntry(String idPath, String title, String path, Instant publis
                 q.author, PlainText.excerpt(q.body, SUMMARY), q.tags.stream().map(t -> t.name).toList());
     }
 
-    static FeedEntry of(Answer a, Question q) {
-        return new FeedEntry("/answers/" + a.id, "Answer by " + a.author.displayName + " to " + q.title,
+    static FeedEntry of(Answer a, Question q, Locale locale) {
+        return new FeedEntry("/answers/" + a.id,
+                Messages.browse(locale).feed_answer_by(a.author.nameIn(locale), q.title),
                 q.path() + "#answer-" + a.id, a.createdAt, updated(a.createdAt, a.editedAt), a.author,
                 PlainText.excerpt(a.body, SUMMARY), List.of());
     }

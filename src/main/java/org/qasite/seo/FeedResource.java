@@ -69,7 +69,7 @@ public class FeedResource {
         List<Answer> answers = Answer.listForQuestion(question, Answer.Sort.NEWEST, Page.ofSize(config.feedEntries()));
         return feed(ReaderLocale.browseWords().feed_answers_to(question.title), "/feeds/questions/" + question.id,
                 question.path(),
-                answers.stream().map(a -> FeedEntry.of(a, question)).toList());
+                answers.stream().map(a -> FeedEntry.of(a, question, ReaderLocale.current())).toList());
     }
 
     private static TemplateInstance feed(String title, String selfPath, String pagePath, List<FeedEntry> entries) {

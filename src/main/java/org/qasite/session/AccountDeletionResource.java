@@ -78,7 +78,7 @@ public class AccountDeletionResource {
         sessions.endAll(member.id); // the row stopped every session at the commit; this forgets them here at once
         cookies.forget(ctx);
         return Response.seeOther(URI.create("/"))
-                .cookie(Flash.set(ReaderLocale.words().flash_account_deleted(Member.DELETED_NAME))).build();
+                .cookie(Flash.set(ReaderLocale.words().flash_account_deleted(ReaderLocale.words().deleted_member()))).build();
     }
 
     private static Response refused(Member member, int status, String message, Duration retryAfter) {

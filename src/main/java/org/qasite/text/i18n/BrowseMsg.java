@@ -285,4 +285,8 @@ public interface BrowseMsg {
     /** The title of a question's Atom feed. */
     @Message("Answers to {title}")
     String feed_answers_to(String title);
+
+    /** The title of one answer in a question's Atom feed. */
+    @Message("Answer by {name} to {title}")
+    String feed_answer_by(String name, String title);
 }

@@ -162,4 +162,8 @@ public interface Msg {
 
     @Message("Please correct the marked fields.")
     String form_correct_fields();
+
+    /** The name a deleted account's posts show; the member row keeps it in English (Member.DELETED_NAME). */
+    @Message("deleted member")
+    String deleted_member();
 }
