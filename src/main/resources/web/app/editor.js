@@ -68,11 +68,19 @@ const ACTIONS = {
 
 const SHORTCUTS = { b: 'bold', i: 'italic', k: 'link' };
 
+// On a Mac the shortcuts take ⌘ (the key handler below accepts it as Ctrl), so the buttons' titles say so.
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '');
+
 function startToolbar(editor) {
   const textarea = editor.querySelector('textarea[data-markdown]');
   const toolbar = editor.querySelector('[data-editor-toolbar]');
   if (!textarea || !toolbar) return;
   toolbar.hidden = false;
+  if (MAC) {
+    toolbar.querySelectorAll('[title*="Ctrl+"]').forEach((button) => {
+      button.title = button.title.replace('Ctrl+', '\u2318');
+    });
+  }
   editor.querySelector('[data-editor-hint]')?.removeAttribute('hidden');
   toolbar.addEventListener('mousedown', (event) => {
     // a click keeps the focus (and the selection) in the textarea

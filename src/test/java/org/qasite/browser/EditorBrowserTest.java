@@ -245,6 +245,23 @@ class EditorBrowserTest {
     }
 
     @Test
+    void onAMacTheToolbarNamesTheCommandKey() {
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.executeCdpCommand("Emulation.setUserAgentOverride", java.util.Map.of("userAgent",
+                    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+                    "platform", "MacIntel"));
+            Browser.logIn(browser, base(), data.member("mac-writer"));
+            browser.get(base() + "/ask");
+            WebElement bold = waitFor(browser).until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-editor-toolbar] [data-md=bold]")));
+            assertThat(bold.getDomAttribute("title"), equalTo("Bold (\u2318B)"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void countersShowTheLimitsWhileTyping() {
         ChromeDriver browser = askAsMember();
         try {
