@@ -2,6 +2,7 @@
 // than one at a time (a newer one cancels the older), and the list is built from the server's JSON with the
 // matches it marked (escaped HTML). Without this script the box is a plain form that opens /search.
 
+import { closeList, markActive, openList } from './listbox.js';
 import { siteFetch } from './words.js';
 
 const input = document.getElementById('search-input');
@@ -41,23 +42,14 @@ function startSuggestions() {
   let lastQuery = '';
 
   const close = () => {
-    list.classList.remove('show');
-    list.replaceChildren();
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
+    closeList(input, list);
     items = [];
     active = -1;
   };
 
   const setActive = (index) => {
-    items.forEach((item, i) => {
-      const on = i === index;
-      item.classList.toggle('active', on);
-      item.setAttribute('aria-selected', String(on));
-    });
+    markActive(input, items, index);
     active = index;
-    if (index >= 0) input.setAttribute('aria-activedescendant', items[index].id);
-    else input.removeAttribute('aria-activedescendant');
   };
 
   const option = (id, html, href, extra) => {
@@ -84,7 +76,6 @@ function startSuggestions() {
   };
 
   const show = (query, suggestions) => {
-    list.replaceChildren();
     items = suggestions.map((s, i) =>
       option('search-suggestion-' + i, s.titleHtml, s.path,
         Number(s.answers) + ' ' + (list.dataset['answer' + plural(Number(s.answers))] || (s.answers === 1 ? 'answer' : 'answers'))));
@@ -98,9 +89,7 @@ function startSuggestions() {
     all.classList.add('border-top', 'fw-semibold');
     all.dataset.all = '';
     items.push(all);
-    list.append(...items);
-    list.classList.add('show');
-    input.setAttribute('aria-expanded', 'true');
+    openList(input, list, items);
     setActive(-1);
   };
 

@@ -3,6 +3,7 @@
 // search: arrows move through the options, Enter or Tab takes one, Escape closes the list. Without this script the
 // field is a plain text field.
 
+import { closeList, markActive, openList } from './listbox.js';
 import { editorWord, fill, siteFetch } from './words.js';
 
 const DEBOUNCE_MS = 150;
@@ -37,22 +38,14 @@ function startCompletion(input, list) {
   input.setAttribute('aria-expanded', 'false');
 
   const close = () => {
-    list.classList.remove('show');
-    list.replaceChildren();
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
+    closeList(input, list);
     items = [];
     active = -1;
   };
 
   const setActive = (index) => {
-    items.forEach((item, i) => {
-      item.classList.toggle('active', i === index);
-      item.setAttribute('aria-selected', String(i === index));
-    });
+    markActive(input, items, index);
     active = index;
-    if (index >= 0) input.setAttribute('aria-activedescendant', items[index].id);
-    else input.removeAttribute('aria-activedescendant');
   };
 
   const choose = (name) => {
@@ -89,9 +82,7 @@ function startCompletion(input, list) {
       });
       return li;
     });
-    list.replaceChildren(...items);
-    list.classList.add('show');
-    input.setAttribute('aria-expanded', 'true');
+    openList(input, list, items);
     setActive(-1); // Enter still sends the form until an option is picked with the arrows
   };
 
