@@ -6,18 +6,14 @@ package org.qasite.markdown.highlight;
  * regular expression, nothing a hostile text can make backtrack). A string or block comment left open runs to the end
  * of its line or of the block, as an editor would show it.
  */
-final class CodeScanner {
+final class CodeScanner extends OnePass {
 
     private final Grammar grammar;
-    private final String code;
-    private final Tokens out;
-    private int plainStart;
     private int braces;
 
     private CodeScanner(Grammar grammar, String code, Tokens out) {
+        super(code, out);
         this.grammar = grammar;
-        this.code = code;
-        this.out = out;
     }
 
     static void scan(Grammar grammar, String code, Tokens out) {
@@ -170,21 +166,6 @@ final class CodeScanner {
             return i;
         }
         return emit(i, j, Kind.VARIABLE);
-    }
-
-    private int emit(int start, int end, Kind kind) {
-        int stop = Math.min(end, code.length());
-        flush(start);
-        out.token(kind, code.subSequence(start, stop));
-        plainStart = stop;
-        return stop;
-    }
-
-    private void flush(int upTo) {
-        if (upTo > plainStart) {
-            out.plain(code.subSequence(plainStart, upTo));
-        }
-        plainStart = upTo;
     }
 
     private boolean onlySpaceBefore(int i) {

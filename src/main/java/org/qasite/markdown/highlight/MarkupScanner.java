@@ -4,15 +4,10 @@ package org.qasite.markdown.highlight;
  * XML and HTML: tag names, attributes and their values, comments, declarations and entities; the text between tags
  * (and inside script and style elements) stays plain. One pass, like {@link CodeScanner}.
  */
-final class MarkupScanner {
-
-    private final String code;
-    private final Tokens out;
-    private int plainStart;
+final class MarkupScanner extends OnePass {
 
     private MarkupScanner(String code, Tokens out) {
-        this.code = code;
-        this.out = out;
+        super(code, out);
     }
 
     static void scan(String code, Tokens out) {
@@ -89,22 +84,6 @@ final class MarkupScanner {
     private int closing(String delimiter, int from) {
         int close = code.indexOf(delimiter, from);
         return close < 0 ? code.length() : close + delimiter.length();
-    }
-
-    private int emit(int start, int end, Kind kind) {
-        flush(start);
-        if (end > start) {
-            out.token(kind, code.subSequence(start, end));
-        }
-        plainStart = end;
-        return end;
-    }
-
-    private void flush(int upTo) {
-        if (upTo > plainStart) {
-            out.plain(code.subSequence(plainStart, upTo));
-        }
-        plainStart = Math.max(plainStart, upTo);
     }
 
     private static boolean isNameStart(char c) {

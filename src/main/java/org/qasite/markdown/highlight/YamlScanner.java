@@ -6,18 +6,13 @@ import java.util.Set;
  * YAML, line by line: keys, quoted strings, comments, anchors and aliases, document markers, and values that are
  * numbers or literals. Block scalars ({@code |}, {@code >}) stay plain.
  */
-final class YamlScanner {
+final class YamlScanner extends OnePass {
 
     private static final Set<String> LITERALS = Set.of("true", "false", "null", "yes", "no", "on", "off", "~",
             "True", "False", "Null", "TRUE", "FALSE", "NULL");
 
-    private final String code;
-    private final Tokens out;
-    private int plainStart;
-
     private YamlScanner(String code, Tokens out) {
-        this.code = code;
-        this.out = out;
+        super(code, out);
     }
 
     static void scan(String code, Tokens out) {
@@ -138,23 +133,5 @@ final class YamlScanner {
             }
         }
         return true;
-    }
-
-    private int emit(int start, int end, Kind kind) {
-        if (start > plainStart) {
-            out.plain(code.subSequence(plainStart, start));
-        }
-        if (end > start) {
-            out.token(kind, code.subSequence(start, end));
-        }
-        plainStart = end;
-        return end;
-    }
-
-    private void flush(int upTo) {
-        if (upTo > plainStart) {
-            out.plain(code.subSequence(plainStart, upTo));
-        }
-        plainStart = upTo;
     }
 }
