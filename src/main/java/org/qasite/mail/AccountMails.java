@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qasite.account.AccountConfig;
 import org.qasite.account.AccountTokens;
 import org.qasite.member.Member;
-import org.qasite.text.i18n.MailMsg;
+import org.qasite.text.i18n.AccountMailMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.web.Site;
 
@@ -34,8 +34,7 @@ class AccountMails {
     MailTemplateInstance compose(MailLog mail, Member recipient) {
         String name = recipient.displayName;
         // rendered outside any request: in the recipient's language, not the reader's
-        MailMsg msg = Messages.mail(recipient.mailLocale());
-        MailMsg words = Messages.mail(recipient.mailLocale());
+        AccountMailMsg words = Messages.bundle(AccountMailMsg.class, recipient.mailLocale());
         MailTemplateInstance message;
         String subject;
         switch (mail.kind) {
@@ -46,7 +45,7 @@ class AccountMails {
                 }
                 message = Mails.Templates.passwordReset(name, recipient.username,
                         site.absoluteUrl("/reset-password?token=" + token),
-                        describe(config.resetLinkLifetime(), msg),
+                        describe(config.resetLinkLifetime(), words),
                         site.absoluteUrl("/forgot-password"), site.getName(), site.getBaseUrl());
                 subject = words.reset_subject(site.getName());
             }
@@ -57,9 +56,9 @@ class AccountMails {
                 }
                 boolean change = !recipient.email.equalsIgnoreCase(mail.recipient);
                 message = Mails.Templates.verifyEmail(name, mail.recipient, change,
-                        site.absoluteUrl("/verify-email?token=" + token), describe(config.verificationLinkLifetime(), msg),
+                        site.absoluteUrl("/verify-email?token=" + token), describe(config.verificationLinkLifetime(), words),
                         site.getName(), site.getBaseUrl());
-                subject = msg.verify_subject(site.getName());
+                subject = words.verify_subject(site.getName());
             }
             case MailLog.KIND_EMAIL_CHANGED -> {
                 message = Mails.Templates.emailChanged(name, recipient.username, recipient.email,
@@ -80,7 +79,7 @@ class AccountMails {
     }
 
     /** "1 hour", "24 hours", "30 minutes"; in Russian as "в течение …" needs them ("24 часов"). */
-    static String describe(Duration d, MailMsg msg) {
+    static String describe(Duration d, AccountMailMsg msg) {
         long minutes = Math.max(1, d.toMinutes());
         return minutes % 60 == 0 ? msg.duration_hours(minutes / 60) : msg.duration_minutes(minutes);
     }
