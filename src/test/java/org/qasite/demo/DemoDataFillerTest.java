@@ -136,6 +136,13 @@ class DemoDataFillerTest {
                 count("SELECT count(*) FROM question WHERE id BETWEEN ? AND ? AND accepted_answer_id IS NOT NULL",
                         questions));
 
+        // The demo titles' words are counted as the trigger counts an asked question's, and the trigger is on again.
+        assertEquals(0, value("SELECT count(*) FROM (SELECT w, count(*) AS n FROM question, title_words(title) AS w"
+                + " WHERE deleted_at IS NULL GROUP BY w) c FULL JOIN title_word t ON t.word = c.w"
+                + " WHERE t.questions IS DISTINCT FROM c.n"), "title_word counts every live question's title words");
+        assertEquals(1, value("SELECT count(*) FROM pg_trigger WHERE tgname = 'question_title_words'"
+                + " AND tgenabled = 'O'"));
+
         // The HTML is what the site would render from the Markdown.
         for (String table : List.of("question", "answer")) {
             IdRange range = table.equals("question") ? questions : answers;
