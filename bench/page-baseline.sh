@@ -22,7 +22,7 @@
 # The data is the N = 10,000 demo database qa_explain, used as it is when it has demo data and filled with
 # bin/fill-db otherwise (as question-page.sh). Both processes run at once, idle while the other one is measured, and
 # the runs alternate (site, baseline, site, baseline, ...) so that the machine's other work falls on both alike:
-# - the site: the packaged jar on 127.0.0.1:8590 (default JVM settings; its management interface on 8593), Redis
+# - the site: the packaged jar on 127.0.0.1:8590 (the JVM options of src/main/jvm/jvm.options; its management interface on 8593), Redis
 #   databases 13 (streams), 14 (cache) and 15 (locks), its mailer on a port where nothing listens;
 # - the baseline: bench/baseline's jar on 127.0.0.1:8592 (default JVM settings), reading the same Redis databases:
 #   the stream position from 13 and the right column from the cache keys the site fills in 14, where it also writes
@@ -247,7 +247,7 @@ ms_to_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory, shared with other work"
   echo "- Load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $LOAD_END (before each run: in the table)"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION, $WRK_VERSION"
-  echo "- The site: \`java -jar $JAR\` (default JVM settings, built from $BUILD) on 127.0.0.1:$PORT"
+  echo "- The site: \`java @src/main/jvm/jvm.options -jar $JAR\` (with the AOT cache when fresh, built from $BUILD) on 127.0.0.1:$PORT"
   echo "- The baseline: \`java -jar $BASELINE_JAR\` (default JVM settings; Vert.x web, reactive PostgreSQL client with a"
   echo "  pool of $DB_POOL, Redis client; $(nproc) HTTP server instances, one per CPU, each on its event loop) on 127.0.0.1:$BASELINE_PORT"
   echo "- Data: database \`$DB\`, $(thousands "$QUESTIONS") questions, $(thousands "$ANSWERS") answers"
