@@ -180,3 +180,26 @@ question_with_ten_answers() {
   [ -n "$QUESTION_ID" ] || { log "$DB has no question with 10 answers"; exit 1; }
   PAGE="/questions/$QUESTION_ID"
 }
+
+# Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
+sample_rss() {
+  local pid="$1" stop="$2" max=0 rss
+  while [ ! -e "$stop" ]; do
+    rss="$(ps -o rss= -p "$pid" 2> /dev/null | tr -d ' ')"
+    [ -n "$rss" ] && [ "$rss" -gt "$max" ] && max="$rss"
+    sleep 0.5
+  done
+  echo $((max / 1024))
+}
+
+# Builds the raw page baseline (bench/baseline, BASELINE_JAR) when it is missing or older than its sources or the
+# site's classes it runs on (target/quarkus-app/app/).
+build_page_baseline() {
+  BASELINE_JAR=bench/baseline/target/page-baseline.jar
+  if [ ! -f "$BASELINE_JAR" ] \
+    || [ -n "$(find bench/baseline/src bench/baseline/pom.xml target/quarkus-app/app -newer "$BASELINE_JAR" -print -quit)" ]; then
+    log "building the baseline"
+    ./mvnw -B -q -f bench/baseline/pom.xml package
+    touch "$BASELINE_JAR"
+  fi
+}

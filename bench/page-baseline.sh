@@ -95,12 +95,7 @@ if [ -n "$SITE_APP" ]; then
   [ -f "$JAR" ] || { log "no $JAR"; exit 1; }
   BUILD="the given $SITE_APP"
 fi
-if [ ! -f "$BASELINE_JAR" ] \
-  || [ -n "$(find bench/baseline/src bench/baseline/pom.xml "$SITE_CLASSES" -newer "$BASELINE_JAR" -print -quit)" ]; then
-  log "building the baseline"
-  ./mvnw -B -q -f bench/baseline/pom.xml package
-  touch "$BASELINE_JAR"
-fi
+build_page_baseline
 
 fill_demo_data
 
@@ -169,17 +164,6 @@ to_ms() {
     f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
     if (f < 0) { print "?"; exit 1 }
     printf "%.1f\n", n * f }'
-}
-
-# Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
-sample_rss() {
-  local pid="$1" stop="$2" max=0 rss
-  while [ ! -e "$stop" ]; do
-    rss="$(ps -o rss= -p "$pid" 2> /dev/null | tr -d ' ')"
-    [ -n "$rss" ] && [ "$rss" -gt "$max" ] && max="$rss"
-    sleep 0.5
-  done
-  echo $((max / 1024))
 }
 
 RESULTS=() # "round who rps p50 p99 requests errors rss load"

@@ -31,7 +31,6 @@ source bin/jvm
 bench_services "$DB"
 site_ports 8995 8996 9095
 BASELINE_PORT=8997
-BASELINE_JAR=bench/baseline/target/page-baseline.jar
 BASELINE_PID=""
 finish() {
   local status="$1"
@@ -44,11 +43,7 @@ require_free_ports
 if (exec 3<>"/dev/tcp/127.0.0.1/$BASELINE_PORT") 2> /dev/null; then log "port $BASELINE_PORT is taken"; exit 1; fi
 flush_redis
 build_site
-if [ ! -f "$BASELINE_JAR" ] || [ -n "$(find bench/baseline/src bench/baseline/pom.xml -newer "$BASELINE_JAR" -print -quit)" ]; then
-  log "building the baseline"
-  ./mvnw -B -q -f bench/baseline/pom.xml package
-  touch "$BASELINE_JAR"
-fi
+build_page_baseline
 fill_demo_data
 question_with_ten_answers
 
