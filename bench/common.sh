@@ -203,3 +203,11 @@ build_page_baseline() {
     touch "$BASELINE_JAR"
   fi
 }
+
+# The question page's own address: /questions/{id} moves permanently to /questions/{id}/{slug}, so a load on PAGE would
+# measure the redirect. Asks the site at $BASE_URL and sets PAGE to where it points (or leaves it as it is).
+canonical_page() {
+  local location
+  location="$(curl -sS -o /dev/null -w '%{redirect_url}' --max-time 30 "$BASE_URL$PAGE")"
+  [ -z "$location" ] || PAGE="/${location#*://*/}"
+}

@@ -9,6 +9,8 @@
 #   QA_MEMORY_WARM_UP         seconds of load before each measured run, not reported (default 10)
 #   QA_MEMORY_SETTLE          seconds idle before each idle RSS sample (default 20)
 #   QA_MEMORY_DB              the database (default qa_explain, the N = 10,000 demo data; filled when empty)
+#   QA_MEMORY_SETS            other option sets than the script's: "name|JVM options|VAR=value ...;name|...", at most
+#                             5 (@FILE in the options: src/main/jvm/jvm.options)
 #
 # All the processes run at once (site ports 8990-8994, management 9090-9094, the mailer pointed at 8999 where nothing
 # listens), idle while another is measured, and the runs alternate, so that the machine's other work falls on all
@@ -41,14 +43,17 @@ site_ports 8990 8999 9090
 # The option sets: a name, the JVM options, and Quarkus settings (VAR=value words, may be empty), split by "|". The
 # capped sets share the options file's limits and differ in the collector.
 FILE="@$PWD/$JVM_OPTIONS_FILE"
-LIMITS="-Xms48m -Xmx128m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=32m"
+LIMITS="$(grep -v -e '^#' -e '^-XX:+Use.*GC$' "$JVM_OPTIONS_FILE" | grep . | tr '\n' ' ')"
 SETS=(
   "JVM defaults (as before the options file)||"
   "G1, the file's limits|-XX:+UseG1GC $LIMITS|"
   "Parallel, the file's limits|-XX:+UseParallelGC $LIMITS|"
-  "options file (Serial)|$FILE|"
-  "options file, -Xmx96m|$FILE -Xmx96m|"
+  "options file|$FILE|"
+  "options file without the native heap trim|$FILE -XX:TrimNativeHeapInterval=0|"
 )
+# QA_MEMORY_SETS replaces them: sets separated by ";" (in a set, @FILE stands for the options file).
+if [ -n "${QA_MEMORY_SETS:-}" ]; then IFS=';' read -r -a SETS <<< "${QA_MEMORY_SETS//@FILE/$FILE}"; fi
+[ "${#SETS[@]}" -le 5 ] || { log "QA_MEMORY_SETS: at most 5 sets (the ports 8990-8994)"; exit 2; }
 
 PIDS=()
 finish() {
@@ -64,16 +69,6 @@ fill_demo_data
 question_with_ten_answers
 
 rss_of() { echo $(($(ps -o rss= -p "$1" | tr -d ' ') / 1024)); }
-# Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
-sample_rss() {
-  local pid="$1" stop="$2" max=0 rss
-  while [ ! -e "$stop" ]; do
-    rss="$(ps -o rss= -p "$pid" 2> /dev/null | tr -d ' ')"
-    [ -n "$rss" ] && [ "$rss" -gt "$max" ] && max="$rss"
-    sleep 0.5
-  done
-  echo $((max / 1024))
-}
 
 declare -a URLS=() IDLE_START=() IDLE_END=() READY=()
 for i in "${!SETS[@]}"; do
@@ -86,6 +81,7 @@ for i in "${!SETS[@]}"; do
   APP_JVM_OPTS="$opts" READY_SECONDS=120 start_app_jar "$JAR" $settings
   mv "$WORK/app.log" "$WORK/app-$i.log"
   PIDS+=("$APP_PID"); APP_PID=""
+  [ "$i" -gt 0 ] || canonical_page
   READY+=("$APP_READY_MS"); URLS+=("$BASE_URL$PAGE")
   curl -fsS -o /dev/null --max-time 30 "$BASE_URL$PAGE"
 done
@@ -142,7 +138,7 @@ read -r REF_RPS _ <<< "$(summary 0)"
   echo
   for i in "${!SETS[@]}"; do
     IFS='|' read -r name opts settings <<< "${SETS[$i]}"
-    echo "- $name: \`${opts:-(none)}\`${settings:+, $settings}"
+    echo "- $name: \`$(opts="${opts//$PWD\//}"; echo "${opts:-(none)}")\`${settings:+, $settings}"
   done
   echo "- the options file, $JVM_OPTIONS_FILE: \`$(grep -v '^#' "$JVM_OPTIONS_FILE" | grep . | tr '\n' ' ' | sed 's/ $//')\`"
   echo
@@ -155,7 +151,10 @@ read -r REF_RPS _ <<< "$(summary 0)"
   printf '|---:|'; for _ in "${SETS[@]}"; do printf -- '---:|'; done; echo
   for round in $(seq 1 "$ROUNDS"); do
     printf '| %d |' "$round"
-    for row in "${RESULTS[@]}"; do read -r r _ rps rss <<< "$row"; [ "$r" = "$round" ] && printf ' %s / %s MiB |' "$rps" "$rss"; done
+    for row in "${RESULTS[@]}"; do
+      read -r r _ rps rss <<< "$row"
+      if [ "$r" = "$round" ]; then printf ' %s / %s MiB |' "$rps" "$rss"; fi
+    done
     echo
   done
   echo

@@ -6,8 +6,8 @@
 #   QA_START_RUNS   starts of each kind, taken in turn (default 5); the table has their median, least and most
 #   QA_START_DB     the database (default qa_explain, the N = 10,000 demo data; filled with bin/fill-db when empty)
 #
-# The site runs as bench/common.sh starts it (src/main/jvm/jvm.options) on 127.0.0.1:8990 (management 9090), its
-# mailer pointed at 8991 where nothing listens. The AOT cache is trained by this run, as bin/run trains it (bin/jvm's
+# The site runs as bench/common.sh starts it (src/main/jvm/jvm.options) on 127.0.0.1:8998 (management 9098), its
+# mailer pointed at 8999 where nothing listens. The AOT cache is trained by this run, as bin/run trains it (bin/jvm's
 # train_aot_cache: a start, the main pages 30 times, a stop), and as the JVM image makes it (a start that fails at its
 # first connection), into a temporary directory. Readiness is polled every 20
 # ms, so a figure is at most that late. Every start applies nothing (the database is migrated beforehand): Flyway's
@@ -27,7 +27,7 @@ source bench/common.sh
 # shellcheck source=../bin/jvm
 source bin/jvm
 bench_services "$DB"
-site_ports 8990 8991 9090
+site_ports 8998 8999 9098
 trap 'finish_site_run $?' EXIT
 trap 'exit 130' INT TERM
 require_free_ports
@@ -66,6 +66,7 @@ declare -A OPTS=([aot]="$OPTIONS -XX:AOTCache=$WORK/app.aot" [image]="$OPTIONS -
 
 # Is the cache used? The JVM says so with -Xlog:aot (and refuses it, in this mode, with a warning).
 APP_JVM_OPTS="${OPTS[aot]} -XX:AOTMode=on -Xlog:aot" READY_POLL=0.1 start_app_jar "$JAR"
+canonical_page
 CACHE_LOG="$(grep -m1 -iE 'Opened (AOT|shared) (cache|archive)|Using AOT-linked classes' "$WORK/app.log" || true)"
 stop_app
 [ -n "$CACHE_LOG" ] || { log "the JVM did not say it opened the AOT cache (-Xlog:aot)"; exit 1; }

@@ -64,6 +64,7 @@ fi
 LOAD_START="$(loadavg)"
 log "starting the site ($SITE_OPTS)"
 APP_JVM_OPTS="$SITE_OPTS" READY_POLL=0.05 start_app_jar "$JAR"
+canonical_page
 log "ready after $APP_READY_MS ms; $DURATION s of load in $BUCKET s runs"
 CURVE=() # "end-second rps"
 for end in $(seq "$BUCKET" "$BUCKET" "$DURATION"); do
