@@ -64,6 +64,7 @@ fi
 LOAD_START="$(loadavg)"
 log "starting the site ($SITE_OPTS)"
 APP_JVM_OPTS="$SITE_OPTS" READY_POLL=0.05 start_app_jar "$JAR"
+BASELINE_PAGE="$PAGE" # the baseline serves the question at /questions/{id}, the site moves it to its slug
 canonical_page
 log "ready after $APP_READY_MS ms; $DURATION s of load in $BUCKET s runs"
 CURVE=() # "end-second rps"
@@ -91,9 +92,12 @@ for _ in $(seq 1 600); do
   kill -0 "$BASELINE_PID" 2> /dev/null || { tail -n 20 "$WORK/baseline.log" >&2; log "the baseline did not start"; exit 1; }
   sleep 0.05
 done
-wrk -t2 -c16 -d60s --timeout 10s "http://127.0.0.1:$BASELINE_PORT$PAGE" > /dev/null
-wrk -t2 -c16 -d20s --timeout 10s "http://127.0.0.1:$BASELINE_PORT$PAGE" > "$WORK/wrk.txt"
+code="$(curl -sS -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$BASELINE_PORT$BASELINE_PAGE")"
+[ "$code" = 200 ] || { log "the baseline answered $code for $BASELINE_PAGE"; exit 1; }
+wrk -t2 -c16 -d60s --timeout 10s "http://127.0.0.1:$BASELINE_PORT$BASELINE_PAGE" > /dev/null
+wrk -t2 -c16 -d20s --timeout 10s "http://127.0.0.1:$BASELINE_PORT$BASELINE_PAGE" > "$WORK/wrk.txt"
 BASE_RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk.txt")"
+! grep -q 'Non-2xx' "$WORK/wrk.txt" || { cat "$WORK/wrk.txt" >&2; log "the baseline answered errors under load"; exit 1; }
 LOAD_END="$(loadavg)"
 TARGET=$((BASE_RPS * 75 / 100))
 REACHED="$(printf '%s\n' "${CURVE[@]}" | awk -v t="$TARGET" '$2 >= t { print $1; exit }')"
