@@ -4,9 +4,10 @@
 # commit of the run.
 # Usage: bench/all.sh
 #   QA_BENCH_ONLY="page-baseline question-page ..."  runs only these (default: all, in this order:
-#                  page-baseline question-page stats-explain search fill-db events live notifications)
+#                  page-baseline question-page stats-explain search fill-db events live notifications memory start
+#                  warm-up)
 #   QA_BENCH_QUICK=1  a shorter pass: fewer and shorter runs, smaller sizes; the figures are rougher
-# A full pass takes about half an hour on 2 CPUs (the sum of the scripts' own times in bench/README.md), plus builds
+# A full pass takes about 50 minutes on 2 CPUs (the sum of the scripts' own times in bench/README.md), plus builds
 # and the fill of qa_explain when it is empty.
 #
 # A script that fails does not stop the others: its log is kept in bench/results/logs/ and latest.md says it failed.
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/all.sh (settings through QA_BENCH_ONLY and QA_BENCH_QUICK)" >&2; exit 2; }
 
-ALL=(page-baseline question-page stats-explain search fill-db events live notifications)
+ALL=(page-baseline question-page stats-explain search fill-db events live notifications memory start warm-up)
 read -r -a ONLY <<< "${QA_BENCH_ONLY:-${ALL[*]}}"
 for name in "${ONLY[@]}"; do
   [[ " ${ALL[*]} " == *" $name "* ]] || { echo "unknown benchmark: $name (known: ${ALL[*]})" >&2; exit 2; }
@@ -54,6 +55,13 @@ command_of() {
     notifications)
       if [ -n "$QUICK" ]; then echo "env QA_NOTIFY_ROUNDS=1 QA_NOTIFY_ANSWERS=10 bench/notifications.sh"
       else echo "bench/notifications.sh"; fi ;;
+    memory)
+      if [ -n "$QUICK" ]; then echo "env QA_MEMORY_ROUNDS=1 QA_MEMORY_DURATION=10 QA_MEMORY_FIRST_WARM_UP=10 QA_MEMORY_WARM_UP=5 QA_MEMORY_SETTLE=10 bench/memory.sh"
+      else echo "bench/memory.sh"; fi ;;
+    start)
+      if [ -n "$QUICK" ]; then echo "env QA_START_RUNS=2 bench/start.sh"; else echo "bench/start.sh"; fi ;;
+    warm-up)
+      if [ -n "$QUICK" ]; then echo "env QA_WARM_UP_DURATION=60 bench/warm-up.sh"; else echo "bench/warm-up.sh"; fi ;;
   esac
 }
 

@@ -105,10 +105,20 @@ require_free_ports() {
 # (default 60) until /q/health/ready says so, asking every $READY_POLL seconds (default 0.5). Sets APP_PID, APP_READY_MS
 # to the milliseconds from the process' start to the first ready answer, and OPS_URL to where the build serves /q/:
 # $MANAGEMENT_URL, or $BASE_URL for a build from before the management interface (QA_BENCH_BASELINE). Its log goes to
-# $WORK/app.log.
+# $WORK/app.log. Its JVM options: those of bin/run (src/main/jvm/jvm.options, and the AOT cache beside the jar when it
+# is fresh), or the words of APP_JVM_OPTS when it is set (empty: the JVM's defaults), for a bench that compares them.
 start_app_jar() {
   local jar="$1" wait="${READY_SECONDS:-60}" poll="${READY_POLL:-0.5}" started deadline
   shift
+  local -a jvm
+  if [ -n "${APP_JVM_OPTS+set}" ]; then
+    read -r -a jvm <<< "$APP_JVM_OPTS"
+  else
+    # shellcheck source=../bin/jvm
+    source bin/jvm
+    jvm_args "$(dirname "$jar")"
+    jvm=("${JVM_ARGS[@]}")
+  fi
   started="$(date +%s%N)"
   deadline=$(($(date +%s) + wait))
   env QA_DB_URL="$DB_URL" \
@@ -121,7 +131,7 @@ start_app_jar() {
     QA_SMTP_HOST=127.0.0.1 QA_SMTP_PORT="$SMTP_PORT" \
     QA_INSTANCE_ID=bench \
     "$@" \
-    "$JAVA_HOME/bin/java" -Dquarkus.banner.enabled=false -jar "$jar" > "$WORK/app.log" 2>&1 &
+    "$JAVA_HOME/bin/java" "${jvm[@]}" -Dquarkus.banner.enabled=false -jar "$jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   local url
   while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -169,4 +179,35 @@ question_with_ten_answers() {
     GROUP BY question_id HAVING count(*) >= 10 ORDER BY question_id LIMIT 1")"
   [ -n "$QUESTION_ID" ] || { log "$DB has no question with 10 answers"; exit 1; }
   PAGE="/questions/$QUESTION_ID"
+}
+
+# Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
+sample_rss() {
+  local pid="$1" stop="$2" max=0 rss
+  while [ ! -e "$stop" ]; do
+    rss="$(ps -o rss= -p "$pid" 2> /dev/null | tr -d ' ')"
+    [ -n "$rss" ] && [ "$rss" -gt "$max" ] && max="$rss"
+    sleep 0.5
+  done
+  echo $((max / 1024))
+}
+
+# Builds the raw page baseline (bench/baseline, BASELINE_JAR) when it is missing or older than its sources or the
+# site's classes it runs on (target/quarkus-app/app/).
+build_page_baseline() {
+  BASELINE_JAR=bench/baseline/target/page-baseline.jar
+  if [ ! -f "$BASELINE_JAR" ] \
+    || [ -n "$(find bench/baseline/src bench/baseline/pom.xml target/quarkus-app/app -newer "$BASELINE_JAR" -print -quit)" ]; then
+    log "building the baseline"
+    ./mvnw -B -q -f bench/baseline/pom.xml package
+    touch "$BASELINE_JAR"
+  fi
+}
+
+# The question page's own address: /questions/{id} moves permanently to /questions/{id}/{slug}, so a load on PAGE would
+# measure the redirect. Asks the site at $BASE_URL and sets PAGE to where it points (or leaves it as it is).
+canonical_page() {
+  local location
+  location="$(curl -sS -o /dev/null -w '%{redirect_url}' --max-time 30 "$BASE_URL$PAGE")"
+  [ -z "$location" ] || PAGE="/${location#*://*/}"
 }

@@ -165,7 +165,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory"
   echo "- Load average (1, 5, 15 min) before the runs of each site: $(printf '%s, ' "${LOADS[@]}")and at the end: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION"
-  echo "- One instance of the site (\`java -jar $JAR\`, default JVM settings), demo data of ratio $RATIO"
+  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh), demo data of ratio $RATIO"
   echo "  ($(thousands "$ANSWERS") answers), relay batch 200, consumer batch 50 (the defaults); **site** is the commit it was built from"
   if [ "${#LABELS[@]}" -gt 1 ]; then
     echo "- Changes to the site from ${LABELS[0]} to ${LABELS[-1]}:"

@@ -161,7 +161,7 @@ TABLE="$WORK/table.md"
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory"
   echo "- Load average (1, 5, 15 min) before the first start: $LOAD_BEFORE; after the last text: $LOAD_AFTER"
-  echo "- $JAVA_VERSION; one instance of the site at a time (\`java -jar\`, default JVM settings) on 127.0.0.1:$PORT"
+  echo "- $JAVA_VERSION; one instance of the site at a time (\`java @src/main/jvm/jvm.options -jar\`, with the AOT cache when fresh) on 127.0.0.1:$PORT"
   if [ "${#LABELS[@]}" -gt 1 ]; then
     echo "- Builds: ${LABELS[0]} (commonmark-java $(commonmark_of "$WORK/baseline/pom.xml"), the baseline) and ${LABELS[1]}"
     echo "  (commonmark-java $(commonmark_of pom.xml), this checkout)"

@@ -210,7 +210,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory; load average before: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION"
-  echo "- One instance of the site (\`java -jar $JAR\`, default JVM settings, built from $BUILD), database \`$DB\`"
+  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD), database \`$DB\`"
   echo
   echo "## Fan-out: new questions in a tag with $(thousands "$FOLLOWING") followers"
   echo

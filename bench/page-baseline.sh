@@ -22,7 +22,7 @@
 # The data is the N = 10,000 demo database qa_explain, used as it is when it has demo data and filled with
 # bin/fill-db otherwise (as question-page.sh). Both processes run at once, idle while the other one is measured, and
 # the runs alternate (site, baseline, site, baseline, ...) so that the machine's other work falls on both alike:
-# - the site: the packaged jar on 127.0.0.1:8590 (default JVM settings; its management interface on 8593), Redis
+# - the site: the packaged jar on 127.0.0.1:8590 (the JVM options of src/main/jvm/jvm.options; its management interface on 8593), Redis
 #   databases 13 (streams), 14 (cache) and 15 (locks), its mailer on a port where nothing listens;
 # - the baseline: bench/baseline's jar on 127.0.0.1:8592 (default JVM settings), reading the same Redis databases:
 #   the stream position from 13 and the right column from the cache keys the site fills in 14, where it also writes
@@ -95,12 +95,7 @@ if [ -n "$SITE_APP" ]; then
   [ -f "$JAR" ] || { log "no $JAR"; exit 1; }
   BUILD="the given $SITE_APP"
 fi
-if [ ! -f "$BASELINE_JAR" ] \
-  || [ -n "$(find bench/baseline/src bench/baseline/pom.xml "$SITE_CLASSES" -newer "$BASELINE_JAR" -print -quit)" ]; then
-  log "building the baseline"
-  ./mvnw -B -q -f bench/baseline/pom.xml package
-  touch "$BASELINE_JAR"
-fi
+build_page_baseline
 
 fill_demo_data
 
@@ -171,17 +166,6 @@ to_ms() {
     printf "%.1f\n", n * f }'
 }
 
-# Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
-sample_rss() {
-  local pid="$1" stop="$2" max=0 rss
-  while [ ! -e "$stop" ]; do
-    rss="$(ps -o rss= -p "$pid" 2> /dev/null | tr -d ' ')"
-    [ -n "$rss" ] && [ "$rss" -gt "$max" ] && max="$rss"
-    sleep 0.5
-  done
-  echo $((max / 1024))
-}
-
 RESULTS=() # "round who rps p50 p99 requests errors rss load"
 measure() { # $1: round, $2: site|baseline
   local round="$1" who="$2" url pid out="$WORK/$2-$1.txt" rss
@@ -247,7 +231,7 @@ ms_to_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory, shared with other work"
   echo "- Load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $LOAD_END (before each run: in the table)"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION, $WRK_VERSION"
-  echo "- The site: \`java -jar $JAR\` (default JVM settings, built from $BUILD) on 127.0.0.1:$PORT"
+  echo "- The site: \`java @src/main/jvm/jvm.options -jar $JAR\` (with the AOT cache when fresh, built from $BUILD) on 127.0.0.1:$PORT"
   echo "- The baseline: \`java -jar $BASELINE_JAR\` (default JVM settings; Vert.x web, reactive PostgreSQL client with a"
   echo "  pool of $DB_POOL, Redis client; $(nproc) HTTP server instances, one per CPU, each on its event loop) on 127.0.0.1:$BASELINE_PORT"
   echo "- Data: database \`$DB\`, $(thousands "$QUESTIONS") questions, $(thousands "$ANSWERS") answers"

@@ -148,7 +148,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory"
   echo "- Load average (1, 5, 15 min) before each configuration: $(printf '%s; ' "${LOADS[@]}")at the end: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION, $WRK_VERSION"
-  echo "- One instance of the site (\`java -jar $JAR\`, default JVM settings, built from $BUILD), on 127.0.0.1:$PORT"
+  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD), on 127.0.0.1:$PORT"
   echo "- Data: database \`$DB\`, $(thousands "$QUESTIONS") questions, $(thousands "$ANSWERS") answers"
   if [ -n "$FILLED_NOW" ]; then echo "  (filled by this run with \`bin/fill-db $N\`)"; else echo "  (\`fill-db\` demo data, filled beforehand)"; fi
   if [ "${#MISSING[@]}" -gt 0 ]; then

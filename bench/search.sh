@@ -255,7 +255,7 @@ TABLE="$WORK/table.md"
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory"
   echo "- Load average (1, 5, 15 min) before the site's start: $LOAD_BEFORE; at the end of the measurements: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION, $CURL_VERSION, $PGBENCH_VERSION"
-  echo "- One instance of the site (\`java -jar $JAR\`, default JVM settings, built from $BUILD), on 127.0.0.1:$PORT"
+  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD), on 127.0.0.1:$PORT"
   echo "- Data: database \`$DB\`, $(thousands "$QUESTIONS") questions, text search configuration \`$CONFIG\`"
   if [ -n "$FILLED_NOW" ]; then echo "  (filled by this run with \`bin/fill-db $N\`)"; else echo "  (\`fill-db\` demo data, filled beforehand)"; fi
   if [ "${#MISSING[@]}" -gt 0 ]; then

@@ -87,6 +87,8 @@ public final class Cluster implements AutoCloseable {
         env.put("QA_CLUSTER_JAR", Path.of(System.getProperty("qa.it.jar", "target/quarkus-app/quarkus-run.jar"))
                 .toAbsolutePath().toString());
         env.put("QA_DEMO_RATIO", "0");
+        // The instances run with the options file as always; an AOT cache's training run would only slow the test.
+        env.put("QA_AOT_CACHE", "off");
         env.putIfAbsent("QA_SESSION_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
         // The JDK that runs the test runs the site too.
         env.put("JAVA_HOME", System.getProperty("java.home"));
