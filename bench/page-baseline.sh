@@ -123,8 +123,8 @@ started="$(date +%s%N)"
 env BASELINE_PORT="$BASELINE_PORT" \
   BASELINE_DB_URL="postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:5432/$DB" \
   BASELINE_DB_POOL="$DB_POOL" \
-  BASELINE_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
-  BASELINE_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
+  BASELINE_REDIS_STREAMS_URL="redis://127.0.0.1:$REDIS_PORT/$STREAMS_DB" \
+  BASELINE_REDIS_CACHE_URL="redis://127.0.0.1:$REDIS_PORT/$CACHE_DB" \
   BASELINE_HEAD="$WORK/head.html" \
   BASELINE_VISITOR_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
   "$JAVA_HOME/bin/java" -jar "$BASELINE_JAR" > "$WORK/baseline.log" 2>&1 &
