@@ -19,7 +19,9 @@
 # of a coding is its requests/s against those without compression from the same start and the same client (wrk sends
 # no Accept-Encoding unless told). Next to it, the site's own CPU time a request (user and system time of its process
 # over the measured run, from /proc, divided by the requests wrk counted): on a machine shared with other work the
-# requests/s move with what else runs, the CPU a request costs much less.
+# requests/s move with what else runs, the CPU a request costs much less. And the CPU of compressing the page once at
+# brotli 1-5 and gzip 1-5 in one thread (bench/compression/Levels.java, with the site's brotli4j), which other work
+# on the machine hardly moves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/compression.sh (settings through QA_COMPRESSION_BENCH_* variables)" >&2; exit 2; }
@@ -82,6 +84,7 @@ for pair in "${LEVELS[@]}"; do
     [ "$encoding" = none ] || header=(-H "Accept-Encoding: $encoding")
     BYTES[$encoding]="$(curl -sS -o /dev/null -w '%{size_download}' "${header[@]}" "$URL")"
   done
+  [ -f "$WORK/page.html" ] || curl -sS -o "$WORK/page.html" "$URL"
   log "first warm-up, $FIRST_WARM_UP s, the three alternately (load $(loadavg))"
   for encoding in "${ENCODINGS[@]}"; do
     header=()
@@ -113,6 +116,9 @@ for pair in "${LEVELS[@]}"; do
   stop_app
 done
 LOAD_END="$(loadavg)"
+log "compressing the page once at each level (one thread)"
+BROTLI_JARS="$(find "$(dirname "$JAR")/lib/main" -name '*brotli4j*.jar' | tr '\n' ':')"
+LEVEL_ROWS="$("$JAVA_HOME/bin/java" -cp "$BROTLI_JARS" bench/compression/Levels.java "$WORK/page.html" 2> /dev/null)"
 
 # --- the report ----------------------------------------------------------------------------------------------------------
 # Per pair and coding: the mean requests/s of the rounds, the median p50/p99; the cost against "none" of the same pair.
@@ -158,6 +164,13 @@ CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     read -r pair round encoding rps p50 p99 errors _ cpu load <<< "$row"
     echo "| $pair | $round | $encoding | $(thousands "${rps%.*}").${rps#*.} | $cpu | $p50 | $p99 | $errors | ${load//,/ } |"
   done
+  echo
+  echo "Compressing the page ($(thousands "$(stat -c %s "$WORK/page.html")") bytes) once, in one thread: the thread's CPU time, the best of 5"
+  echo "rounds of 300 after 300 of warm-up (\`bench/compression/Levels.java\`, brotli4j from the site's jar, the JDK's zlib):"
+  echo
+  echo "| level | brotli bytes | brotli CPU ms | gzip bytes | gzip CPU ms |"
+  echo "|---:|---:|---:|---:|---:|"
+  echo "$LEVEL_ROWS"
   echo
   echo "Reproduce with \`bench/compression.sh\` (\`QA_COMPRESSION_BENCH_*\` change the levels and the runs)."
 } > "$OUT"
