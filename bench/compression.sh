@@ -58,14 +58,6 @@ build_site
 fill_demo_data
 question_with_ten_answers
 
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
-    if (f < 0) { print "?"; exit 1 }
-    printf "%.1f\n", n * f }'
-}
-
 ENCODINGS=(none gzip br)
 RESULTS=() # "pair round encoding rps p50 p99 errors bytes cpu load"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }

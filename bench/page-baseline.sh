@@ -162,15 +162,6 @@ log "page: site $SITE_BYTES bytes, baseline $BASELINE_BYTES bytes ($SIZE_DIFF %)
 if [ "$DIFF_LINES" -gt 0 ]; then (diff "$WORK/site.norm" "$WORK/baseline.norm" || true) | head -n 40 >&2; fi
 
 # --- the runs -----------------------------------------------------------------------------------------------------------
-# wrk's latency as ms: "812.00us", "3.41ms", "1.20s", "2.00m".
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
-    if (f < 0) { print "?"; exit 1 }
-    printf "%.1f\n", n * f }'
-}
-
 # Largest RSS of a process (MiB) while a file ($2) does not exist; sampled every 0.5 s.
 sample_rss() {
   local pid="$1" stop="$2" max=0 rss
