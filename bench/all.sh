@@ -4,8 +4,8 @@
 # commit of the run.
 # Usage: bench/all.sh
 #   QA_BENCH_ONLY="page-baseline question-page ..."  runs only these (default: all, in this order:
-#                  page-baseline question-page stats-explain search fill-db events live notifications memory start
-#                  warm-up)
+#                  page-baseline question-page compression stats-explain search fill-db events live notifications
+#                  memory start warm-up)
 #   QA_BENCH_QUICK=1  a shorter pass: fewer and shorter runs, smaller sizes; the figures are rougher
 # A full pass takes about 50 minutes on 2 CPUs (the sum of the scripts' own times in bench/README.md), plus builds
 # and the fill of qa_explain when it is empty.
@@ -17,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/all.sh (settings through QA_BENCH_ONLY and QA_BENCH_QUICK)" >&2; exit 2; }
 
-ALL=(page-baseline question-page stats-explain search fill-db events live notifications memory start warm-up)
+ALL=(page-baseline question-page compression stats-explain search fill-db events live notifications memory start
+  warm-up)
 read -r -a ONLY <<< "${QA_BENCH_ONLY:-${ALL[*]}}"
 for name in "${ONLY[@]}"; do
   [[ " ${ALL[*]} " == *" $name "* ]] || { echo "unknown benchmark: $name (known: ${ALL[*]})" >&2; exit 2; }
@@ -41,6 +42,9 @@ command_of() {
     question-page)
       if [ -n "$QUICK" ]; then echo "env QA_PAGE_DURATION=10 QA_PAGE_WARM_UP=5 bench/question-page.sh"
       else echo "bench/question-page.sh"; fi ;;
+    compression)
+      if [ -n "$QUICK" ]; then echo "env QA_COMPRESSION_BENCH_ROUNDS=1 QA_COMPRESSION_BENCH_DURATION=10 QA_COMPRESSION_BENCH_FIRST_WARM_UP=30 bench/compression.sh"
+      else echo "bench/compression.sh"; fi ;;
     stats-explain) echo "bench/stats-explain.sh" ;;
     search)
       if [ -n "$QUICK" ]; then echo "env QA_SEARCH_REQUESTS=50 QA_SEARCH_WARM_UP=10 bench/search.sh"

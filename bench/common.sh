@@ -28,6 +28,14 @@ sql() { psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 -qtA
 thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 flush_redis() { local db; for db in $STREAMS_DB $CACHE_DB $LOCKS_DB; do "${REDIS[@]}" -n "$db" FLUSHDB > /dev/null; done; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# wrk's latency as ms: "812.00us", "3.41ms", "1.20s", "2.00m".
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
+    if (f < 0) { print "?"; exit 1 }
+    printf "%.1f\n", n * f }'
+}
 
 # Stops the site started by the script (APP_PID), waiting up to 15 s before killing it.
 stop_app() {

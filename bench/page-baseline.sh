@@ -118,8 +118,8 @@ started="$(date +%s%N)"
 env BASELINE_PORT="$BASELINE_PORT" \
   BASELINE_DB_URL="postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:5432/$DB" \
   BASELINE_DB_POOL="$DB_POOL" \
-  BASELINE_REDIS_STREAMS_URL="redis://127.0.0.1:6379/$STREAMS_DB" \
-  BASELINE_REDIS_CACHE_URL="redis://127.0.0.1:6379/$CACHE_DB" \
+  BASELINE_REDIS_STREAMS_URL="redis://127.0.0.1:$REDIS_PORT/$STREAMS_DB" \
+  BASELINE_REDIS_CACHE_URL="redis://127.0.0.1:$REDIS_PORT/$CACHE_DB" \
   BASELINE_HEAD="$WORK/head.html" \
   BASELINE_VISITOR_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" \
   "$JAVA_HOME/bin/java" -jar "$BASELINE_JAR" > "$WORK/baseline.log" 2>&1 &
@@ -157,14 +157,6 @@ log "page: site $SITE_BYTES bytes, baseline $BASELINE_BYTES bytes ($SIZE_DIFF %)
 if [ "$DIFF_LINES" -gt 0 ]; then (diff "$WORK/site.norm" "$WORK/baseline.norm" || true) | head -n 40 >&2; fi
 
 # --- the runs -----------------------------------------------------------------------------------------------------------
-# wrk's latency as ms: "812.00us", "3.41ms", "1.20s", "2.00m".
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
-    if (f < 0) { print "?"; exit 1 }
-    printf "%.1f\n", n * f }'
-}
 
 RESULTS=() # "round who rps p50 p99 requests errors rss load"
 measure() { # $1: round, $2: site|baseline

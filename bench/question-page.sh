@@ -83,15 +83,6 @@ cache_commands() {
     END { s = ""; for (i = 1; i <= n / 5; i++) s = s (i > 1 ? "," : "") cmds[i]; printf "%.1f %s\n", n / 5, (s == "" ? "-" : s) }' "$mon"
 }
 
-# wrk's latency as ms: "812.00us", "3.41ms", "1.20s", "2.00m".
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
-    if (f < 0) { print "?"; exit 1 }
-    printf "%.1f\n", n * f }'
-}
-
 WRK_CMD=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "$URL")
 WRK_WARM_UP=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_UP}s" --timeout 10s "$URL")
 

@@ -77,13 +77,6 @@ done
 # The page's own address (/questions/{id} redirects to the one with the title's words).
 URL="$BASE_URL$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE_URL$PAGE" | sed "s|^$BASE_URL||")"
 [ "$URL" != "$BASE_URL" ] || URL="$BASE_URL$PAGE"
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1
-    if (f < 0) { print "?"; exit 1 }
-    printf "%.1f\n", n * f }'
-}
 ENCODINGS=(none gzip br)
 declare -A BYTES
 for encoding in "${ENCODINGS[@]}"; do

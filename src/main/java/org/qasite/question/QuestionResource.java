@@ -124,13 +124,16 @@ public class QuestionResource {
     @Path("questions/{id}/{slug}")
     public Response show(@RestPath String id, @RestPath String slug, @RestQuery String page, @RestQuery String sort,
             @RestQuery String comments, HttpServerRequest request, UriInfo uri) {
-        Question question = visible(id);
+        // Before the question, as in load(): its answer count and its answers are then never older than the position.
+        Position position = events.currentPosition();
+        // Read once, with what the page shows of it, for the slug and for the page.
+        Question question = DeletedPosts.require(Question.requireForPage(id), me.id());
         if (!question.slug().equals(slug)) {
             return toCanonical(question, uri); // a title edited since the link was made, or a mistyped slug
         }
         String address = ClientAddress.of(request);
         String readerKey = readers.of(me.id(), address);
-        QuestionPage questionPage = load(id, page, sort, comments);
+        QuestionPage questionPage = load(position, question, page, sort, comments);
         if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
             views.record(questionPage.question().id, readerKey);
             if (questionPage.reader() != null) {
@@ -160,9 +163,13 @@ public class QuestionResource {
         // Read before the answers: every answer the page misses comes after it in the stream, and the page's script
         // asks for exactly those when it connects.
         Position position = events.currentPosition();
+        return load(position, DeletedPosts.require(Question.requireForPage(rawId), me.id()), page, rawSort, showComments);
+    }
+
+    /** The page of a question read (with its author and tags) after the stream position. */
+    private QuestionPage load(Position position, Question question, String page, String rawSort, String showComments) {
         Member reader = me.getMember();
         Long readerId = reader == null ? null : reader.id;
-        Question question = DeletedPosts.require(Question.requireForPage(rawId), readerId);
         Answer.Sort sort = Answer.Sort.parse(rawSort);
         Pager pager = Pager.of(page, Answer.countForReader(question, readerId), ANSWERS_PER_PAGE,
                 question.path(), sort == Answer.Sort.VOTES ? "sort=votes" : null);

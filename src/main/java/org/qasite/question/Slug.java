@@ -4,6 +4,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The readable part of a question's address, made from its title: lower-case ASCII words joined by '-'. Cyrillic is
@@ -29,6 +33,17 @@ public final class Slug {
             Map.entry('ъ', ""), Map.entry('ы', "y"), Map.entry('ь', ""), Map.entry('э', "e"), Map.entry('ю', "yu"),
             Map.entry('я', "ya"), Map.entry('і', "i"), Map.entry('ї', "yi"), Map.entry('є', "ye"), Map.entry('ґ', "g"));
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+    private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+
+    /**
+     * Slugs by title: every link to a question is made from its title, several times on each page that shows it, and
+     * the same titles come back page after page. Titles are short (150 characters at most), so this holds little.
+     */
+    private static final Cache<String, String> BY_TITLE = Caffeine.newBuilder().maximumSize(4096).build();
+
     private Slug() {
     }
 
@@ -36,17 +51,21 @@ public final class Slug {
         if (title == null) {
             return FALLBACK;
         }
+        return BY_TITLE.get(title, Slug::make);
+    }
+
+    private static String make(String title) {
         StringBuilder latin = new StringBuilder(title.length());
         for (char c : title.toLowerCase(Locale.ROOT).toCharArray()) {
             String t = CYRILLIC.get(c);
             latin.append(t != null ? t : String.valueOf(c));
         }
         // Accents off (é -> e), then every run of anything but a-z and 0-9 becomes one '-'.
-        String ascii = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
+        String slug = EDGE_DASHES.matcher(NOT_WORD.matcher(ascii).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             int cut = slug.lastIndexOf('-', MAX_LENGTH);
-            slug = slug.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH).replaceAll("-+$", "");
+            slug = TRAILING_DASHES.matcher(slug.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH)).replaceAll("");
         }
         return slug.isEmpty() || RESERVED.contains(slug) ? FALLBACK : slug;
     }

@@ -138,7 +138,20 @@ public class TemplateExtensions {
 
     /** "1,234": a count with thousands separated, in English. */
     public static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // By hand: String.format parses its pattern on every call, and the question page shows a few counts.
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + length / 3);
+        int first = sign + (length % 3 == 0 ? 3 : length % 3);
+        out.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** "1,234", "1 234": a count with thousands separated as the reader's language does. */
