@@ -107,6 +107,9 @@ LOAD_START="$(loadavg)"
 READY_SECONDS=120 READY_POLL=0.05 start_app_jar "$JAR"
 SITE_READY_MS="$APP_READY_MS"
 SITE_STARTED_IN="$(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n1 | grep -o '[0-9.]*' || echo '?')"
+# The baseline serves the question at /questions/{id}; the site moves it to its address with the slug (a 301).
+BASELINE_PAGE="$PAGE"
+canonical_page
 code="$(curl -sS -o "$WORK/site.html" -w '%{http_code}' --max-time 30 "$BASE_URL$PAGE")"
 [ "$code" = 200 ] || { log "the site answered $code for $PAGE"; exit 1; }
 
@@ -135,8 +138,8 @@ for _ in $(seq 1 600); do
 done
 [ -n "$BASELINE_READY_MS" ] || { log "the baseline was not ready after 30 s"; exit 1; }
 BASELINE_STARTED_IN="$(grep -o 'started in [0-9.]*s' "$WORK/baseline.log" | head -n1 | grep -o '[0-9.]*' || echo '?')"
-code="$(curl -sS -o "$WORK/baseline.html" -w '%{http_code}' --max-time 30 "$BASELINE_URL$PAGE")"
-[ "$code" = 200 ] || { log "the baseline answered $code for $PAGE"; exit 1; }
+code="$(curl -sS -o "$WORK/baseline.html" -w '%{http_code}' --max-time 30 "$BASELINE_URL$BASELINE_PAGE")"
+[ "$code" = 200 ] || { log "the baseline answered $code for $BASELINE_PAGE"; exit 1; }
 # Once more from the site, now that the baseline's page was made at the same moment (the "… ago" times match).
 curl -fsS -o "$WORK/site.html" --max-time 30 "$BASE_URL$PAGE"
 
@@ -161,7 +164,7 @@ if [ "$DIFF_LINES" -gt 0 ]; then (diff "$WORK/site.norm" "$WORK/baseline.norm" |
 RESULTS=() # "round who rps p50 p99 requests errors rss load"
 measure() { # $1: round, $2: site|baseline
   local round="$1" who="$2" url pid out="$WORK/$2-$1.txt" rss
-  if [ "$who" = site ]; then url="$BASE_URL$PAGE"; pid="$APP_PID"; else url="$BASELINE_URL$PAGE"; pid="$BASELINE_PID"; fi
+  if [ "$who" = site ]; then url="$BASE_URL$PAGE"; pid="$APP_PID"; else url="$BASELINE_URL$BASELINE_PAGE"; pid="$BASELINE_PID"; fi
   local load
   load="$(loadavg)"
   log "round $round, $who: warm-up ${WARM_UP} s, then wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (load $load)"
@@ -186,7 +189,7 @@ measure() { # $1: round, $2: site|baseline
 }
 
 for who in site baseline; do
-  if [ "$who" = site ]; then url="$BASE_URL$PAGE"; else url="$BASELINE_URL$PAGE"; fi
+  if [ "$who" = site ]; then url="$BASE_URL$PAGE"; else url="$BASELINE_URL$BASELINE_PAGE"; fi
   log "$who: first warm-up, ${FIRST_WARM_UP} s (load $(loadavg))"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${FIRST_WARM_UP}s" --timeout 10s "$url" > /dev/null
 done

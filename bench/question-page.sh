@@ -94,6 +94,8 @@ for enabled in true false; do
   LOADS+=("$label: $(loadavg)")
   log "$label: starting the site on $BASE_URL (QA_STATS_CACHE_ENABLED=$enabled)"
   start_app "$enabled"
+  canonical_page # the question's own address, with its slug (/questions/{id} answers with a redirect)
+  URL="$BASE_URL$PAGE"
   code="$(curl -sS -o "$WORK/page.html" -w '%{http_code}' --max-time 30 "$URL")"
   [ "$code" = 200 ] || { log "$PAGE answered $code"; exit 1; }
   PAGE_BYTES="$(stat -c %s "$WORK/page.html")"
