@@ -291,6 +291,8 @@ public class LiveBench {
                         }
                     }
                     case "viewers" -> viewersFrames.incrementAndGet();
+                    case "position" -> { // how far the site's reader got (every 30 s): a known frame, nothing to check
+                    }
                     case "reload" -> {
                         reloadFrames.incrementAndGet();
                         problem("viewer " + index + ": a reload frame");
