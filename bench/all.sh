@@ -12,7 +12,7 @@
 #
 # A script that fails does not stop the others: its log is kept in bench/results/logs/ and latest.md says it failed.
 # Scripts not run in this pass are listed with the date of the figures their result file holds. Each script starts
-# and stops what it needs (see bench/README.md); the slowest are live.sh (6 to 8 minutes) and fill-db.sh (4 minutes).
+# and stops what it needs (see bench/README.md); the slowest are live.sh (10 to 15 minutes with 10,000 viewers) and fill-db.sh (4 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/all.sh (settings through QA_BENCH_ONLY and QA_BENCH_QUICK)" >&2; exit 2; }

@@ -2,7 +2,8 @@
 # Live answers over WebSocket: N viewers on one question, answers posted at a steady rate, the time from each POST to
 # each viewer's answer frame; next to it the raw XADD -> XREAD BLOCK latency on the same Redis. Writes
 # bench/results/live.md.
-# Usage: bench/live.sh [N ...]             (default: 100 1000 5000 viewers)
+# Usage: bench/live.sh [N ...]             (default: 100 1000 10000 viewers)
+#   QA_BENCH_BASELINE=<commit>           also builds that commit and runs it before the current build at each N
 #   QA_LIVE_RATE, QA_LIVE_DURATION       answers per second and seconds of posting in each measured run (default 2, 20)
 #   QA_LIVE_WARM_UP                      seconds of the untimed warm-up round before each N (default 20)
 #   QA_LIVE_DRAIN                        seconds to wait after the last POST for frames still missing (default 15)
@@ -28,7 +29,7 @@
 # stopped, with the same program on Redis database 13 through the Vert.x Redis client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(100 1000 5000); fi
+if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(100 1000 10000); fi
 RATE="${QA_LIVE_RATE:-2}"
 DURATION="${QA_LIVE_DURATION:-20}"
 WARM_UP="${QA_LIVE_WARM_UP:-20}"
@@ -76,6 +77,9 @@ flush_redis
 
 # --- the build and the data ---------------------------------------------------
 build_site
+LABELS=(); JARS=()
+build_baseline
+LABELS+=("$BUILD"); JARS+=("$JAR")
 # Vert.x (WebSocket and Redis clients) with Netty, and Jackson: the very versions the site runs on.
 CLIENT_CLASSPATH="$(printf '%s:' "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.vertx.vertx-redis-client-*.jar \
   "$LIB"/io.netty.netty-*.jar "$LIB"/com.fasterxml.jackson.core.jackson-*.jar)"
@@ -106,84 +110,91 @@ fanout_metrics() {
     /^qa_live_fanout_seconds_bucket\{/ { le = $1; sub(/.*le="/, "", le); sub(/".*/, "", le); print le, $2 }
     /^qa_live_fanout_seconds_count / { print "count", $2 } /^qa_live_fanout_seconds_sum / { print "sum", $2 }'
 }
-# From two fanout_metrics snapshots: "answers mean-ms max-bound-ms" of what happened in between.
+# From two fanout_metrics snapshots: "answers mean-ms p50-bound-ms p99-bound-ms max-bound-ms" of what happened in
+# between (a bound: the upper end of the histogram bucket the rank falls in).
 fanout_delta() {
   awk 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; if ($1 == "count") n = d; else if ($1 == "sum") s = d; else if ($1 != "+Inf") b[$1] = d }
+    function bound(rank,   i, le, r) {
+      for (i = 1; i <= k; i++) for (le in b) if (le + 0 == les[i] && b[le] >= rank) return sprintf("%.0f", les[i] * 1000)
+      return k > 0 ? sprintf(">%.0f", les[k] * 1000) : "-"
+    }
     END {
-      max = "-"; split("", les); k = 0; for (le in b) les[++k] = le + 0
+      split("", les); k = 0; for (le in b) les[++k] = le + 0
       for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (les[j] < les[i]) { t = les[i]; les[i] = les[j]; les[j] = t }
-      for (i = 1; i <= k; i++) { for (le in b) if (le + 0 == les[i] && b[le] >= n) { max = sprintf("%.0f", les[i] * 1000); break } if (max != "-") break }
-      if (max == "-" && k > 0) max = sprintf(">%.0f", les[k] * 1000)
-      if (n > 0) printf "%d %.0f %s\n", n, s / n * 1000, max; else print "0 - -" }' "$1" "$2"
+      if (n > 0) printf "%d %.0f %s %s %s\n", n, s / n * 1000, bound(int((n * 50 + 99) / 100)), bound(int((n * 99 + 99) / 100)), bound(n)
+      else print "0 - - - -" }' "$1" "$2"
 }
 live_round() { # $1 viewers, $2 rate, $3 duration, $4 label
   client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" \
     --drain "$DRAIN" --user "$POSTER" --password "$POSTER_PASSWORD" --label "$4"
 }
 
-RESULTS=() # "N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-max post-p50 log-problems"
+RESULTS=() # "label N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-p50 fanout-p99 fanout-max post-p50 log-problems"
 DETAILS=() # notes per N: what went wrong, if anything
 LOADS=()
 for n in "${COUNTS[@]}"; do
-  # As memory allows: about 0.1 MiB per viewer was seen in the site and in the client each; this asks for more.
-  available="$(awk '/MemAvailable/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
-  if [ "$available" -lt $((1536 + n / 4)) ]; then
-    log "N = $(thousands "$n"): skipped, only $available MiB of memory available"
-    DETAILS+=("N = $(thousands "$n"): skipped, only $available MiB of memory were available (the script asks for $((1536 + n / 4)) MiB).")
-    continue
-  fi
-  # Nothing left over from earlier rounds: no outbox rows to sweep, no queued mails for the sender to retry.
-  sql -c "TRUNCATE outbox, mail_log RESTART IDENTITY"
-  flush_redis
-  LOADS+=("N = $n: $(loadavg)")
-  log "N = $(thousands "$n"): starting the site on $BASE_URL"
-  # All viewers come from this one address: the limit of live sockets per address is raised for them.
-  start_app_jar "$JAR" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
-  log "N = $(thousands "$n"): warm-up, $WARM_UP_VIEWERS viewers, 5 answers/s for $WARM_UP s (not reported)"
-  live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up"
-  log_lines_before="$(wc -l < "$WORK/app.log")"
-  rss_idle="$(ps -o rss= -p "$APP_PID")"
-  cpu_before="$(cpu_seconds)"
-  fanout_metrics > "$WORK/fanout-before"
-  (while kill -0 "$APP_PID" 2> /dev/null; do ps -o rss= -p "$APP_PID"; sleep 0.5; done) > "$WORK/rss" &
-  SAMPLER_PID=$!
-  log "N = $(thousands "$n"): measured round, $RATE answers/s for $DURATION s"
-  live_round "$n" "$RATE" "$DURATION" "N=$n"
-  kill "$SAMPLER_PID" 2> /dev/null || true
-  wait "$SAMPLER_PID" 2> /dev/null || true
-  SAMPLER_PID=""
-  cpu_after="$(cpu_seconds)"
-  fanout_metrics > "$WORK/fanout-after"
-  read -r fanout_n fanout_mean fanout_max <<< "$(fanout_delta "$WORK/fanout-before" "$WORK/fanout-after")"
-  rss_peak="$(sort -n "$WORK/rss" | tail -n1)"
-  site_cpu="$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')"
-  # WARN and ERROR lines the site logged during the measured round, but for the mails it could not send (the mailer
-  # points at a port where nothing listens, on purpose).
-  tail -n +"$((log_lines_before + 1))" "$WORK/app.log" | grep -E '^[0-9-]+ [0-9:,.]+ +(WARN|ERROR)' \
-    | grep -vE 'WARN +\[org\.qasite\.mail\.MailSender\] .* not sent' > "$WORK/problems" || true
-  problems="$(wc -l < "$WORK/problems")"
-  RESULTS+=("$n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_max ${R[post_p50_ms]} $problems")
-  note=""
-  [ "${R[open]}" -eq "$n" ] || note+=" ${R[open_failed]} of the $n WebSockets did not open;"
-  [ "${R[greeted]}" -eq "${R[open]}" ] || note+=" $((${R[open]} - ${R[greeted]})) open viewers had no frame before the first answer;"
-  [ "${R[created]}" -eq "${R[answers]}" ] || note+=" $((${R[answers]} - ${R[created]})) of ${R[answers]} POSTs did not answer 201;"
-  [ "${R[answers_missed]}" -eq 0 ] || note+=" ${R[answers_missed]} answers missed by at least one viewer;"
-  [ "${R[closed_early]}" -eq 0 ] || note+=" ${R[closed_early]} WebSockets closed by the site during the round;"
-  [ "${R[errors]}" -eq 0 ] || note+=" ${R[errors]} WebSocket errors;"
-  [ "${R[out_of_order]}" -eq 0 ] || note+=" ${R[out_of_order]} answer frames came after one with a later stream position;"
-  [ "${R[reload]}" -eq 0 ] || note+=" ${R[reload]} reload frames;"
-  [ "$((${R[other]} + ${R[bad]}))" -eq 0 ] || note+=" $((${R[other]} + ${R[bad]})) frames of an unknown type or not JSON;"
-  [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
-  needed=$((RATE * n))
-  if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then
-    note+=" the round delivered $(thousands "${R[frames_per_s]}") answer frames/s where $RATE answers/s to $(thousands "$n") viewers need $(thousands "$needed"): the site fell behind and a backlog grew through the round, so its latencies measure that backlog;"
-  fi
-  [ "$problems" -eq 0 ] || note+=" $problems WARN/ERROR lines in the site's log, the first: \`$(head -c 300 "$WORK/problems" | head -n1 | tr '`' "'")\`;"
-  DETAILS+=("N = $(thousands "$n"): answers fanned out by the site $fanout_n, presence frames ${R[viewers_frames]}, POST max ${R[post_max_ms]} ms, client CPU ${R[client_cpu_s]} s;${note:- no misses, duplicates, errors or failed POSTs.}")
-  log "N = $(thousands "$n"): p50 ${R[p50_ms]} ms, p99 ${R[p99_ms]} ms, max ${R[max_ms]} ms, missing ${R[missing]}, duplicated ${R[duplicated]}, RSS $(rss_mib "$rss_peak") MiB"
-  log "N = $(thousands "$n"): stopping the site"
-  stop_app
-  if [ -n "${QA_LIVE_LOGS:-}" ]; then mkdir -p "$QA_LIVE_LOGS" && cp "$WORK/app.log" "$QA_LIVE_LOGS/live-$n.log"; fi
+  for build in "${!JARS[@]}"; do # the baseline first, if any, then the current build: side by side, minutes apart
+    label="${LABELS[$build]}"
+    # As memory allows: about 0.1 MiB per viewer was seen in the site and in the client each; this asks for more.
+    available="$(awk '/MemAvailable/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
+    if [ "$available" -lt $((1536 + n / 4)) ]; then
+      log "N = $(thousands "$n"): skipped, only $available MiB of memory available"
+      DETAILS+=("N = $(thousands "$n") ($label): skipped, only $available MiB of memory were available (the script asks for $((1536 + n / 4)) MiB).")
+      continue
+    fi
+    # Nothing left over from earlier rounds: no outbox rows to sweep, no queued mails for the sender to retry.
+    sql -c "TRUNCATE outbox, mail_log RESTART IDENTITY"
+    flush_redis
+    LOADS+=("N = $n ($label): $(loadavg)")
+    log "N = $(thousands "$n"): starting the site ($label) on $BASE_URL"
+    # All viewers come from this one address: the limit of live sockets per address is raised for them.
+    start_app_jar "${JARS[$build]}" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
+    log "N = $(thousands "$n"): warm-up, $WARM_UP_VIEWERS viewers, 5 answers/s for $WARM_UP s (not reported)"
+    live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up"
+    log_lines_before="$(wc -l < "$WORK/app.log")"
+    rss_idle="$(ps -o rss= -p "$APP_PID")"
+    cpu_before="$(cpu_seconds)"
+    fanout_metrics > "$WORK/fanout-before"
+    (while kill -0 "$APP_PID" 2> /dev/null; do ps -o rss= -p "$APP_PID"; sleep 0.5; done) > "$WORK/rss" &
+    SAMPLER_PID=$!
+    log "N = $(thousands "$n"): measured round, $RATE answers/s for $DURATION s"
+    live_round "$n" "$RATE" "$DURATION" "N=$n"
+    kill "$SAMPLER_PID" 2> /dev/null || true
+    wait "$SAMPLER_PID" 2> /dev/null || true
+    SAMPLER_PID=""
+    cpu_after="$(cpu_seconds)"
+    fanout_metrics > "$WORK/fanout-after"
+    read -r fanout_n fanout_mean fanout_p50 fanout_p99 fanout_max <<< "$(fanout_delta "$WORK/fanout-before" "$WORK/fanout-after")"
+    rss_peak="$(sort -n "$WORK/rss" | tail -n1)"
+    site_cpu="$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')"
+    # WARN and ERROR lines the site logged during the measured round, but for the mails it could not send (the mailer
+    # points at a port where nothing listens, on purpose).
+    tail -n +"$((log_lines_before + 1))" "$WORK/app.log" | grep -E '^[0-9-]+ [0-9:,.]+ +(WARN|ERROR)' \
+      | grep -vE 'WARN +\[org\.qasite\.mail\.MailSender\] .* not sent' > "$WORK/problems" || true
+    problems="$(wc -l < "$WORK/problems")"
+    RESULTS+=("$label $n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_p50 $fanout_p99 $fanout_max ${R[post_p50_ms]} $problems")
+    note=""
+    [ "${R[open]}" -eq "$n" ] || note+=" ${R[open_failed]} of the $n WebSockets did not open;"
+    [ "${R[greeted]}" -eq "${R[open]}" ] || note+=" $((${R[open]} - ${R[greeted]})) open viewers had no frame before the first answer;"
+    [ "${R[created]}" -eq "${R[answers]}" ] || note+=" $((${R[answers]} - ${R[created]})) of ${R[answers]} POSTs did not answer 201;"
+    [ "${R[answers_missed]}" -eq 0 ] || note+=" ${R[answers_missed]} answers missed by at least one viewer;"
+    [ "${R[closed_early]}" -eq 0 ] || note+=" ${R[closed_early]} WebSockets closed by the site during the round;"
+    [ "${R[errors]}" -eq 0 ] || note+=" ${R[errors]} WebSocket errors;"
+    [ "${R[out_of_order]}" -eq 0 ] || note+=" ${R[out_of_order]} answer frames came after one with a later stream position;"
+    [ "${R[reload]}" -eq 0 ] || note+=" ${R[reload]} reload frames;"
+    [ "$((${R[other]} + ${R[bad]}))" -eq 0 ] || note+=" $((${R[other]} + ${R[bad]})) frames of an unknown type or not JSON;"
+    [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
+    needed=$((RATE * n))
+    if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then
+      note+=" the round delivered $(thousands "${R[frames_per_s]}") answer frames/s where $RATE answers/s to $(thousands "$n") viewers need $(thousands "$needed"): the site fell behind and a backlog grew through the round, so its latencies measure that backlog;"
+    fi
+    [ "$problems" -eq 0 ] || note+=" $problems WARN/ERROR lines in the site's log, the first: \`$(head -c 300 "$WORK/problems" | head -n1 | tr '`' "'")\`;"
+    DETAILS+=("N = $(thousands "$n") ($label): answers fanned out by the site $fanout_n, presence frames ${R[viewers_frames]}, POST max ${R[post_max_ms]} ms, client CPU ${R[client_cpu_s]} s;${note:- no misses, duplicates, errors or failed POSTs.}")
+    log "N = $(thousands "$n"): p50 ${R[p50_ms]} ms, p99 ${R[p99_ms]} ms, max ${R[max_ms]} ms, missing ${R[missing]}, duplicated ${R[duplicated]}, RSS $(rss_mib "$rss_peak") MiB"
+    log "N = $(thousands "$n"): stopping the site"
+    stop_app
+    if [ -n "${QA_LIVE_LOGS:-}" ]; then mkdir -p "$QA_LIVE_LOGS" && cp "$WORK/app.log" "$QA_LIVE_LOGS/live-$n-$label.log"; fi
+  done
 done
 LOAD_AFTER="$(loadavg)"
 ANSWERS_AFTER="$(sql -c "SELECT answer_count FROM question WHERE id = $QUESTION_ID")"
@@ -192,7 +203,7 @@ ANSWERS_AFTER="$(sql -c "SELECT answer_count FROM question WHERE id = $QUESTION_
 RAW=() # "readers entries rate p50 p99 max missing duplicated"
 raw_round() { # $1 readers, $2 entries, $3 rate
   log "raw XADD -> XREAD BLOCK: $1 reader(s), $2 entries at $3/s"
-  client raw --redis 127.0.0.1:6379 --db "$STREAMS_DB" --key bench:live --readers "$1" --count "$2" --rate "$3"
+  client raw --redis "127.0.0.1:$REDIS_PORT" --db "$STREAMS_DB" --key bench:live --readers "$1" --count "$2" --rate "$3"
   RAW+=("$1 $2 $3 ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[missing]} ${R[duplicated]}")
 }
 raw_round 1 $((RATE * DURATION)) "$RATE" # the answers' rate
@@ -211,17 +222,17 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- Machine: $(nproc) CPUs ($CPU), $MEMORY memory"
   echo "- Load average (1, 5, 15 min) before each N: $(printf '%s; ' "${LOADS[@]}")at the end: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION"
-  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD) on 127.0.0.1:$PORT,"
+  echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD${QA_BENCH_BASELINE:+, and the baseline ${LABELS[0]} before it at each N}) on 127.0.0.1:$PORT,"
   echo "  started afresh for each N; the client (\`$CLIENT\`, same JDK) on the same machine"
   echo "- Question \`/questions/$QUESTION_ID\` of \`$DB\` (demo data of ratio $RATIO), $ANSWERS_BEFORE answers before the run and"
   echo "  $ANSWERS_AFTER after; answers posted as \`$POSTER\` through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
   echo "  $RATE a second for $DURATION s"
   echo
-  echo "| viewers (N) | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site fan-out ms (mean / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| viewers (N) | build | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site fan-out ms (mean / p50 ≤ / p99 ≤ / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for row in "${RESULTS[@]}"; do
-    read -r n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_max post_p50 _ <<< "$row"
-    echo "| $(thousands "$n") | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $post_p50 | $fanout_mean / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
+    read -r label n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_p50 fanout_p99 fanout_max post_p50 _ <<< "$row"
+    echo "| $(thousands "$n") | $label | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $post_p50 | $fanout_mean / $fanout_p50 / $fanout_p99 / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
   done
   echo
   echo "| raw XADD → XREAD BLOCK on the same Redis (database $STREAMS_DB) | readers | entries | entries/s | p50 ms | p99 ms | max ms | missing | duplicated |"
@@ -246,8 +257,9 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- **frames/s**: answer frames received ÷ the time from the first POST to the last frame."
   echo "- **POST p50**: the answer's request alone, from just before it was sent until its 201 arrived."
   echo "- **site fan-out**: the site's own \`qa_live_fanout\` histogram on \`/q/metrics\` over the round (growth of its"
-  echo "  count, sum and buckets): from the answer's XADD (the time in its entry id) until the site had handed the frame"
-  echo "  to every connection of the room (written to the sockets later); the max is the upper bound of its bucket."
+  echo "  count, sum and buckets): from the answer's XADD (the time in its entry id) until the site had written the frame"
+  echo "  to every connection of the room (builds before the shared-frame fan-out: until it had handed the frame to the"
+  echo "  connections, written later); p50, p99 and max are the upper bounds of their histogram buckets."
   echo "- **site RSS**: \`ps -o rss\` of the site after the warm-up (idle, no viewer) and the highest sample taken every"
   echo "  0.5 s during the round. **site CPU s**: the site's CPU time during the round, the N handshakes included (utime + stime in \`/proc/<pid>/stat\`)."
   echo "- Before each measured round: a fresh start of the site (Redis databases 13–15 flushed; answer rate limit"
@@ -269,7 +281,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo '```'
   echo "java -cp CLASSPATH $CLIENT live --base $BASE_URL --question $QUESTION_ID --viewers N --rate $RATE --duration $DURATION \\"
   echo "  --drain $DRAIN --user $POSTER --password $POSTER_PASSWORD"
-  echo "java -cp CLASSPATH $CLIENT raw --redis 127.0.0.1:6379 --db $STREAMS_DB --key bench:live --readers 1 --count $RAW_ENTRIES --rate $RAW_RATE"
+  echo "java -cp CLASSPATH $CLIENT raw --redis 127.0.0.1:$REDIS_PORT --db $STREAMS_DB --key bench:live --readers 1 --count $RAW_ENTRIES --rate $RAW_RATE"
   echo '```'
 } > "$OUT"
 cat "$OUT"

@@ -116,7 +116,7 @@ class ChangeRenderer {
                 forMembers.put(member.id, own.equals(forOthers) ? forOthers : own);
             }
         }
-        return new PostChange(entry.position(), forOthers, Map.copyOf(forMembers));
+        return PostChange.of(entry.position(), forOthers, forMembers);
     }
 
     /**

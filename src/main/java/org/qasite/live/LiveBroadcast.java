@@ -1,6 +1,9 @@
 package org.qasite.live;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.qasite.events.EventLogContext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 
 /**
@@ -20,15 +25,21 @@ class LiveBroadcast {
 
     private final Rooms rooms;
     private final RenderedChanges rendered;
+    private final Timer fanOut;
 
-    LiveBroadcast(Rooms rooms, RenderedChanges rendered) {
+    LiveBroadcast(Rooms rooms, RenderedChanges rendered, MeterRegistry registry) {
         this.rooms = rooms;
         this.rendered = rendered;
+        this.fanOut = Timer.builder("qa.live.fanout")
+                .description("From a change's entry in the stream until its frame was written to every connection of"
+                        + " its room here")
+                .publishPercentileHistogram().register(registry);
     }
 
     /**
      * Sends a stream entry of the reader to the room of its question, if that room is open here, and answers whether
-     * it did. Throws when the change cannot be rendered now (database down), so that the reader tries the entry again.
+     * it did. Throws when the change cannot be rendered now (database down), so that the reader tries the entry again;
+     * nothing is sent then.
      */
     boolean send(StreamMessage<String, String, String> entry) {
         try (EventLogContext logged = EventLogContext.enter(entry.payload())) {
@@ -41,18 +52,20 @@ class LiveBroadcast {
         if (change == null || !rooms.isOpen(change.questionId())) {
             return false;
         }
-        // rendered once for each language read in the room (at most two), and only for those
+        Collection<Viewer> viewers = List.copyOf(rooms.viewers(change.questionId()));
+        // rendered once for each language read in the room (at most two), and only for those, before any is sent
         Map<Locale, Optional<PostChange>> byLanguage = new HashMap<>();
-        boolean sent = false;
-        for (Viewer viewer : rooms.viewers(change.questionId())) {
-            Optional<PostChange> frames = byLanguage.computeIfAbsent(viewer.locale(),
-                    locale -> Optional.ofNullable(rendered.get(change, locale)));
-            if (frames.isPresent()) {
-                viewer.deliver(frames.get());
-                sent = true;
-            }
+        for (Viewer viewer : viewers) {
+            byLanguage.computeIfAbsent(viewer.locale(), locale -> Optional.ofNullable(rendered.get(change, locale)));
         }
-        return sent;
+        if (byLanguage.values().stream().noneMatch(Optional::isPresent)) {
+            return false;
+        }
+        // Encoded once; each event loop writes it to all of its sockets in one go. Timed until the last loop is done.
+        long since = change.position().millis();
+        LoopFanout.each(viewers, viewer -> byLanguage.get(viewer.locale()).ifPresent(viewer::deliver),
+                () -> fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since))));
+        return true;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.qasite.live;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.qasite.events.EventStream;
 import org.qasite.events.EventsConfig;
 import org.qasite.events.Position;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,12 +38,11 @@ public class LiveFeed {
     private final Presence presence;
     private final LiveHub hub;
     private final InboxPush inbox;
-    private final Timer fanOut;
     private volatile boolean running;
     private volatile Thread thread;
 
     LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveBroadcast broadcast,
-            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox, MeterRegistry registry) {
+            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox) {
         this.events = events;
         this.config = config;
         this.stream = stream;
@@ -55,9 +51,6 @@ public class LiveFeed {
         this.presence = presence;
         this.hub = hub;
         this.inbox = inbox;
-        this.fanOut = Timer.builder("qa.live.fanout")
-                .description("From a change's entry in the stream until it was handed to its room's connections")
-                .publishPercentileHistogram().register(registry);
     }
 
     void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
@@ -134,14 +127,9 @@ public class LiveFeed {
     }
 
     private void handle(StreamMessage<String, String, String> entry) {
-        boolean sent = broadcast.send(entry);
+        broadcast.send(entry); // timed there (qa_live_fanout), until the last socket of the room was written to
         // After the rooms, and never throwing: an entry tried again for a room would push a notification twice.
         inbox.send(entry);
-        if (sent) {
-            // Entry ids carry the time Redis added them, in milliseconds.
-            Position at = Position.parse(entry.id());
-            fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - at.millis())));
-        }
     }
 
     private static void sleep(long millis) {

@@ -15,6 +15,8 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * The live connections: puts viewers in their rooms, replays what they missed, greets them with the viewer count, and
@@ -99,7 +101,7 @@ public class LiveHub {
             try {
                 LiveStream.Replay replay = position == null ? LiveStream.Replay.GONE : stream.after(position);
                 if (replay.incomplete()) {
-                    viewer.send(LiveMessage.RELOAD);
+                    viewer.send(LiveFrame.of(LiveMessage.RELOAD));
                 } else {
                     missed = changes(replay.entries(), viewer);
                 }
@@ -129,14 +131,18 @@ public class LiveHub {
         return changes;
     }
 
-    /** The viewer the upgrade check described; without its description, a reader and an address of its own. */
+    /**
+     * The viewer the upgrade check described; without its description, a reader and an address of its own. Called in
+     * the connection's context (on a worker thread), whose event loop is the socket's.
+     */
     private static Viewer viewer(WebSocketConnection connection, long questionId) {
         UserData data = connection.userData();
         String address = data.get(LiveUpgradeCheck.ADDRESS);
         String reader = data.get(LiveUpgradeCheck.READER);
         return new Viewer(connection, questionId, data.get(LiveUpgradeCheck.MEMBER),
                 reader == null ? "c" + connection.id() : reader, address == null ? "c" + connection.id() : address,
-                SiteLocales.from(data.get(LiveUpgradeCheck.LOCALE)));
+                SiteLocales.from(data.get(LiveUpgradeCheck.LOCALE)),
+                Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null);
     }
 
     void received(WebSocketConnection connection) {

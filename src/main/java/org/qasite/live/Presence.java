@@ -75,7 +75,7 @@ class Presence {
      */
     void greet(Viewer viewer) {
         int count = viewers(viewer.questionId());
-        viewer.sendCount(count, LiveMessage.viewers(count));
+        viewer.sendCount(count, LiveFrame.of(LiveMessage.viewers(count)));
     }
 
     /** Tells the other instances what changed here, and this instance's viewers what changed anywhere. */
@@ -91,8 +91,8 @@ class Presence {
                 continue;
             }
             int count = viewers(questionId);
-            String message = LiveMessage.viewers(count);
-            rooms.viewers(questionId).forEach(v -> v.sendCount(count, message));
+            LiveFrame message = LiveFrame.of(LiveMessage.viewers(count));
+            LoopFanout.each(rooms.viewers(questionId), v -> v.sendCount(count, message), null);
         }
     }
 

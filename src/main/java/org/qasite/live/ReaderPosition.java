@@ -43,7 +43,7 @@ class ReaderPosition {
         if (position == null) {
             return;
         }
-        String message = LiveMessage.position(position);
-        rooms.all().forEach(viewers -> viewers.forEach(v -> v.sendPosition(position, message)));
+        LiveFrame message = LiveFrame.of(LiveMessage.position(position));
+        rooms.all().forEach(viewers -> LoopFanout.each(viewers, v -> v.sendPosition(position, message), null));
     }
 }

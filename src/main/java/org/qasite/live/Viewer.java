@@ -3,6 +3,7 @@ package org.qasite.live;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.qasite.events.Position;
@@ -11,6 +12,7 @@ import org.qasite.text.i18n.SiteLocales;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.WebSocketBase;
 
 /**
  * One open question page. Until its replay is done, the changes broadcast to its room (answers, edits, deletions,
@@ -32,6 +34,8 @@ public final class Viewer {
     static final CloseReason GOING_AWAY = new CloseReason(1001, "Server going away");
 
     private final WebSocketConnection connection;
+    private final WebSocketBase socket;
+    private final Executor loop;
     private final long questionId;
     private final Long memberId;
     private final String reader;
@@ -50,14 +54,19 @@ public final class Viewer {
      * {@code address} the opaque key of the address the socket came from, which holds one of its sockets.
      */
     Viewer(WebSocketConnection connection, long questionId, Long memberId, String reader, String address) {
-        this(connection, questionId, memberId, reader, address, SiteLocales.ENGLISH);
+        this(connection, questionId, memberId, reader, address, SiteLocales.ENGLISH, null);
     }
 
-    /** {@code locale}: the language of the fragments the page is sent. */
+    /**
+     * {@code locale}: the language of the fragments the page is sent; {@code loop}: the event loop of the socket
+     * (null: not known), where broadcasts hand it its frames ({@link LoopFanout}).
+     */
     Viewer(WebSocketConnection connection, long questionId, Long memberId, String reader, String address,
-            Locale locale) {
+            Locale locale, Executor loop) {
         this.locale = locale;
         this.connection = connection;
+        this.socket = connection == null ? null : LiveFrame.socketOf(connection);
+        this.loop = loop;
         this.questionId = questionId;
         this.memberId = memberId;
         this.reader = reader;
@@ -96,6 +105,11 @@ public final class Viewer {
         return connection;
     }
 
+    /** The event loop the socket lives on, or null when it is not known. */
+    Executor loop() {
+        return loop;
+    }
+
     /** Sends the change now if the replay is done, else keeps it until it is; never the same position twice. */
     synchronized void deliver(PostChange change) {
         if (!ready) {
@@ -124,14 +138,14 @@ public final class Viewer {
             return;
         }
         lastSent = change.position();
-        send(change.jsonFor(memberId));
+        send(change.frameFor(memberId));
     }
 
     /**
      * Tells an up-to-date viewer that it has every change up to {@code position}, which the reader got to; it replays
      * from there if it reconnects.
      */
-    synchronized void sendPosition(Position position, String message) {
+    synchronized void sendPosition(Position position, LiveFrame message) {
         if (ready && (lastSent == null || position.isAfter(lastSent))) {
             lastSent = position;
             send(message);
@@ -139,16 +153,15 @@ public final class Viewer {
     }
 
     /** Tells the viewer how many people have the question open, unless that is what it was told last. */
-    synchronized void sendCount(int count, String message) {
+    synchronized void sendCount(int count, LiveFrame message) {
         if (count != lastCount) {
             lastCount = count;
             send(message);
         }
     }
 
-    void send(String json) {
-        connection.sendText(json).subscribe().with(ignored -> {
-        }, failure -> Log.debugf("Live message not sent to %s: %s", connection.id(), failure.getMessage()));
+    void send(LiveFrame frame) {
+        frame.writeTo(socket, connection);
     }
 
     /** Counts a message from the client; answers false once it sent more than {@code limit} in {@code windowMillis}. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.qasite.testsupport.Pages.hasElement;
 
@@ -328,6 +329,59 @@ class LiveTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 11);
         // A page opened now is greeted with the eleven, and its reader from 127.0.0.1.
         assertThat(viewer(question.id, null).viewerCounts(), contains(12));
+    }
+
+    @Test
+    void everyPageOfABusyRoomGetsEachAnswerOnceAndInStreamOrder() {
+        Question question = data.question(data.member("asker"), "Does every open page hear every answer?");
+        List<LiveClient> pages = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pages.add(viewer(question.id, null));
+        }
+        for (Viewer page : rooms.viewers(question.id)) {
+            assertThat("written to from the event loop it lives on", page.loop(), notNullValue());
+            assertThat("written the frame's shared bytes", LiveFrame.socketOf(page.connection()), notNullValue());
+        }
+        List<Long> posted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posted.add(answer(question, "Answer number " + i + " of a quick series.").id);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> pages.stream().allMatch(p -> p.answerIds().size() >= 5));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> pages.stream().allMatch(p -> p.answerIds().size() == 5)); // and nothing twice
+        for (LiveClient page : pages) {
+            assertThat(page.answerIds(), equalTo(posted));
+            List<Position> positions = page.answers().stream().map(m -> Position.parse(m.path("position").asText()))
+                    .toList();
+            for (int i = 1; i < positions.size(); i++) {
+                assertThat(positions.get(i).isAfter(positions.get(i - 1)), is(true));
+            }
+        }
+    }
+
+    @Test
+    void theCountIsRightAfterABurstOfJoinsAndABurstOfLeaves() {
+        Question question = data.question(data.member("asker"), "How many are left after the rush?");
+        LiveViewer first = visitorFrom("127.0.1.2", question.id);
+        List<CompletableFuture<LiveViewer>> joining = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String address = "127.0.1." + (3 + i);
+            joining.add(CompletableFuture.supplyAsync(() -> LiveViewer.from(address, socketUri(question.id))));
+        }
+        List<LiveViewer> crowd = joining.stream().map(CompletableFuture::join).toList();
+        visitors.addAll(crowd);
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 11);
+
+        List<CompletableFuture<Void>> leaving = crowd.subList(0, 7).stream()
+                .map(v -> CompletableFuture.runAsync(v::close)).toList();
+        leaving.forEach(CompletableFuture::join);
+        await().atMost(Duration.ofSeconds(10)).until(() -> latest(first.viewerCounts()) == 4);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4))
+                .until(() -> latest(first.viewerCounts()) == 4);
+        for (LiveViewer stayed : crowd.subList(7, 10)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest(stayed.viewerCounts()) == 4);
+        }
+        assertThat(viewer(question.id, null).viewerCounts(), contains(5));
     }
 
     @Test
