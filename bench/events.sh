@@ -94,7 +94,8 @@ round() {
   while :; do
     # The outbox rows are counted before the metrics: every entry counted as handled by then had its follow-up event
     # (notifications.created, recorded in the transaction that handled it) in the count.
-    rows="$(sql -c "SELECT count(*) FROM outbox")"
+    # (A refused connection, when others use up PostgreSQL's connections, makes a sample that cannot end the round.)
+    rows="$(sql -c "SELECT count(*) FROM outbox" 2> /dev/null)" || rows=999999999999
     line="$(metrics)"
     echo "$(date +%s.%N) $line $rows" >> "$samples"
     read -r _ h _ <<< "$line"
