@@ -5,6 +5,9 @@
 # Usage: bench/events.sh [N ...]      (default: 20000 100000)
 #   QA_BENCH_BASELINE=<git revision>  also measures the site as of that revision (exported with git archive and built
 #                                     in a scratch directory; it must have the same migrations), before this checkout's
+#   QA_EVENTS_BASELINE_APP=<dir>      also measures the packaged site in that quarkus-app directory (a copy of an earlier
+#                                     build's target/quarkus-app, named by the directory), without building it
+#   QA_EVENTS_WARM_UP=<N>             events of the untimed first round (default 20000)
 #   QA_BENCH_RATIO=<ratio>            size of the demo data (default 200: 20,000 answers)
 #
 # Everything happens in scratch places of its own: the PostgreSQL database qa_bench (created when missing, filled once
@@ -34,7 +37,7 @@ bench_services "$DB"
 site_ports 8390 8391 8392 # the site, its mailer (nothing may listen there), its management interface
 
 RATIO="${QA_BENCH_RATIO:-200}"
-WARM_UP=20000 # also brings the code that runs once per batch of 50 entries to the JIT compiler
+WARM_UP="${QA_EVENTS_WARM_UP:-20000}" # also brings the code that runs once per batch of 50 entries to the JIT compiler
 XADD_N=100000
 PIPELINE=200 # the relay's batch size
 
@@ -47,6 +50,9 @@ require_free_ports
 build_site
 LABELS=(); JARS=()
 build_baseline
+if [ -n "${QA_EVENTS_BASELINE_APP:-}" ]; then
+  LABELS+=("$(basename "$QA_EVENTS_BASELINE_APP")"); JARS+=("$QA_EVENTS_BASELINE_APP/quarkus-run.jar")
+fi
 current="$(git log -1 --format=%h -- src pom.xml)" # the last commit that changed the site
 git diff --quiet HEAD -- src pom.xml || current="$current+changes"
 LABELS+=("$current"); JARS+=("$JAR")
