@@ -4,8 +4,8 @@
 # commit of the run.
 # Usage: bench/all.sh
 #   QA_BENCH_ONLY="page-baseline question-page ..."  runs only these (default: all, in this order:
-#                  page-baseline question-page compression stats-explain search fill-db events live notifications
-#                  memory start warm-up)
+#                  page-baseline question-page compression stats-explain search fill-db events answer-post live
+#                  notifications memory start warm-up)
 #   QA_BENCH_QUICK=1  a shorter pass: fewer and shorter runs, smaller sizes; the figures are rougher
 # A full pass takes about 50 minutes on 2 CPUs (the sum of the scripts' own times in bench/README.md), plus builds
 # and the fill of qa_explain when it is empty.
@@ -17,8 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 0 ] || { echo "usage: bench/all.sh (settings through QA_BENCH_ONLY and QA_BENCH_QUICK)" >&2; exit 2; }
 
-ALL=(page-baseline question-page compression stats-explain search fill-db events live notifications memory start
-  warm-up)
+ALL=(page-baseline question-page compression stats-explain search fill-db events answer-post live notifications
+  memory start warm-up)
 read -r -a ONLY <<< "${QA_BENCH_ONLY:-${ALL[*]}}"
 for name in "${ONLY[@]}"; do
   [[ " ${ALL[*]} " == *" $name "* ]] || { echo "unknown benchmark: $name (known: ${ALL[*]})" >&2; exit 2; }
@@ -53,6 +53,8 @@ command_of() {
       if [ -n "$QUICK" ]; then echo "bench/fill-db.sh 1000"; else echo "bench/fill-db.sh"; fi ;;
     events)
       if [ -n "$QUICK" ]; then echo "bench/events.sh 20000"; else echo "bench/events.sh"; fi ;;
+    answer-post)
+      if [ -n "$QUICK" ]; then echo "env QA_ANSWER_POST_WARM_UP=300 bench/answer-post.sh 20 10"; else echo "bench/answer-post.sh"; fi ;;
     live)
       if [ -n "$QUICK" ]; then echo "env QA_LIVE_DURATION=10 QA_LIVE_WARM_UP=10 bench/live.sh 100 1000"
       else echo "bench/live.sh"; fi ;;

@@ -72,20 +72,23 @@ final class OutboxPublisher {
                 // is not published twice. (Should Redis refuse one entry and take later ones, which XADD hardly does,
                 // the refused one follows in a later batch, after them.)
                 EventStream.Published result = stream.publishAll(entries);
-                int marked = 0;
-                try (PreparedStatement mark = c.prepareStatement(
-                        "UPDATE outbox SET published_at = now(), stream_id = ? WHERE id = ?")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        String streamId = result.ids().get(i);
-                        if (streamId != null) {
-                            mark.setString(1, streamId);
-                            mark.setLong(2, ids.get(i));
-                            mark.addBatch();
-                            marked++;
-                        }
+                List<Long> markedIds = new ArrayList<>(ids.size());
+                List<String> streamIds = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    if (result.ids().get(i) != null) {
+                        markedIds.add(ids.get(i));
+                        streamIds.add(result.ids().get(i));
                     }
-                    if (marked > 0) {
-                        mark.executeBatch();
+                }
+                int marked = markedIds.size();
+                if (marked > 0) {
+                    // One statement for the batch (not one UPDATE per row): the server plans and runs it once.
+                    try (PreparedStatement mark = c.prepareStatement("""
+                            UPDATE outbox o SET published_at = now(), stream_id = m.stream_id
+                            FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS m(id, stream_id) WHERE o.id = m.id""")) {
+                        mark.setArray(1, c.createArrayOf("bigint", markedIds.toArray()));
+                        mark.setArray(2, c.createArrayOf("text", streamIds.toArray()));
+                        mark.executeUpdate();
                     }
                 }
                 c.commit();

@@ -45,14 +45,15 @@ class FanOut {
 
     /**
      * Makes the notifications of the batch of recipients after member {@code after} (0 for the first), and records
-     * the continuation when the batch was full. {@code recipients} is SQL that answers {@code (member_id, kind)} rows
-     * (at most one per member) with the named {@code params}; the actor is never among the recipients. {@code event}
-     * is the entry the notifications are made of: its id, type and payload are what a continuation carries. Answers how
-     * many notifications were made.
+     * the continuation when the batch was full. {@code subject} is SQL that answers a row while what the event is about
+     * still stands (a post not deleted since, an accept not undone): otherwise nobody is told. {@code recipients} is SQL
+     * that answers {@code (member_id, kind)} rows (at most one per member); the actor is never among the recipients.
+     * Both read the named {@code params}. {@code event} is the entry the notifications are made of: its id, type and
+     * payload are what a continuation carries. Answers how many notifications were made.
      */
-    int deliver(Source event, long after, Target target, String recipients, Map<String, Object> params) {
+    int deliver(Source event, long after, Target target, String subject, String recipients, Map<String, Object> params) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Batch batch = batch(event.eventId(), target, recipients, params, after);
+            Batch batch = batch(event.eventId(), target, subject, recipients, params, after);
             if (batch.scanned() >= config.fanOutBatch()) {
                 // Its id is derived from the event and the place: a batch done twice records its continuation once.
                 UUID next = UUID.nameUUIDFromBytes((event.eventId() + "/" + batch.last()).getBytes(StandardCharsets.UTF_8));
@@ -71,19 +72,23 @@ class FanOut {
     private record Batch(long last, int scanned, int made) {
     }
 
-    private Batch batch(UUID eventId, Target target, String recipients, Map<String, Object> params, long after) {
-        // One statement: the batch of recipients, the rows made for those that exist and lack one, and the batch's end.
+    private Batch batch(UUID eventId, Target target, String subject, String recipients, Map<String, Object> params,
+            long after) {
+        // One statement, one round trip per entry: whether the subject stands, the batch of recipients, the rows made
+        // for those that exist and lack one, the instant mails of these rows, and the batch's end.
         Query query = em.createNativeQuery("""
-                WITH r AS (SELECT member_id, kind FROM (%s) x WHERE member_id > :after AND member_id <> :actor
+                WITH r AS (SELECT member_id, kind FROM (%s) x
+                           WHERE EXISTS (%s) AND member_id > :after AND member_id <> :actor
                            ORDER BY member_id LIMIT :batch),
                 ins AS (INSERT INTO notification (member_id, event_id, kind, question_id, answer_id, comment_id, actor_id)
                         SELECT r.member_id, :event, r.kind, :question, CAST(:answer AS bigint), CAST(:comment AS bigint), :actor
                         FROM r JOIN member m ON m.id = r.member_id AND m.deleted_at IS NULL
                         ON CONFLICT DO NOTHING
-                        RETURNING id, member_id)
+                        RETURNING id, member_id, kind),
+                mail AS (%s)
                 SELECT 0 AS row_kind, (SELECT max(member_id) FROM r) AS a, (SELECT count(*) FROM r) AS b
                 UNION ALL SELECT 1, id, member_id FROM ins
-                """.formatted(recipients))
+                """.formatted(recipients, subject, INSTANT_MAIL))
                 .setParameter("after", after)
                 .setParameter("actor", target.actorId())
                 .setParameter("batch", config.fanOutBatch())
@@ -107,7 +112,6 @@ class FanOut {
         if (scanned == 0) {
             return new Batch(0, 0, 0);
         }
-        queueInstantMail(eventId, after, last);
         if (!made.isEmpty()) {
             outbox.record(EventType.NOTIFICATIONS_CREATED, new Payloads.NotificationsCreated(made));
         }
@@ -115,25 +119,18 @@ class FanOut {
     }
 
     /**
-     * Queues a mail for each notification of the batch whose recipient wants this kind instantly and has a confirmed
-     * address; never twice (the notification's mail is unique). The mail about an answer to one's question or a comment
-     * on one's post carries the event's id too, as it did before notifications: what was mailed then is not mailed
-     * again.
+     * Queues a mail for each notification the statement made whose recipient wants this kind instantly and has a
+     * confirmed address; never twice (the notification's mail is unique). The mail about an answer to one's question or
+     * a comment on one's post carries the event's id too, as it did before notifications: what was mailed then is not
+     * mailed again. Only the rows made now are looked at: a notification made by an earlier delivery of the event was
+     * committed together with its mail.
      */
-    private void queueInstantMail(UUID eventId, long after, long last) {
-        em.createNativeQuery("""
-                INSERT INTO mail_log (event_id, kind, notification_id, recipient_id, recipient)
-                SELECT CASE WHEN n.kind IN ('answer', 'comment') THEN n.event_id END, 'notification', n.id, m.id, m.email
-                FROM notification n
-                JOIN member m ON m.id = n.member_id
-                JOIN member_mail p ON p.member_id = n.member_id AND p.kind = n.kind
-                WHERE n.event_id = :event AND n.member_id > :after AND n.member_id <= :last AND p.frequency = 'instant'
-                      AND m.deleted_at IS NULL AND m.email_verified_at IS NOT NULL
-                ON CONFLICT DO NOTHING
-                """)
-                .setParameter("event", eventId)
-                .setParameter("after", after)
-                .setParameter("last", last)
-                .executeUpdate();
-    }
+    private static final String INSTANT_MAIL = """
+            INSERT INTO mail_log (event_id, kind, notification_id, recipient_id, recipient)
+            SELECT CASE WHEN ins.kind IN ('answer', 'comment') THEN CAST(:event AS uuid) END, 'notification', ins.id, m.id, m.email
+            FROM ins
+            JOIN member m ON m.id = ins.member_id
+            JOIN member_mail p ON p.member_id = ins.member_id AND p.kind = ins.kind
+            WHERE p.frequency = 'instant' AND m.email_verified_at IS NOT NULL
+            ON CONFLICT DO NOTHING""";
 }

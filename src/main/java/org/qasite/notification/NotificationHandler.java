@@ -101,61 +101,55 @@ public class NotificationHandler implements EventHandler {
     }
 
     private void answer(FanOut.Source event, long after, Payloads.AnswerCreated answer) {
-        if (!exists("""
-                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
-                WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", answer.answerId())) {
-            return;
-        }
         fanOut.deliver(event, after,
                 new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
+                """
+                        SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
+                        WHERE a.id = :subject AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
                 "SELECT f.member_id, CASE WHEN f.member_id = :questionAuthor THEN 'answer' ELSE 'followed-answer' END"
                         + " AS kind FROM (" + QuestionFollow.FOLLOWERS_SQL + ") f",
-                Map.of("questionAuthor", answer.questionAuthorId(), "question", answer.questionId()));
+                Map.of("subject", answer.answerId(), "questionAuthor", answer.questionAuthorId(), "question",
+                        answer.questionId()));
     }
 
     private void comment(FanOut.Source event, long after, Payloads.CommentCreated comment) {
-        if (!exists("""
-                SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id LEFT JOIN answer a ON a.id = c.answer_id
-                WHERE c.id = ?1 AND c.deleted_at IS NULL AND q.deleted_at IS NULL
-                      AND (a.id IS NULL OR a.deleted_at IS NULL)""", comment.commentId())) {
-            return;
-        }
         List<Long> mentioned = new ArrayList<>(comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
         mentioned.add(-1L); // never empty: "IN ()" is no SQL
         fanOut.deliver(event, after,
                 new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
                 """
+                        SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id
+                        LEFT JOIN answer a ON a.id = c.answer_id
+                        WHERE c.id = :subject AND c.deleted_at IS NULL AND q.deleted_at IS NULL
+                              AND (a.id IS NULL OR a.deleted_at IS NULL)""",
+                """
                         SELECT CAST(:postAuthor AS bigint) AS member_id, 'comment' AS kind
                         UNION ALL SELECT m.id, 'mention' FROM member m WHERE m.id IN (:mentioned) AND m.id <> :postAuthor
                         """,
-                Map.of("postAuthor", comment.postAuthorId(), "mentioned", mentioned));
+                Map.of("subject", comment.commentId(), "postAuthor", comment.postAuthorId(), "mentioned", mentioned));
     }
 
     private void accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
         // An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands
         // is told once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
-        if (!exists("""
-                SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
-                WHERE a.id = ?1 AND a.deleted_at IS NULL AND q.deleted_at IS NULL""", accepted.answerId())) {
-            return;
-        }
         fanOut.deliver(event, after,
                 new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
+                """
+                        SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
+                        WHERE a.id = :subject AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
                 "SELECT CAST(:answerAuthor AS bigint) AS member_id, 'accepted' AS kind",
-                Map.of("answerAuthor", accepted.answerAuthorId()));
+                Map.of("subject", accepted.answerId(), "answerAuthor", accepted.answerAuthorId()));
     }
 
     private void question(FanOut.Source event, long after, Payloads.QuestionCreated question) {
-        if (!exists("SELECT 1 FROM question q WHERE q.id = ?1 AND q.deleted_at IS NULL", question.questionId())) {
-            return;
-        }
         fanOut.deliver(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
+                "SELECT 1 FROM question q WHERE q.id = :subject AND q.deleted_at IS NULL",
                 """
                         SELECT DISTINCT tf.member_id, 'tag-question' AS kind
                         FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id
                         WHERE qt.question_id = :question
                         """,
-                Map.of("question", question.questionId()));
+                Map.of("subject", question.questionId(), "question", question.questionId()));
     }
 
     /**
@@ -196,10 +190,5 @@ public class NotificationHandler implements EventHandler {
     /** Reads when notifications began again at the next event (for tests that move it). */
     void forgetStart() {
         startedAt = null;
-    }
-
-    private boolean exists(String sql, long id) {
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> !em.createNativeQuery(sql).setParameter(1, id).setMaxResults(1).getResultList().isEmpty());
     }
 }

@@ -90,8 +90,7 @@ public class AnswerApi {
             throw QaException.badRequest("Send a JSON object with the body of the answer.");
         }
         Answer answer = answers.answer(memberId, questionId, new AnswerInput(request.body()));
-        Answer saved = Answer.findById(answer.id);
-        return Response.created(URI.create("/api/v1/answers/" + answer.id)).entity(AnswerView.of(saved, saved.question))
+        return Response.created(URI.create("/api/v1/answers/" + answer.id)).entity(AnswerView.of(answer, answer.question))
                 .build();
     }
 

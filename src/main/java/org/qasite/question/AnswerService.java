@@ -2,6 +2,7 @@ package org.qasite.question;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -44,7 +45,10 @@ public class AnswerService {
         return input;
     }
 
-    /** Saves the answer and counts it on its question, in one transaction. */
+    /**
+     * Saves the answer and counts it on its question, in one transaction. The answer comes back with its question and
+     * author loaded.
+     */
     @Transactional
     public Answer answer(long authorId, long questionId, AnswerInput raw) {
         AnswerInput input = validate(raw);
@@ -61,7 +65,10 @@ public class AnswerService {
         }
         Answer answer = new Answer();
         answer.question = question;
-        answer.author = Member.getEntityManager().getReference(Member.class, authorId);
+        // Loaded (not a reference) and the time as the database keeps it: the caller answers with the saved answer,
+        // its question and author as they are here, without reading them again after the commit.
+        answer.author = Member.getEntityManager().find(Member.class, authorId);
+        answer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         answer.body = input.body();
         answer.bodyHtml = markdown.toSafeHtml(input.body());
         answer.persist();
