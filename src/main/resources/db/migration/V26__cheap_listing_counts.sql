@@ -22,21 +22,22 @@ UPDATE tag t SET questions = c.n
          WHERE q.deleted_at IS NULL GROUP BY qt.tag_id) c
  WHERE t.id = c.tag_id;
 
--- A tag added to or taken from a listed question (a question being deleted for good is counted by the next trigger,
--- before its tags go: the rows removed by the cascade no longer see their question).
+-- A tag added to, taken from or moved between listed questions (a question being deleted for good is counted by the
+-- next trigger, before its tags go: the rows removed by the cascade no longer see their question).
 CREATE FUNCTION tag_count_follow_tag() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO tag_count_delta (tag_id, d)
-        SELECT NEW.tag_id, 1 WHERE EXISTS (SELECT 1 FROM question WHERE id = NEW.question_id AND deleted_at IS NULL);
-    ELSE
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
         INSERT INTO tag_count_delta (tag_id, d)
         SELECT OLD.tag_id, -1 WHERE EXISTS (SELECT 1 FROM question WHERE id = OLD.question_id AND deleted_at IS NULL);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO tag_count_delta (tag_id, d)
+        SELECT NEW.tag_id, 1 WHERE EXISTS (SELECT 1 FROM question WHERE id = NEW.question_id AND deleted_at IS NULL);
     END IF;
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER question_tag_counts AFTER INSERT OR DELETE ON question_tag FOR EACH ROW
+CREATE TRIGGER question_tag_counts AFTER INSERT OR UPDATE OR DELETE ON question_tag FOR EACH ROW
     EXECUTE FUNCTION tag_count_follow_tag();
 
 -- A question deleted, restored or removed for good: each of its tags counts one question less or more.

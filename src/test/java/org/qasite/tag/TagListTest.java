@@ -118,6 +118,17 @@ class TagListTest {
         assertThat(names(after), contains(p + "-delta", p + "-gamma"));
         assertThat(count(after, p + "-delta"), equalTo("2"));
         assertThat(count(after, p + "-gamma"), equalTo("1"));
+
+        // a tag row moved to another tag (as a merge of tags would)
+        data.execute("INSERT INTO tag (name) VALUES (?1)", p + "-zeta");
+        data.execute("UPDATE question_tag SET tag_id = (SELECT id FROM tag WHERE name = ?1) WHERE question_id = ?2",
+                p + "-zeta", restored.id);
+        assertThat(names(tagsPage("?q=" + p)), contains(p + "-delta", p + "-zeta", p + "-gamma"));
+        folds.fold();
+        Document moved = tagsPage("?q=" + p);
+        assertThat(names(moved), contains(p + "-delta", p + "-zeta", p + "-gamma"));
+        assertThat(count(moved, p + "-zeta"), equalTo("1"));
+        assertThat(count(moved, p + "-gamma"), equalTo("0"));
     }
 
     @Test
