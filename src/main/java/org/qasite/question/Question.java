@@ -123,14 +123,17 @@ public class Question extends Post {
 
     /**
      * The questions that are not deleted, oldest first, from {@code offset}: each with the time it last changed (asked,
-     * edited, or answered or an answer edited).
+     * edited, or answered or an answer edited). The first id is found by skipping {@code offset} entries of the index
+     * question_listed_idx alone, the page then starts at that id: the skipped questions' rows and last activities are
+     * not read, as they were with OFFSET on the query itself.
      */
     public static List<Activity> listForSitemap(long offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("SELECT q.id, q.title, greatest(q.created_at, q.edited_at,"
                 + " (SELECT max(greatest(a.created_at, a.edited_at)) FROM answer a"
                 + " WHERE a.question_id = q.id AND a.deleted_at IS NULL))"
-                + " FROM question q WHERE q.deleted_at IS NULL ORDER BY q.id LIMIT ?1 OFFSET ?2")
+                + " FROM question q WHERE q.deleted_at IS NULL AND q.id >= (SELECT id FROM question"
+                + " WHERE deleted_at IS NULL ORDER BY id OFFSET ?2 LIMIT 1) ORDER BY q.id LIMIT ?1")
                 .setParameter(1, limit).setParameter(2, offset).getResultList();
         return rows.stream().map(r -> new Activity(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]))).toList();
     }

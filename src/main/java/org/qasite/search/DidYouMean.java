@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 /**
  * "Did you mean": for a search that found nothing, the same search with each word that no title has replaced by the
  * most similar title word (pg_trgm trigram similarity over the table title_word, which the database keeps as questions
- * are asked, edited and deleted: migration V20). Offered only when the corrected search finds something.
+ * are asked, edited and deleted: migration V20, and the changes of title_word_delta not yet folded into it: V26).
+ * Offered only when the corrected search finds something.
  */
 @ApplicationScoped
 class DidYouMean {
@@ -56,7 +57,11 @@ class DidYouMean {
     /** The word itself when a title has it, else the most similar title word (the commonest among equals), or null. */
     private String closest(String word) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT word FROM title_word WHERE word = ?1 OR word % ?1"
+        // The folded counts plus the changes not yet folded into them (CountFolds): a few rows, read without index.
+        List<String> rows = em.createNativeQuery("SELECT word FROM (SELECT word, sum(questions) AS questions FROM"
+                + " (SELECT word, questions FROM title_word WHERE word = ?1 OR word % ?1"
+                + " UNION ALL SELECT word, d FROM title_word_delta WHERE word = ?1 OR word % ?1) AS w"
+                + " GROUP BY word HAVING sum(questions) > 0) AS w"
                 + " ORDER BY word = ?1 DESC, similarity(word, ?1) DESC, questions DESC, word LIMIT 1")
                 .setParameter(1, word).getResultList();
         return rows.isEmpty() ? null : rows.get(0);

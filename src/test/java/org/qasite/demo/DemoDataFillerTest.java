@@ -100,6 +100,9 @@ class DemoDataFillerTest {
                 + " AND n.member_id = q.author_id AND n.actor_id = a.author_id", answers));
 
         // Denormalised counters equal the rows they count.
+        assertEquals(0, count("SELECT count(*) FROM tag t WHERE t.id BETWEEN ? AND ? AND t.questions <>"
+                + " (SELECT count(*) FROM question_tag qt WHERE qt.tag_id = t.id)", tags));
+        assertEquals(0, count("SELECT count(*) FROM tag_count_delta WHERE tag_id BETWEEN ? AND ?", tags));
         assertEquals(0, count("SELECT count(*) FROM question q WHERE q.id BETWEEN ? AND ? AND q.rating <>"
                 + " (SELECT coalesce(sum(v.value), 0) FROM question_vote v WHERE v.question_id = q.id)", questions));
         assertEquals(0, count("SELECT count(*) FROM question q WHERE q.id BETWEEN ? AND ? AND q.answer_count <>"

@@ -84,6 +84,26 @@ class SitemapTest {
     }
 
     @Test
+    @jakarta.transaction.Transactional
+    void eachPageStartsAfterTheLastQuestionOfThePageBefore() {
+        Member author = data.member("paged");
+        List<Long> asked = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            asked.add(data.question(author, "A question of the paged sitemap number " + i, "sitemaps").id);
+        }
+        data.execute("UPDATE question SET deleted_at = now(), deleted_by = author_id WHERE id = ?1 OR id = ?2",
+                asked.get(1), asked.get(4));
+        List<Long> listed = data.longs("SELECT id FROM question WHERE deleted_at IS NULL ORDER BY id");
+        List<Long> paged = new ArrayList<>();
+        for (int page = 0; page * 3 < listed.size() + 3; page++) {
+            List<Question.Activity> rows = Question.listForSitemap(page * 3L, 3);
+            assertThat(rows.size(), equalTo(Math.max(0, Math.min(3, listed.size() - page * 3))));
+            rows.forEach(r -> paged.add(r.id()));
+        }
+        assertThat("every listed question once, in order, across pages of three", paged, equalTo(listed));
+    }
+
+    @Test
     void aSitemapPagePastTheEndIsNotFound() {
         given().get("/sitemaps/questions-999999.xml").then().statusCode(404);
         given().get("/sitemaps/questions-0.xml").then().statusCode(404);

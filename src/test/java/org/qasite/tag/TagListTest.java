@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
+import org.qasite.question.CountFolds;
 import org.qasite.question.Question;
 import org.qasite.testsupport.Management;
 import org.qasite.testsupport.Pages;
@@ -31,6 +32,9 @@ class TagListTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    CountFolds folds;
 
     static String prefix() {
         return "tl" + System.nanoTime() % 100_000_000;
@@ -83,6 +87,48 @@ class TagListTest {
         assertThat(names(tagsPage("?q=" + "x".repeat(200))), hasSize(0));
         assertThat("the form keeps what was typed", Pages.one(tagsPage("?q=" + p), "#tag-filter").attr("value"),
                 equalTo(p));
+    }
+
+    @Test
+    void theCountsFollowDeletionsRestoresAndRemovedTagsBeforeAndAfterTheyAreFolded() {
+        String p = prefix();
+        Member author = data.member("tagger");
+        Question kept = data.question(author, "A question that keeps its tags", p + "-gamma", p + "-delta");
+        Question restored = data.question(author, "A question deleted and then restored", p + "-gamma");
+        Question removed = data.question(author, "A question removed for good", p + "-delta", p + "-gamma");
+        data.question(author, "A question that only the folded count knows", p + "-delta");
+        assertThat(count(tagsPage("?q=" + p), p + "-gamma"), equalTo("3"));
+
+        data.execute("UPDATE question SET deleted_at = now(), deleted_by = author_id WHERE id = ?1", restored.id);
+        assertThat(count(tagsPage("?q=" + p), p + "-gamma"), equalTo("2"));
+        data.execute("UPDATE question SET deleted_at = NULL, deleted_by = NULL WHERE id = ?1", restored.id);
+        data.execute("DELETE FROM question WHERE id = ?1", removed.id);
+        data.execute("DELETE FROM question_tag WHERE question_id = ?1 AND tag_id = (SELECT id FROM tag WHERE name = ?2)",
+                kept.id, p + "-gamma");
+        Document before = tagsPage("?q=" + p);
+        assertThat(names(before), contains(p + "-delta", p + "-gamma"));
+        assertThat(count(before, p + "-delta"), equalTo("2"));
+        assertThat(count(before, p + "-gamma"), equalTo("1"));
+
+        folds.fold();
+        assertThat("nothing left to fold", data.count("SELECT count(*) FROM tag_count_delta d JOIN tag t"
+                + " ON t.id = d.tag_id WHERE t.name LIKE ?1", p + "%"), equalTo(0L));
+        assertThat(data.count("SELECT questions FROM tag WHERE name = ?1", p + "-delta"), equalTo(2L));
+        Document after = tagsPage("?q=" + p);
+        assertThat(names(after), contains(p + "-delta", p + "-gamma"));
+        assertThat(count(after, p + "-delta"), equalTo("2"));
+        assertThat(count(after, p + "-gamma"), equalTo("1"));
+
+        // a tag row moved to another tag (as a merge of tags would)
+        data.execute("INSERT INTO tag (name) VALUES (?1)", p + "-zeta");
+        data.execute("UPDATE question_tag SET tag_id = (SELECT id FROM tag WHERE name = ?1) WHERE question_id = ?2",
+                p + "-zeta", restored.id);
+        assertThat(names(tagsPage("?q=" + p)), contains(p + "-delta", p + "-zeta", p + "-gamma"));
+        folds.fold();
+        Document moved = tagsPage("?q=" + p);
+        assertThat(names(moved), contains(p + "-delta", p + "-zeta", p + "-gamma"));
+        assertThat(count(moved, p + "-zeta"), equalTo("1"));
+        assertThat(count(moved, p + "-gamma"), equalTo("0"));
     }
 
     @Test

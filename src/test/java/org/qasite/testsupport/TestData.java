@@ -120,4 +120,15 @@ public class TestData {
         }
         return ((Number) query.getSingleResult()).longValue();
     }
+
+    /** The numbers of the query's first column, in its order. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Long> longs(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+    }
 }
