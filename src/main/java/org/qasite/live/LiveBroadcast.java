@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.qasite.events.EventLogContext;
 
@@ -20,7 +20,7 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
  * Hands the changes of question pages that the instance's reader found (answers, edits, deletions, comments) to the
  * rooms of their questions on this instance.
  */
-@ApplicationScoped
+@Singleton // made with LiveFeed at start, so that qa_live_fanout is in the metrics before the first change
 class LiveBroadcast {
 
     private final Rooms rooms;
