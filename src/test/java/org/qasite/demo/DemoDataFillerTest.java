@@ -140,9 +140,12 @@ class DemoDataFillerTest {
                         questions));
 
         // The demo titles' words are counted as the trigger counts an asked question's, and the trigger is on again.
+        // What the site reads is title_word plus the changes not folded yet (other tests' questions leave some).
         assertEquals(0, value("SELECT count(*) FROM (SELECT w, count(*) AS n FROM question, title_words(title) AS w"
-                + " WHERE deleted_at IS NULL GROUP BY w) c FULL JOIN title_word t ON t.word = c.w"
-                + " WHERE t.questions IS DISTINCT FROM c.n"), "title_word counts every live question's title words");
+                + " WHERE deleted_at IS NULL GROUP BY w) c FULL JOIN (SELECT word, sum(n) AS n FROM"
+                + " (SELECT word, questions AS n FROM title_word UNION ALL SELECT word, d FROM title_word_delta) AS x"
+                + " GROUP BY word HAVING sum(n) <> 0) t ON t.word = c.w WHERE t.n IS DISTINCT FROM c.n"),
+                "title_word counts every live question's title words");
         assertEquals(1, value("SELECT count(*) FROM pg_trigger WHERE tgname = 'question_title_words'"
                 + " AND tgenabled = 'O'"));
 
