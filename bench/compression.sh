@@ -128,7 +128,7 @@ CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(nproc) CPUs ($CPU), shared with other work; load average (1, 5, 15 min) at the start: $LOAD_START;"
   echo "  at the end: $LOAD_END (before each run: in the second table)"
-  echo "- The site: \`java -jar $JAR\` (default JVM settings, built from $BUILD) on 127.0.0.1:$PORT, $JAVA_VERSION"
+  echo "- The site: \`java @src/main/jvm/jvm.options -jar $JAR\` (with the AOT cache when fresh, built from $BUILD) on 127.0.0.1:$PORT, $JAVA_VERSION"
   echo "- Page: \`$PAGE\` ($QUESTION_ANSWERS answers, the first 10 shown), anonymous; database \`$DB\`"
   echo
   echo "| brotli level | gzip level | Accept-Encoding | bytes a page | requests/s (mean of $ROUNDS) | against none | site CPU ms a request | against none | p50 ms | p99 ms | errors |"
