@@ -67,9 +67,8 @@ for pair in "${LEVELS[@]}"; do
   brotli="${pair%%:*}"; gzip="${pair##*:}"
   log "starting the site with brotli $brotli, gzip $gzip on $BASE_URL"
   start_app_jar "$JAR" QA_LOG_JSON=false QA_COMPRESSION_BROTLI_LEVEL="$brotli" QA_COMPRESSION_GZIP_LEVEL="$gzip"
-  # The page's own address (/questions/{id} redirects to the one with the title's words).
-  URL="$BASE_URL$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE_URL$PAGE" | sed "s|^$BASE_URL||")"
-  [ "$URL" != "$BASE_URL" ] || URL="$BASE_URL$PAGE"
+  canonical_page # the page's own address (/questions/{id} redirects to the one with the title's words)
+  URL="$BASE_URL$PAGE"
   declare -A BYTES=()
   for encoding in "${ENCODINGS[@]}"; do
     header=()

@@ -74,9 +74,8 @@ for b in "${!JARS[@]}"; do
 done
 
 # --- the question page under load, this build ----------------------------------------------------------------------------
-# The page's own address (/questions/{id} redirects to the one with the title's words).
-URL="$BASE_URL$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE_URL$PAGE" | sed "s|^$BASE_URL||")"
-[ "$URL" != "$BASE_URL" ] || URL="$BASE_URL$PAGE"
+canonical_page # the page's own address (/questions/{id} redirects to the one with the title's words)
+URL="$BASE_URL$PAGE"
 ENCODINGS=(none gzip br)
 declare -A BYTES
 for encoding in "${ENCODINGS[@]}"; do
