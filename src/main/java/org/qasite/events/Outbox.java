@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
-    /** Fired for each recorded event; the relay observes it after a successful commit. */
-    public record Appended(UUID eventId) {
+    /**
+     * Fired for each recorded event; the relay observes it after a successful commit, and so do the pages this instance
+     * keeps, which the event may have made stale.
+     */
+    public record Appended(UUID eventId, EventType type, Object payload) {
     }
 
     private final EntityManager em;
@@ -63,7 +66,7 @@ public class Outbox {
                 .setParameter(4, body)
                 .executeUpdate();
         if (added > 0) {
-            appended.fire(new Appended(eventId));
+            appended.fire(new Appended(eventId, type, payload));
         }
     }
 }

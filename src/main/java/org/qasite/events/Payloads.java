@@ -8,29 +8,36 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The JSON payloads of the events, version 1. Consumers read current data from the database by these ids. */
 public final class Payloads {
 
+    /** An event about a question or something on its page (an answer, a vote, a comment): what its page shows changed. */
+    public interface OnQuestion {
+        long questionId();
+    }
+
     private Payloads() {
     }
 
     @RegisterForReflection
-    public record QuestionCreated(long questionId, long authorId, List<String> tags) {
+    public record QuestionCreated(long questionId, long authorId, List<String> tags) implements OnQuestion {
     }
 
     @RegisterForReflection
-    public record AnswerCreated(long answerId, long questionId, long authorId, long questionAuthorId) {
+    public record AnswerCreated(long answerId, long questionId, long authorId, long questionAuthorId) implements OnQuestion {
     }
 
     /** {@code target} is "question" or "answer"; {@code value} the new vote (0 when withdrawn). */
     @RegisterForReflection
     public record VoteCast(String target, long postId, long questionId, long authorId, long voterId, int value,
-            int score) {
+            int score) implements OnQuestion {
     }
 
     @RegisterForReflection
-    public record AnswerAccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
+    public record AnswerAccepted(long answerId, long questionId, long questionAuthorId,
+            long answerAuthorId) implements OnQuestion {
     }
 
     @RegisterForReflection
-    public record AnswerUnaccepted(long answerId, long questionId, long questionAuthorId, long answerAuthorId) {
+    public record AnswerUnaccepted(long answerId, long questionId, long questionAuthorId,
+            long answerAuthorId) implements OnQuestion {
     }
 
     /** A member deleted their account: their name and picture are gone from their posts and from the right column. */
@@ -55,22 +62,23 @@ public final class Payloads {
 
     /** A question edited (or rolled back) to {@code revision} by {@code editorId}. */
     @RegisterForReflection
-    public record QuestionEdited(long questionId, long authorId, long editorId, int revision) {
+    public record QuestionEdited(long questionId, long authorId, long editorId, int revision) implements OnQuestion {
     }
 
     /** An answer edited (or rolled back) to {@code revision} by {@code editorId}. */
     @RegisterForReflection
-    public record AnswerEdited(long answerId, long questionId, long authorId, long editorId, int revision) {
+    public record AnswerEdited(long answerId, long questionId, long authorId, long editorId,
+            int revision) implements OnQuestion {
     }
 
     /** A question deleted or undeleted (by type) by {@code byId}. */
     @RegisterForReflection
-    public record QuestionDeleted(long questionId, long authorId, long byId) {
+    public record QuestionDeleted(long questionId, long authorId, long byId) implements OnQuestion {
     }
 
     /** An answer deleted or undeleted (by type) by {@code byId}. */
     @RegisterForReflection
-    public record AnswerDeleted(long answerId, long questionId, long authorId, long byId) {
+    public record AnswerDeleted(long answerId, long questionId, long authorId, long byId) implements OnQuestion {
     }
 
     /**
@@ -79,12 +87,12 @@ public final class Payloads {
      */
     @RegisterForReflection
     public record CommentCreated(long commentId, long questionId, Long answerId, long authorId, long postAuthorId,
-            List<Long> mentionedIds) {
+            List<Long> mentionedIds) implements OnQuestion {
     }
 
     /** A comment deleted by its author. */
     @RegisterForReflection
-    public record CommentDeleted(long commentId, long questionId, Long answerId, long authorId) {
+    public record CommentDeleted(long commentId, long questionId, Long answerId, long authorId) implements OnQuestion {
     }
 
     /** Notifications just made, at most a batch of them, each for one member. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.qasite.events.EventStream;
 import org.qasite.events.EventsConfig;
 import org.qasite.events.Position;
+import org.qasite.question.VisitorPages;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -38,11 +39,12 @@ public class LiveFeed {
     private final Presence presence;
     private final LiveHub hub;
     private final InboxPush inbox;
+    private final VisitorPages visitorPages;
     private volatile boolean running;
     private volatile Thread thread;
 
     LiveFeed(EventsConfig events, LiveConfig config, LiveStream stream, LiveBroadcast broadcast,
-            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox) {
+            ReaderPosition position, Presence presence, LiveHub hub, InboxPush inbox, VisitorPages visitorPages) {
         this.events = events;
         this.config = config;
         this.stream = stream;
@@ -51,6 +53,7 @@ public class LiveFeed {
         this.presence = presence;
         this.hub = hub;
         this.inbox = inbox;
+        this.visitorPages = visitorPages;
     }
 
     void start(@Observes @Priority(EventStream.START_PRIORITY) StartupEvent event) {
@@ -127,6 +130,8 @@ public class LiveFeed {
     }
 
     private void handle(StreamMessage<String, String, String> entry) {
+        // First: a visitor asking for the page from now on gets it without the change only while this entry waits.
+        visitorPages.changed(entry.payload().get(EventStream.FIELD_TYPE), entry.payload().get(EventStream.FIELD_PAYLOAD));
         broadcast.send(entry); // timed there (qa_live_fanout), until the last socket of the room was written to
         // After the rooms, and never throwing: an entry tried again for a room would push a notification twice.
         inbox.send(entry);

@@ -3,6 +3,7 @@ package org.qasite.question;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import org.qasite.views.ViewCounter;
 import org.qasite.vote.VoteService;
 import org.qasite.web.i18n.ReaderLocale;
 import org.qasite.web.page.Flash;
+import org.qasite.web.page.FormToken;
 import org.qasite.web.page.Forms;
 import org.qasite.web.page.LoginRedirect;
 import org.qasite.web.page.Pager;
@@ -98,10 +100,17 @@ public class QuestionResource {
     private final Readers readers;
     private final EventStream events;
     private final Event<QuestionOpened> opened;
+    private final VisitorPages visitorPages;
+    private final FormToken formToken;
+    private final Flash flash;
 
     QuestionResource(CurrentMember me, AnswerService answers, VoteService votes, ViewCounter views,
-            Readers readers, EventStream events, Event<QuestionOpened> opened) {
+            Readers readers, EventStream events, Event<QuestionOpened> opened, VisitorPages visitorPages,
+            FormToken formToken, Flash flash) {
         this.opened = opened;
+        this.visitorPages = visitorPages;
+        this.formToken = formToken;
+        this.flash = flash;
         this.me = me;
         this.answers = answers;
         this.votes = votes;
@@ -124,6 +133,15 @@ public class QuestionResource {
     @Path("questions/{id}/{slug}")
     public Response show(@RestPath String id, @RestPath String slug, @RestQuery String page, @RestQuery String sort,
             @RestQuery String comments, HttpServerRequest request, UriInfo uri) {
+        VisitorPages.Key visitor = visitorKey(id, request);
+        if (visitor != null) {
+            byte[] kept = visitorPages.get(visitor, formToken::getValue);
+            if (kept != null) {
+                countView(visitor.questionId(), null, request);
+                return Response.ok(kept, MediaType.TEXT_HTML_TYPE).build();
+            }
+        }
+        long renderedAt = visitorPages.clock();
         // Before the question, as in load(): its answer count and its answers are then never older than the position.
         Position position = events.currentPosition();
         // Read once, with what the page shows of it, for the slug and for the page.
@@ -131,16 +149,44 @@ public class QuestionResource {
         if (!question.slug().equals(slug)) {
             return toCanonical(question, uri); // a title edited since the link was made, or a mistyped slug
         }
-        String address = ClientAddress.of(request);
-        String readerKey = readers.of(me.id(), address);
         QuestionPage questionPage = load(position, question, page, sort, comments);
-        if (request.method() == HttpMethod.GET) { // HEAD is answered by this method too, and is not a view
-            views.record(questionPage.question().id, readerKey);
-            if (questionPage.reader() != null) {
-                opened.fire(new QuestionOpened(questionPage.reader().id, questionPage.question().id));
-            }
+        countView(questionPage.question().id, questionPage.reader(), request);
+        TemplateInstance shown = Templates.show(questionPage, "", Map.of(), null);
+        if (visitor == null) {
+            return Response.ok(shown).build();
         }
-        return Response.ok(Templates.show(questionPage, "", Map.of(), null)).build();
+        String standIn = UUID.randomUUID().toString();
+        String html = FormToken.renderWithStandIn(standIn, shown::render);
+        return Response.ok(visitorPages.keep(visitor, renderedAt, html, standIn, formToken::getValue),
+                MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /**
+     * The key of the page kept for visitors, when this request may have it: a visitor with no message to show, and
+     * the cache is on. Null otherwise (a member's page has their votes and buttons; a message is shown once).
+     */
+    private VisitorPages.Key visitorKey(String rawId, HttpServerRequest request) {
+        if (!visitorPages.enabled() || me.id() != null || flash.getMessage() != null) {
+            return null;
+        }
+        long questionId;
+        try {
+            questionId = Long.parseLong(rawId);
+        } catch (NumberFormatException e) {
+            return null; // refused further on
+        }
+        return new VisitorPages.Key(questionId, request.uri(), ReaderLocale.current());
+    }
+
+    /** A GET is a view (HEAD is answered by this method too, and is not); a member's also marks the question read. */
+    private void countView(long questionId, Member reader, HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            return;
+        }
+        views.record(questionId, readers.of(reader == null ? null : reader.id, ClientAddress.of(request)));
+        if (reader != null) {
+            opened.fire(new QuestionOpened(reader.id, questionId));
+        }
     }
 
     /** The question, unless it is missing or deleted for this reader (its title is then nobody's business). */

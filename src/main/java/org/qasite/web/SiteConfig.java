@@ -34,4 +34,21 @@ public interface SiteConfig {
      */
     @WithDefault("32M")
     MemorySize answerFragmentCache();
+
+    /**
+     * How much memory the question pages kept for visitors (no login, no message to show) may take: each one is
+     * rendered once and served to every visitor who asks for the same address in the same language, with their own
+     * CSRF token, until something on it changes or {@link #visitorPageTtl()} passes; 0 renders every page for every
+     * visitor.
+     */
+    @WithDefault("16M")
+    MemorySize visitorPageCache();
+
+    /**
+     * How long a question page kept for visitors is served at most: the age of what no event announces (view counts,
+     * a member's new name, the right column, "… ago"). A change of the question or of anything on its page retires
+     * its pages at once.
+     */
+    @WithDefault("10s")
+    Duration visitorPageTtl();
 }
