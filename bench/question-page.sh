@@ -14,7 +14,8 @@
 #   1. warm cache: the site as it is (QA_STATS_CACHE_ENABLED=true, the default): the widgets come from Redis;
 #   2. per request: QA_STATS_CACHE_ENABLED=false: every page computes popular tags and best members from PostgreSQL
 #      (no Redis read or write for them).
-# In both, the question page records a view: one SET NX in Redis per request (the dedup key of the visitor, which wrk
+# In both, the question pages kept for visitors are off (QA_VISITOR_PAGE_CACHE=0): every request renders its page, as a
+# member's does, so that the widgets' cost is in each one. In both, the question page records a view: one SET NX in Redis per request (the dedup key of the visitor, which wrk
 # always is the same one, so only the first request counts).
 #
 # The database is started at Flyway's out-of-order mode (QUARKUS_FLYWAY_OUT_OF_ORDER=true): a database filled before a
@@ -61,7 +62,7 @@ URL="$BASE_URL$PAGE"
 
 # --- the site -----------------------------------------------------------------
 start_app() { # $1: true (warm cache) or false (widgets per request)
-  READY_SECONDS=120 start_app_jar "$JAR" QA_STATS_CACHE_ENABLED="$1"
+  READY_SECONDS=120 start_app_jar "$JAR" QA_STATS_CACHE_ENABLED="$1" QA_VISITOR_PAGE_CACHE=0
 }
 
 # Widgets computed from the database so far (both widgets together), from /q/metrics.
