@@ -14,6 +14,10 @@
 #   QA_PAGE_BASELINE_CONNECTIONS  wrk connections (default 16)
 #   QA_PAGE_BASELINE_DB_POOL      the baseline's PostgreSQL pool size (default 16)
 #   QA_PAGE_BASELINE_N            demo data size when the database must be filled (default 10000)
+#   QA_PAGE_BASELINE_VISITOR_PAGES  on (default): the site as it runs, serving visitors the page it keeps for them
+#                                 (question/VisitorPages, rendered once per change or 10 s); off: the site renders every
+#                                 page (QA_VISITOR_PAGE_CACHE=0), as for a member, and the results go to
+#                                 results/page-baseline-rendered.md instead
 #   QA_PAGE_BASELINE_SITE_APP     another packaged site to measure instead of this checkout's (a quarkus-app
 #                                 directory, e.g. a copy of target/quarkus-app of an earlier commit, for before/after
 #                                 figures; it must have the same migrations); not built by the script (this checkout's
@@ -63,6 +67,12 @@ site_ports 8590 8591 8593 # the site, its mailer (nothing may listen there), its
 BASELINE_PORT=8592
 BASELINE_URL="http://127.0.0.1:$BASELINE_PORT"
 SITE_APP="${QA_PAGE_BASELINE_SITE_APP:-}"
+VISITOR_PAGES="${QA_PAGE_BASELINE_VISITOR_PAGES:-on}"
+case "$VISITOR_PAGES" in
+  on) SITE_ENV=() ;;
+  off) SITE_ENV=(QA_VISITOR_PAGE_CACHE=0); OUT="bench/results/page-baseline-rendered.md" ;;
+  *) echo "QA_PAGE_BASELINE_VISITOR_PAGES must be on or off" >&2; exit 2 ;;
+esac
 BASELINE_JAR=bench/baseline/target/page-baseline.jar
 SITE_CLASSES=target/quarkus-app/app/qa-site-1.0.0-SNAPSHOT.jar # the site's own code and SQL, which the baseline runs on
 export QUARKUS_FLYWAY_OUT_OF_ORDER=true # for bin/fill-db and the site, as question-page.sh
@@ -104,7 +114,7 @@ question_with_ten_answers
 # --- the two processes ------------------------------------------------------------------------------------------------
 log "starting the site on $BASE_URL"
 LOAD_START="$(loadavg)"
-READY_SECONDS=120 READY_POLL=0.05 start_app_jar "$JAR"
+READY_SECONDS=120 READY_POLL=0.05 start_app_jar "$JAR" "${SITE_ENV[@]}"
 SITE_READY_MS="$APP_READY_MS"
 SITE_STARTED_IN="$(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n1 | grep -o '[0-9.]*' || echo '?')"
 # The baseline serves the question at /questions/{id}; the site moves it to its address with the slug (a 301).
@@ -256,9 +266,17 @@ ms_to_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
   echo "  stream is empty) before the answers; the question and its author, its tags, the first 10 answers with their"
   echo "  authors from PostgreSQL; popular tags and best members from the cache keys the site fills (\`GET\` each); the view's"
   echo "  dedup key (\`SET NX PX\`). The baseline issues the reads after the position at once, on one event loop; the site"
-  echo "  as its code does (see the CHANGELOG). Both read all of it for every page; the site keeps the markup of each"
-  echo "  answer and of the right column between pages (as the reader and the data allow), where the baseline writes"
-  echo "  every page out in full."
+  if [ "$VISITOR_PAGES" = on ]; then
+    echo "  as its code does (see the CHANGELOG). The baseline reads all of it and writes the page out in full for every"
+    echo "  request. **The site keeps the whole page for visitors** (\`question/VisitorPages\`): it reads and renders it"
+    echo "  once, and again when something on it changes or after \`QA_VISITOR_PAGE_TTL\` (10 s); every other request"
+    echo "  gets the kept page with its own CSRF token put in, and records its view (\`SET NX PX\`) as before."
+    echo "  \`QA_PAGE_BASELINE_VISITOR_PAGES=off\` measures the site rendering every page ([page-baseline-rendered.md](page-baseline-rendered.md))."
+  else
+    echo "  as its code does (see the CHANGELOG). Both read all of it for every page: **the site renders every page**"
+    echo "  (\`QA_VISITOR_PAGE_CACHE=0\`, as it does for members); it keeps the markup of each answer and of the right column"
+    echo "  between pages (as the reader and the data allow), where the baseline writes every page out in full."
+  fi
   echo "- Before the first round, ${FIRST_WARM_UP} s of warm-up of each process (the site's JIT compiler needs about a"
   echo "  minute of load on 2 busy CPUs). Each round: ${WARM_UP} s of warm-up with the same load (not reported), then the measured run; the site first, then the"
   echo "  baseline, both processes up all along (the idle one costs little: the site's scheduled jobs). Commands:"
