@@ -41,7 +41,8 @@ public class StreamConsumers {
         if (!config.enabled()) {
             return;
         }
-        retire();
+        // Off the start: the first Redis command waits for a connection, and readiness does not depend on it.
+        Thread.ofPlatform().name("stream-retire").daemon().start(this::retire);
         for (EventHandler handler : handlers) {
             StreamConsumer consumer = new StreamConsumer(handler, instanceId, stream, config.consumer(), registry);
             if (consumers.putIfAbsent(handler.group(), consumer) != null) {

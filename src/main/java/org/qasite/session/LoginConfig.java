@@ -2,8 +2,6 @@ package org.qasite.session;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,7 +9,7 @@ import io.smallrye.config.WithDefault;
  * How failed logins slow down guessing. Only failures count; past the free ones, each further try must wait twice as
  * long as the one before (from the last failure), up to a ceiling: never a hard lock that a stranger could use to shut
  * the owner out. (At least one failure is always free: a try made while waiting is no failure, so with none free the
- * waits could not be counted from anything.)
+ * waits could not be counted from anything; a setting below one stops the start, {@link LoginThrottle}.)
  */
 @ConfigMapping(prefix = "qa.login")
 public interface LoginConfig {
@@ -25,7 +23,6 @@ public interface LoginConfig {
 
     /** Failures on one name from one address (or browser) before the delays start. */
     @WithDefault("5")
-    @Min(1)
     int freeFailures();
 
     /** The longest wait for one address on one name: guessing from one machine stays slow. */
@@ -37,7 +34,6 @@ public interface LoginConfig {
      * logged in to the account; those that did are not slowed by others' failures.
      */
     @WithDefault("20")
-    @Min(1)
     int freeFailuresPerName();
 
     /**
@@ -52,7 +48,6 @@ public interface LoginConfig {
      * try costs the server a bcrypt) is slowed down too.
      */
     @WithDefault("30")
-    @Min(1)
     int freeFailuresPerAddress();
 
     /** The first wait once the free failures are used; each further failure doubles it. */

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.qasite.limit.ClientAddress;
 import org.qasite.secrets.SiteKeys;
@@ -19,6 +20,7 @@ import org.qasite.secrets.SiteKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -73,6 +75,19 @@ class LoginThrottle {
         this.config = config;
         this.redis = redis;
         this.key = keys.key(SiteKeys.Purpose.KNOWN_DEVICES, "HmacSHA256");
+    }
+
+    /** Stops the start when a count of free failures is below one (see {@link LoginConfig}). */
+    void checkSettings(@Observes StartupEvent event) {
+        atLeastOne("qa.login.free-failures", config.freeFailures());
+        atLeastOne("qa.login.free-failures-per-name", config.freeFailuresPerName());
+        atLeastOne("qa.login.free-failures-per-address", config.freeFailuresPerAddress());
+    }
+
+    private static void atLeastOne(String key, int failures) {
+        if (failures < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, not " + failures);
+        }
     }
 
     /**

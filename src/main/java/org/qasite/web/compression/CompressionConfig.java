@@ -1,15 +1,14 @@
 package org.qasite.web.compression;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * The levels of what is compressed per response (pages, JSON, feeds), one per coding: brotli's and gzip's scales differ,
  * and Quarkus' one build-time {@code quarkus.http.compression-level} gives both the same number. The bundles are
- * compressed once, at the highest levels, whatever these say ({@link Bundles}).
+ * compressed once, at the highest levels, whatever these say ({@link Bundles}). A level out of its range stops the
+ * start ({@link CompressionLevels}): checked there rather than with Bean Validation on the mapping, which would have
+ * Hibernate Validator build a validator factory for the configuration on every start.
  */
 @ConfigMapping(prefix = "qa.compression")
 public interface CompressionConfig {
@@ -19,8 +18,6 @@ public interface CompressionConfig {
      * took 0.30 ms (5.5 KB), about a quarter of the whole page's work; 2 already takes 0.14 ms.
      */
     @WithDefault("1")
-    @Min(0)
-    @Max(11)
     int brotliLevel();
 
     /**
@@ -28,7 +25,5 @@ public interface CompressionConfig {
      * 0.27 ms (5.9 KB); gzip has no level as cheap as brotli's 1, and browsers ask for brotli.
      */
     @WithDefault("1")
-    @Min(1)
-    @Max(9)
     int gzipLevel();
 }

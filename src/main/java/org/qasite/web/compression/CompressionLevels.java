@@ -28,7 +28,15 @@ class CompressionLevels implements HttpServerOptionsCustomizer {
 
     @Inject
     CompressionLevels(CompressionConfig config) {
-        this(config.brotliLevel(), config.gzipLevel());
+        this(inRange("qa.compression.brotli-level", config.brotliLevel(), 0, 11),
+                inRange("qa.compression.gzip-level", config.gzipLevel(), 1, 9));
+    }
+
+    private static int inRange(String key, int level, int least, int most) {
+        if (level < least || level > most) {
+            throw new IllegalArgumentException(key + " must be from " + least + " to " + most + ", not " + level);
+        }
+        return level;
     }
 
     CompressionLevels(int brotliLevel, int gzipLevel) {
