@@ -3,8 +3,11 @@ package org.qasite.question;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +56,16 @@ public class VisitorPages {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Events that are about no question page: their payloads are not read. Any other type is, so that a new kind of
+     * change retires its pages without a word here.
+     */
+    private static final Set<String> ABOUT_NO_PAGE = Stream
+            .of(EventType.QUESTION_CREATED, EventType.PASSWORD_RESET_REQUESTED,
+                    EventType.EMAIL_VERIFICATION_REQUESTED, EventType.EMAIL_CHANGED, EventType.NOTIFICATIONS_CREATED,
+                    EventType.NOTIFICATIONS_FAN_OUT, EventType.NOTIFICATIONS_READ)
+            .map(type -> type.wireName).collect(Collectors.toUnmodifiableSet());
 
     /** Null when the cache is off. */
     private final Cache<Key, Page> pages;
@@ -126,7 +139,7 @@ public class VisitorPages {
      * payload is read only for the question's id; an event of no question changes nothing.
      */
     public void changed(String type, String payload) {
-        if (pages == null) {
+        if (pages == null || type == null || ABOUT_NO_PAGE.contains(type)) {
             return;
         }
         if (EventType.MEMBER_DELETED.wireName.equals(type)) {
