@@ -112,7 +112,11 @@ log "baseline: $BASE_RPS requests/s; 75 %: $TARGET, reached after ${REACHED:-mor
   echo "- Data: database \`$DB\`; page \`$PAGE\`, anonymous; load \`wrk -t2 -c16\` in ${BUCKET} s runs back to back from the ready answer"
   echo "- The raw baseline (\`$BASELINE_JAR\`, JVM defaults), after the site's curve, 60 s of warm-up, 20 s measured: **$BASE_RPS requests/s**"
   echo
-  echo "**75 % of the baseline ($TARGET requests/s) reached after: ${REACHED:+$REACHED s of load}${REACHED:-not within $DURATION s}.**"
+  if [ -n "$REACHED" ]; then
+    echo "**75 % of the baseline ($TARGET requests/s) reached after $REACHED s of load.**"
+  else
+    echo "**75 % of the baseline ($TARGET requests/s) not reached within $DURATION s of load.**"
+  fi
   echo
   echo "| seconds of load | requests/s | of the baseline |"
   echo "|---:|---:|---:|"
