@@ -7,11 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.qasite.testsupport.Pages.hasElement;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.testsupport.ApiPosts;
+import org.qasite.testsupport.OtherAddress;
 import org.qasite.testsupport.Pages;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
@@ -170,17 +167,7 @@ class VisitorPagesTest {
 
     /** A GET from another loopback address, which the site counts as another visitor. */
     private void viewFrom(String address) {
-        try {
-            HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
-            HttpResponse<String> page = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body(), page.statusCode(), equalTo(200));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> page = OtherAddress.get(address, base.getPort(), path, "Mozilla/5.0 (X11; Linux x86_64)");
+        assertThat(page.body(), page.statusCode(), equalTo(200));
     }
 }

@@ -6,11 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.qasite.testsupport.Pages.hasElement;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qasite.member.Member;
 import org.qasite.question.Question;
+import org.qasite.testsupport.OtherAddress;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
@@ -76,23 +73,10 @@ class ViewsTest {
                 .statusCode(200);
     }
 
-    /**
-     * A GET of the question page from another address: rest-assured's requests come from 127.0.0.1, this one binds
-     * another loopback address (any 127.x.y.z reaches the site).
-     */
+    /** A GET of the question page from another address, which the site counts as another reader. */
     void viewFrom(String address, String userAgent) {
-        try {
-            HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
-            HttpResponse<String> page = client.send(HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + question.path()))
-                    .header("User-Agent", userAgent).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body(), page.statusCode(), equalTo(200));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> page = OtherAddress.get(address, base.getPort(), question.path(), userAgent);
+        assertThat(page.body(), page.statusCode(), equalTo(200));
     }
 
     @Test
