@@ -40,7 +40,7 @@ import io.quarkus.logging.Log;
 public class VisitorPages {
 
     /** Everything a visitor's page depends on but the CSRF token: the address with its query, and the language. */
-    public record Key(long questionId, String uri, Locale locale) {
+    record Key(long questionId, String uri, Locale locale) {
     }
 
     /** A page cut where the CSRF token goes, and when its rendering began (before its content was read). */
@@ -88,12 +88,12 @@ public class VisitorPages {
         changed = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
     }
 
-    public boolean enabled() {
+    boolean enabled() {
         return pages != null;
     }
 
     /** The moment a rendering begins, to give {@link #keep} once it is done. */
-    public long clock() {
+    long clock() {
         return System.nanoTime();
     }
 
@@ -101,7 +101,7 @@ public class VisitorPages {
      * The kept page with the visitor's CSRF token (asked for only when it has forms) in its forms, or null when there is none
      * or it is stale.
      */
-    public byte[] get(Key key, Supplier<String> token) {
+    byte[] get(Key key, Supplier<String> token) {
         Page page = pages.getIfPresent(key);
         if (page == null || !fresh(key.questionId(), page.renderedAt())) {
             return null;
@@ -113,7 +113,7 @@ public class VisitorPages {
      * Keeps a page rendered from {@code renderedAt} on with {@code standIn} in its forms, unless its question changed
      * meanwhile, and answers it with {@code token} instead.
      */
-    public byte[] keep(Key key, long renderedAt, String html, String standIn, Supplier<String> token) {
+    byte[] keep(Key key, long renderedAt, String html, String standIn, Supplier<String> token) {
         String[] cut = html.split(Pattern.quote(standIn), -1);
         byte[][] parts = new byte[cut.length][];
         for (int i = 0; i < cut.length; i++) {
