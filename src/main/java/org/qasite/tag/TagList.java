@@ -8,8 +8,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Every tag with its question count (kept in the tag, see V26), for /tags and its API: filtered by the start of the name
- * (without case, through
- * the index on lower(name)), most used first or by name.
+ * (without case, through the index on lower(name)), most used first or by name.
  */
 @ApplicationScoped
 public class TagList {
