@@ -191,7 +191,9 @@ public class Member extends PanacheEntityBase {
      * transaction, so that the check for a repeated post sees the first one.
      */
     public static void lockForPosting(long memberId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, memberId)
+        // "SELECT 1 FROM": the function returns void, a column type Hibernate resolves by throwing and catching an
+        // exception on every call.
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, memberId)
                 .getSingleResult();
     }
 

@@ -38,7 +38,7 @@ class DailyBudget {
      * which holds a lock per member until it commits, so two uploads at once cannot both slip under the limit.
      */
     void spend(long memberId, long size) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)").setParameter(1, LOCK_SPACE)
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)").setParameter(1, LOCK_SPACE)
                 .setParameter(2, (int) memberId).getSingleResult();
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
