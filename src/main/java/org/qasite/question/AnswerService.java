@@ -72,8 +72,10 @@ public class AnswerService {
         answer.body = input.body();
         answer.bodyHtml = markdown.toSafeHtml(input.body());
         answer.persist();
-        // An UPDATE relative to the stored value, so concurrent answers never lose a count.
-        Question.update("answerCount = answerCount + 1 where id = ?1", questionId);
+        // An UPDATE relative to the stored value, so concurrent answers never lose a count. Plain SQL: a query in
+        // Hibernate's language is translated again at every call.
+        Question.getEntityManager().createNativeQuery("UPDATE question SET answer_count = answer_count + 1 WHERE id = ?1")
+                .setParameter(1, questionId).executeUpdate();
         outbox.record(EventType.ANSWER_CREATED,
                 new Payloads.AnswerCreated(answer.id, questionId, authorId, question.author.id));
         // Counted once the writes went through: a refusal rolls them back, a failed write costs no quota.
