@@ -20,7 +20,6 @@ import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XAddArgs;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
@@ -46,8 +45,6 @@ public class EventStream {
      */
     public static final int START_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
 
-    private static final String THROUGHPUT_PREFIX = "qa:throughput:";
-    private static final Duration THROUGHPUT_KEEP = Duration.ofHours(2);
     /** The longest wait for the replies of one {@link #publishAll} (the Redis client's default timeout). */
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -56,14 +53,14 @@ public class EventStream {
     private final StreamCommands<String, String, String> streams;
     /** For reads a page waits for: they give up after a timeout. */
     private final ReactiveStreamCommands<String, String, String> reactiveStreams;
-    private final ValueCommands<String, Long> counters;
+    private final ThroughputCounts throughput;
 
-    EventStream(EventsConfig config, @RedisClientName("streams") RedisDataSource redis) {
+    EventStream(EventsConfig config, @RedisClientName("streams") RedisDataSource redis, ThroughputCounts throughput) {
         this.config = config;
         this.redis = redis;
         this.streams = redis.stream(String.class, String.class, String.class);
         this.reactiveStreams = redis.getReactive().stream(String.class, String.class, String.class);
-        this.counters = redis.value(Long.class);
+        this.throughput = throughput;
     }
 
     public RedisDataSource redis() {
@@ -178,33 +175,11 @@ public class EventStream {
 
     /** Adds {@code n} to this minute's count of the series ("published", or a consumer group's name). */
     public void countThroughput(String series, long n) {
-        if (n <= 0) {
-            return;
-        }
-        String key = THROUGHPUT_PREFIX + series + ":" + (System.currentTimeMillis() / 60_000);
-        try {
-            // The key's first count sets its expiry: one round trip per batch instead of two.
-            if (counters.incrby(key, n) == n) {
-                redis.key().expire(key, THROUGHPUT_KEEP);
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("Throughput not counted: %s", e.getMessage());
-        }
+        throughput.add(series, n);
     }
 
     /** The series' counts for each of the last {@code minutes} minutes, oldest first (this minute last). */
     public List<Long> throughput(String series, int minutes) {
-        long now = System.currentTimeMillis() / 60_000;
-        String[] keys = new String[minutes];
-        for (int i = 0; i < minutes; i++) {
-            keys[i] = THROUGHPUT_PREFIX + series + ":" + (now - minutes + 1 + i);
-        }
-        Map<String, Long> values = counters.mget(keys);
-        List<Long> result = new ArrayList<>(minutes);
-        for (String key : keys) {
-            Long v = values.get(key);
-            result.add(v == null ? 0L : v);
-        }
-        return result;
+        return throughput.perMinute(series, minutes);
     }
 }

@@ -44,6 +44,10 @@ public interface EventsConfig {
     @WithDefault("mail")
     List<String> retiredGroups();
 
+    /** How often the per-minute throughput counts gathered by this instance are added to Redis. */
+    @WithDefault("1s")
+    String throughputInterval();
+
     Relay relay();
 
     Consumer consumer();
