@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -30,12 +29,11 @@ class ThroughputCounts {
 
     /** Counts not yet added to Redis, by key (series and minute). */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
-    private final ValueCommands<String, Long> counters;
-    private final KeyCommands<String> keys;
+    /** Not touched before the start is over (see {@link EventsDisabled}), as the job's first runs would. */
+    private final RedisDataSource redis;
 
     ThroughputCounts(@RedisClientName("streams") RedisDataSource redis) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+        this.redis = redis;
     }
 
     void add(String series, long n) {
@@ -44,8 +42,12 @@ class ThroughputCounts {
         }
     }
 
-    @Scheduled(every = "${qa.events.throughput-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${qa.events.throughput-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
     void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ValueCommands<String, Long> counters = redis.value(Long.class);
         for (String key : pending.keySet()) {
             // Removed before it is sent: a count added meanwhile starts a new entry, sent next time.
             Long n = pending.remove(key);
@@ -55,7 +57,7 @@ class ThroughputCounts {
             try {
                 // The key's first count sets its expiry.
                 if (counters.incrby(key, n) == n) {
-                    keys.expire(key, KEEP);
+                    redis.key().expire(key, KEEP);
                 }
             } catch (RuntimeException e) {
                 Log.debugf("Throughput not counted: %s", e.getMessage());
@@ -74,7 +76,7 @@ class ThroughputCounts {
         for (int i = 0; i < minutes; i++) {
             wanted[i] = key(series, now - minutes + 1 + i);
         }
-        Map<String, Long> stored = counters.mget(wanted);
+        Map<String, Long> stored = redis.value(Long.class).mget(wanted);
         List<Long> result = new ArrayList<>(minutes);
         for (String key : wanted) {
             Long v = stored.get(key);
