@@ -4,17 +4,25 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import jakarta.persistence.Entity;
 
 import org.junit.jupiter.api.Test;
+import org.qasite.events.EventsDisabled;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * The directions imports may take between the site's packages (docs/architecture.md draws them). A change that breaks
@@ -87,6 +95,24 @@ class HouseRulesTest {
         noClasses().that().resideOutsideOfPackages("org.qasite.notification..", "org.qasite.admin..", "org.qasite.live..",
                 "org.qasite.mail..").should().dependOnClassesThat().resideInAPackage("org.qasite.notification..")
                 .because("features write events; they never call a consumer of the stream").check(SITE);
+    }
+
+    /**
+     * The scheduler runs a job as soon as it starts, while Quarkus may still be creating the Redis data sources; a job
+     * that touches Redis then can make the start fail (a ConcurrentModificationException in the Redis client's map).
+     * So every job waits: skipped until the start is over ({@link EventsDisabled}), or delayed.
+     */
+    @Test
+    void scheduledJobsWaitForTheStart() {
+        methods().that().areAnnotatedWith(Scheduled.class).should(new ArchCondition<JavaMethod>("wait for the start") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Scheduled job = method.getAnnotationOfType(Scheduled.class);
+                boolean waits = job.skipExecutionIf() == EventsDisabled.class || !job.delayed().isEmpty();
+                events.add(new SimpleConditionEvent(method, waits, method.getFullName()
+                        + (waits ? " waits" : " neither skips with EventsDisabled nor is delayed")));
+            }
+        }).because("a job that touches Redis during the start can make it fail").check(SITE);
     }
 
     /**
