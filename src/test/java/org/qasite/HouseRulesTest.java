@@ -25,7 +25,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The directions imports may take between the site's packages (docs/architecture.md draws them). A change that breaks
+ * The directions imports may take between the site's packages (docs/architecture.md draws them), and that scheduled
+ * jobs wait for the start. A change that breaks
  * one fails the build, with the classes and lines that break it: each rule's {@code check} throws an
  * {@link AssertionError} naming them.
  */
