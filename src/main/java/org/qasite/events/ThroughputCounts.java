@@ -29,7 +29,10 @@ class ThroughputCounts {
 
     /** Counts not yet added to Redis, by key (series and minute). */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
-    /** Not touched before the start is over (see {@link EventsDisabled}), as the job's first runs would. */
+    /**
+     * Used once the start is over (the job waits for it: {@link EventsDisabled}); touched while Quarkus creates its
+     * data sources, it could make the start fail.
+     */
     private final RedisDataSource redis;
 
     ThroughputCounts(@RedisClientName("streams") RedisDataSource redis) {
