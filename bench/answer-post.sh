@@ -52,7 +52,8 @@ log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
 QUESTIONS="$(sql -c "SELECT string_agg(id::text, ',') FROM (SELECT id FROM question WHERE deleted_at IS NULL ORDER BY id LIMIT 100) q")"
 
-# The client: posts COUNT answers at RATE a second; prints one line per answer, "status milliseconds".
+# The client: posts COUNT answers at RATE a second; prints one line per answer, "status milliseconds", then
+# "cpu <ms>": the site's CPU time per answer over them.
 post_answers() {
   python3 - "$BASE_URL" "$MEMBERS" "$POSTER_PASSWORD" "$QUESTIONS" "$1" "$2" "$3" "$APP_PID" "$(getconf CLK_TCK)" << 'EOF'
 import http.client, json, sys, time, urllib.parse, uuid
@@ -142,8 +143,9 @@ done
     echo "| $label | $p50 | $p90 | $p99 | $max | $bad | $cpu | $load |"
   done
   echo
-  echo "Site CPU: the CPU time of the site's process (all its threads: the request, and the consumers that follow each"
-  echo "answer with notifications, mail and live frames) during the measured answers, divided by their number."
+  echo "Site CPU: the CPU time of the site's process (all its threads: the request, the consumers that follow each"
+  echo "answer with notifications, mail and live frames, and the JIT compiler) during the measured answers, divided by"
+  echo "their number."
   echo
   echo "Reproduce with \`bench/answer-post.sh $RATE $SECONDS_MEASURED\` (\`QA_BENCH_BASELINE=<revision>\` for another revision side by side)."
 } > "$OUT"
