@@ -24,6 +24,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 class ThroughputCounts {
 
+    /** The sending job's name, for the scheduler. */
+    static final String JOB = "throughput-counts";
     private static final String PREFIX = "qa:throughput:";
     private static final Duration KEEP = Duration.ofHours(2);
 
@@ -45,7 +47,7 @@ class ThroughputCounts {
         }
     }
 
-    @Scheduled(every = "${qa.events.throughput-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
+    @Scheduled(identity = JOB, every = "${qa.events.throughput-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = EventsDisabled.class)
     void flush() {
         if (pending.isEmpty()) {
             return;
