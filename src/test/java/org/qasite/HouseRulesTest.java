@@ -7,6 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 
 import jakarta.persistence.Entity;
 
@@ -26,9 +28,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The directions imports may take between the site's packages (docs/architecture.md draws them), and that scheduled
- * jobs wait for the start. A change that breaks
- * one fails the build, with the classes and lines that break it: each rule's {@code check} throws an
- * {@link AssertionError} naming them.
+ * jobs wait for the start. A change that breaks one fails the build, with the classes and lines that break it.
  */
 class HouseRulesTest {
 
@@ -37,54 +37,54 @@ class HouseRulesTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.qasite.(**)").should().beFreeOfCycles()
-                .because("a package that needs another must not be needed by it, directly or through others").check(SITE);
+        assertHolds(slices().matching("org.qasite.(**)").should().beFreeOfCycles()
+                .because("a package that needs another must not be needed by it, directly or through others"));
     }
 
     @Test
     void eventsKnowNoFeature() {
-        classes().that().resideInAPackage("org.qasite.events..").should()
+        assertHolds(classes().that().resideInAPackage("org.qasite.events..").should()
                 .onlyDependOnClassesThat(not(resideInAPackage("org.qasite..")).or(resideInAPackage("org.qasite.events..")))
-                .because("the stream, its outbox and its consumer piece serve every feature and know none").check(SITE);
+                .because("the stream, its outbox and its consumer piece serve every feature and know none"));
     }
 
     @Test
     void servicesAndEntitiesKnowNoPages() {
-        noClasses().that().haveSimpleNameEndingWith("Service").or()
+        assertHolds(noClasses().that().haveSimpleNameEndingWith("Service").or()
                 .areAnnotatedWith(Entity.class).should().dependOnClassesThat().resideInAPackage("org.qasite.web..")
-                .because("refusals live in org.qasite.refusal; the page layer sits above the services").check(SITE);
+                .because("refusals live in org.qasite.refusal; the page layer sits above the services"));
     }
 
     @Test
     void pagePlumbingKnowsNoFeature() {
-        classes().that().resideInAPackage("org.qasite.web..").should()
+        assertHolds(classes().that().resideInAPackage("org.qasite.web..").should()
                 .onlyDependOnClassesThat(not(resideInAPackage("org.qasite.."))
                         .or(resideInAnyPackage("org.qasite.web..", "org.qasite.refusal..", "org.qasite.text..")))
-                .because("web/ holds what every page needs, and nothing of one feature").check(SITE);
+                .because("web/ holds what every page needs, and nothing of one feature"));
     }
 
     @Test
     void refusalsAndTextStandAlone() {
-        classes().that()
+        assertHolds(classes().that()
                 .resideInAnyPackage("org.qasite.refusal..", "org.qasite.text..").should()
                 .onlyDependOnClassesThat(not(resideInAPackage("org.qasite..")).or(resideInAPackage("org.qasite.refusal.."))
                         .or(resideInAPackage("org.qasite.text..")))
-                .because("services, entities and pages all use them").check(SITE);
+                .because("services, entities and pages all use them"));
     }
 
     @Test
     void liveIsNotCalledByFeatures() {
-        consumerUsedOnlyByItselfAndAdmin("org.qasite.live..").check(SITE);
+        assertHolds(consumerUsedOnlyByItselfAndAdmin("org.qasite.live.."));
     }
 
     @Test
     void mailIsNotCalledByFeatures() {
-        consumerUsedOnlyByItselfAndAdmin("org.qasite.mail..").check(SITE);
+        assertHolds(consumerUsedOnlyByItselfAndAdmin("org.qasite.mail.."));
     }
 
     @Test
     void statsIsNotCalledByFeatures() {
-        consumerUsedOnlyByItselfAndAdmin("org.qasite.stats..").check(SITE);
+        assertHolds(consumerUsedOnlyByItselfAndAdmin("org.qasite.stats.."));
     }
 
     /**
@@ -93,9 +93,11 @@ class HouseRulesTest {
      */
     @Test
     void notificationsAreNotCalledByFeatures() {
-        noClasses().that().resideOutsideOfPackages("org.qasite.notification..", "org.qasite.admin..", "org.qasite.live..",
-                "org.qasite.mail..").should().dependOnClassesThat().resideInAPackage("org.qasite.notification..")
-                .because("features write events; they never call a consumer of the stream").check(SITE);
+        assertHolds(noClasses().that()
+                .resideOutsideOfPackages("org.qasite.notification..", "org.qasite.admin..", "org.qasite.live..",
+                        "org.qasite.mail..")
+                .should().dependOnClassesThat().resideInAPackage("org.qasite.notification..")
+                .because("features write events; they never call a consumer of the stream"));
     }
 
     /**
@@ -105,15 +107,21 @@ class HouseRulesTest {
      */
     @Test
     void scheduledJobsWaitForTheStart() {
-        methods().that().areAnnotatedWith(Scheduled.class).should(new ArchCondition<JavaMethod>("wait for the start") {
-            @Override
-            public void check(JavaMethod method, ConditionEvents events) {
-                Scheduled job = method.getAnnotationOfType(Scheduled.class);
-                boolean waits = job.skipExecutionIf() == EventsDisabled.class || !job.delayed().isEmpty();
-                events.add(new SimpleConditionEvent(method, waits, method.getFullName()
-                        + (waits ? " waits" : " neither skips with EventsDisabled nor is delayed")));
-            }
-        }).because("a job that touches Redis during the start can make it fail").check(SITE);
+        assertHolds(
+                methods().that().areAnnotatedWith(Scheduled.class).should(new ArchCondition<JavaMethod>("wait for the start") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        Scheduled job = method.getAnnotationOfType(Scheduled.class);
+                        boolean waits = job.skipExecutionIf() == EventsDisabled.class || !job.delayed().isEmpty();
+                        events.add(new SimpleConditionEvent(method, waits, method.getFullName()
+                                + (waits ? " waits" : " neither skips with EventsDisabled nor is delayed")));
+                    }
+                }).because("a job that touches Redis during the start can make it fail"));
+    }
+
+    /** Asserts that the site keeps the rule; a failure lists every class, method and line that breaks it. */
+    private static void assertHolds(ArchRule rule) {
+        assertThat(rule.getDescription(), rule.evaluate(SITE).getFailureReport().getDetails(), empty());
     }
 
     /**
