@@ -6,6 +6,8 @@
 #   QA_BENCH_BASELINE=<commit>           also builds that commit and runs it before the current build at each N
 #   QA_LIVE_RATE, QA_LIVE_DURATION       answers per second and seconds of posting in each measured run (default 2, 20)
 #   QA_LIVE_WARM_UP                      seconds of the untimed warm-up round before each N (default 20)
+#   QA_LIVE_LEAD_IN                      answers posted to the N viewers before the measured ones, at the same rate,
+#                                        left out of the figures but checked (default 10)
 #   QA_LIVE_DRAIN                        seconds to wait after the last POST for frames still missing (default 15)
 #   QA_LIVE_RAW_ENTRIES, QA_LIVE_RAW_RATE  entries and entries/s of the raw baseline runs (default 2000, 100)
 #   QA_LIVE_RAW_READERS                  XREAD BLOCK readers of each raw baseline run (default "1 100")
@@ -33,6 +35,7 @@ if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(100 1000 10000); fi
 RATE="${QA_LIVE_RATE:-2}"
 DURATION="${QA_LIVE_DURATION:-20}"
 WARM_UP="${QA_LIVE_WARM_UP:-20}"
+LEAD_IN="${QA_LIVE_LEAD_IN:-10}"
 DRAIN="${QA_LIVE_DRAIN:-15}"
 RAW_ENTRIES="${QA_LIVE_RAW_ENTRIES:-2000}"
 RAW_RATE="${QA_LIVE_RAW_RATE:-100}"
@@ -41,6 +44,7 @@ RATIO="${QA_BENCH_RATIO:-200}"
 for v in "${COUNTS[@]}" "$RATE" "$DURATION" "$WARM_UP" "$DRAIN" "$RAW_ENTRIES" "$RAW_RATE" "${RAW_READERS[@]}" "$RATIO"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/live.sh [N ...] (N and the QA_LIVE_* settings: positive integers)" >&2; exit 2; }
 done
+[[ "$LEAD_IN" =~ ^[0-9]+$ ]] || { echo "usage: bench/live.sh [N ...] (QA_LIVE_LEAD_IN: 0 or more)" >&2; exit 2; }
 
 DB="${QA_LIVE_DB:-qa_bench}"
 BENCH_NAME=live
@@ -124,8 +128,8 @@ fanout_delta() {
       if (n > 0) printf "%d %.0f %s %s %s\n", n, s / n * 1000, bound(int((n * 50 + 99) / 100)), bound(int((n * 99 + 99) / 100)), bound(n)
       else print "0 - - - -" }' "$1" "$2"
 }
-live_round() { # $1 viewers, $2 rate, $3 duration, $4 label
-  client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" \
+live_round() { # $1 viewers, $2 rate, $3 duration, $4 label, $5 lead-in answers
+  client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" --lead-in "$5" \
     --drain "$DRAIN" --user "$POSTER" --password "$POSTER_PASSWORD" --label "$4"
 }
 
@@ -150,7 +154,7 @@ for n in "${COUNTS[@]}"; do
     # All viewers come from this one address: the limit of live sockets per address is raised for them.
     start_app_jar "${JARS[$build]}" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
     log "N = $(thousands "$n"): warm-up, $WARM_UP_VIEWERS viewers, 5 answers/s for $WARM_UP s (not reported)"
-    live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up"
+    live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up" 0
     log_lines_before="$(wc -l < "$WORK/app.log")"
     rss_idle="$(ps -o rss= -p "$APP_PID")"
     cpu_before="$(cpu_seconds)"
@@ -158,7 +162,7 @@ for n in "${COUNTS[@]}"; do
     (while kill -0 "$APP_PID" 2> /dev/null; do ps -o rss= -p "$APP_PID"; sleep 0.5; done) > "$WORK/rss" &
     SAMPLER_PID=$!
     log "N = $(thousands "$n"): measured round, $RATE answers/s for $DURATION s"
-    live_round "$n" "$RATE" "$DURATION" "N=$n"
+    live_round "$n" "$RATE" "$DURATION" "N=$n" "$LEAD_IN"
     kill "$SAMPLER_PID" 2> /dev/null || true
     wait "$SAMPLER_PID" 2> /dev/null || true
     SAMPLER_PID=""
@@ -183,6 +187,7 @@ for n in "${COUNTS[@]}"; do
     [ "${R[out_of_order]}" -eq 0 ] || note+=" ${R[out_of_order]} answer frames came after one with a later stream position;"
     [ "${R[reload]}" -eq 0 ] || note+=" ${R[reload]} reload frames;"
     [ "$((${R[other]} + ${R[bad]}))" -eq 0 ] || note+=" $((${R[other]} + ${R[bad]})) frames of an unknown type or not JSON;"
+    [ "${R[lead_in_wrong]}" -eq 0 ] || note+=" ${R[lead_in_wrong]} (answer, viewer) pairs of the lead-in without exactly one frame;"
     [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
     needed=$((RATE * n))
     if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then

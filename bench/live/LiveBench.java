@@ -55,7 +55,10 @@ import io.vertx.redis.client.Response;
  *
  * {@code live}: opens the viewers' WebSockets on one question, waits until every one is open and has had its first
  * frame, posts answers through the JSON API at a steady rate as one member, and measures for every (answer, viewer) the
- * time from just before the POST was sent to the arrival of that viewer's {@code answer} frame.
+ * time from just before the POST was sent to the arrival of that viewer's {@code answer} frame. The first
+ * {@code --lead-in} answers go to the same viewers at the same rate but are left out of the figures: they bring this
+ * program's own frame handling (a JVM started for the run) and the site's fan-out to N sockets to the JIT compiler, so
+ * that neither decides the measured figures; their delivery is still checked.
  * {@code raw}: the same measure one level down, XADD to the XREAD BLOCK readers on the same Redis.
  * Both print progress on stderr and one line {@code RESULT key=value ...} on stdout.
  */
@@ -82,7 +85,8 @@ public class LiveBench {
     static void usage() {
         System.err.println("""
                 usage: java -cp CLASSPATH LiveBench.java live --base URL --question ID --viewers N [--rate 2]
-                                   [--duration 20] --user NAME --password PW [--threads 1] [--drain 15] [--label TEXT]
+                                   [--duration 20] [--lead-in 0] --user NAME --password PW [--threads 1] [--drain 15]
+                                   [--label TEXT]
                        java -cp CLASSPATH LiveBench.java raw [--redis 127.0.0.1:6379] [--db 13] [--key bench:live]
                                    [--readers 1] [--rate 100] [--count 2000]""");
         System.exit(2);
@@ -155,6 +159,7 @@ public class LiveBench {
         final int viewers;
         final double rate;
         final int answers;
+        final int leadIn; // answers posted first, at the same rate, left out of the figures
         final String user, password;
         final int loopCount;
         final String path;
@@ -185,6 +190,7 @@ public class LiveBench {
             viewers = Integer.parseInt(opt(o, "viewers", null));
             rate = Double.parseDouble(opt(o, "rate", "2"));
             answers = (int) Math.round(rate * Double.parseDouble(opt(o, "duration", "20")));
+            leadIn = Integer.parseInt(opt(o, "lead-in", "0"));
             user = opt(o, "user", null);
             password = opt(o, "password", null);
             loopCount = Integer.parseInt(opt(o, "threads", "1"));
@@ -315,17 +321,22 @@ public class LiveBench {
                 openViewers(); // 0 viewers: only the posting, to check the login and the API
             }
             Thread.sleep(1000); // let the presence updates of the last joins go out before the first answer
-            long[] postedAt = new long[answers];
-            long[] answerIds = new long[answers];
-            int[] statuses = new int[answers];
-            long[] postNanos = new long[answers];
+            int total = leadIn + answers;
+            long[] postedAt = new long[total];
+            long[] answerIds = new long[total];
+            int[] statuses = new int[total];
+            long[] postNanos = new long[total];
             List<CompletableFuture<Void>> posts = new ArrayList<>();
-            log("%s: posting %d answers at %.1f/s to question %d as %s", label, answers, rate, question, user);
+            log("%s: posting %d answers (%d of them the lead-in, not measured) at %.1f/s to question %d as %s", label,
+                    total, leadIn, rate, question, user);
             long start = System.nanoTime() + 100_000_000L;
             long periodNanos = (long) (1e9 / rate);
             double cpuBefore = cpuSeconds();
-            for (int i = 0; i < answers; i++) {
+            for (int i = 0; i < total; i++) {
                 sleepUntil(start + i * periodNanos);
+                if (i == leadIn) {
+                    cpuBefore = cpuSeconds();
+                }
                 final int k = i;
                 HttpRequest request = HttpRequest
                         .newBuilder(base.resolve("/api/v1/questions/" + question + "/answers"))
@@ -352,7 +363,7 @@ public class LiveBench {
             }
             CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long lastPostDone = System.nanoTime();
-            int created = (int) Arrays.stream(statuses).filter(s -> s == 201).count();
+            int created = (int) Arrays.stream(statuses, leadIn, total).filter(s -> s == 201).count();
             int open = opened.get();
             // Wait for the stragglers: until every viewer has every answer, or the drain time has passed.
             long deadline = lastPostDone + drainNanos;
@@ -365,17 +376,24 @@ public class LiveBench {
 
             // The figures, over the (answer, viewer) pairs of the answers this run created.
             long expected = (long) created * open;
-            long received = 0, missing = 0, duplicated = 0, answersMissed = 0;
+            long received = 0, missing = 0, duplicated = 0, answersMissed = 0, leadInWrong = 0;
             long[] lat = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(expected, 1))];
             int n = 0;
             long firstSent = Long.MAX_VALUE, lastFrame = 0;
             Map<Integer, Integer> missesByViewer = new HashMap<>();
-            for (int k = 0; k < answers; k++) {
+            for (int k = 0; k < total; k++) {
                 if (statuses[k] != 201) {
                     continue;
                 }
-                firstSent = Math.min(firstSent, postedAt[k]);
                 Delivery d = deliveries.get(answerIds[k]);
+                log("%s: answer #%d%s posted %.3f s in: POST %.1f ms, frames first / median / last %s", label, k,
+                        k < leadIn ? " (lead-in)" : "", (postedAt[k] - start) / 1e9, postNanos[k] / 1e6,
+                        spread(d, postedAt[k]));
+                if (k < leadIn) {
+                    leadInWrong += checkLeadIn(d, k);
+                    continue;
+                }
+                firstSent = Math.min(firstSent, postedAt[k]);
                 int missedHere = 0;
                 for (int v = 0; v < viewers; v++) {
                     if (all[v] == null || !all[v].open) {
@@ -411,7 +429,7 @@ public class LiveBench {
                         histogram(missesByViewer.values()));
             }
             Figures f = Figures.of(lat, n);
-            long[] postSorted = Arrays.copyOf(postNanos, answers);
+            long[] postSorted = Arrays.copyOfRange(postNanos, leadIn, total);
             Figures postFigures = Figures.of(postSorted, answers);
             double span = (lastFrame - firstSent) / 1e9;
             double fps = n == 0 || span <= 0 ? 0 : received / span;
@@ -424,11 +442,46 @@ public class LiveBench {
                     "RESULT viewers=%d open=%d greeted=%d answers=%d created=%d expected=%d received=%d missing=%d "
                             + "duplicated=%d answers_missed=%d foreign=%d %s frames_per_s=%.0f span_s=%.2f "
                             + "post_p50_ms=%.2f post_max_ms=%.2f viewers_frames=%d reload=%d other=%d bad=%d "
-                            + "closed_early=%d errors=%d open_failed=%d out_of_order=%d client_cpu_s=%.2f%n",
+                            + "closed_early=%d errors=%d open_failed=%d out_of_order=%d client_cpu_s=%.2f "
+                            + "lead_in=%d lead_in_wrong=%d%n",
                     viewers, open, greeted.get(), answers, created, expected, received, missing, duplicated,
                     answersMissed, foreign, f.fields(), fps, span, postFigures.p50(), postFigures.max(),
                     viewersFrames.get(), reloadFrames.get(), otherFrames.get(), badFrames.get(), closedEarly.get(),
-                    errors.get(), openFailed.get(), outOfOrder.get(), cpuAfter - cpuBefore);
+                    errors.get(), openFailed.get(), outOfOrder.get(), cpuAfter - cpuBefore, leadIn, leadInWrong);
+        }
+
+        /** A lead-in answer is not measured, but every open viewer must have it once, as any answer. */
+        int checkLeadIn(Delivery d, int k) {
+            int wrong = 0;
+            for (int v = 0; v < viewers; v++) {
+                if (all[v] != null && all[v].open) {
+                    int c = d == null ? 0 : d.count.get(v);
+                    if (c != 1) {
+                        wrong++;
+                        problem("lead-in answer #" + k + ": viewer " + v + " got " + c + " frames of it");
+                    }
+                }
+            }
+            return wrong;
+        }
+
+        /** The first, median and last frame of one answer, in ms from its POST, over the viewers that got it. */
+        String spread(Delivery d, long posted) {
+            if (d == null) {
+                return "(none)";
+            }
+            long[] at = new long[viewers];
+            int m = 0;
+            for (int v = 0; v < viewers; v++) {
+                if (d.count.get(v) > 0) {
+                    at[m++] = d.at.get(v) - posted;
+                }
+            }
+            if (m == 0) {
+                return "(none)";
+            }
+            Arrays.sort(at, 0, m);
+            return String.format("%.1f / %.1f / %.1f ms", at[0] / 1e6, at[m / 2] / 1e6, at[m - 1] / 1e6);
         }
 
         boolean allDelivered(long[] answerIds, int open) {
