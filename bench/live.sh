@@ -187,7 +187,7 @@ for n in "${COUNTS[@]}"; do
     [ "${R[out_of_order]}" -eq 0 ] || note+=" ${R[out_of_order]} answer frames came after one with a later stream position;"
     [ "${R[reload]}" -eq 0 ] || note+=" ${R[reload]} reload frames;"
     [ "$((${R[other]} + ${R[bad]}))" -eq 0 ] || note+=" $((${R[other]} + ${R[bad]})) frames of an unknown type or not JSON;"
-    [ "${R[lead_in_wrong]}" -eq 0 ] || note+=" ${R[lead_in_wrong]} (answer, viewer) pairs of the lead-in without exactly one frame;"
+    [ "${R[lead_in_wrong]}" -eq 0 ] || note+=" ${R[lead_in_wrong]} problems in the lead-in (POSTs that failed, (answer, viewer) pairs without exactly one frame);"
     [ "${R[foreign]}" -eq 0 ] || note+=" ${R[foreign]} answer frames for answers this round did not post;"
     needed=$((RATE * n))
     if [ "${R[frames_per_s]}" -lt $((needed * 9 / 10)) ]; then

@@ -383,6 +383,9 @@ public class LiveBench {
             Map<Integer, Integer> missesByViewer = new HashMap<>();
             for (int k = 0; k < total; k++) {
                 if (statuses[k] != 201) {
+                    if (k < leadIn) {
+                        leadInWrong++; // a failed POST of the lead-in (the measured ones count in "created")
+                    }
                     continue;
                 }
                 Delivery d = deliveries.get(answerIds[k]);
