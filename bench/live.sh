@@ -9,6 +9,7 @@
 #   QA_LIVE_LEAD_IN                      answers posted to the N viewers before the measured ones, at the same rate,
 #                                        left out of the figures but checked (default 10)
 #   QA_LIVE_DRAIN                        seconds to wait after the last POST for frames still missing (default 15)
+#   QA_LIVE_MEMBERS                      members who post the answers in turn, demo-1 to demo-N (default 20)
 #   QA_LIVE_RAW_ENTRIES, QA_LIVE_RAW_RATE  entries and entries/s of the raw baseline runs (default 2000, 100)
 #   QA_LIVE_RAW_READERS                  XREAD BLOCK readers of each raw baseline run (default "1 100")
 #   QA_BENCH_RATIO                       size of the demo data when qa_bench is empty (default 200, as events.sh)
@@ -24,9 +25,11 @@
 # For each N, a fresh start of the packaged jar (answer rate limit raised, mailer pointed at a port where nothing
 # listens), an untimed warm-up round (100 viewers, 5 answers/s for QA_LIVE_WARM_UP s), then the measured round by
 # bench/live/LiveBench.java (run with the source launcher on the packaged site's own Vert.x, Netty and Jackson jars:
-# Vert.x' WebSocket and Redis clients, Jackson for the JSON): it logs in as demo-1, opens N WebSockets on the
-# question, waits until each is open and has had its first (presence) frame, posts the answers through the JSON API
-# and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
+# Vert.x' WebSocket and Redis clients, Jackson for the JSON): it logs in as demo-1 to demo-QA_LIVE_MEMBERS, opens N
+# WebSockets on the question, waits until each is open and has had its first (presence) frame, posts the answers
+# through the JSON API from those members in turn (the site looks for the same answer by its author in the last hour
+# before saving one, and a single member posting thousands an hour, which the real limit forbids, made that look-up
+# slower with every run) and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
 # The site's RSS is sampled with `ps -o rss` every 0.5 s during the round. The raw baseline runs after the last site
 # stopped, with the same program on Redis database 13 through the Vert.x Redis client.
 set -euo pipefail
@@ -56,7 +59,9 @@ site_ports 8490 8491 8492 # the site, its mailer (nothing may listen there), its
 
 CLIENT=bench/live/LiveBench.java
 LIB=target/quarkus-app/lib/main # the packaged site's libraries; the client's classpath is taken from them
-POSTER=demo-1
+MEMBERS="${QA_LIVE_MEMBERS:-20}"
+[[ "$MEMBERS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/live.sh [N ...] (QA_LIVE_MEMBERS: a positive integer)" >&2; exit 2; }
+POSTERS="$(seq -s, -f 'demo-%g' 1 "$MEMBERS")" # demo-1,demo-2,...
 POSTER_PASSWORD=demo-password # bin/fill-db's password for every demo member
 WARM_UP_VIEWERS=100
 
@@ -90,9 +95,9 @@ CLIENT_CLASSPATH="$(printf '%s:' "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.vert
 
 log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
-# The question: the lowest id among those another member asked (the question's author is mailed about each answer).
+# The question: the lowest id among those a member other than the posters asked (its author is mailed about each answer).
 QUESTION_ID="$(sql -c "SELECT q.id FROM question q JOIN member m ON m.id = q.author_id
-  WHERE m.username <> '$POSTER' ORDER BY q.id LIMIT 1")"
+  WHERE m.username <> ALL (string_to_array('$POSTERS', ',')) ORDER BY q.id LIMIT 1")"
 [ -n "$QUESTION_ID" ] || { log "$DB has no question to answer"; exit 1; }
 ANSWERS_BEFORE="$(sql -c "SELECT answer_count FROM question WHERE id = $QUESTION_ID")"
 
@@ -130,7 +135,7 @@ fanout_delta() {
 }
 live_round() { # $1 viewers, $2 rate, $3 duration, $4 label, $5 lead-in answers
   client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" --lead-in "$5" \
-    --drain "$DRAIN" --user "$POSTER" --password "$POSTER_PASSWORD" --label "$4"
+    --drain "$DRAIN" --user "$POSTERS" --password "$POSTER_PASSWORD" --label "$4"
 }
 
 RESULTS=() # "label N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-p50 fanout-p99 fanout-max post-p50 log-problems"
@@ -230,7 +235,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD${QA_BENCH_BASELINE:+, and the baseline ${LABELS[0]} before it at each N}) on 127.0.0.1:$PORT,"
   echo "  started afresh for each N; the client (\`$CLIENT\`, same JDK) on the same machine"
   echo "- Question \`/questions/$QUESTION_ID\` of \`$DB\` (demo data of ratio $RATIO), $ANSWERS_BEFORE answers before the run and"
-  echo "  $ANSWERS_AFTER after; answers posted as \`$POSTER\` through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
+  echo "  $ANSWERS_AFTER after; answers posted by demo-1 to demo-$MEMBERS in turn through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
   echo "  $RATE a second for $DURATION s"
   echo
   echo "| viewers (N) | build | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site fan-out ms (mean / p50 ≤ / p99 ≤ / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
@@ -287,7 +292,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   echo '```'
   echo "java -cp CLASSPATH $CLIENT live --base $BASE_URL --question $QUESTION_ID --viewers N --rate $RATE --duration $DURATION \\"
-  echo "  --drain $DRAIN --user $POSTER --password $POSTER_PASSWORD"
+  echo "  --drain $DRAIN --user $POSTERS --password $POSTER_PASSWORD"
   echo "java -cp CLASSPATH $CLIENT raw --redis 127.0.0.1:$REDIS_PORT --db $STREAMS_DB --key bench:live --readers 1 --count $RAW_ENTRIES --rate $RAW_RATE"
   echo '```'
 } > "$OUT"

@@ -54,7 +54,8 @@ import io.vertx.redis.client.Response;
  * </pre>
  *
  * {@code live}: opens the viewers' WebSockets on one question, waits until every one is open and has had its first
- * frame, posts answers through the JSON API at a steady rate as one member, and measures for every (answer, viewer) the
+ * frame, posts answers through the JSON API at a steady rate from the {@code --user} members in turn (one name, or
+ * several separated by commas, all with the same password), and measures for every (answer, viewer) the
  * time from just before the POST was sent to the arrival of that viewer's {@code answer} frame. The first
  * {@code --lead-in} answers go to the same viewers at the same rate but are left out of the figures: they bring this
  * program's own frame handling (a JVM started for the run) and the site's fan-out to N sockets to the JIT compiler, so
@@ -85,7 +86,7 @@ public class LiveBench {
     static void usage() {
         System.err.println("""
                 usage: java -cp CLASSPATH LiveBench.java live --base URL --question ID --viewers N [--rate 2]
-                                   [--duration 20] [--lead-in 0] --user NAME --password PW [--threads 1] [--drain 15]
+                                   [--duration 20] [--lead-in 0] --user NAME[,NAME...] --password PW [--threads 1] [--drain 15]
                                    [--label TEXT]
                        java -cp CLASSPATH LiveBench.java raw [--redis 127.0.0.1:6379] [--db 13] [--key bench:live]
                                    [--readers 1] [--rate 100] [--count 2000]""");
@@ -160,7 +161,8 @@ public class LiveBench {
         final double rate;
         final int answers;
         final int leadIn; // answers posted first, at the same rate, left out of the figures
-        final String user, password;
+        final List<String> users; // the posting members, in turn
+        final String password;
         final int loopCount;
         final String path;
         static final int HANDSHAKES_AT_A_TIME = 100;
@@ -191,7 +193,7 @@ public class LiveBench {
             rate = Double.parseDouble(opt(o, "rate", "2"));
             answers = (int) Math.round(rate * Double.parseDouble(opt(o, "duration", "20")));
             leadIn = Integer.parseInt(opt(o, "lead-in", "0"));
-            user = opt(o, "user", null);
+            users = List.of(opt(o, "user", null).split(","));
             password = opt(o, "password", null);
             loopCount = Integer.parseInt(opt(o, "threads", "1"));
             path = "/ws/questions/" + question;
@@ -316,7 +318,10 @@ public class LiveBench {
         }
 
         void run() throws Exception {
-            String cookie = login();
+            List<String> cookies = new ArrayList<>();
+            for (String user : users) {
+                cookies.add(login(user));
+            }
             if (viewers > 0) {
                 openViewers(); // 0 viewers: only the posting, to check the login and the API
             }
@@ -328,7 +333,7 @@ public class LiveBench {
             long[] postNanos = new long[total];
             List<CompletableFuture<Void>> posts = new ArrayList<>();
             log("%s: posting %d answers (%d of them the lead-in, not measured) at %.1f/s to question %d as %s", label,
-                    total, leadIn, rate, question, user);
+                    total, leadIn, rate, question, String.join(", ", users));
             long start = System.nanoTime() + 100_000_000L;
             long periodNanos = (long) (1e9 / rate);
             double cpuBefore = cpuSeconds();
@@ -341,7 +346,7 @@ public class LiveBench {
                 HttpRequest request = HttpRequest
                         .newBuilder(base.resolve("/api/v1/questions/" + question + "/answers"))
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(answerJson(k))).build();
+                        .header("Cookie", cookies.get(k % cookies.size())).POST(HttpRequest.BodyPublishers.ofString(answerJson(k))).build();
                 long sent = System.nanoTime();
                 postedAt[k] = sent;
                 posts.add(api.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
@@ -511,7 +516,7 @@ public class LiveBench {
             return JSON.createObjectNode().put("body", body).toString();
         }
 
-        String login() throws Exception {
+        String login(String user) throws Exception {
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
             HttpResponse<String> r = api.send(HttpRequest.newBuilder(base.resolve("/login"))
