@@ -573,6 +573,24 @@ class LiveTest {
     }
 
     @Test
+    void aDeletedQuestionOpensOnlyForItsAuthor() {
+        Member asker = data.member("deleted-asker");
+        Question question = data.question(asker, "Who may still follow a deleted question live?");
+        data.execute("update question set deleted_at = now() where id = ?1", question.id);
+
+        RuntimeException visitor = assertThrows(RuntimeException.class, () -> LiveClient.open(base, question.id, null));
+        assertThat(String.valueOf(visitor.getMessage()), containsString("404"));
+        String otherCookie = WebSession.loggedIn(data.member("deleted-other").username).sessionCookie();
+        RuntimeException other = assertThrows(RuntimeException.class, () -> LiveClient.open(LiveClient
+                .connector(base, question.id, null).addHeader("Cookie", "qa-session=" + otherCookie)));
+        assertThat(String.valueOf(other.getMessage()), containsString("404"));
+        assertThat(rooms.isOpen(question.id), equalTo(false));
+
+        memberViewer(question.id, WebSession.loggedIn(asker.username).sessionCookie());
+        assertThat(rooms.readers(question.id), equalTo(1));
+    }
+
+    @Test
     void aFloodingClientIsDisconnected() {
         Question question = data.question(data.member("asker"), "What happens to a chatty client?");
         LiveClient client = viewer(question.id, null);
