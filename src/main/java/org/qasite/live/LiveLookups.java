@@ -30,14 +30,8 @@ public class LiveLookups {
     /** The question's author and deleted state, or null when there is no such question: no room is opened for it. */
     @Transactional
     public Room room(long questionId) {
-        List<?> rows = Question.getEntityManager()
-                .createNativeQuery("SELECT author_id, deleted_at IS NOT NULL FROM question WHERE id = ?1")
-                .setParameter(1, questionId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Room(((Number) row[0]).longValue(), (Boolean) row[1]);
+        Object[] row = firstRow("SELECT author_id, deleted_at IS NOT NULL FROM question WHERE id = ?1", questionId);
+        return row == null ? null : new Room(((Number) row[0]).longValue(), (Boolean) row[1]);
     }
 
     /** A member as a socket knows them: their id and the language they chose (null: none). */
@@ -51,13 +45,14 @@ public class LiveLookups {
             return null; // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
         }
         // citext: compared without case, as Member.findByUsername does
-        List<?> rows = Member.getEntityManager()
-                .createNativeQuery("SELECT id, locale FROM member WHERE username = CAST(?1 AS citext)")
-                .setParameter(1, username).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Known(((Number) row[0]).longValue(), (String) row[1]);
+        Object[] row = firstRow("SELECT id, locale FROM member WHERE username = CAST(?1 AS citext)", username);
+        return row == null ? null : new Known(((Number) row[0]).longValue(), (String) row[1]);
+    }
+
+    /** The first row the statement answers for its one parameter, or null when it answers none. */
+    private static Object[] firstRow(String sql, Object parameter) {
+        List<?> rows = Question.getEntityManager().createNativeQuery(sql).setParameter(1, parameter).setMaxResults(1)
+                .getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 }
