@@ -223,6 +223,8 @@ for readers in "${RAW_READERS[@]}"; do raw_round "$readers" "$RAW_ENTRIES" "$RAW
 PG_VERSION="$(sql -c "SHOW server_version")"
 REDIS_VERSION="$("${REDIS[@]}" INFO server | awk -F: '/^redis_version/ { print $2 }' | tr -d '\r')"
 JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
+CLIENT_VERSION="$(git log -1 --format=%h -- "$CLIENT")" # the client changes apart from the site
+git diff --quiet HEAD -- "$CLIENT" || CLIENT_VERSION="$CLIENT_VERSION+changes"
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 {
@@ -233,7 +235,7 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- Load average (1, 5, 15 min) before each N: $(printf '%s; ' "${LOADS[@]}")at the end: $LOAD_AFTER"
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION"
   echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh, built from $BUILD${QA_BENCH_BASELINE:+, and the baseline ${LABELS[0]} before it at each N}) on 127.0.0.1:$PORT,"
-  echo "  started afresh for each N; the client (\`$CLIENT\`, same JDK) on the same machine"
+  echo "  started afresh for each N; the client (\`$CLIENT\` as of $CLIENT_VERSION, same JDK) on the same machine"
   echo "- Question \`/questions/$QUESTION_ID\` of \`$DB\` (demo data of ratio $RATIO), $ANSWERS_BEFORE answers before the run and"
   echo "  $ANSWERS_AFTER after; answers posted by demo-1 to demo-$MEMBERS in turn through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
   echo "  $RATE a second for $DURATION s"

@@ -258,6 +258,8 @@ public class LiveBench {
 
             /** A text message's frames so far when the site split one (past 64 KiB); null between messages. */
             Buffer partial;
+            /** A binary message (already reported) has frames still to come. */
+            boolean inBinary;
 
             /**
              * A frame as it arrives: its bytes are parsed as they are, not decoded to a String first (Vert.x' text
@@ -266,12 +268,15 @@ public class LiveBench {
              */
             void received(WebSocketFrame f, long now) {
                 if (f.isBinary() || f.isContinuation() && partial == null) {
-                    otherFrames.incrementAndGet();
-                    problem("viewer " + index + ": a binary message");
+                    if (!inBinary) { // once per message, not per frame
+                        otherFrames.incrementAndGet();
+                        problem("viewer " + index + ": a binary message");
+                    }
+                    inBinary = !f.isFinal();
                     return;
                 }
                 if (!f.isText() && !f.isContinuation()) {
-                    return; // a close frame: the close handler reports it
+                    return; // close (the close handler reports it), ping or pong
                 }
                 if (!f.isFinal() || partial != null) {
                     partial = partial == null ? f.binaryData().copy() : partial.appendBuffer(f.binaryData());
