@@ -41,8 +41,8 @@ public class LiveLookups {
     /** The member with this user name, or null. */
     @Transactional
     public Known member(String username) {
-        if (username == null || !Member.USERNAME.matcher(username).matches()) {
-            return null; // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
+        if (!Member.isPossibleUsername(username)) {
+            return null;
         }
         // citext: compared without case, as Member.findByUsername does
         Object[] row = firstRow("SELECT id, locale FROM member WHERE username = CAST(?1 AS citext)", username);
@@ -51,8 +51,8 @@ public class LiveLookups {
 
     /** The first row the statement answers for its one parameter, or null when it answers none. */
     private static Object[] firstRow(String sql, Object parameter) {
-        List<?> rows = Question.getEntityManager().createNativeQuery(sql).setParameter(1, parameter).setMaxResults(1)
-                .getResultList();
+        // by primary key or unique name: at most one row
+        List<?> rows = Question.getEntityManager().createNativeQuery(sql).setParameter(1, parameter).getResultList();
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 }

@@ -149,9 +149,17 @@ public class Member extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Whether a member could have this name: one outside {@link #USERNAME} (or null) cannot, and may hold bytes
+     * PostgreSQL refuses (NUL), so it is never looked up.
+     */
+    public static boolean isPossibleUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     public static Optional<Member> findByUsername(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            return Optional.empty(); // cannot exist, and may hold bytes PostgreSQL refuses (NUL)
+        if (!isPossibleUsername(username)) {
+            return Optional.empty();
         }
         return find("username", username).firstResultOptional();
     }

@@ -92,7 +92,7 @@ class LoginForm {
             ctx.response().putHeader("Retry-After", Long.toString(QaException.wholeSeconds(retryAfter)));
         }
         // the name goes back into the form when it is one a member could have (it then needs no encoding either)
-        String keep = username != null && Member.USERNAME.matcher(username).matches() ? "&username=" + username : "";
+        String keep = Member.isPossibleUsername(username) ? "&username=" + username : "";
         redirect(ctx, PATH + "?error=true" + keep);
     }
 

@@ -64,8 +64,7 @@ class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRe
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
-        if (username == null || !Member.USERNAME.matcher(username).matches()) {
-            // no member can have it (and it may hold bytes PostgreSQL refuses, such as NUL)
+        if (!Member.isPossibleUsername(username)) {
             return Uni.createFrom().failure(LoginRefused.wrong());
         }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
