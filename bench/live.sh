@@ -113,16 +113,20 @@ client() {
 rss_mib() { awk '{ printf "%.0f", $1 / 1024 }' <<< "$1"; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$APP_PID/stat"; }
 # The site's qa_live_fanout histogram (from an answer's XADD, by its entry id, until it was handed to the room's
-# connections): "le count" lines, plus "count N" and "sum S".
+# connections): "le count" lines, plus "count N" and "sum S"; and its qa_live_rendered timer (from the XADD until the
+# frames were rendered, before the first write): "rcount N" and "rsum S" (none from builds before it).
 fanout_metrics() {
   curl -fsS --max-time 5 "$OPS_URL/q/metrics" | awk '
     /^qa_live_fanout_seconds_bucket\{/ { le = $1; sub(/.*le="/, "", le); sub(/".*/, "", le); print le, $2 }
-    /^qa_live_fanout_seconds_count / { print "count", $2 } /^qa_live_fanout_seconds_sum / { print "sum", $2 }'
+    /^qa_live_fanout_seconds_count / { print "count", $2 } /^qa_live_fanout_seconds_sum / { print "sum", $2 }
+    /^qa_live_rendered_seconds_count / { print "rcount", $2 } /^qa_live_rendered_seconds_sum / { print "rsum", $2 }'
 }
-# From two fanout_metrics snapshots: "answers mean-ms p50-bound-ms p99-bound-ms max-bound-ms" of what happened in
-# between (a bound: the upper end of the histogram bucket the rank falls in).
+# From two fanout_metrics snapshots: "answers mean-ms p50-bound-ms p99-bound-ms max-bound-ms rendered-mean-ms" of what
+# happened in between (a bound: the upper end of the histogram bucket the rank falls in).
 fanout_delta() {
-  awk 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; if ($1 == "count") n = d; else if ($1 == "sum") s = d; else if ($1 != "+Inf") b[$1] = d }
+  awk 'NR == FNR { before[$1] = $2; next }
+    { d = $2 - before[$1]; if ($1 == "count") n = d; else if ($1 == "sum") s = d; else if ($1 == "rcount") rn = d
+      else if ($1 == "rsum") rs = d; else if ($1 != "+Inf") b[$1] = d }
     function bound(rank,   i, le, r) {
       for (i = 1; i <= k; i++) for (le in b) if (le + 0 == les[i] && b[le] >= rank) return sprintf("%.0f", les[i] * 1000)
       return k > 0 ? sprintf(">%.0f", les[k] * 1000) : "-"
@@ -130,15 +134,16 @@ fanout_delta() {
     END {
       split("", les); k = 0; for (le in b) les[++k] = le + 0
       for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (les[j] < les[i]) { t = les[i]; les[i] = les[j]; les[j] = t }
-      if (n > 0) printf "%d %.0f %s %s %s\n", n, s / n * 1000, bound(int((n * 50 + 99) / 100)), bound(int((n * 99 + 99) / 100)), bound(n)
-      else print "0 - - - -" }' "$1" "$2"
+      r = rn > 0 ? sprintf("%.0f", rs / rn * 1000) : "-"
+      if (n > 0) printf "%d %.0f %s %s %s %s\n", n, s / n * 1000, bound(int((n * 50 + 99) / 100)), bound(int((n * 99 + 99) / 100)), bound(n), r
+      else print "0 - - - - -" }' "$1" "$2"
 }
 live_round() { # $1 viewers, $2 rate, $3 duration, $4 label, $5 lead-in answers
   client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" --lead-in "$5" \
     --drain "$DRAIN" --user "$POSTERS" --password "$POSTER_PASSWORD" --label "$4"
 }
 
-RESULTS=() # "label N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-p50 fanout-p99 fanout-max post-p50 log-problems"
+RESULTS=() # "label N open answers expected received missing duplicated p50 p99 max fps rss-idle rss-peak site-cpu fanout-mean fanout-p50 fanout-p99 fanout-max rendered-mean post-p50 log-problems"
 DETAILS=() # notes per N: what went wrong, if anything
 LOADS=()
 for n in "${COUNTS[@]}"; do
@@ -173,7 +178,7 @@ for n in "${COUNTS[@]}"; do
     SAMPLER_PID=""
     cpu_after="$(cpu_seconds)"
     fanout_metrics > "$WORK/fanout-after"
-    read -r fanout_n fanout_mean fanout_p50 fanout_p99 fanout_max <<< "$(fanout_delta "$WORK/fanout-before" "$WORK/fanout-after")"
+    read -r fanout_n fanout_mean fanout_p50 fanout_p99 fanout_max rendered_mean <<< "$(fanout_delta "$WORK/fanout-before" "$WORK/fanout-after")"
     rss_peak="$(sort -n "$WORK/rss" | tail -n1)"
     site_cpu="$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')"
     # WARN and ERROR lines the site logged during the measured round, but for the mails it could not send (the mailer
@@ -181,7 +186,7 @@ for n in "${COUNTS[@]}"; do
     tail -n +"$((log_lines_before + 1))" "$WORK/app.log" | grep -E '^[0-9-]+ [0-9:,.]+ +(WARN|ERROR)' \
       | grep -vE 'WARN +\[org\.qasite\.mail\.MailSender\] .* not sent' > "$WORK/problems" || true
     problems="$(wc -l < "$WORK/problems")"
-    RESULTS+=("$label $n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_p50 $fanout_p99 $fanout_max ${R[post_p50_ms]} $problems")
+    RESULTS+=("$label $n ${R[open]} ${R[created]} ${R[expected]} ${R[received]} ${R[missing]} ${R[duplicated]} ${R[p50_ms]} ${R[p99_ms]} ${R[max_ms]} ${R[frames_per_s]} $(rss_mib "$rss_idle") $(rss_mib "$rss_peak") $site_cpu $fanout_mean $fanout_p50 $fanout_p99 $fanout_max $rendered_mean ${R[post_p50_ms]} $problems")
     note=""
     [ "${R[open]}" -eq "$n" ] || note+=" ${R[open_failed]} of the $n WebSockets did not open;"
     [ "${R[greeted]}" -eq "${R[open]}" ] || note+=" $((${R[open]} - ${R[greeted]})) open viewers had no frame before the first answer;"
@@ -240,11 +245,11 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  $ANSWERS_AFTER after; answers posted by demo-1 to demo-$MEMBERS in turn through \`POST /api/v1/questions/$QUESTION_ID/answers\`,"
   echo "  $RATE a second for $DURATION s"
   echo
-  echo "| viewers (N) | build | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site fan-out ms (mean / p50 ≤ / p99 ≤ / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| viewers (N) | build | open | answers | frames expected | received | missing | duplicated | p50 ms | p99 ms | max ms | frames/s | POST p50 ms | site: frames rendered ms (mean) | site fan-out ms (mean / p50 ≤ / p99 ≤ / max ≤) | site RSS MiB (idle → peak) | site CPU s |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for row in "${RESULTS[@]}"; do
-    read -r label n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_p50 fanout_p99 fanout_max post_p50 _ <<< "$row"
-    echo "| $(thousands "$n") | $label | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $post_p50 | $fanout_mean / $fanout_p50 / $fanout_p99 / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
+    read -r label n open created expected received missing duplicated p50 p99 max fps rss_idle rss_peak site_cpu fanout_mean fanout_p50 fanout_p99 fanout_max rendered_mean post_p50 _ <<< "$row"
+    echo "| $(thousands "$n") | $label | $(thousands "$open") | $created | $(thousands "$expected") | $(thousands "$received") | $(thousands "$missing") | $(thousands "$duplicated") | $p50 | $p99 | $max | $(thousands "$fps") | $post_p50 | $rendered_mean | $fanout_mean / $fanout_p50 / $fanout_p99 / $fanout_max | $rss_idle → $rss_peak | $site_cpu |"
   done
   echo
   echo "| raw XADD → XREAD BLOCK on the same Redis (database $STREAMS_DB) | readers | entries | entries/s | p50 ms | p99 ms | max ms | missing | duplicated |"
@@ -272,6 +277,9 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  count, sum and buckets; the lead-in's answers included): from the answer's XADD (the time in its entry id) until the site had written the frame"
   echo "  to every connection of the room (builds before the shared-frame fan-out: until it had handed the frame to the"
   echo "  connections, written later); p50, p99 and max are the upper bounds of their histogram buckets."
+  echo "- **site: frames rendered**: the mean of the site's \`qa_live_rendered\` timer over the round: from the answer's XADD until"
+  echo "  its frames for the room were rendered (the live feed's read, the answer read from the database, its markup for"
+  echo "  everyone and for the authors), before the first write; the rest of the fan-out is the writes. \"-\": builds before it."
   echo "- **site RSS**: \`ps -o rss\` of the site after the warm-up (idle, no viewer) and the highest sample taken every"
   echo "  0.5 s during the round. **site CPU s**: the site's CPU time during the round, the N handshakes and the lead-in included (utime + stime in \`/proc/<pid>/stat\`)."
   echo "- Before each measured round: a fresh start of the site (Redis databases 13–15 flushed; answer rate limit"

@@ -26,6 +26,7 @@ class LiveBroadcast {
     private final Rooms rooms;
     private final RenderedChanges rendered;
     private final Timer fanOut;
+    private final Timer renderedIn;
 
     LiveBroadcast(Rooms rooms, RenderedChanges rendered, MeterRegistry registry) {
         this.rooms = rooms;
@@ -34,6 +35,10 @@ class LiveBroadcast {
                 .description("From a change's entry in the stream until its frame was written to every connection of"
                         + " its room here")
                 .publishPercentileHistogram().register(registry);
+        this.renderedIn = Timer.builder("qa.live.rendered")
+                .description("From a change's entry in the stream until its frames for the room here were rendered,"
+                        + " before the first was written (qa_live_fanout goes on until the last)")
+                .register(registry);
     }
 
     /**
@@ -63,6 +68,7 @@ class LiveBroadcast {
         }
         // Encoded once; each event loop writes it to all of its sockets in one go. Timed until the last loop is done.
         long since = change.position().millis();
+        renderedIn.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since)));
         LoopFanout.each(viewers, viewer -> byLanguage.get(viewer.locale()).ifPresent(viewer::deliver),
                 () -> fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since))));
         return true;

@@ -143,7 +143,7 @@ class PackagedSiteIT {
         for (String metric : List.of("http_server_requests_seconds_count{", "qa_stream_lag{group=\"notifications\"",
                 "qa_stream_pending{group=\"notifications\"", "qa_stream_lag{group=\"stats\"", "qa_stream_dead_lettered_total{",
                 "qa_outbox_backlog ", "qa_mail_sent_total ", "qa_mail_failed_total ", "qa_live_connections ",
-                "qa_live_rooms ", "qa_live_fanout_seconds_bucket{")) {
+                "qa_live_rooms ", "qa_live_fanout_seconds_bucket{", "qa_live_rendered_seconds_count ")) {
             assertThat(metrics, containsString(metric));
         }
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -91,6 +94,9 @@ class LiveTest {
     @Inject
     @RedisClientName("streams")
     RedisDataSource streams;
+
+    @Inject
+    MeterRegistry registry;
 
     private final List<LiveClient> clients = new ArrayList<>();
     private final List<LiveViewer> visitors = new ArrayList<>();
@@ -167,6 +173,28 @@ class LiveTest {
         // Once both viewers of A have it, the reader has handled the entry: B's viewer would have it by now, or soon.
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> other.answers().isEmpty());
         assertThat(first.answerIds(), contains(posted.id));
+    }
+
+    @Test
+    void theSiteTimesTheMarkupOfAnAnswerAndItsWritesToTheRoom() {
+        Question question = data.question(data.member("asker"), "How long does a live answer take here?");
+        Timer rendered = registry.get("qa.live.rendered").timer();
+        Timer fanOut = registry.get("qa.live.fanout").timer();
+        long renderedBefore = rendered.count();
+        long fanOutBefore = fanOut.count();
+        double renderedMsBefore = rendered.totalTime(TimeUnit.MILLISECONDS);
+        double fanOutMsBefore = fanOut.totalTime(TimeUnit.MILLISECONDS);
+        LiveClient page = viewer(question.id, null);
+
+        Answer posted = answer(question, "Timed from the stream to the last socket.");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> page.answerIds().contains(posted.id));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fanOut.count() > fanOutBefore);
+        assertThat("each change sent to a room is timed once to its markup and once to its last write",
+                rendered.count() - renderedBefore, equalTo(fanOut.count() - fanOutBefore));
+        assertThat("the markup is ready before the last socket was written to",
+                rendered.totalTime(TimeUnit.MILLISECONDS) - renderedMsBefore,
+                lessThanOrEqualTo(fanOut.totalTime(TimeUnit.MILLISECONDS) - fanOutMsBefore));
     }
 
     @Test
