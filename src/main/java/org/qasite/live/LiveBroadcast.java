@@ -66,12 +66,17 @@ class LiveBroadcast {
         if (byLanguage.values().stream().noneMatch(Optional::isPresent)) {
             return false;
         }
-        // Encoded once; each event loop writes it to all of its sockets in one go. Timed until the last loop is done.
         long since = change.position().millis();
-        renderedIn.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since)));
+        renderedIn.record(elapsedSince(since)); // the frames are ready: the writes begin
+        // Encoded once; each event loop writes it to all of its sockets in one go. Timed until the last loop is done.
         LoopFanout.each(viewers, viewer -> byLanguage.get(viewer.locale()).ifPresent(viewer::deliver),
-                () -> fanOut.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since))));
+                () -> fanOut.record(elapsedSince(since)));
         return true;
+    }
+
+    /** The time since the entry's XADD (the milliseconds of its id, on Redis' clock); never negative. */
+    private static Duration elapsedSince(long entryMillis) {
+        return Duration.ofMillis(Math.max(0, System.currentTimeMillis() - entryMillis));
     }
 
     /**
