@@ -5,7 +5,8 @@
 # Usage: bench/live.sh [N ...]             (default: 100 1000 10000 viewers)
 #   QA_BENCH_BASELINE=<commit>           also builds that commit and runs it before the current build at each N
 #   QA_LIVE_RATE, QA_LIVE_DURATION       answers per second and seconds of posting in each measured run (default 2, 20)
-#   QA_LIVE_WARM_UP                      seconds of the untimed warm-up round before each N (default 20)
+#   QA_LIVE_WARM_UP                      seconds of the untimed warm-up round before each N (default 40)
+#   QA_LIVE_WARM_UP_RATE                 answers per second of the warm-up round (default 20)
 #   QA_LIVE_LEAD_IN                      answers posted to the N viewers before the measured ones, at the same rate,
 #                                        left out of the figures but checked (default 10)
 #   QA_LIVE_DRAIN                        seconds to wait after the last POST for frames still missing (default 15)
@@ -23,11 +24,13 @@
 # (bin/services starts them when they are not running).
 #
 # For each N, a fresh start of the packaged jar (answer rate limit raised, mailer pointed at a port where nothing
-# listens), an untimed warm-up round (100 viewers, 5 answers/s for QA_LIVE_WARM_UP s), then the measured round by
+# listens), an untimed warm-up round on another question (100 viewers, QA_LIVE_WARM_UP_RATE answers/s for
+# QA_LIVE_WARM_UP s: 800 answers, which bring the answer's request to the JIT compiler as a site that has run for a
+# while has it; 100 left its POST at about twice the time of a warm one), then the measured round by
 # bench/live/LiveBench.java (run with the source launcher on the packaged site's own Vert.x, Netty and Jackson jars:
 # Vert.x' WebSocket and Redis clients, Jackson for the JSON): it logs in as demo-1 to demo-QA_LIVE_MEMBERS, opens N
 # WebSockets on the question, waits until each is open and has had its first (presence) frame, posts the answers
-# through the JSON API from those members in turn (the site looks for the same answer by its author in the last hour
+# through the JSON API from those members in turn, each on a kept-alive connection of its own written by hand (the site looks for the same answer by its author in the last hour
 # before saving one, and a single member posting thousands an hour, which the real limit forbids, made that look-up
 # slower with every run) and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
 # The site's RSS is sampled with `ps -o rss` every 0.5 s during the round. The raw baseline runs after the last site
@@ -37,14 +40,15 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(100 1000 10000); fi
 RATE="${QA_LIVE_RATE:-2}"
 DURATION="${QA_LIVE_DURATION:-20}"
-WARM_UP="${QA_LIVE_WARM_UP:-20}"
+WARM_UP="${QA_LIVE_WARM_UP:-40}"
+WARM_UP_RATE="${QA_LIVE_WARM_UP_RATE:-20}"
 LEAD_IN="${QA_LIVE_LEAD_IN:-10}"
 DRAIN="${QA_LIVE_DRAIN:-15}"
 RAW_ENTRIES="${QA_LIVE_RAW_ENTRIES:-2000}"
 RAW_RATE="${QA_LIVE_RAW_RATE:-100}"
 read -r -a RAW_READERS <<< "${QA_LIVE_RAW_READERS:-1 100}"
 RATIO="${QA_BENCH_RATIO:-200}"
-for v in "${COUNTS[@]}" "$RATE" "$DURATION" "$WARM_UP" "$DRAIN" "$RAW_ENTRIES" "$RAW_RATE" "${RAW_READERS[@]}" "$RATIO"; do
+for v in "${COUNTS[@]}" "$RATE" "$DURATION" "$WARM_UP" "$WARM_UP_RATE" "$DRAIN" "$RAW_ENTRIES" "$RAW_RATE" "${RAW_READERS[@]}" "$RATIO"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/live.sh [N ...] (N and the QA_LIVE_* settings: positive integers)" >&2; exit 2; }
 done
 [[ "$LEAD_IN" =~ ^[0-9]+$ ]] || { echo "usage: bench/live.sh [N ...] (QA_LIVE_LEAD_IN: 0 or more)" >&2; exit 2; }
@@ -99,6 +103,10 @@ QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 |
 QUESTION_ID="$(sql -c "SELECT q.id FROM question q JOIN member m ON m.id = q.author_id
   WHERE m.username <> ALL (string_to_array('$POSTERS', ',')) ORDER BY q.id LIMIT 1")"
 [ -n "$QUESTION_ID" ] || { log "$DB has no question to answer"; exit 1; }
+# The warm-up's question: the next such one, so that the measured question does not grow by hundreds of answers a round.
+WARM_UP_QUESTION_ID="$(sql -c "SELECT q.id FROM question q JOIN member m ON m.id = q.author_id
+  WHERE m.username <> ALL (string_to_array('$POSTERS', ',')) AND q.id > $QUESTION_ID ORDER BY q.id LIMIT 1")"
+[ -n "$WARM_UP_QUESTION_ID" ] || { log "$DB has no second question for the warm-up"; exit 1; }
 ANSWERS_BEFORE="$(sql -c "SELECT answer_count FROM question WHERE id = $QUESTION_ID")"
 
 # --- the rounds -------------------------------------------------------------------
@@ -138,8 +146,8 @@ fanout_delta() {
       if (n > 0) printf "%d %.0f %s %s %s %s\n", n, s / n * 1000, bound(int((n * 50 + 99) / 100)), bound(int((n * 99 + 99) / 100)), bound(n), r
       else print "0 - - - - -" }' "$1" "$2"
 }
-live_round() { # $1 viewers, $2 rate, $3 duration, $4 label, $5 lead-in answers
-  client live --base "$BASE_URL" --question "$QUESTION_ID" --viewers "$1" --rate "$2" --duration "$3" --lead-in "$5" \
+live_round() { # $1 viewers, $2 rate, $3 duration, $4 label, $5 lead-in answers, $6 question (default: the measured one)
+  client live --base "$BASE_URL" --question "${6:-$QUESTION_ID}" --viewers "$1" --rate "$2" --duration "$3" --lead-in "$5" \
     --drain "$DRAIN" --user "$POSTERS" --password "$POSTER_PASSWORD" --label "$4"
 }
 
@@ -163,8 +171,8 @@ for n in "${COUNTS[@]}"; do
     log "N = $(thousands "$n"): starting the site ($label) on $BASE_URL"
     # All viewers come from this one address: the limit of live sockets per address is raised for them.
     start_app_jar "${JARS[$build]}" QA_RATE_LIMIT_ANSWER_LIMIT=1000000 QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000
-    log "N = $(thousands "$n"): warm-up, $WARM_UP_VIEWERS viewers, 5 answers/s for $WARM_UP s (not reported)"
-    live_round "$WARM_UP_VIEWERS" 5 "$WARM_UP" "warm-up" 0
+    log "N = $(thousands "$n"): warm-up on question $WARM_UP_QUESTION_ID, $WARM_UP_VIEWERS viewers, $WARM_UP_RATE answers/s for $WARM_UP s (not reported)"
+    live_round "$WARM_UP_VIEWERS" "$WARM_UP_RATE" "$WARM_UP" "warm-up" 0 "$WARM_UP_QUESTION_ID"
     log_lines_before="$(wc -l < "$WORK/app.log")"
     rss_idle="$(ps -o rss= -p "$APP_PID")"
     cpu_before="$(cpu_seconds)"
@@ -272,7 +280,8 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "  $DRAIN s after the last POST was answered; **duplicated**: frames beyond the first for a pair. Every viewer must"
   echo "  get every answer exactly once."
   echo "- **frames/s**: answer frames received ÷ the time from the first POST to the last frame."
-  echo "- **POST p50**: the answer's request alone, from just before it was sent until its 201 arrived."
+  echo "- **POST p50**: the answer's request alone, from just before it was sent until its 201 arrived (on the posting"
+  echo "  member's own kept-alive connection, written and read by hand on a plain socket)."
   echo "- **site fan-out**: the site's own \`qa_live_fanout\` histogram on \`/q/metrics\` over the round (growth of its"
   echo "  count, sum and buckets; the lead-in's answers included): from the answer's XADD (the time in its entry id) until the site had written the frame"
   echo "  to every connection of the room (builds before the shared-frame fan-out: until it had handed the frame to the"
@@ -285,7 +294,9 @@ MEMORY="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- Before each measured round: a fresh start of the site (Redis databases 13–15 flushed; answer rate limit"
   echo "  raised with \`QA_RATE_LIMIT_ANSWER_LIMIT=1000000\`, and the live sockets per address with"
   echo "  \`QA_LIVE_MAX_SOCKETS_PER_ADDRESS=1000000\`, since every viewer comes from 127.0.0.1; mailer on a port where nothing listens, so the mails queued"
-  echo "  for the question's author are not sent), then an untimed warm-up round of $WARM_UP_VIEWERS viewers and $((5 * WARM_UP)) answers (5 a second)."
+  echo "  for the question's author are not sent), then an untimed warm-up round of $WARM_UP_VIEWERS viewers and $((WARM_UP_RATE * WARM_UP)) answers ($WARM_UP_RATE a second)"
+  echo "  on another question (\`/questions/$WARM_UP_QUESTION_ID\`): they bring the answer's request to the JIT compiler as a site"
+  echo "  that has run for a while has it (after 100, its POST took about twice as long)."
   echo "  The client opens 100 handshakes at a time, waits until every viewer is open and has had its presence"
   echo "  frame, waits 1 s, then posts: first a lead-in of $LEAD_IN answers at the round's rate, left out of the figures but"
   echo "  checked like the others (it brings the client's own frame handling, a JVM started for the round, and the site's"

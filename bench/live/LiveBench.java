@@ -1,5 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +55,8 @@ import io.vertx.redis.client.Response;
 
 /**
  * Load client of bench/live.sh, run with the source launcher (JDK 21 or later) on libraries of the packaged site:
- * Vert.x' WebSocket and Redis clients and Jackson (bench/live.sh puts them on the classpath).
+ * Vert.x' WebSocket and Redis clients and Jackson (bench/live.sh puts them on the classpath). The answers are posted
+ * on plain sockets ({@link Poster}), the logins through the JDK's HttpClient.
  *
  * <pre>
  * java -cp CLASSPATH LiveBench.java live --base http://127.0.0.1:8390 --question 7 --viewers 1000 --rate 2 \
@@ -351,9 +360,15 @@ public class LiveBench {
         }
 
         void run() throws Exception {
-            List<String> cookies = new ArrayList<>();
+            // Each member posts on a kept-alive connection of its own, from a thread of its own: a POST that takes long
+            // does not hold up the next member's.
+            List<Poster> posters = new ArrayList<>();
+            List<ExecutorService> lanes = new ArrayList<>();
             for (String user : users) {
-                cookies.add(login(user));
+                Poster poster = new Poster(base, login(user));
+                poster.connect();
+                posters.add(poster);
+                lanes.add(Executors.newSingleThreadExecutor());
             }
             if (viewers > 0) {
                 openViewers(); // 0 viewers: only the posting, to check the login and the API
@@ -376,31 +391,36 @@ public class LiveBench {
                     cpuBefore = cpuSeconds();
                 }
                 final int k = i;
-                HttpRequest request = HttpRequest
-                        .newBuilder(base.resolve("/api/v1/questions/" + question + "/answers"))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .header("Cookie", cookies.get(k % cookies.size())).POST(HttpRequest.BodyPublishers.ofString(answerJson(k))).build();
-                long sent = System.nanoTime();
-                postedAt[k] = sent;
-                posts.add(api.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                Poster poster = posters.get(k % posters.size());
+                byte[] body = answerJson(k).getBytes(StandardCharsets.UTF_8);
+                String answersPath = "/api/v1/questions/" + question + "/answers";
+                posts.add(CompletableFuture.runAsync(() -> {
+                    long sent = System.nanoTime();
+                    postedAt[k] = sent;
+                    Poster.Reply reply;
+                    try {
+                        reply = poster.post(answersPath, body);
+                    } catch (IOException | RuntimeException e) {
+                        postNanos[k] = System.nanoTime() - sent;
+                        poster.close(); // in an unknown state: the next POST opens a new connection
+                        problem("POST " + k + ": " + e);
+                        return;
+                    }
                     postNanos[k] = System.nanoTime() - sent;
-                    if (error != null) {
-                        problem("POST " + k + ": " + error);
-                        return null;
+                    statuses[k] = reply.status();
+                    if (reply.status() != 201) {
+                        problem("POST " + k + ": " + reply.status() + " " + abbreviate(reply.body()));
+                        return;
                     }
-                    statuses[k] = response.statusCode();
-                    if (response.statusCode() != 201) {
-                        problem("POST " + k + ": " + response.statusCode() + " " + abbreviate(response.body()));
-                        return null;
-                    }
-                    long id = object(response.body()).get("id").asLong();
+                    long id = object(reply.body()).get("id").asLong();
                     answerIds[k] = id;
                     deliveries.computeIfAbsent(id, x -> new Delivery()).postedAt = sent;
-                    return null;
-                }));
+                }, lanes.get(k % lanes.size())));
             }
             CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long lastPostDone = System.nanoTime();
+            lanes.forEach(ExecutorService::shutdown);
+            posters.forEach(Poster::close);
             int created = (int) Arrays.stream(statuses, leadIn, total).filter(s -> s == 201).count();
             int open = opened.get();
             // Wait for the stragglers: until every viewer has every answer, or the drain time has passed.
@@ -627,6 +647,131 @@ public class LiveBench {
             }
             Future.join(closed).transform(ignored -> vertx.close()).toCompletionStage().toCompletableFuture()
                     .get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * One member's kept-alive HTTP/1.1 connection for posting answers, written and read by hand on a blocking socket.
+     * The JDK's HttpClient, still cold in this short-lived JVM, added about 5 ms to each POST (the client's POST p50
+     * was 17 ms where the site's own handling took 11 ms), and that time was counted in every frame's latency. A
+     * connection the site closes is opened again at the next POST (not timed apart).
+     */
+    static final class Poster {
+        record Reply(int status, String body) {
+        }
+
+        final String host;
+        final int port;
+        final String cookie;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+
+        Poster(URI base, String cookie) {
+            this.host = base.getHost();
+            this.port = base.getPort() > 0 ? base.getPort() : 80;
+            this.cookie = cookie;
+        }
+
+        void connect() throws IOException {
+            close();
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            in = new BufferedInputStream(socket.getInputStream(), 64 << 10);
+            out = socket.getOutputStream();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+
+        /** A JSON POST and its reply; IOException when the connection fails or the reply is not HTTP/1.1. */
+        Reply post(String path, byte[] json) throws IOException {
+            if (socket == null || socket.isClosed()) {
+                connect();
+            }
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nCookie: " + cookie
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + json.length + "\r\n\r\n";
+            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + json.length);
+            System.arraycopy(json, 0, request, headBytes.length, json.length);
+            out.write(request);
+            out.flush();
+            String status = line();
+            String[] parts = status.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                close();
+                throw new IOException("not an HTTP reply: " + abbreviate(status));
+            }
+            int code = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean chunked = false, closes = false;
+            for (String header; !(header = line()).isEmpty();) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                    case "connection" -> closes = value.equalsIgnoreCase("close");
+                    default -> {
+                    }
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) > 0;) {
+                    copy(size, body);
+                    line(); // the CRLF after the chunk
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, body);
+            } else {
+                in.transferTo(body); // until the site closes the connection
+                closes = true;
+            }
+            if (closes) {
+                close();
+            }
+            return new Reply(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private void copy(long n, ByteArrayOutputStream to) throws IOException {
+            byte[] buffer = in.readNBytes((int) n);
+            if (buffer.length < n) {
+                throw new IOException("the reply ended early");
+            }
+            to.write(buffer);
+        }
+
+        /** One line of the reply's head, without its CRLF. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c; (c = in.read()) != '\n';) {
+                if (c < 0) {
+                    throw new IOException("the connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
     }
 
