@@ -668,6 +668,9 @@ public class LiveBench {
         OutputStream out;
 
         Poster(URI base, String cookie) {
+            if (!"http".equals(base.getScheme())) {
+                throw new IllegalArgumentException("--base must be an http:// address (answers are posted on a plain socket)");
+            }
             this.host = base.getHost();
             this.port = base.getPort() > 0 ? base.getPort() : 80;
             this.cookie = cookie;
