@@ -30,9 +30,9 @@
 # bench/live/LiveBench.java (run with the source launcher on the packaged site's own Vert.x, Netty and Jackson jars:
 # Vert.x' WebSocket and Redis clients, Jackson for the JSON): it logs in as demo-1 to demo-QA_LIVE_MEMBERS, opens N
 # WebSockets on the question, waits until each is open and has had its first (presence) frame, posts the answers
-# through the JSON API from those members in turn, each on a kept-alive connection of its own written by hand (the site looks for the same answer by its author in the last hour
-# before saving one, and a single member posting thousands an hour, which the real limit forbids, made that look-up
-# slower with every run) and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
+# through the JSON API from those members in turn, each on a kept-alive connection of its own written by hand (the
+# site looks for the same answer by its author in the last hour before saving one, and a single member posting
+# thousands an hour, which the real limit forbids, made that look-up slower with every run) and records, for every (answer, viewer) pair, the time from just before the POST was sent to that viewer's frame.
 # The site's RSS is sampled with `ps -o rss` every 0.5 s during the round. The raw baseline runs after the last site
 # stopped, with the same program on Redis database 13 through the Vert.x Redis client.
 set -euo pipefail
