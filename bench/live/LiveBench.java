@@ -384,6 +384,7 @@ public class LiveBench {
                     total, leadIn, rate, question, String.join(", ", users));
             long start = System.nanoTime() + 100_000_000L;
             long periodNanos = (long) (1e9 / rate);
+            String answersPath = "/api/v1/questions/" + question + "/answers";
             double cpuBefore = cpuSeconds();
             for (int i = 0; i < total; i++) {
                 sleepUntil(start + i * periodNanos);
@@ -393,7 +394,6 @@ public class LiveBench {
                 final int k = i;
                 Poster poster = posters.get(k % posters.size());
                 byte[] body = answerJson(k).getBytes(StandardCharsets.UTF_8);
-                String answersPath = "/api/v1/questions/" + question + "/answers";
                 posts.add(CompletableFuture.runAsync(() -> {
                     long sent = System.nanoTime();
                     postedAt[k] = sent;
@@ -705,6 +705,7 @@ public class LiveBench {
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nCookie: " + cookie
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                     + json.length + "\r\n\r\n";
+            // Head and body in one write, so that they leave in one packet (the socket sends without delay).
             byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(headBytes, headBytes.length + json.length);
             System.arraycopy(json, 0, request, headBytes.length, json.length);
