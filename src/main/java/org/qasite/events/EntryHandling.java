@@ -82,14 +82,16 @@ final class EntryHandling {
         long start = System.nanoTime();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                List<StreamEvent> events = new ArrayList<>(batch.size());
                 for (StreamMessage<String, String, String> message : batch) {
-                    try (EventLogContext logged = EventLogContext.enter(message.payload())) {
-                        handler.handle(StreamEvent.of(message.id(), message.payload()));
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    events.add(StreamEvent.of(message.id(), message.payload()));
+                }
+                try {
+                    handler.handleBatch(events);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             });
         } catch (Throwable e) {

@@ -1,5 +1,7 @@
 package org.qasite.events;
 
+import java.util.List;
+
 /**
  * A consumer group's work: every bean implementing this gets a {@link StreamConsumer} on its group. The handler must
  * be idempotent by event id: an entry can be delivered again (a retry, a take-over, a republished outbox row).
@@ -11,6 +13,18 @@ public interface EventHandler {
 
     /** Handles one event; an exception leaves it pending, to be retried with backoff and dead-lettered at last. */
     void handle(StreamEvent event) throws Exception;
+
+    /**
+     * Handles the entries of a batch, in their order, in the one transaction of {@link #batchInOneTransaction()}; by
+     * default one by one. A handler overrides it to do once per batch what it would otherwise do for every entry.
+     */
+    default void handleBatch(List<StreamEvent> events) throws Exception {
+        for (StreamEvent event : events) {
+            try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
+                handle(event);
+            }
+        }
+    }
 
     /**
      * Whether the consumer may handle a batch of entries in one database transaction that the handler joins: one

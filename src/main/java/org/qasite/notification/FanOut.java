@@ -19,12 +19,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Makes the notifications of one event for its recipients, a batch of {@code fan-out-batch} members (by member id) at
  * a time, in the consumer's transaction: their notification rows (none twice, by event and member, nor a second
- * "accepted" for the same answer and member), the instant mails
- * of those whose preference for the kind says so, and one {@code notifications.created} event that brings the count to
- * their open pages. When recipients remain, the same transaction records a {@code notifications.fan-out} event that
- * takes the fan-out on from the batch's last member: the rest of a tag with thousands of followers comes through the
- * stream batch by batch, behind the events already waiting, so no fan-out holds up the group for long or makes a huge
- * transaction. A delivery of the event (or of a continuation) after a crash makes only what is missing.
+ * "accepted" for the same answer and member) and the instant mails of those whose preference for the kind says so.
+ * The caller then {@linkplain #announce announces} what was made, for one event or for a whole batch of entries: a
+ * {@code notifications.created} event that brings the count to their open pages. When recipients remain, the same
+ * transaction records a {@code notifications.fan-out} event that takes the fan-out on from the batch's last member: the
+ * rest of a tag with thousands of followers comes through the stream batch by batch, behind the events already waiting,
+ * so no fan-out holds up the group for long or makes a huge transaction. A delivery of the event (or of a continuation)
+ * after a crash makes only what is missing.
  */
 @ApplicationScoped
 class FanOut {
@@ -49,9 +50,10 @@ class FanOut {
      * still stands (a post not deleted since, an accept not undone): otherwise nobody is told. {@code recipients} is SQL
      * that answers {@code (member_id, kind)} rows (at most one per member); the actor is never among the recipients.
      * Both read the named {@code params}. {@code event} is the entry the notifications are made of: its id, type and
-     * payload are what a continuation carries. Answers how many notifications were made.
+     * payload are what a continuation carries. Answers the notifications made, for the caller to {@link #announce}.
      */
-    int deliver(Source event, long after, Target target, String subject, String recipients, Map<String, Object> params) {
+    List<Payloads.Made> deliver(Source event, long after, Target target, String subject, String recipients,
+            Map<String, Object> params) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Batch batch = batch(event.eventId(), target, subject, recipients, params, after);
             if (batch.scanned() >= config.fanOutBatch()) {
@@ -64,12 +66,26 @@ class FanOut {
         });
     }
 
+    /**
+     * Records the {@code notifications.created} events of what was made, in the caller's transaction: at most
+     * {@code fan-out-batch} notifications an event, so that an entry of the stream stays as small as one fan-out batch
+     * makes it. One consumer batch of answers is one event, where each answer used to be one: half the entries for the
+     * relay to publish and for the groups to read.
+     */
+    void announce(List<Payloads.Made> made) {
+        int size = config.fanOutBatch();
+        for (int from = 0; from < made.size(); from += size) {
+            outbox.record(EventType.NOTIFICATIONS_CREATED,
+                    new Payloads.NotificationsCreated(List.copyOf(made.subList(from, Math.min(made.size(), from + size)))));
+        }
+    }
+
     /** The event a fan-out is of: the original entry's id, type and payload. */
     record Source(UUID eventId, String type, String payload) {
     }
 
     /** {@code last}: the largest member id of the batch (0 when it was empty); {@code scanned}: its recipients. */
-    private record Batch(long last, int scanned, int made) {
+    private record Batch(long last, int scanned, List<Payloads.Made> made) {
     }
 
     private Batch batch(UUID eventId, Target target, String subject, String recipients, Map<String, Object> params,
@@ -109,13 +125,7 @@ class FanOut {
                 made.add(new Payloads.Made(((Number) cells[2]).longValue(), ((Number) cells[1]).longValue()));
             }
         }
-        if (scanned == 0) {
-            return new Batch(0, 0, 0);
-        }
-        if (!made.isEmpty()) {
-            outbox.record(EventType.NOTIFICATIONS_CREATED, new Payloads.NotificationsCreated(made));
-        }
-        return new Batch(last, scanned, made.size());
+        return new Batch(last, scanned, made);
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.qasite.events.EventHandler;
+import org.qasite.events.EventLogContext;
 import org.qasite.events.EventType;
 import org.qasite.events.Payloads;
 import org.qasite.events.Position;
@@ -69,17 +70,38 @@ public class NotificationHandler implements EventHandler {
     }
 
     @Override
-    public void handle(StreamEvent event) throws Exception {
+    public void handle(StreamEvent event) {
+        QuarkusTransaction.joiningExisting().call(() -> {
+            fanOut.announce(made(event));
+            return null;
+        });
+    }
+
+    /** The notifications of a whole batch of entries are announced together, in one event. */
+    @Override
+    public void handleBatch(List<StreamEvent> events) throws Exception {
+        List<Payloads.Made> made = new ArrayList<>();
+        for (StreamEvent event : events) {
+            try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
+                made.addAll(made(event));
+            }
+        }
+        fanOut.announce(made);
+    }
+
+    /** Handles the entry; answers the notifications it made. */
+    private List<Payloads.Made> made(StreamEvent event) throws Exception {
         if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
             Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
-            fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());
+            return fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());
         } else if (MADE_OF.contains(event.type())) {
             if (isNew(event)) {
-                fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
+                return fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
             } else if (isJustBefore(event)) {
                 upgradeMail(event);
             }
         }
+        return List.of();
     }
 
     /** The events notifications are made of. */
@@ -87,21 +109,22 @@ public class NotificationHandler implements EventHandler {
             EventType.COMMENT_CREATED.wireName, EventType.ANSWER_ACCEPTED.wireName, EventType.QUESTION_CREATED.wireName);
 
     /** The batch of the event's recipients after member {@code after}. */
-    private void fanOut(FanOut.Source event, long after) throws Exception {
+    private List<Payloads.Made> fanOut(FanOut.Source event, long after) throws Exception {
         String type = event.type();
         if (type.equals(EventType.ANSWER_CREATED.wireName)) {
-            answer(event, after, json.readValue(event.payload(), Payloads.AnswerCreated.class));
+            return answer(event, after, json.readValue(event.payload(), Payloads.AnswerCreated.class));
         } else if (type.equals(EventType.COMMENT_CREATED.wireName)) {
-            comment(event, after, json.readValue(event.payload(), Payloads.CommentCreated.class));
+            return comment(event, after, json.readValue(event.payload(), Payloads.CommentCreated.class));
         } else if (type.equals(EventType.ANSWER_ACCEPTED.wireName)) {
-            accepted(event, after, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
+            return accepted(event, after, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
         } else if (type.equals(EventType.QUESTION_CREATED.wireName)) {
-            question(event, after, json.readValue(event.payload(), Payloads.QuestionCreated.class));
+            return question(event, after, json.readValue(event.payload(), Payloads.QuestionCreated.class));
         }
+        return List.of();
     }
 
-    private void answer(FanOut.Source event, long after, Payloads.AnswerCreated answer) {
-        fanOut.deliver(event, after,
+    private List<Payloads.Made> answer(FanOut.Source event, long after, Payloads.AnswerCreated answer) {
+        return fanOut.deliver(event, after,
                 new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
                 """
                         SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
@@ -112,10 +135,10 @@ public class NotificationHandler implements EventHandler {
                         answer.questionId()));
     }
 
-    private void comment(FanOut.Source event, long after, Payloads.CommentCreated comment) {
+    private List<Payloads.Made> comment(FanOut.Source event, long after, Payloads.CommentCreated comment) {
         List<Long> mentioned = new ArrayList<>(comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
         mentioned.add(-1L); // never empty: "IN ()" is no SQL
-        fanOut.deliver(event, after,
+        return fanOut.deliver(event, after,
                 new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
                 """
                         SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id
@@ -129,10 +152,10 @@ public class NotificationHandler implements EventHandler {
                 Map.of("subject", comment.commentId(), "postAuthor", comment.postAuthorId(), "mentioned", mentioned));
     }
 
-    private void accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
+    private List<Payloads.Made> accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
         // An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands
         // is told once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
-        fanOut.deliver(event, after,
+        return fanOut.deliver(event, after,
                 new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
                 """
                         SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
@@ -141,8 +164,8 @@ public class NotificationHandler implements EventHandler {
                 Map.of("subject", accepted.answerId(), "answerAuthor", accepted.answerAuthorId()));
     }
 
-    private void question(FanOut.Source event, long after, Payloads.QuestionCreated question) {
-        fanOut.deliver(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
+    private List<Payloads.Made> question(FanOut.Source event, long after, Payloads.QuestionCreated question) {
+        return fanOut.deliver(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
                 "SELECT 1 FROM question q WHERE q.id = :subject AND q.deleted_at IS NULL",
                 """
                         SELECT DISTINCT tf.member_id, 'tag-question' AS kind

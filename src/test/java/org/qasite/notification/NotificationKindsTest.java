@@ -5,7 +5,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,11 +15,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.qasite.events.EventStream;
+import org.qasite.events.EventType;
+import org.qasite.events.StreamEvent;
 import org.qasite.member.Member;
+import org.qasite.question.Answer;
+import org.qasite.question.Question;
 import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.TestData;
 import org.qasite.testsupport.WebSession;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,6 +41,9 @@ class NotificationKindsTest {
 
     @Inject
     EventStream stream;
+
+    @Inject
+    NotificationHandler handler;
 
     @Test
     void anAnswerTellsTheAskerAndTheQuestionsFollowersButNotItsAuthorNorWhoUnfollowed() {
@@ -200,6 +210,36 @@ class NotificationKindsTest {
                 + " AND CAST(m ->> 'notificationId' AS bigint) IN (SELECT id FROM notification WHERE question_id = ?1)";
         assertThat(data.count("SELECT count(*) " + made, question), equalTo(10L));
         assertThat(data.count("SELECT count(DISTINCT o.id) " + made, question), equalTo(4L));
+    }
+
+    @Test
+    void theNotificationsOfABatchOfEntriesComeToTheOpenPagesInOneEvent() {
+        Member answerer = data.member("n-answerer");
+        List<StreamEvent> batch = new ArrayList<>();
+        List<Long> askers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // made without events, and handled below as the consumer handles a batch of entries
+            Member asker = data.member("n-asker");
+            Question question = data.question(asker, "Question " + i + " of a batch of answers", "notif-e");
+            Answer answer = data.answer(answerer, question, "An answer " + i + " that one batch of entries handles.");
+            batch.add(new StreamEvent(System.currentTimeMillis() + "-0", UUID.randomUUID(),
+                    EventType.ANSWER_CREATED.wireName, 1, """
+                            {"answerId": %d, "questionId": %d, "authorId": %d, "questionAuthorId": %d}"""
+                            .formatted(answer.id, question.id, answerer.id, asker.id)));
+            askers.add(asker.id);
+        }
+
+        QuarkusTransaction.requiringNew().call(() -> {
+            handler.handleBatch(batch);
+            return null;
+        });
+
+        String made = "FROM outbox o, jsonb_array_elements(o.payload -> 'made') m WHERE o.type = 'notifications.created'"
+                + " AND CAST(m ->> 'memberId' AS bigint) IN (?1, ?2, ?3)";
+        assertThat("each asker told of the answer", data.count("SELECT count(*) " + made, askers.toArray()),
+                equalTo(3L));
+        assertThat("in one event, not one an answer", data.count("SELECT count(DISTINCT o.id) " + made,
+                askers.toArray()), equalTo(1L));
     }
 
     @Test
