@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Times the event path of one instance of the site (outbox -> relay -> Redis stream -> consumer group "notifications",
 # which makes the notifications of an answer and queues its mail; "mail" in builds before notifications) against
-# raw XADD on the same Redis, and writes bench/results/events.md.
+# raw XADD on the same Redis, and writes bench/results/events.md (events-asker-only.md with QA_EVENTS_ANSWERS=asker-only).
 # Usage: bench/events.sh [N ...]      (default: 20000 100000)
+#   QA_EVENTS_ANSWERS=all|asker-only  the answers the events are about: all of the demo data's (default; each tells
+#                                     about 20 members), or only those to questions nobody else answered, whose asker is
+#                                     the one member told: the event path's own cost, apart from the fan-out's
 #   QA_BENCH_BASELINE=<git revision>  also measures the site as of that revision (exported with git archive and built
 #                                     in a scratch directory; it must have the same migrations), before this checkout's
 #   QA_EVENTS_BASELINE_APP=<dir>      also measures the packaged site in that quarkus-app directory (a copy of an earlier
@@ -29,7 +32,13 @@ if [ $# -gt 0 ]; then COUNTS=("$@"); else COUNTS=(20000 100000); fi
 for n in "${COUNTS[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/events.sh [N ...]" >&2; exit 2; }; done
 
 DB=qa_bench
-BENCH_NAME=events
+ABOUT="${QA_EVENTS_ANSWERS:-all}"
+case "$ABOUT" in
+  all) BENCH_NAME=events; ONLY="TRUE" ;;
+  asker-only) BENCH_NAME=events-asker-only
+    ONLY="(SELECT count(DISTINCT o.author_id) FROM answer o WHERE o.question_id = a.question_id) = 1" ;;
+  *) echo "usage: bench/events.sh [N ...] (QA_EVENTS_ANSWERS: all or asker-only)" >&2; exit 2 ;;
+esac
 # shellcheck source=common.sh
 source bench/common.sh
 bench_services "$DB"
@@ -59,7 +68,7 @@ LABELS+=("$current"); JARS+=("$JAR")
 
 log "demo data in $DB (ratio $RATIO, if empty)"
 QA_DB_URL="$DB_URL" bin/fill-db "$RATIO" --if-empty > "$WORK/fill-db.log" 2>&1 || { cat "$WORK/fill-db.log" >&2; exit 1; }
-ANSWERS="$(sql -c "SELECT count(*) FROM answer")"
+ANSWERS="$(sql -c "SELECT count(*) FROM answer a WHERE $ONLY")"
 [ "$ANSWERS" -gt 0 ] || { log "$DB has no answers"; exit 1; }
 # Mail about answers instantly for every member (the demo data's choice; this makes sure), so that a mail is queued
 # for each answer (none is sent).
@@ -81,7 +90,7 @@ insert_events() {
   sql -c "
     WITH a AS (
       SELECT row_number() OVER (ORDER BY a.id) - 1 AS k, a.id, a.question_id, a.author_id, q.author_id AS question_author_id
-      FROM answer a JOIN question q ON q.id = a.question_id)
+      FROM answer a JOIN question q ON q.id = a.question_id WHERE $ONLY)
     INSERT INTO outbox (event_id, type, version, payload)
     SELECT gen_random_uuid(), 'answer.created', 1, json_build_object('answerId', a.id, 'questionId', a.question_id,
            'authorId', a.author_id, 'questionAuthorId', a.question_author_id)
@@ -183,6 +192,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
   echo "- PostgreSQL $PG_VERSION, Redis $REDIS_VERSION (both with default settings, on this machine), $JAVA_VERSION"
   echo "- One instance of the site (\`java @src/main/jvm/jvm.options -jar $JAR\`, with the AOT cache when fresh), demo data of ratio $RATIO"
   echo "  ($(thousands "$ANSWERS") answers), relay batch 200, consumer batch 50 (the defaults); **site** is the commit it was built from"
+  if [ "$ABOUT" = asker-only ]; then
+    echo "- The events are about the $(thousands "$ANSWERS") answers to questions nobody else answered (\`QA_EVENTS_ANSWERS=asker-only\`): each"
+    echo "  tells the asker only, so the rates are the event path's own, apart from the fan-out's ([events.md](events.md): all answers)"
+  fi
   if [ "${#LABELS[@]}" -gt 1 ]; then
     echo "- Changes to the site from ${LABELS[0]} to ${LABELS[-1]}:"
     git log --reverse --format='  - %h %s' "${LABELS[0]}..HEAD" -- src pom.xml
