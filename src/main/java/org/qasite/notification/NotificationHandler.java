@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.qasite.events.EventHandler;
 import org.qasite.events.EventLogContext;
@@ -69,12 +70,11 @@ public class NotificationHandler implements EventHandler {
         return true;
     }
 
+    /** An entry handled alone: its notifications, their mails and their announcement commit together. */
     @Override
-    public void handle(StreamEvent event) {
-        QuarkusTransaction.joiningExisting().call(() -> {
-            fanOut.announce(made(event));
-            return null;
-        });
+    @Transactional(rollbackOn = Exception.class)
+    public void handle(StreamEvent event) throws Exception {
+        fanOut.announce(made(event));
     }
 
     /** The notifications of a whole batch of entries are announced together, in one event. */
