@@ -16,7 +16,9 @@ public interface EventHandler {
 
     /**
      * Handles the entries of a batch, in their order, in the one transaction of {@link #batchInOneTransaction()}; by
-     * default one by one. A handler overrides it to do once per batch what it would otherwise do for every entry.
+     * default one by one. A handler overrides it to do once per batch what it would otherwise do for every entry, with
+     * the same effects as {@link #handle} would have entry by entry: when the batch fails, its transaction is rolled
+     * back and its entries go to {@link #handle} one by one.
      */
     default void handleBatch(List<StreamEvent> events) throws Exception {
         for (StreamEvent event : events) {

@@ -69,8 +69,8 @@ class FanOut {
     /**
      * Records the {@code notifications.created} events of what was made, in the caller's transaction: at most
      * {@code fan-out-batch} notifications an event, so that an entry of the stream stays as small as one fan-out batch
-     * makes it. One consumer batch of answers is one event, where each answer used to be one: half the entries for the
-     * relay to publish and for the groups to read.
+     * makes it. The consumer announces what a whole batch of entries made at once: a burst of answers makes about one
+     * such entry for the relay to publish and the groups to read per batch, not one per answer.
      */
     void announce(List<Payloads.Made> made) {
         int size = config.fanOutBatch();

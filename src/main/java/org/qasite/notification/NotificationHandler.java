@@ -74,23 +74,27 @@ public class NotificationHandler implements EventHandler {
     @Override
     @Transactional(rollbackOn = Exception.class)
     public void handle(StreamEvent event) throws Exception {
-        fanOut.announce(made(event));
+        fanOut.announce(makeNotifications(event));
     }
 
-    /** The notifications of a whole batch of entries are announced together, in one event. */
+    /**
+     * The notifications of a whole batch of entries are announced together (a {@code fan-out-batch} of them an event),
+     * in the consumer's transaction.
+     */
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handleBatch(List<StreamEvent> events) throws Exception {
         List<Payloads.Made> made = new ArrayList<>();
         for (StreamEvent event : events) {
             try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
-                made.addAll(made(event));
+                made.addAll(makeNotifications(event));
             }
         }
         fanOut.announce(made);
     }
 
-    /** Handles the entry; answers the notifications it made. */
-    private List<Payloads.Made> made(StreamEvent event) throws Exception {
+    /** Handles the entry; answers the notifications it made, for the caller to announce. */
+    private List<Payloads.Made> makeNotifications(StreamEvent event) throws Exception {
         if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
             Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
             return fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());

@@ -13,6 +13,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.qasite.events.StreamConsumer;
+import org.qasite.events.StreamConsumers;
 import org.qasite.member.Member;
+import org.qasite.notification.NotificationHandler;
 import org.qasite.question.Question;
 import org.qasite.testsupport.ApiPosts;
 import org.qasite.testsupport.InboxRows;
@@ -54,6 +58,9 @@ class MeSocketTest {
 
     @Inject
     InboxRows rows;
+
+    @Inject
+    StreamConsumers consumers;
 
     @Test
     void theSocketGreetsWithTheUnreadCount() {
@@ -105,6 +112,47 @@ class MeSocketTest {
             for (Me socket : List.of(tab, other)) {
                 await().atMost(WAIT).until(() -> socket.lastCount(), c -> c.equals(Optional.of(0L)));
             }
+        }
+    }
+
+    @Test
+    void answersThatArriveTogetherReachThePageTogether() {
+        Member me = data.member("me-batch");
+        Member ann = data.member("ann");
+        List<Long> questions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            questions.add(ApiPosts.ask(me, "Which of my questions " + i + " does Ann answer at once?", "inbox-batch"));
+        }
+        String cookie = WebSession.loggedIn(me.username).sessionCookie();
+
+        try (Me tab = Me.open(socketUri(), cookie, origin())) {
+            await().atMost(WAIT).until(() -> tab.lastCount(), c -> c.equals(Optional.of(0L)));
+            // The group stops reading while Ann answers, then finds the three answers waiting: one batch of entries.
+            StreamConsumer group = consumers.get(NotificationHandler.GROUP);
+            group.pause();
+            List<Long> answers = new ArrayList<>();
+            try {
+                for (long question : questions) {
+                    answers.add(ApiPosts.answer(ann, question, "Ann's answer, one of three she posts together."));
+                }
+                await("the answers on the stream").atMost(WAIT).until(() -> data.count("SELECT count(*) FROM outbox"
+                        + " WHERE type = 'answer.created' AND published_at IS NOT NULL"
+                        + " AND CAST(payload ->> 'answerId' AS bigint) IN (?1, ?2, ?3)", answers.toArray()),
+                        n -> n == 3);
+            } finally {
+                group.resume();
+            }
+
+            await().atMost(WAIT).until(() -> tab.lastCount(), c -> c.equals(Optional.of(3L)));
+            assertThat("a line for each answer", tab.frames().stream()
+                    .filter(f -> "notification".equals(f.path("type").asText())).map(f -> f.path("id").asLong())
+                    .distinct().count(), equalTo(3L));
+            // Fewer live updates than answers: one for the batch (two when other notifications share it, at most 3 an
+            // event in the tests), where each answer used to make its own.
+            long events = data.count("SELECT count(DISTINCT o.id) FROM outbox o,"
+                    + " jsonb_array_elements(o.payload -> 'made') m WHERE o.type = 'notifications.created'"
+                    + " AND CAST(m ->> 'memberId' AS bigint) = ?1", me.id);
+            assertThat(events < 3, equalTo(true));
         }
     }
 
