@@ -57,6 +57,22 @@ public class CurrentMember {
         return get().orElseThrow(() -> QaException.unauthorized(Refusals.loginTo(action)));
     }
 
+    /**
+     * The member's id, or a 401 that says what needs a login: from the session the request was authenticated with
+     * (every logged-in identity comes from one), without reading the member, one round trip to the database fewer for
+     * an API call that only acts in the member's name. The session was read at most a few seconds ago (the session
+     * cache), its member not deleted then.
+     *
+     * @param action what the visitor tried
+     */
+    public long requireId(LoginAction action) {
+        Long id = identity.isAnonymous() ? null : identity.getAttribute(Member.IDENTITY_ID);
+        if (id == null) {
+            throw QaException.unauthorized(Refusals.loginTo(action));
+        }
+        return id;
+    }
+
     public Long id() {
         return get().map(m -> m.id).orElse(null);
     }

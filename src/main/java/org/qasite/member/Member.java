@@ -2,6 +2,7 @@ package org.qasite.member;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,6 +39,11 @@ public class Member extends PanacheEntityBase {
     public static final int MAX_USERNAME = 30;
     public static final int MAX_EMAIL = 254;
     public static final int MAX_DISPLAY_NAME = 50;
+    /**
+     * The attribute of a logged-in request's identity that holds the member's id, so that a request which only needs
+     * the id (an API call) gets it without reading the member ({@link CurrentMember#requireId}).
+     */
+    public static final String IDENTITY_ID = "qa.member.id";
     /** What a username may look like (also checked at signup). */
     public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{" + MIN_USERNAME + "," + MAX_USERNAME + "}");
 
@@ -196,13 +202,17 @@ public class Member extends PanacheEntityBase {
 
     /**
      * Makes the member's concurrent posts (a double click, a retried request) wait for each other until the end of the
-     * transaction, so that the check for a repeated post sees the first one.
+     * transaction, so that the check for a repeated post sees the first one; answers the member (null if there is
+     * none), read by the same statement, since a post needs its author.
      */
-    public static void lockForPosting(long memberId) {
-        // "SELECT 1 FROM": the function returns void, a column type Hibernate resolves by throwing and catching an
-        // exception on every call.
-        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, memberId)
-                .getSingleResult();
+    public static Member lockForPosting(long memberId) {
+        // The lock in the FROM list: one round trip for the lock and the author. (pg_advisory_xact_lock returns void,
+        // a column type Hibernate would resolve by throwing and catching an exception on every call.)
+        List<?> found = getEntityManager()
+                .createNativeQuery("SELECT m.* FROM pg_advisory_xact_lock(?1) AS posting, member m WHERE m.id = ?1",
+                        Member.class)
+                .setParameter(1, memberId).getResultList();
+        return found.isEmpty() ? null : (Member) found.getFirst();
     }
 
     public static Optional<Member> findByEmail(String email) {

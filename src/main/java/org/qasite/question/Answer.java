@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.qasite.member.Member;
@@ -44,8 +43,9 @@ public class Answer extends Post {
     }
 
     @Id
-    @SequenceGenerator(name = "answer_seq", sequenceName = "answer_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "answer_seq")
+    // Given by the column's default (its sequence) in the INSERT itself, which returns it: no round trip of its own
+    // before the insert, as a sequence read by Hibernate would take.
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -84,7 +84,7 @@ public class AnswerApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question (members)")
     public Response answer(@RestPath String id, AnswerRequest request) {
-        long memberId = me.require(LoginAction.ANSWER).id;
+        long memberId = me.requireId(LoginAction.ANSWER);
         long questionId = Ids.parse(id, "question");
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with the body of the answer.");
@@ -107,7 +107,7 @@ public class AnswerApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
     public AcceptView accept(@RestPath String id) {
-        long memberId = me.require(LoginAction.ACCEPT).id;
+        long memberId = me.requireId(LoginAction.ACCEPT);
         Answer answer = answers.accept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, answer.id);
     }
@@ -116,7 +116,7 @@ public class AnswerApi {
     @Path("answers/{id}/accept")
     @Operation(summary = "Take the accepted mark back (the question's author only; 409 when the answer is not the accepted one)")
     public AcceptView unaccept(@RestPath String id) {
-        long memberId = me.require(LoginAction.UNACCEPT).id;
+        long memberId = me.requireId(LoginAction.UNACCEPT);
         Answer answer = answers.unaccept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, null);
     }

@@ -58,7 +58,7 @@ public class AnswerService {
             throw QaException.notFound(Refusals.now().no_question(questionId));
         }
         DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_takes_no_answers);
-        Member.lockForPosting(authorId);
+        Member author = Member.lockForPosting(authorId);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_answer(), "/answers/" + repeat.id);
@@ -67,7 +67,7 @@ public class AnswerService {
         answer.question = question;
         // Loaded (not a reference) and the time as the database keeps it: the caller answers with the saved answer,
         // its question and author as they are here, without reading them again after the commit.
-        answer.author = Member.getEntityManager().find(Member.class, authorId);
+        answer.author = author;
         answer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         answer.body = input.body();
         answer.bodyHtml = markdown.toSafeHtml(input.body());

@@ -12,7 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.qasite.member.Member;
@@ -28,8 +27,9 @@ public class Comment extends PanacheEntityBase {
     public static final int MAX_BODY = 600;
 
     @Id
-    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
+    // Given by the column's default (its sequence) in the INSERT itself, which returns it: no round trip of its own
+    // before the insert, as a sequence read by Hibernate would take.
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     /** The question of the thread, also for a comment on one of its answers. */

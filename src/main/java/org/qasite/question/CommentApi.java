@@ -112,7 +112,7 @@ public class CommentApi {
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment of one's own")
     public Response delete(@RestPath String id) {
-        long memberId = me.require(LoginAction.DELETE_COMMENT).id;
+        long memberId = me.requireId(LoginAction.DELETE_COMMENT);
         comments.delete(memberId, Ids.parse(id, "comment"));
         return Response.noContent().build();
     }
@@ -134,7 +134,7 @@ public class CommentApi {
     }
 
     private Response comment(CommentService.Target target, CommentRequest request) {
-        long memberId = me.require(LoginAction.COMMENT).id;
+        long memberId = me.requireId(LoginAction.COMMENT);
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with the body of the comment.");
         }

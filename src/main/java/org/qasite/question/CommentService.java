@@ -71,11 +71,11 @@ public class CommentService {
                     : Refusals.now().question_deleted());
         }
         validator.check(validator.errors(input));
-        Member.lockForPosting(authorId);
+        Member author = Member.lockForPosting(authorId);
         Comment comment = new Comment();
         comment.questionId = question.id;
         comment.answerId = target.onAnswer() ? target.id() : null;
-        comment.author = Member.getEntityManager().getReference(Member.class, authorId);
+        comment.author = author;
         comment.body = input.body();
         Mentions.Linked linked = Mentions.link(markdown.toSafeHtml(input.body()), ThreadPeople.of(question.id));
         comment.bodyHtml = linked.html();

@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.qasite.markdown.PlainText;
@@ -36,8 +35,9 @@ public class Question extends Post {
     public static final int MAX_BODY = 30_000;
 
     @Id
-    @SequenceGenerator(name = "question_seq", sequenceName = "question_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "question_seq")
+    // Given by the column's default (its sequence) in the INSERT itself, which returns it: no round trip of its own
+    // before the insert, as a sequence read by Hibernate would take.
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     public String title;

@@ -100,7 +100,7 @@ public class QuestionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a question (members)")
     public Response ask(AskRequest request) {
-        long memberId = me.require(LoginAction.ASK).id;
+        long memberId = me.requireId(LoginAction.ASK);
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with title, body and tags.");
         }

@@ -59,13 +59,13 @@ public class QuestionService {
     @Transactional
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
-        Member.lockForPosting(authorId);
+        Member author = Member.lockForPosting(authorId);
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_question(), repeat.path());
         }
         Question question = new Question();
-        question.author = Member.getEntityManager().getReference(Member.class, authorId);
+        question.author = author;
         question.title = input.title();
         question.body = input.body();
         question.bodyHtml = markdown.toSafeHtml(input.body());

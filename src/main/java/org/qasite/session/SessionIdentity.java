@@ -3,6 +3,8 @@ package org.qasite.session;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.qasite.member.Member;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -11,7 +13,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 public final class SessionIdentity {
 
     static final String SESSION_ID = "qa.session.id";
-    static final String MEMBER_ID = "qa.session.member-id";
     static final String CREATED_AT = "qa.session.created-at";
 
     private SessionIdentity() {
@@ -20,7 +21,7 @@ public final class SessionIdentity {
     static SecurityIdentity of(Sessions.Active session) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(session.username()))
                 .addRole(session.role()).addAttribute(SESSION_ID, session.id())
-                .addAttribute(MEMBER_ID, session.memberId()).addAttribute(CREATED_AT, session.createdAt()).build();
+                .addAttribute(Member.IDENTITY_ID, session.memberId()).addAttribute(CREATED_AT, session.createdAt()).build();
     }
 
     /** The session of the request's identity, or null for a visitor. */
@@ -30,7 +31,7 @@ public final class SessionIdentity {
 
     /** The member of the request's identity, or null for a visitor. */
     public static Long memberId(SecurityIdentity identity) {
-        return identity == null ? null : identity.getAttribute(MEMBER_ID);
+        return identity == null ? null : identity.getAttribute(Member.IDENTITY_ID);
     }
 
     static Instant createdAt(SecurityIdentity identity) {
