@@ -62,7 +62,7 @@ public class EditApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a question (its author): a new revision; 409 when `revision` is no longer the current one")
     public QuestionView editQuestion(@RestPath String id, QuestionEditRequest request) {
-        long memberId = me.requireId(LoginAction.EDIT);
+        long memberId = me.require(LoginAction.EDIT).id;
         long questionId = Ids.parse(id, "question");
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with title, body and tags.");
@@ -77,7 +77,7 @@ public class EditApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit an answer (its author): a new revision; 409 when `revision` is no longer the current one")
     public AnswerView editAnswer(@RestPath String id, AnswerEditRequest request) {
-        long memberId = me.requireId(LoginAction.EDIT);
+        long memberId = me.require(LoginAction.EDIT).id;
         long answerId = Ids.parse(id, "answer");
         if (request == null) {
             throw QaException.badRequest("Send a JSON object with the body of the answer.");

@@ -59,9 +59,10 @@ public class CurrentMember {
 
     /**
      * The member's id, or a 401 that says what needs a login: from the session the request was authenticated with
-     * (every logged-in identity comes from one), without reading the member, one round trip to the database fewer for
-     * an API call that only acts in the member's name. The session was read at most a few seconds ago (the session
-     * cache), its member not deleted then.
+     * (every logged-in identity comes from one), without reading the member, a round trip to the database fewer. Only
+     * for a call whose transaction reads the member again under {@link Member#lockForPosting}, which refuses a deleted
+     * account: this instance trusts a session it read for a few seconds (the session cache), so one whose member was
+     * deleted on another instance meanwhile still names the member here. Elsewhere {@link #require} reads the member.
      *
      * @param action what the visitor tried
      */

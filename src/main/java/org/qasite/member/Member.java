@@ -40,8 +40,8 @@ public class Member extends PanacheEntityBase {
     public static final int MAX_EMAIL = 254;
     public static final int MAX_DISPLAY_NAME = 50;
     /**
-     * The attribute of a logged-in request's identity that holds the member's id, so that a request which only needs
-     * the id (an API call) gets it without reading the member ({@link CurrentMember#requireId}).
+     * The attribute of a logged-in request's identity that holds the member's id, so that a post made through the API
+     * gets it without reading the member first ({@link CurrentMember#requireId}).
      */
     public static final String IDENTITY_ID = "qa.member.id";
     /** What a username may look like (also checked at signup). */
@@ -202,15 +202,16 @@ public class Member extends PanacheEntityBase {
 
     /**
      * Makes the member's concurrent posts (a double click, a retried request) wait for each other until the end of the
-     * transaction, so that the check for a repeated post sees the first one; answers the member (null if there is
-     * none), read by the same statement, since a post needs its author.
+     * transaction, so that the check for a repeated post sees the first one; answers the member, read by the same
+     * statement since a post needs its author, or null when there is no such member or the account is deleted (a
+     * session this instance still holds may outlive a deletion on another instance by its cache's lifetime).
      */
     public static Member lockForPosting(long memberId) {
         // The lock in the FROM list: one round trip for the lock and the author. (pg_advisory_xact_lock returns void,
         // a column type Hibernate would resolve by throwing and catching an exception on every call.)
         List<?> found = getEntityManager()
-                .createNativeQuery("SELECT m.* FROM pg_advisory_xact_lock(?1) AS posting, member m WHERE m.id = ?1",
-                        Member.class)
+                .createNativeQuery("SELECT m.* FROM pg_advisory_xact_lock(?1) AS posting, member m"
+                        + " WHERE m.id = ?1 AND m.deleted_at IS NULL", Member.class)
                 .setParameter(1, memberId).getResultList();
         return found.isEmpty() ? null : (Member) found.getFirst();
     }

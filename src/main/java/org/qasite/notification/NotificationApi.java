@@ -64,7 +64,7 @@ public class NotificationApi {
     @GET
     @Operation(summary = "The member's notifications, newest first, with the unread count")
     public InboxPage list(@RestQuery String page) {
-        long member = me.requireId(LoginAction.NOTIFICATIONS);
+        long member = me.require(LoginAction.NOTIFICATIONS).id;
         Pager pager = Pager.of(page, inbox.count(member), config.pageSize(), InboxResource.PATH, null);
         List<NotificationView> items = inbox.list(member, (pager.page() - 1) * pager.size(), pager.size()).stream()
                 .map(NotificationView::of).toList();
@@ -76,7 +76,7 @@ public class NotificationApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark notifications read: those of ids, or all of them without ids; answers the unread count")
     public Unread markRead(ReadRequest request) {
-        long member = me.requireId(LoginAction.MARK_READ);
+        long member = me.require(LoginAction.MARK_READ).id;
         List<Long> ids = request == null || request.ids() == null ? List.of() : request.ids();
         if (ids.stream().anyMatch(Objects::isNull)) {
             throw QaException.badRequest("ids must be notification ids (numbers), without null.");

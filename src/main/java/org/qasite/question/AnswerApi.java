@@ -107,7 +107,7 @@ public class AnswerApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark an answer as the accepted one (the question's author only)")
     public AcceptView accept(@RestPath String id) {
-        long memberId = me.requireId(LoginAction.ACCEPT);
+        long memberId = me.require(LoginAction.ACCEPT).id;
         Answer answer = answers.accept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, answer.id);
     }
@@ -116,7 +116,7 @@ public class AnswerApi {
     @Path("answers/{id}/accept")
     @Operation(summary = "Take the accepted mark back (the question's author only; 409 when the answer is not the accepted one)")
     public AcceptView unaccept(@RestPath String id) {
-        long memberId = me.requireId(LoginAction.UNACCEPT);
+        long memberId = me.require(LoginAction.UNACCEPT).id;
         Answer answer = answers.unaccept(memberId, Ids.parse(id, "answer"));
         return new AcceptView(answer.question.id, null);
     }

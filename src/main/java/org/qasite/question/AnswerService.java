@@ -18,6 +18,7 @@ import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
 
@@ -59,6 +60,9 @@ public class AnswerService {
         }
         DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_takes_no_answers);
         Member author = Member.lockForPosting(authorId);
+        if (author == null) { // deleted since the session was read
+            throw QaException.unauthorized(Refusals.loginTo(LoginAction.ANSWER));
+        }
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_answer(), "/answers/" + repeat.id);

@@ -112,7 +112,7 @@ public class CommentApi {
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment of one's own")
     public Response delete(@RestPath String id) {
-        long memberId = me.requireId(LoginAction.DELETE_COMMENT);
+        long memberId = me.require(LoginAction.DELETE_COMMENT).id;
         comments.delete(memberId, Ids.parse(id, "comment"));
         return Response.noContent().build();
     }

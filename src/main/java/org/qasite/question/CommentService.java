@@ -16,6 +16,7 @@ import org.qasite.member.Member;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Refusals;
 
 /** Writes and deletes comments, each with its event in the same transaction. */
@@ -72,6 +73,9 @@ public class CommentService {
         }
         validator.check(validator.errors(input));
         Member author = Member.lockForPosting(authorId);
+        if (author == null) { // deleted since the session was read
+            throw QaException.unauthorized(Refusals.loginTo(LoginAction.COMMENT));
+        }
         Comment comment = new Comment();
         comment.questionId = question.id;
         comment.answerId = target.onAnswer() ? target.id() : null;

@@ -33,7 +33,7 @@ public class DeletionApi {
     @Operation(summary = "Delete a question (its author, while no answer is upvoted or accepted)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteQuestion(@RestPath String id) {
-        deletion.deleteQuestion(me.requireId(LoginAction.DELETE_QUESTION), Ids.parse(id, "question"));
+        deletion.deleteQuestion(me.require(LoginAction.DELETE_QUESTION).id, Ids.parse(id, "question"));
     }
 
     @POST
@@ -41,7 +41,7 @@ public class DeletionApi {
     @Operation(summary = "Undelete a question (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteQuestion(@RestPath String id) {
-        deletion.undeleteQuestion(me.requireId(LoginAction.UNDELETE_QUESTION), Ids.parse(id, "question"));
+        deletion.undeleteQuestion(me.require(LoginAction.UNDELETE_QUESTION).id, Ids.parse(id, "question"));
     }
 
     @DELETE
@@ -49,7 +49,7 @@ public class DeletionApi {
     @Operation(summary = "Delete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteAnswer(@RestPath String id) {
-        deletion.deleteAnswer(me.requireId(LoginAction.DELETE_ANSWER), Ids.parse(id, "answer"));
+        deletion.deleteAnswer(me.require(LoginAction.DELETE_ANSWER).id, Ids.parse(id, "answer"));
     }
 
     @POST
@@ -57,6 +57,6 @@ public class DeletionApi {
     @Operation(summary = "Undelete an answer (its author)")
     @APIResponse(responseCode = "204", description = "Undeleted")
     public void undeleteAnswer(@RestPath String id) {
-        deletion.undeleteAnswer(me.requireId(LoginAction.UNDELETE_ANSWER), Ids.parse(id, "answer"));
+        deletion.undeleteAnswer(me.require(LoginAction.UNDELETE_ANSWER).id, Ids.parse(id, "answer"));
     }
 }

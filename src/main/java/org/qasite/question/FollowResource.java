@@ -70,7 +70,7 @@ public class FollowResource {
     }
 
     private Response question(String rawId, boolean following) {
-        Question question = follows.question(me.requireId(LoginAction.FOLLOW_QUESTION), Ids.parse(rawId, "question"),
+        Question question = follows.question(me.require(LoginAction.FOLLOW_QUESTION).id, Ids.parse(rawId, "question"),
                 following);
         return Response.seeOther(URI.create(question.path())).cookie(Flash.set(following
                 ? ReaderLocale.wordsNow(QuestionMsg.class).follow_question_on()
@@ -79,7 +79,7 @@ public class FollowResource {
 
     /** {@code back}: the question page whose tag button it was, or null for the tag's own page. */
     private Response tag(String name, boolean following, String back) {
-        Tag tag = follows.tag(me.requireId(LoginAction.FOLLOW_TAG), name, following);
+        Tag tag = follows.tag(me.require(LoginAction.FOLLOW_TAG).id, name, following);
         String to = back != null && QUESTION_PAGE.matcher(back).matches() ? back
                 : "/tag/" + TemplateExtensions.pathSegment(tag.name);
         return Response.seeOther(URI.create(to))

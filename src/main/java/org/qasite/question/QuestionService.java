@@ -16,9 +16,11 @@ import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
+import org.qasite.refusal.QaException;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
 import org.qasite.text.InputText;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.RefusalMsg;
 import org.qasite.text.i18n.Refusals;
 
@@ -60,6 +62,9 @@ public class QuestionService {
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
         Member author = Member.lockForPosting(authorId);
+        if (author == null) { // deleted since the session was read
+            throw QaException.unauthorized(Refusals.loginTo(LoginAction.ASK));
+        }
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_question(), repeat.path());

@@ -45,7 +45,7 @@ public class UploadApi {
     @APIResponse(responseCode = "422", description = "More pixels than qa.upload.max-pixels")
     @APIResponse(responseCode = "429", description = "Too many uploads, or more new bytes than qa.upload.daily-bytes in 24 hours; see Retry-After")
     public Response upload(@RestForm("file") FileUpload file) {
-        long memberId = me.requireId(LoginAction.UPLOAD);
+        long memberId = me.require(LoginAction.UPLOAD).id;
         ImageFile image = uploads.store(uploads.check(file), memberId);
         return Response.created(URI.create(image.url()))
                 .entity(new UploadView(image.url(), image.contentType(), image.width(), image.height())).build();

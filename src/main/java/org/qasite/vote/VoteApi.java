@@ -35,7 +35,7 @@ public class VoteApi {
     @Path("questions/{id}/vote")
     @Operation(summary = "Vote on a question: 1, -1, or 0 to withdraw; answers the new score")
     public VoteService.Result voteQuestion(@RestPath String id, VoteRequest request) {
-        long memberId = me.requireId(LoginAction.VOTE);
+        long memberId = me.require(LoginAction.VOTE).id;
         return votes.vote(VoteService.Target.QUESTION, Ids.parse(id, "question"), memberId,
                 request == null ? null : request.value());
     }
@@ -44,7 +44,7 @@ public class VoteApi {
     @Path("answers/{id}/vote")
     @Operation(summary = "Vote on an answer: 1, -1, or 0 to withdraw; answers the new score")
     public VoteService.Result voteAnswer(@RestPath String id, VoteRequest request) {
-        long memberId = me.requireId(LoginAction.VOTE);
+        long memberId = me.require(LoginAction.VOTE).id;
         return votes.vote(VoteService.Target.ANSWER, Ids.parse(id, "answer"), memberId,
                 request == null ? null : request.value());
     }

@@ -214,4 +214,30 @@ class AccountDeletionTest {
                 .multiPart("csrf-token", mimicToken).post("/settings").then().statusCode(400)
                 .body(hasText(containsString("Another member uses this name.")));
     }
+
+    @Test
+    void anAccountDeletedOnAnotherInstancePostsNothingWithTheSessionStillHeldHere() {
+        Member member = data.member("elsewhere");
+        Question question = data.question(data.member("asked-elsewhere"), "A question answered before a deletion");
+        WebSession session = WebSession.loggedIn(member.username);
+        String answers = "/api/v1/questions/" + question.id + "/answers";
+        // this instance reads the session and trusts it for the session cache's lifetime (5 s)
+        session.postJson(answers, Map.of("body", "An answer while the account exists.")).then().statusCode(201);
+
+        // deleted as on another instance: in the database, without this instance's session cache being told
+        data.execute("UPDATE member SET deleted_at = now(), username = 'deleted:' || id, email = NULL, password_hash = NULL,"
+                + " avatar_hash = NULL WHERE id = ?1", member.id);
+        data.execute("UPDATE member_session SET ended_at = now() WHERE member_id = ?1", member.id);
+
+        session.postJson(answers, Map.of("body", "An answer after the account is gone.")).then().statusCode(401)
+                .body(containsString("Log in"));
+        session.postJson("/api/v1/questions", Map.of("title", "A question asked after the account is gone", "body",
+                "The body of a question that nobody should be able to ask any more.", "tags", List.of("testing")))
+                .then().statusCode(401);
+        session.postJson("/api/v1/questions/" + question.id + "/comments",
+                Map.of("body", "A comment after the account is gone.")).then().statusCode(401);
+        assertThat(data.count("SELECT count(*) FROM answer WHERE author_id = ?1", member.id), equalTo(1L));
+        assertThat(data.count("SELECT count(*) FROM question WHERE author_id = ?1", member.id), equalTo(0L));
+        assertThat(data.count("SELECT count(*) FROM comment WHERE author_id = ?1", member.id), equalTo(0L));
+    }
 }
