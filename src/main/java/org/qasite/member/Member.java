@@ -16,7 +16,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.qasite.refusal.QaException;
+import org.qasite.text.i18n.LoginAction;
 import org.qasite.text.i18n.Messages;
+import org.qasite.text.i18n.Refusals;
 import org.qasite.text.i18n.SiteLocales;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -203,17 +206,23 @@ public class Member extends PanacheEntityBase {
     /**
      * Makes the member's concurrent posts (a double click, a retried request) wait for each other until the end of the
      * transaction, so that the check for a repeated post sees the first one; answers the member, read by the same
-     * statement since a post needs its author, or null when there is no such member or the account is deleted (a
-     * session this instance still holds may outlive a deletion on another instance by its cache's lifetime).
+     * statement since a post needs its author. A member with no account (deleted since the request's session was read:
+     * a session this instance still holds may outlive a deletion on another instance by its cache's lifetime) gets the
+     * 401 that says what needs a login.
+     *
+     * @param action what the member is posting
      */
-    public static Member lockForPosting(long memberId) {
+    public static Member lockForPosting(long memberId, LoginAction action) {
         // The lock in the FROM list: one round trip for the lock and the author. (pg_advisory_xact_lock returns void,
         // a column type Hibernate would resolve by throwing and catching an exception on every call.)
         List<?> found = getEntityManager()
                 .createNativeQuery("SELECT m.* FROM pg_advisory_xact_lock(?1) AS posting, member m"
                         + " WHERE m.id = ?1 AND m.deleted_at IS NULL", Member.class)
                 .setParameter(1, memberId).getResultList();
-        return found.isEmpty() ? null : (Member) found.getFirst();
+        if (found.isEmpty()) {
+            throw QaException.unauthorized(Refusals.loginTo(action));
+        }
+        return (Member) found.getFirst();
     }
 
     public static Optional<Member> findByEmail(String email) {

@@ -59,10 +59,7 @@ public class AnswerService {
             throw QaException.notFound(Refusals.now().no_question(questionId));
         }
         DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_takes_no_answers);
-        Member author = Member.lockForPosting(authorId);
-        if (author == null) { // deleted since the session was read
-            throw QaException.unauthorized(Refusals.loginTo(LoginAction.ANSWER));
-        }
+        Member author = Member.lockForPosting(authorId, LoginAction.ANSWER);
         Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_answer(), "/answers/" + repeat.id);

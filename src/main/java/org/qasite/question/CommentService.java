@@ -72,10 +72,7 @@ public class CommentService {
                     : Refusals.now().question_deleted());
         }
         validator.check(validator.errors(input));
-        Member author = Member.lockForPosting(authorId);
-        if (author == null) { // deleted since the session was read
-            throw QaException.unauthorized(Refusals.loginTo(LoginAction.COMMENT));
-        }
+        Member author = Member.lockForPosting(authorId, LoginAction.COMMENT);
         Comment comment = new Comment();
         comment.questionId = question.id;
         comment.answerId = target.onAnswer() ? target.id() : null;

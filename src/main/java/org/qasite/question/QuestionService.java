@@ -16,7 +16,6 @@ import org.qasite.markdown.MarkdownRenderer;
 import org.qasite.member.Member;
 import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
-import org.qasite.refusal.QaException;
 import org.qasite.tag.TagNames;
 import org.qasite.tag.TagRepository;
 import org.qasite.text.InputText;
@@ -61,10 +60,7 @@ public class QuestionService {
     @Transactional
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
-        Member author = Member.lockForPosting(authorId);
-        if (author == null) { // deleted since the session was read
-            throw QaException.unauthorized(Refusals.loginTo(LoginAction.ASK));
-        }
+        Member author = Member.lockForPosting(authorId, LoginAction.ASK);
         Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_question(), repeat.path());
