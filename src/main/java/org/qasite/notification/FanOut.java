@@ -2,30 +2,37 @@ package org.qasite.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import org.qasite.events.EventType;
 import org.qasite.events.Outbox;
 import org.qasite.events.Payloads;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Makes the notifications of one event for its recipients, a batch of {@code fan-out-batch} members (by member id) at
- * a time, in the consumer's transaction: their notification rows (none twice, by event and member, nor a second
- * "accepted" for the same answer and member) and the instant mails of those whose preference for the kind says so.
- * The caller then {@linkplain #announce announces} what was made, for one event or for a whole batch of entries: a
- * {@code notifications.created} event that brings the count to their open pages. When recipients remain, the same
- * transaction records a {@code notifications.fan-out} event that takes the fan-out on from the batch's last member: the
- * rest of a tag with thousands of followers comes through the stream batch by batch, behind the events already waiting,
- * so no fan-out holds up the group for long or makes a huge transaction. A delivery of the event (or of a continuation)
- * after a crash makes only what is missing.
+ * Makes the notifications of events for their recipients, a batch of {@code fan-out-batch} members (by member id) per
+ * event at a time, in the consumer's transaction and in one statement for all the events of one kind that a batch of
+ * entries holds: their notification rows (none twice, by event and member, nor a second "accepted" for the same answer
+ * and member) and the instant mails of those whose preference for the kind says so. The caller then
+ * {@linkplain #announce announces} what was made, for one event or for a whole batch of entries: a
+ * {@code notifications.created} event that brings the count to their open pages. When an event's recipients remain,
+ * the same transaction records a {@code notifications.fan-out} event that takes its fan-out on from the batch's last
+ * member: the rest of a tag with thousands of followers comes through the stream batch by batch, behind the events
+ * already waiting, so no fan-out holds up the group for long or makes a huge transaction. A delivery of the event (or of
+ * a continuation) after a crash makes only what is missing.
  */
 @ApplicationScoped
 class FanOut {
@@ -34,35 +41,64 @@ class FanOut {
     record Target(long questionId, Long answerId, Long commentId, long actorId) {
     }
 
-    private final EntityManager em;
-    private final Outbox outbox;
-    private final NotificationsConfig config;
-
-    FanOut(EntityManager em, Outbox outbox, NotificationsConfig config) {
-        this.em = em;
-        this.outbox = outbox;
-        this.config = config;
+    /**
+     * What a kind of event tells, as SQL over the columns of the event's row {@code e} ({@code e.question},
+     * {@code e.answer}, {@code e.comment}, {@code e.actor}, {@code e.owner}, {@code e.mentioned}): {@code subject}
+     * answers a row while what the event is about still stands (a post not deleted since, an accept not undone), or
+     * nobody is told; {@code recipients} answers {@code (member_id, kind)} rows, at most one per member.
+     */
+    record Rule(String subject, String recipients) {
     }
 
     /**
-     * Makes the notifications of the batch of recipients after member {@code after} (0 for the first), and records
-     * the continuation when the batch was full. {@code subject} is SQL that answers a row while what the event is about
-     * still stands (a post not deleted since, an accept not undone): otherwise nobody is told. {@code recipients} is SQL
-     * that answers {@code (member_id, kind)} rows (at most one per member); the actor is never among the recipients.
-     * Both read the named {@code params}. {@code event} is the entry the notifications are made of: its id, type and
-     * payload are what a continuation carries. Answers the notifications made, for the caller to {@link #announce}.
+     * One event's batch of recipients after member {@code after} (0 for the first): the event it is of (whose id, type
+     * and payload a continuation carries), where the notifications point, the member the event is above all for
+     * ({@code owner}: the asker, the post's author, the accepted answer's author; null when none) and the members a
+     * comment mentions.
      */
-    List<Payloads.Made> deliver(Source event, long after, Target target, String subject, String recipients,
-            Map<String, Object> params) {
+    record Delivery(Source event, long after, Target target, Long owner, List<Long> mentioned) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final NotificationsConfig config;
+    private final ObjectMapper json;
+
+    FanOut(EntityManager em, Outbox outbox, NotificationsConfig config, ObjectMapper json) {
+        this.em = em;
+        this.outbox = outbox;
+        this.config = config;
+        this.json = json;
+    }
+
+    /**
+     * Makes the notifications of the deliveries, all of events of one kind told by {@code rule}, in one statement, and
+     * records the continuation of each delivery whose batch was full. The actor is never among the recipients. Answers
+     * the notifications made, for the caller to {@link #announce}.
+     */
+    List<Payloads.Made> deliver(Rule rule, List<Delivery> deliveries) {
+        // The same entry twice in a consumer's batch (delivered again) is one delivery: its batch counts once.
+        Map<String, Delivery> unique = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            unique.putIfAbsent(delivery.event().eventId() + "/" + delivery.after(), delivery);
+        }
+        if (unique.isEmpty()) {
+            return List.of();
+        }
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Batch batch = batch(event.eventId(), target, subject, recipients, params, after);
-            if (batch.scanned() >= config.fanOutBatch()) {
-                // Its id is derived from the event and the place: a batch done twice records its continuation once.
-                UUID next = UUID.nameUUIDFromBytes((event.eventId() + "/" + batch.last()).getBytes(StandardCharsets.UTF_8));
-                outbox.recordOnce(next, EventType.NOTIFICATIONS_FAN_OUT,
-                        new Payloads.FanOutContinued(event.eventId(), event.type(), event.payload(), batch.last()));
+            Made made = make(rule, unique.values());
+            for (Delivery delivery : unique.values()) {
+                Batch batch = made.batches().get(delivery.event().eventId() + "/" + delivery.after());
+                if (batch != null && batch.scanned() >= config.fanOutBatch()) {
+                    // Its id is derived from the event and the place: a batch done twice records its continuation once.
+                    Source event = delivery.event();
+                    UUID next = UUID.nameUUIDFromBytes(
+                            (event.eventId() + "/" + batch.last()).getBytes(StandardCharsets.UTF_8));
+                    outbox.recordOnce(next, EventType.NOTIFICATIONS_FAN_OUT,
+                            new Payloads.FanOutContinued(event.eventId(), event.type(), event.payload(), batch.last()));
+                }
             }
-            return batch.made();
+            return made.notifications();
         });
     }
 
@@ -84,48 +120,64 @@ class FanOut {
     record Source(UUID eventId, String type, String payload) {
     }
 
-    /** {@code last}: the largest member id of the batch (0 when it was empty); {@code scanned}: its recipients. */
-    private record Batch(long last, int scanned, List<Payloads.Made> made) {
+    /** {@code last}: the largest member id of a delivery's batch; {@code scanned}: its recipients. */
+    private record Batch(long last, int scanned) {
     }
 
-    private Batch batch(UUID eventId, Target target, String subject, String recipients, Map<String, Object> params,
-            long after) {
-        // One statement, one round trip per entry: whether the subject stands, the batch of recipients, the rows made
-        // for those that exist and lack one, the instant mails of these rows, and the batch's end.
-        Query query = em.createNativeQuery("""
-                WITH r AS (SELECT member_id, kind FROM (%s) x
-                           WHERE EXISTS (%s) AND member_id > :after AND member_id <> :actor
-                           ORDER BY member_id LIMIT :batch),
+    /** The batches by delivery (event id and {@code after}), and the notifications made. */
+    private record Made(Map<String, Batch> batches, List<Payloads.Made> notifications) {
+    }
+
+    private Made make(Rule rule, Collection<Delivery> deliveries) {
+        ArrayNode rows = json.createArrayNode();
+        for (Delivery delivery : deliveries) {
+            Target target = delivery.target();
+            ObjectNode row = rows.addObject()
+                    .put("event", delivery.event().eventId().toString())
+                    .put("after", delivery.after())
+                    .put("question", target.questionId())
+                    .put("answer", target.answerId())
+                    .put("comment", target.commentId())
+                    .put("actor", target.actorId())
+                    .put("owner", delivery.owner());
+            delivery.mentioned().forEach(row.putArray("mentioned")::add);
+        }
+        // One statement, one round trip for all the deliveries: for each, whether the subject stands and its batch of
+        // recipients; the rows made for those that exist and lack one, the instant mails of these rows, and each
+        // batch's end.
+        List<?> result = em.createNativeQuery("""
+                WITH e AS (SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS e(event uuid, after bigint,
+                               question bigint, answer bigint, comment bigint, actor bigint, owner bigint, mentioned bigint[])),
+                r AS (SELECT e.event, e.after, e.question, e.answer, e.comment, e.actor, x.member_id, x.kind
+                      FROM e CROSS JOIN LATERAL (
+                          SELECT y.member_id, y.kind FROM (%s) y
+                          WHERE EXISTS (%s) AND y.member_id > e.after AND y.member_id <> e.actor
+                          ORDER BY y.member_id LIMIT :batch) x),
                 ins AS (INSERT INTO notification (member_id, event_id, kind, question_id, answer_id, comment_id, actor_id)
-                        SELECT r.member_id, :event, r.kind, :question, CAST(:answer AS bigint), CAST(:comment AS bigint), :actor
+                        SELECT r.member_id, r.event, r.kind, r.question, r.answer, r.comment, r.actor
                         FROM r JOIN member m ON m.id = r.member_id AND m.deleted_at IS NULL
                         ON CONFLICT DO NOTHING
-                        RETURNING id, member_id, kind),
+                        RETURNING id, member_id, kind, event_id),
                 mail AS (%s)
-                SELECT 0 AS row_kind, (SELECT max(member_id) FROM r) AS a, (SELECT count(*) FROM r) AS b
-                UNION ALL SELECT 1, id, member_id FROM ins
-                """.formatted(recipients, subject, INSTANT_MAIL))
-                .setParameter("after", after)
-                .setParameter("actor", target.actorId())
+                SELECT 0 AS row_kind, CAST(r.event AS text) AS event, r.after AS a, max(r.member_id) AS b, count(*) AS c
+                FROM r GROUP BY r.event, r.after
+                UNION ALL SELECT 1, NULL, 0, ins.id, ins.member_id FROM ins
+                """.formatted(rule.recipients(), rule.subject(), INSTANT_MAIL))
+                .setParameter("rows", rows.toString())
                 .setParameter("batch", config.fanOutBatch())
-                .setParameter("event", eventId)
-                .setParameter("question", target.questionId())
-                .setParameter("answer", target.answerId())
-                .setParameter("comment", target.commentId());
-        params.forEach(query::setParameter);
-        long last = 0;
-        int scanned = 0;
+                .getResultList();
+        Map<String, Batch> batches = new HashMap<>();
         List<Payloads.Made> made = new ArrayList<>();
-        for (Object row : query.getResultList()) {
+        for (Object row : result) {
             Object[] cells = (Object[]) row;
             if (((Number) cells[0]).intValue() == 0) {
-                last = cells[1] == null ? 0 : ((Number) cells[1]).longValue();
-                scanned = ((Number) cells[2]).intValue();
+                batches.put(cells[1] + "/" + ((Number) cells[2]).longValue(),
+                        new Batch(((Number) cells[3]).longValue(), ((Number) cells[4]).intValue()));
             } else {
-                made.add(new Payloads.Made(((Number) cells[2]).longValue(), ((Number) cells[1]).longValue()));
+                made.add(new Payloads.Made(((Number) cells[4]).longValue(), ((Number) cells[3]).longValue()));
             }
         }
-        return new Batch(last, scanned, made);
+        return new Made(batches, made);
     }
 
     /**
@@ -137,7 +189,7 @@ class FanOut {
      */
     private static final String INSTANT_MAIL = """
             INSERT INTO mail_log (event_id, kind, notification_id, recipient_id, recipient)
-            SELECT CASE WHEN ins.kind IN ('answer', 'comment') THEN CAST(:event AS uuid) END, 'notification', ins.id, m.id, m.email
+            SELECT CASE WHEN ins.kind IN ('answer', 'comment') THEN ins.event_id END, 'notification', ins.id, m.id, m.email
             FROM ins
             JOIN member m ON m.id = ins.member_id
             JOIN member_mail p ON p.member_id = ins.member_id AND p.kind = ins.kind

@@ -2,9 +2,9 @@ package org.qasite.notification;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -74,110 +74,103 @@ public class NotificationHandler implements EventHandler {
     @Override
     @Transactional(rollbackOn = Exception.class)
     public void handle(StreamEvent event) throws Exception {
-        fanOut.announce(makeNotifications(event));
+        fanOut.announce(deliver(deliveries(List.of(event))));
     }
 
     /**
-     * The notifications of a whole batch of entries are announced together (a {@code fan-out-batch} of them an event),
-     * in the consumer's transaction.
+     * The notifications of a whole batch of entries are made with one statement for each kind of event among them, and
+     * announced together (a {@code fan-out-batch} of them an event), in the consumer's transaction.
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void handleBatch(List<StreamEvent> events) throws Exception {
-        List<Payloads.Made> made = new ArrayList<>();
+        fanOut.announce(deliver(deliveries(events)));
+    }
+
+    /** The fan-outs the entries ask for; mails the events of the upgrade's window on the way. */
+    private List<FanOut.Delivery> deliveries(List<StreamEvent> events) throws Exception {
+        List<FanOut.Delivery> deliveries = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
-                made.addAll(makeNotifications(event));
+                if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
+                    Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
+                    deliveries.add(delivery(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after()));
+                } else if (RULES.containsKey(event.type())) {
+                    if (isNew(event)) {
+                        deliveries.add(delivery(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0));
+                    } else if (isJustBefore(event)) {
+                        upgradeMail(event);
+                    }
+                }
             }
         }
-        fanOut.announce(made);
+        return deliveries;
     }
 
-    /** Handles the entry; answers the notifications it made, for the caller to announce. */
-    private List<Payloads.Made> makeNotifications(StreamEvent event) throws Exception {
-        if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
-            Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
-            return fanOut(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after());
-        } else if (MADE_OF.contains(event.type())) {
-            if (isNew(event)) {
-                return fanOut(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0);
-            } else if (isJustBefore(event)) {
-                upgradeMail(event);
-            }
+    /** Makes the notifications of the deliveries, one statement per kind of event; answers them, to be announced. */
+    private List<Payloads.Made> deliver(List<FanOut.Delivery> deliveries) {
+        Map<String, List<FanOut.Delivery>> byType = new LinkedHashMap<>();
+        for (FanOut.Delivery delivery : deliveries) {
+            byType.computeIfAbsent(delivery.event().type(), type -> new ArrayList<>()).add(delivery);
         }
-        return List.of();
+        List<Payloads.Made> made = new ArrayList<>();
+        byType.forEach((type, ofType) -> made.addAll(fanOut.deliver(RULES.get(type), ofType)));
+        return made;
     }
-
-    /** The events notifications are made of. */
-    private static final Set<String> MADE_OF = Set.of(EventType.ANSWER_CREATED.wireName,
-            EventType.COMMENT_CREATED.wireName, EventType.ANSWER_ACCEPTED.wireName, EventType.QUESTION_CREATED.wireName);
 
     /** The batch of the event's recipients after member {@code after}. */
-    private List<Payloads.Made> fanOut(FanOut.Source event, long after) throws Exception {
+    private FanOut.Delivery delivery(FanOut.Source event, long after) throws Exception {
         String type = event.type();
         if (type.equals(EventType.ANSWER_CREATED.wireName)) {
-            return answer(event, after, json.readValue(event.payload(), Payloads.AnswerCreated.class));
+            Payloads.AnswerCreated answer = json.readValue(event.payload(), Payloads.AnswerCreated.class);
+            return new FanOut.Delivery(event, after,
+                    new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
+                    answer.questionAuthorId(), List.of());
         } else if (type.equals(EventType.COMMENT_CREATED.wireName)) {
-            return comment(event, after, json.readValue(event.payload(), Payloads.CommentCreated.class));
+            Payloads.CommentCreated comment = json.readValue(event.payload(), Payloads.CommentCreated.class);
+            return new FanOut.Delivery(event, after,
+                    new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
+                    comment.postAuthorId(), comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
         } else if (type.equals(EventType.ANSWER_ACCEPTED.wireName)) {
-            return accepted(event, after, json.readValue(event.payload(), Payloads.AnswerAccepted.class));
-        } else if (type.equals(EventType.QUESTION_CREATED.wireName)) {
-            return question(event, after, json.readValue(event.payload(), Payloads.QuestionCreated.class));
+            Payloads.AnswerAccepted accepted = json.readValue(event.payload(), Payloads.AnswerAccepted.class);
+            return new FanOut.Delivery(event, after,
+                    new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
+                    accepted.answerAuthorId(), List.of());
         }
-        return List.of();
+        Payloads.QuestionCreated question = json.readValue(event.payload(), Payloads.QuestionCreated.class);
+        return new FanOut.Delivery(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
+                null, List.of());
     }
 
-    private List<Payloads.Made> answer(FanOut.Source event, long after, Payloads.AnswerCreated answer) {
-        return fanOut.deliver(event, after,
-                new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
-                """
-                        SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
-                        WHERE a.id = :subject AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
-                "SELECT f.member_id, CASE WHEN f.member_id = :questionAuthor THEN 'answer' ELSE 'followed-answer' END"
-                        + " AS kind FROM (" + QuestionFollow.FOLLOWERS_SQL + ") f",
-                Map.of("subject", answer.answerId(), "questionAuthor", answer.questionAuthorId(), "question",
-                        answer.questionId()));
-    }
-
-    private List<Payloads.Made> comment(FanOut.Source event, long after, Payloads.CommentCreated comment) {
-        List<Long> mentioned = new ArrayList<>(comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
-        mentioned.add(-1L); // never empty: "IN ()" is no SQL
-        return fanOut.deliver(event, after,
-                new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
-                """
-                        SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id
-                        LEFT JOIN answer a ON a.id = c.answer_id
-                        WHERE c.id = :subject AND c.deleted_at IS NULL AND q.deleted_at IS NULL
-                              AND (a.id IS NULL OR a.deleted_at IS NULL)""",
-                """
-                        SELECT CAST(:postAuthor AS bigint) AS member_id, 'comment' AS kind
-                        UNION ALL SELECT m.id, 'mention' FROM member m WHERE m.id IN (:mentioned) AND m.id <> :postAuthor
-                        """,
-                Map.of("subject", comment.commentId(), "postAuthor", comment.postAuthorId(), "mentioned", mentioned));
-    }
-
-    private List<Payloads.Made> accepted(FanOut.Source event, long after, Payloads.AnswerAccepted accepted) {
-        // An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands
-        // is told once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
-        return fanOut.deliver(event, after,
-                new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
-                """
-                        SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
-                        WHERE a.id = :subject AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
-                "SELECT CAST(:answerAuthor AS bigint) AS member_id, 'accepted' AS kind",
-                Map.of("subject", accepted.answerId(), "answerAuthor", accepted.answerAuthorId()));
-    }
-
-    private List<Payloads.Made> question(FanOut.Source event, long after, Payloads.QuestionCreated question) {
-        return fanOut.deliver(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
-                "SELECT 1 FROM question q WHERE q.id = :subject AND q.deleted_at IS NULL",
-                """
-                        SELECT DISTINCT tf.member_id, 'tag-question' AS kind
-                        FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id
-                        WHERE qt.question_id = :question
-                        """,
-                Map.of("subject", question.questionId(), "question", question.questionId()));
-    }
+    /**
+     * What each kind of event that notifications are made of tells, over the event's row {@code e} ({@link FanOut.Rule}).
+     * An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands is told
+     * once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
+     */
+    private static final Map<String, FanOut.Rule> RULES = Map.of(
+            EventType.ANSWER_CREATED.wireName, new FanOut.Rule("""
+                    SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
+                    WHERE a.id = e.answer AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
+                    "SELECT f.member_id, CASE WHEN f.member_id = e.owner THEN 'answer' ELSE 'followed-answer' END"
+                            + " AS kind FROM (" + QuestionFollow.followersSql("e.question") + ") f"),
+            EventType.COMMENT_CREATED.wireName, new FanOut.Rule("""
+                    SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id
+                    LEFT JOIN answer a ON a.id = c.answer_id
+                    WHERE c.id = e.comment AND c.deleted_at IS NULL AND q.deleted_at IS NULL
+                          AND (a.id IS NULL OR a.deleted_at IS NULL)""", """
+                    SELECT e.owner AS member_id, 'comment' AS kind
+                    UNION ALL SELECT m.id, 'mention' FROM member m WHERE m.id = ANY (e.mentioned) AND m.id <> e.owner
+                    """),
+            EventType.ANSWER_ACCEPTED.wireName, new FanOut.Rule("""
+                    SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
+                    WHERE a.id = e.answer AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
+                    "SELECT e.owner AS member_id, 'accepted' AS kind"),
+            EventType.QUESTION_CREATED.wireName, new FanOut.Rule(
+                    "SELECT 1 FROM question q WHERE q.id = e.question AND q.deleted_at IS NULL", """
+                            SELECT DISTINCT tf.member_id, 'tag-question' AS kind
+                            FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id
+                            WHERE qt.question_id = e.question
+                            """));
 
     /**
      * Whether the event was published after notifications existed: the group reads the stream from its start, and

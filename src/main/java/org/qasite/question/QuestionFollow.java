@@ -53,23 +53,25 @@ public class QuestionFollow extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
 
     /**
-     * Who follows a question, as SQL with the question id as {@code :question}: the members who asked, answered (an
-     * answer not deleted) or commented (a comment not deleted), and those who chose to, less those who chose not to.
-     * Deleted members are left to the caller.
+     * Who follows a question, as SQL with the question id given by the SQL expression {@code question} (a parameter, or
+     * a column of the statement it goes into): the members who asked, answered (an answer not deleted) or commented (a
+     * comment not deleted), and those who chose to, less those who chose not to. Deleted members are left to the caller.
      */
-    public static final String FOLLOWERS_SQL = """
-            SELECT f.member_id FROM (
-                SELECT q.author_id AS member_id FROM question q WHERE q.id = :question
-                UNION SELECT a.author_id FROM answer a WHERE a.question_id = :question AND a.deleted_at IS NULL
-                UNION SELECT c.author_id FROM comment c WHERE c.question_id = :question AND c.deleted_at IS NULL
-                UNION SELECT qf.member_id FROM question_follow qf WHERE qf.question_id = :question AND qf.following
-            ) f
-            WHERE NOT EXISTS (SELECT 1 FROM question_follow u
-                              WHERE u.question_id = :question AND u.member_id = f.member_id AND NOT u.following)
-            """;
+    public static String followersSql(String question) {
+        return """
+                SELECT f.member_id FROM (
+                    SELECT q.author_id AS member_id FROM question q WHERE q.id = %1$s
+                    UNION SELECT a.author_id FROM answer a WHERE a.question_id = %1$s AND a.deleted_at IS NULL
+                    UNION SELECT c.author_id FROM comment c WHERE c.question_id = %1$s AND c.deleted_at IS NULL
+                    UNION SELECT qf.member_id FROM question_follow qf WHERE qf.question_id = %1$s AND qf.following
+                ) f
+                WHERE NOT EXISTS (SELECT 1 FROM question_follow u
+                                  WHERE u.question_id = %1$s AND u.member_id = f.member_id AND NOT u.following)
+                """.formatted(question);
+    }
 
     /**
-     * Whether the member follows the question, by choice or because they took part in it: {@link #FOLLOWERS_SQL} for one
+     * Whether the member follows the question, by choice or because they took part in it: {@link #followersSql} for one
      * member, each part looked up by its index instead of listing everyone.
      */
     public static boolean isFollowing(long memberId, long questionId) {

@@ -246,6 +246,90 @@ class NotificationKindsTest {
     }
 
     @Test
+    void aBatchOfEntriesOfEveryKindTellsEachAsTheyWouldAloneWithOneFanOutBatchPerEvent() {
+        Member asker = data.member("n-asker");
+        Member answerer = data.member("n-answerer");
+        Member follower = data.member("n-follower");
+        Member commenter = data.member("n-commenter");
+        Member mentioned = data.member("n-mentioned");
+        Question asked = data.question(asker, "A question whose answers, comment and accept come in one batch", "notif-f");
+        data.execute("INSERT INTO question_follow (member_id, question_id, following) VALUES (?1, ?2, true)",
+                follower.id, asked.id);
+        Answer kept = data.answer(answerer, asked, "An answer that stands when its entry is handled.");
+        Answer gone = data.answer(answerer, asked, "An answer deleted before its entry is handled.");
+        data.execute("UPDATE answer SET deleted_at = now() WHERE id = ?1", gone.id);
+        data.execute("UPDATE question SET accepted_answer_id = ?1 WHERE id = ?2", kept.id, asked.id);
+        long comment = data.count("INSERT INTO comment (question_id, author_id, body, body_html)"
+                + " VALUES (?1, ?2, 'A comment', '<p>A comment</p>') RETURNING id", asked.id, commenter.id);
+        // Two new questions whose tags have four followers each: a fan-out batch (3 in the tests) of each now.
+        List<Question> tagged = new ArrayList<>();
+        List<List<Long>> fans = new ArrayList<>();
+        for (int q = 0; q < 2; q++) {
+            String tag = "notif-" + UUID.randomUUID().toString().substring(0, 8);
+            tagged.add(data.question(asker, "A new question " + q + " for the followers of its tag", tag));
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Member fan = data.member("n-fan");
+                data.execute("INSERT INTO tag_follow (member_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2", fan.id,
+                        tag);
+                ids.add(fan.id);
+            }
+            fans.add(ids);
+        }
+        StreamEvent answered = entry(EventType.ANSWER_CREATED, """
+                {"answerId": %d, "questionId": %d, "authorId": %d, "questionAuthorId": %d}"""
+                .formatted(kept.id, asked.id, answerer.id, asker.id));
+        List<StreamEvent> batch = List.of(answered,
+                entry(EventType.ANSWER_CREATED, """
+                        {"answerId": %d, "questionId": %d, "authorId": %d, "questionAuthorId": %d}"""
+                        .formatted(gone.id, asked.id, answerer.id, asker.id)),
+                entry(EventType.QUESTION_CREATED, """
+                        {"questionId": %d, "authorId": %d, "tags": []}""".formatted(tagged.get(0).id, asker.id)),
+                entry(EventType.COMMENT_CREATED, """
+                        {"commentId": %d, "questionId": %d, "answerId": null, "authorId": %d, "postAuthorId": %d,
+                         "mentionedIds": [%d]}""".formatted(comment, asked.id, commenter.id, asker.id, mentioned.id)),
+                answered, // the same entry again, as a second delivery in the same batch
+                entry(EventType.ANSWER_ACCEPTED, """
+                        {"answerId": %d, "questionId": %d, "questionAuthorId": %d, "answerAuthorId": %d}"""
+                        .formatted(kept.id, asked.id, asker.id, answerer.id)),
+                entry(EventType.QUESTION_CREATED, """
+                        {"questionId": %d, "authorId": %d, "tags": []}""".formatted(tagged.get(1).id, asker.id)));
+
+        QuarkusTransaction.requiringNew().call(() -> {
+            handler.handleBatch(batch);
+            return null;
+        });
+
+        assertThat("the asker: the answer that stands and the comment", kinds(asker), equalTo("answer,comment"));
+        assertThat(kinds(follower), equalTo("followed-answer"));
+        assertThat("the answerer: the accept, not their own answers", kinds(answerer), equalTo("accepted"));
+        assertThat("the commenter follows the question", kinds(commenter), equalTo("followed-answer"));
+        assertThat(kinds(mentioned), equalTo("mention"));
+        assertThat("nobody told of the deleted answer", data.count(
+                "SELECT count(*) FROM notification WHERE answer_id = ?1", gone.id), equalTo(0L));
+        assertThat("one mail about the answer, though its entry came twice", data.count(
+                "SELECT count(*) FROM mail_log l JOIN notification n ON n.id = l.notification_id WHERE n.answer_id = ?1"
+                        + " AND n.kind = 'answer'",
+                kept.id), equalTo(1L));
+        for (int q = 0; q < 2; q++) {
+            long question = tagged.get(q).id;
+            assertThat("the batch of question " + q + "'s followers ended at the third, where one continuation takes on",
+                    data.text("SELECT string_agg(payload ->> 'after', ',') FROM outbox WHERE type = 'notifications.fan-out'"
+                            + " AND CAST(payload ->> 'payload' AS jsonb) ->> 'questionId' = CAST(?1 AS text)", question),
+                    equalTo(String.valueOf(fans.get(q).get(2))));
+            // The continuation comes through the stream to the consumer, which tells the fourth follower.
+            await().atMost(WAIT).until(() -> data.count("SELECT count(*) FROM notification WHERE question_id = ?1",
+                    question), n -> n == 4);
+            assertThat(data.longs("SELECT member_id FROM notification WHERE question_id = ?1 AND kind = 'tag-question'"
+                    + " ORDER BY member_id", question), equalTo(fans.get(q)));
+        }
+    }
+
+    private static StreamEvent entry(EventType type, String payload) {
+        return new StreamEvent(System.currentTimeMillis() + "-0", UUID.randomUUID(), type.wireName, 1, payload);
+    }
+
+    @Test
     void theSameEventTwiceMakesOneNotificationAndOneMail() {
         Member asker = data.member("n-asker");
         Member answerer = data.member("n-answerer");
