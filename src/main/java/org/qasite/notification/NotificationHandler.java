@@ -94,7 +94,10 @@ public class NotificationHandler implements EventHandler {
             try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
                 if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
                     Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
-                    deliveries.add(delivery(new FanOut.Source(more.eventId(), more.type(), more.payload()), more.after()));
+                    if (RULES.containsKey(more.type())) { // a continuation of a kind this build does not know: skipped
+                        deliveries.add(delivery(new FanOut.Source(more.eventId(), more.type(), more.payload()),
+                                more.after()));
+                    }
                 } else if (RULES.containsKey(event.type())) {
                     if (isNew(event)) {
                         deliveries.add(delivery(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0));
@@ -107,7 +110,10 @@ public class NotificationHandler implements EventHandler {
         return deliveries;
     }
 
-    /** Makes the notifications of the deliveries, one statement per kind of event; answers them, to be announced. */
+    /**
+     * Makes the notifications of the deliveries, one statement per kind of event (a continuation goes with the kind of
+     * the event it continues), the kinds in the order they first come in the batch; answers them, to be announced.
+     */
     private List<Payloads.Made> deliver(List<FanOut.Delivery> deliveries) {
         Map<String, List<FanOut.Delivery>> byType = new LinkedHashMap<>();
         for (FanOut.Delivery delivery : deliveries) {

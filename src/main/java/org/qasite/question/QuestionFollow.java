@@ -54,8 +54,9 @@ public class QuestionFollow extends PanacheEntityBase {
 
     /**
      * Who follows a question, as SQL with the question id given by the SQL expression {@code question} (a parameter, or
-     * a column of the statement it goes into): the members who asked, answered (an answer not deleted) or commented (a
-     * comment not deleted), and those who chose to, less those who chose not to. Deleted members are left to the caller.
+     * a column of the statement it goes into; a constant of the caller's, never input): the members who asked, answered
+     * (an answer not deleted) or commented (a comment not deleted), and those who chose to, less those who chose not to.
+     * Deleted members are left to the caller.
      */
     public static String followersSql(String question) {
         return """
