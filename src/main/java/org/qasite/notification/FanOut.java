@@ -28,12 +28,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * entries holds: their notification rows (none twice, by event and member, nor a second "accepted" for the same answer
  * and member) and the instant mails of those whose preference for the kind says so. The caller then
  * {@linkplain #announce announces} what was made, for one event or for a whole batch of entries: a
- * {@code notifications.created} event that brings the count to their open pages. When an event's batch was full (more may
- * remain), the same
- * transaction records a {@code notifications.fan-out} event that takes its fan-out on from the batch's last member: the
- * rest of a tag with thousands of followers comes through the stream batch by batch, behind the events already waiting,
- * so no fan-out holds up the group for long or makes a huge transaction. A delivery of the event (or of a continuation)
- * after a crash makes only what is missing.
+ * {@code notifications.created} event that brings the count to their open pages. When an event's batch was full
+ * (more may remain), the same transaction records a {@code notifications.fan-out} event that takes its fan-out on from
+ * the batch's last member: the rest of a tag with thousands of followers comes through the stream batch by batch,
+ * behind the events already waiting, so no fan-out holds up the group for long or makes a huge transaction. A delivery
+ * of the event (or of a continuation) after a crash makes only what is missing.
  */
 @ApplicationScoped
 class FanOut {
