@@ -57,6 +57,11 @@ class FanOut {
      * comment mentions.
      */
     record Delivery(Source event, long after, Target target, Long owner, List<Long> mentioned) {
+
+        /** Which delivery it is: the same event and place is the same batch of recipients. */
+        String key() {
+            return event.eventId() + "/" + after;
+        }
     }
 
     private final EntityManager em;
@@ -80,15 +85,12 @@ class FanOut {
         // The same entry twice in a consumer's batch (delivered again) is one delivery: its batch counts once.
         Map<String, Delivery> unique = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
-            unique.putIfAbsent(delivery.event().eventId() + "/" + delivery.after(), delivery);
-        }
-        if (unique.isEmpty()) {
-            return List.of();
+            unique.putIfAbsent(delivery.key(), delivery);
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             Made made = make(rule, unique.values());
             for (Delivery delivery : unique.values()) {
-                Batch batch = made.batches().get(delivery.event().eventId() + "/" + delivery.after());
+                Batch batch = made.batches().get(delivery.key());
                 if (batch != null && batch.scanned() >= config.fanOutBatch()) {
                     // Its id is derived from the event and the place: a batch done twice records its continuation once.
                     Source event = delivery.event();
@@ -171,7 +173,7 @@ class FanOut {
         for (Object row : result) {
             Object[] cells = (Object[]) row;
             if (((Number) cells[0]).intValue() == 0) {
-                batches.put(cells[1] + "/" + ((Number) cells[2]).longValue(),
+                batches.put(cells[1] + "/" + ((Number) cells[2]).longValue(), // a delivery's key
                         new Batch(((Number) cells[3]).longValue(), ((Number) cells[4]).intValue()));
             } else {
                 made.add(new Payloads.Made(((Number) cells[4]).longValue(), ((Number) cells[3]).longValue()));

@@ -1,5 +1,6 @@
 package org.qasite.notification;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,11 +95,11 @@ public class NotificationHandler implements EventHandler {
             try (EventLogContext logged = EventLogContext.enter(event.eventId(), event.type())) {
                 if (event.is(EventType.NOTIFICATIONS_FAN_OUT)) {
                     Payloads.FanOutContinued more = json.readValue(event.payload(), Payloads.FanOutContinued.class);
-                    if (RULES.containsKey(more.type())) { // a continuation of a kind this build does not know: skipped
+                    if (KINDS.containsKey(more.type())) { // a continuation of a kind this build does not know: skipped
                         deliveries.add(delivery(new FanOut.Source(more.eventId(), more.type(), more.payload()),
                                 more.after()));
                     }
-                } else if (RULES.containsKey(event.type())) {
+                } else if (KINDS.containsKey(event.type())) {
                     if (isNew(event)) {
                         deliveries.add(delivery(new FanOut.Source(event.eventId(), event.type(), event.payload()), 0));
                     } else if (isJustBefore(event)) {
@@ -120,46 +121,43 @@ public class NotificationHandler implements EventHandler {
             byType.computeIfAbsent(delivery.event().type(), type -> new ArrayList<>()).add(delivery);
         }
         List<Payloads.Made> made = new ArrayList<>();
-        byType.forEach((type, ofType) -> made.addAll(fanOut.deliver(RULES.get(type), ofType)));
+        byType.forEach((type, ofType) -> made.addAll(fanOut.deliver(KINDS.get(type).rule(), ofType)));
         return made;
     }
 
     /** The batch of the event's recipients after member {@code after}. */
-    private FanOut.Delivery delivery(FanOut.Source event, long after) throws Exception {
-        String type = event.type();
-        if (type.equals(EventType.ANSWER_CREATED.wireName)) {
-            Payloads.AnswerCreated answer = json.readValue(event.payload(), Payloads.AnswerCreated.class);
-            return new FanOut.Delivery(event, after,
-                    new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
-                    answer.questionAuthorId(), List.of());
-        } else if (type.equals(EventType.COMMENT_CREATED.wireName)) {
-            Payloads.CommentCreated comment = json.readValue(event.payload(), Payloads.CommentCreated.class);
-            return new FanOut.Delivery(event, after,
-                    new FanOut.Target(comment.questionId(), comment.answerId(), comment.commentId(), comment.authorId()),
-                    comment.postAuthorId(), comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
-        } else if (type.equals(EventType.ANSWER_ACCEPTED.wireName)) {
-            Payloads.AnswerAccepted accepted = json.readValue(event.payload(), Payloads.AnswerAccepted.class);
-            return new FanOut.Delivery(event, after,
-                    new FanOut.Target(accepted.questionId(), accepted.answerId(), null, accepted.questionAuthorId()),
-                    accepted.answerAuthorId(), List.of());
-        }
-        Payloads.QuestionCreated question = json.readValue(event.payload(), Payloads.QuestionCreated.class);
-        return new FanOut.Delivery(event, after, new FanOut.Target(question.questionId(), null, null, question.authorId()),
-                null, List.of());
+    private FanOut.Delivery delivery(FanOut.Source event, long after) throws IOException {
+        return KINDS.get(event.type()).delivery().read(json, event, after);
+    }
+
+    /** Reads an event's payload into the delivery of its recipients after member {@code after}. */
+    @FunctionalInterface
+    private interface PayloadReader {
+        FanOut.Delivery read(ObjectMapper json, FanOut.Source event, long after) throws IOException;
+    }
+
+    /** What a kind of event tells ({@link FanOut.Rule}), and how its payload gives the row {@code e} the rule reads. */
+    private record Kind(FanOut.Rule rule, PayloadReader delivery) {
     }
 
     /**
-     * What each kind of event that notifications are made of tells, over the event's row {@code e} ({@link FanOut.Rule}).
-     * An accept undone (or moved to another answer) by the time the event is handled is no news; one that stands is told
-     * once per answer ever (a unique index), so accepting again after an unaccept tells nobody again.
+     * The kinds of event that notifications are made of. An accept undone (or moved to another answer) by the time the
+     * event is handled is no news; one that stands is told once per answer ever (a unique index), so accepting again
+     * after an unaccept tells nobody again.
      */
-    private static final Map<String, FanOut.Rule> RULES = Map.of(
-            EventType.ANSWER_CREATED.wireName, new FanOut.Rule("""
+    private static final Map<String, Kind> KINDS = Map.of(
+            EventType.ANSWER_CREATED.wireName, new Kind(new FanOut.Rule("""
                     SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id
                     WHERE a.id = e.answer AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
                     "SELECT f.member_id, CASE WHEN f.member_id = e.owner THEN 'answer' ELSE 'followed-answer' END"
                             + " AS kind FROM (" + QuestionFollow.followersSql("e.question") + ") f"),
-            EventType.COMMENT_CREATED.wireName, new FanOut.Rule("""
+                    (json, event, after) -> {
+                        Payloads.AnswerCreated answer = json.readValue(event.payload(), Payloads.AnswerCreated.class);
+                        return new FanOut.Delivery(event, after,
+                                new FanOut.Target(answer.questionId(), answer.answerId(), null, answer.authorId()),
+                                answer.questionAuthorId(), List.of());
+                    }),
+            EventType.COMMENT_CREATED.wireName, new Kind(new FanOut.Rule("""
                     SELECT 1 FROM comment c JOIN question q ON q.id = c.question_id
                     LEFT JOIN answer a ON a.id = c.answer_id
                     WHERE c.id = e.comment AND c.deleted_at IS NULL AND q.deleted_at IS NULL
@@ -167,16 +165,34 @@ public class NotificationHandler implements EventHandler {
                     SELECT e.owner AS member_id, 'comment' AS kind
                     UNION ALL SELECT m.id, 'mention' FROM member m WHERE m.id = ANY (e.mentioned) AND m.id <> e.owner
                     """),
-            EventType.ANSWER_ACCEPTED.wireName, new FanOut.Rule("""
+                    (json, event, after) -> {
+                        Payloads.CommentCreated comment = json.readValue(event.payload(), Payloads.CommentCreated.class);
+                        return new FanOut.Delivery(event, after, new FanOut.Target(comment.questionId(),
+                                comment.answerId(), comment.commentId(), comment.authorId()), comment.postAuthorId(),
+                                comment.mentionedIds() == null ? List.of() : comment.mentionedIds());
+                    }),
+            EventType.ANSWER_ACCEPTED.wireName, new Kind(new FanOut.Rule("""
                     SELECT 1 FROM answer a JOIN question q ON q.id = a.question_id AND q.accepted_answer_id = a.id
                     WHERE a.id = e.answer AND a.deleted_at IS NULL AND q.deleted_at IS NULL""",
                     "SELECT e.owner AS member_id, 'accepted' AS kind"),
-            EventType.QUESTION_CREATED.wireName, new FanOut.Rule(
+                    (json, event, after) -> {
+                        Payloads.AnswerAccepted accepted = json.readValue(event.payload(), Payloads.AnswerAccepted.class);
+                        return new FanOut.Delivery(event, after, new FanOut.Target(accepted.questionId(),
+                                accepted.answerId(), null, accepted.questionAuthorId()), accepted.answerAuthorId(),
+                                List.of());
+                    }),
+            EventType.QUESTION_CREATED.wireName, new Kind(new FanOut.Rule(
                     "SELECT 1 FROM question q WHERE q.id = e.question AND q.deleted_at IS NULL", """
                             SELECT DISTINCT tf.member_id, 'tag-question' AS kind
                             FROM question_tag qt JOIN tag_follow tf ON tf.tag_id = qt.tag_id
                             WHERE qt.question_id = e.question
-                            """));
+                            """),
+                    (json, event, after) -> {
+                        Payloads.QuestionCreated question = json.readValue(event.payload(), Payloads.QuestionCreated.class);
+                        return new FanOut.Delivery(event, after,
+                                new FanOut.Target(question.questionId(), null, null, question.authorId()), null,
+                                List.of());
+                    }));
 
     /**
      * Whether the event was published after notifications existed: the group reads the stream from its start, and
