@@ -181,6 +181,10 @@ public class SearchService {
     }
 
     private Filter filter(SearchQuery search) {
+        if (!search.hasWords()) { // tags alone: no text to match, the tags are the only parameters
+            List<Object> params = new ArrayList<>(search.tags());
+            return new Filter("", null, null, "q.deleted_at IS NULL" + tagConditions(search.tags(), 0), params);
+        }
         List<Object> params = new ArrayList<>();
         params.add(config.config());
         params.add(search.leading());
@@ -193,12 +197,8 @@ public class SearchService {
             tsquery += (search.orPrefix() ? " || " : " && ")
                     + "(to_tsquery(CAST(?1 AS regconfig), ?3) || to_tsquery('simple', ?4))";
         }
-        StringBuilder tags = new StringBuilder();
-        for (String tag : search.tags()) {
-            params.add(tag);
-            tags.append(" AND EXISTS (SELECT 1 FROM question_tag qt JOIN tag t ON t.id = qt.tag_id"
-                    + " WHERE qt.question_id = q.id AND t.name = ?").append(params.size()).append(')');
-        }
+        String tags = tagConditions(search.tags(), params.size());
+        params.addAll(search.tags());
         // Deleted posts are few: they are filtered out of what the indexes find.
         String ownText = "SELECT q.id, " + RANK + " AS r FROM question q, query WHERE q.search_vector @@ query.q"
                 + " AND q.deleted_at IS NULL" + tags;
@@ -206,6 +206,16 @@ public class SearchService {
                 + " query WHERE a.search_vector @@ query.q AND a.deleted_at IS NULL AND q.deleted_at IS NULL" + tags;
         return new Filter("WITH query AS (SELECT " + tsquery + " AS q) ", ownText, answers,
                 "q.deleted_at IS NULL" + tags, params);
+    }
+
+    /** A condition on {@code q} for each tag, whose names are the parameters after the first {@code before}. */
+    private static String tagConditions(List<String> tags, int before) {
+        StringBuilder conditions = new StringBuilder();
+        for (int i = 1; i <= tags.size(); i++) {
+            conditions.append(" AND EXISTS (SELECT 1 FROM question_tag qt JOIN tag t ON t.id = qt.tag_id"
+                    + " WHERE qt.question_id = q.id AND t.name = ?").append(before + i).append(')');
+        }
+        return conditions.toString();
     }
 
     private List<Hit> hits(List<Long> ids, List<Long> byAnswer, SearchQuery search) {

@@ -104,6 +104,21 @@ class SearchTest {
     }
 
     @Test
+    void tagsAloneListTheirQuestionsNewestFirst() {
+        String tag = "tagonly" + System.nanoTime() % 100000;
+        Question older = question("First of the tagged ones", "Body one.", tag);
+        Question both = question("Second of the tagged ones", "Body two.", tag, "lamps");
+        question("Not tagged so", "Body three.", "lamps");
+        assertThat(results("[" + tag + "]"), equalTo(List.of(both.id, older.id)));
+        assertThat(results("[" + tag + "] [lamps]"), equalTo(List.of(both.id)));
+        given().queryParam("q", "[" + tag + "]").get("/search").then().statusCode(200)
+                .body(hasElement("#search-count", containsString("2")));
+        // a page past the last is not there, as for words
+        given().queryParam("q", "[" + tag + "]").queryParam("page", 2).get("/search").then().statusCode(404);
+        assertThat(results("[nosuchtag" + System.nanoTime() % 100000 + "]"), equalTo(List.of()));
+    }
+
+    @Test
     void anythingTypedIsSafe() {
         for (String hostile : List.of("'&|!:*()", "a & | b", "!!!", ":*", "(((", "\"", "[", "[]", "' OR 1=1 --",
                 "\\", "<>", "-", "a:*B", "%", "\u0000x", "[" + "x".repeat(300) + "]", "the")) {
