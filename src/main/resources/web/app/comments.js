@@ -83,7 +83,10 @@ document.addEventListener('submit', async (event) => {
   } catch (e) {
     data = null;
   }
-  if (!response.ok) {
+  // 409 with the comment's address: the same comment was sent already (a double click); it is in the list.
+  const repeated = response.status === 409 && data && Array.isArray(data.details)
+    && String(data.details[0]).startsWith('/comments/');
+  if (!response.ok && !repeated) {
     const details = data && Array.isArray(data.details) && data.details.length ? data.details[0].replace(/^body: /, '') : null;
     out.textContent = details || (data && data.error) || word('Retry', 'That did not work. Please try again.');
     out.classList.add('text-danger');

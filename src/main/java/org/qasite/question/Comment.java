@@ -56,6 +56,19 @@ public class Comment extends PanacheEntityBase {
     public Instant deletedAt;
 
     /**
+     * The member's comment with this text on the same post (an answer's, or the question's own when {@code answerId} is
+     * null) since the time, not deleted: the same comment sent again (a double click, the back button), or null.
+     */
+    public static Comment findRepeat(long authorId, long questionId, Long answerId, String body, Instant since) {
+        return (answerId == null
+                ? find("author.id = ?1 and questionId = ?2 and answerId is null and body = ?3 and createdAt > ?4"
+                        + " and deletedAt is null", authorId, questionId, body, since)
+                : find("author.id = ?1 and answerId = ?2 and body = ?3 and createdAt > ?4 and deletedAt is null",
+                        authorId, answerId, body, since))
+                .firstResult();
+    }
+
+    /**
      * The comments shown under a question page: those on the question and those on the given answers, not deleted,
      * oldest first, with their authors, in one query. The answers' ids go as one array parameter: Hibernate translates a
      * query with a list parameter ({@code in ?2}) to SQL again for every call, which cost more than the query itself.

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qasite.member.CurrentMember;
+import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.Ids;
 import org.qasite.refusal.QaException;
 import org.qasite.text.i18n.QuestionMsg;
@@ -84,6 +85,8 @@ public class CommentResource {
             Comment comment = comments.comment(me.id(), target, new CommentInput(body));
             return Response.seeOther(URI.create(postUrl(comment, "#comment-" + comment.id)))
                     .cookie(Flash.set(ReaderLocale.wordsNow(QuestionMsg.class).comment_posted())).build();
+        } catch (DuplicatePost e) {
+            return Response.seeOther(URI.create(e.url())).cookie(Flash.set(e.getMessage())).build();
         } catch (QaException e) {
             if (e.status() == 404) {
                 throw e;

@@ -1,5 +1,6 @@
 package org.qasite.question;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.qasite.events.Payloads;
 import org.qasite.limit.RateLimiter;
 import org.qasite.markdown.InlineMarkdown;
 import org.qasite.member.Member;
+import org.qasite.refusal.DuplicatePost;
 import org.qasite.refusal.InputValidator;
 import org.qasite.refusal.QaException;
 import org.qasite.text.InputText;
@@ -22,6 +24,9 @@ import org.qasite.text.i18n.Refusals;
 /** Writes and deletes comments, each with its event in the same transaction. */
 @ApplicationScoped
 public class CommentService {
+
+    /** The same text on the same post from the same member within this time is the same comment sent again. */
+    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     /** The post a comment goes on: a question, or an answer. */
     public record Target(boolean onAnswer, long id) {
@@ -73,9 +78,16 @@ public class CommentService {
         }
         validator.check(validator.errors(input));
         Member author = Member.lockForPosting(authorId, LoginAction.COMMENT);
+        // After the member's posting lock: a second send of the same comment waits until the first committed, and finds it.
+        Long answerId = target.onAnswer() ? target.id() : null;
+        Comment repeat = Comment.findRepeat(authorId, question.id, answerId, input.body(),
+                Instant.now().minus(REPEAT_WINDOW));
+        if (repeat != null) {
+            throw new DuplicatePost(Refusals.now().duplicate_comment(), "/comments/" + repeat.id);
+        }
         Comment comment = new Comment();
         comment.questionId = question.id;
-        comment.answerId = target.onAnswer() ? target.id() : null;
+        comment.answerId = answerId;
         comment.author = author;
         comment.body = input.body();
         Mentions.Linked linked = Mentions.link(markdown.toSafeHtml(input.body()), ThreadPeople.of(question.id));

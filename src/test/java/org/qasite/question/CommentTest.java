@@ -12,8 +12,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.qasite.testsupport.Pages.hasElement;
 import static org.qasite.testsupport.Pages.hasText;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -185,6 +192,50 @@ class CommentTest {
                 .then().statusCode(409).body("error", equalTo("This question was deleted."));
         assertThat(comments(), equalTo(0L));
         assertThat(commentEvents(), equalTo(0L));
+    }
+
+    @Test
+    void theSameCommentSentTwicePostsOnceAndLeadsToIt() {
+        Map<String, String> form = Map.of("body", "Sent twice by the back button.");
+        session.postForm("/answers/" + answer.id + "/comments", form).then().statusCode(303);
+        long id = lastComment();
+        session.postForm("/answers/" + answer.id + "/comments", form).then().statusCode(303)
+                .header("Location", endsWith("/comments/" + id));
+        session.get(question.path()).then().body(hasText(containsString("You posted this comment already")));
+        session.postJson("/api/v1/answers/" + answer.id + "/comments", form).then().statusCode(409)
+                .body("error", equalTo("You posted this comment already: here it is."))
+                .body("details[0]", equalTo("/comments/" + id));
+        assertThat(comments(), equalTo(1L));
+        assertThat(commentEvents(), equalTo(1L));
+
+        // the same words on another post, or from someone else, make a comment of their own
+        session.postForm("/questions/" + question.id + "/comments", form).then().statusCode(303);
+        WebSession.loggedIn(asker.username).postForm("/answers/" + answer.id + "/comments", form).then()
+                .statusCode(303);
+        assertThat(comments(), equalTo(3L));
+        // and so do they once the first was deleted
+        session.postForm("/comments/" + id + "/delete", Map.of()).then().statusCode(303);
+        session.postForm("/answers/" + answer.id + "/comments", form).then().statusCode(303);
+        assertThat(comments(), equalTo(4L));
+
+        // a double click: sends at the same moment still make one comment
+        Map<String, String> twice = Map.of("body", "Sent four times at the same moment.");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> sends = Collections.nCopies(4,
+                    () -> session.postJson("/api/v1/questions/" + question.id + "/comments", twice).statusCode());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(sends)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses.stream().filter(s -> s == 201).count(), equalTo(1L));
+            assertThat(statuses.stream().filter(s -> s == 409).count(), equalTo(3L));
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(comments(), equalTo(5L));
     }
 
     @Test

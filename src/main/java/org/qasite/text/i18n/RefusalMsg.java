@@ -150,6 +150,9 @@ public interface RefusalMsg {
     @Message("You posted this answer already: here it is.")
     String duplicate_answer();
 
+    @Message("You posted this comment already: here it is.")
+    String duplicate_comment();
+
     @Message("Only the author of the question can accept an answer.")
     String accept_only_asker();
 
