@@ -39,9 +39,10 @@ class AnswerMails {
         mail.recipient = recipient.email;
         String answerUrl = site.absoluteUrl(answer.question.path() + "#answer-" + answer.id);
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.ANSWERS, recipient.id);
-        Mail headers = new Mail()
+        String subject = Messages.mail(recipient.mailLocale()).mail_new_answer_subject(answer.question.title);
+        Mail headers = MailSubjects.keep(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.newAnswer(recipient.displayName, answer.question.title,
                 answer.author.nameIn(recipient.mailLocale()),
                 MailExcerpt.of(answer.bodyHtml, config.excerptLength()), answerUrl, unsubscribeUrl, site.getName(),
@@ -49,6 +50,6 @@ class AnswerMails {
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .mail(headers)
                 .to(recipient.email)
-                .subject(Messages.mail(recipient.mailLocale()).mail_new_answer_subject(answer.question.title));
+                .subject(subject);
     }
 }

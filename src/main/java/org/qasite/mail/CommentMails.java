@@ -46,9 +46,10 @@ class CommentMails {
         mail.recipient = recipient.email;
         String commentUrl = site.absoluteUrl("/comments/" + comment.id);
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.COMMENTS, recipient.id);
-        Mail headers = new Mail()
+        String subject = Messages.mail(recipient.mailLocale()).comment_subject(answer != null, question.title);
+        Mail headers = MailSubjects.keep(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.newComment(recipient.displayName, question.title, answer != null,
                 comment.author.nameIn(recipient.mailLocale()), MailExcerpt.of(comment.bodyHtml, config.excerptLength()),
                 commentUrl,
@@ -57,6 +58,6 @@ class CommentMails {
                 // rendered outside any request: in the recipient's language
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .to(recipient.email)
-                .subject(Messages.mail(recipient.mailLocale()).comment_subject(answer != null, question.title));
+                .subject(subject);
     }
 }

@@ -95,9 +95,9 @@ class NotificationMails {
         mail.recipient = recipient.email;
         UnsubscribeLinks.Topic topic = UnsubscribeLinks.Topic.of(kind);
         String unsubscribeUrl = unsubscribe.url(topic, recipient.id);
-        Mail headers = new Mail()
+        Mail headers = MailSubjects.keep(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), notice.subject());
         return Mails.Templates.notice(recipient.displayName, actorName, notice.action(), question.title,
                 MailExcerpt.of(notice.html(), config.excerptLength()), notice.url(), notice.linkLabel(), notice.reason(),
                 UnsubscribeResource.Kind.of(topic, words).about(), unsubscribeUrl, site.getName(), site.getBaseUrl())

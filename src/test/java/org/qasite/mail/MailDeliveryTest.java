@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.qasite.testsupport.Pages.hasElement;
 
@@ -139,6 +140,19 @@ class MailDeliveryTest {
         assertThat(mail.headers().get("list-unsubscribe-post"), equalTo("List-Unsubscribe=One-Click"));
         assertThat("the mailer really went through the SMTP proxy", proxies.smtp().connectionsAccepted() > 0,
                 is(true));
+    }
+
+    @Test
+    void emojiInTheTitleArriveInTheSubject() {
+        Member author = memberWithOwnAddress("emoji");
+        // Characters outside the Basic Multilingual Plane, with Hebrew and Cyrillic, long enough for several encoded words.
+        Question question = data.question(author, "Why does 🚀 launch fail with 🎉, עברית and кириллица? " + UUID.randomUUID());
+        WebSession.loggedIn(data.member("answerer").username).postForm("/questions/" + question.id + "/answers",
+                Map.of("body", "Because of the rocket.")).then().statusCode(303);
+
+        Maildev.Mail mail = theOnlyMail(author, 1).get(0);
+        assertThat(mail.subject(), containsString(question.title));
+        assertThat(mail.subject(), not(containsString("??")));
     }
 
     @Test
