@@ -188,7 +188,8 @@ public class SearchService {
         List<Object> params = new ArrayList<>();
         params.add(config.config());
         params.add(search.leading());
-        String tsquery = "websearch_to_tsquery(CAST(?1 AS regconfig), ?2)";
+        // "<", "</", ">" and "/>" as spaces, as in the stored vectors (V27): "<section>" is a word, not markup left out.
+        String tsquery = "websearch_to_tsquery(CAST(?1 AS regconfig), regexp_replace(?2, '</?|/?>', ' ', 'g'))";
         String prefix = search.prefix();
         if (prefix != null) {
             // As the suggestions do: the last word stemmed, or as the start of a word. Letters and digits only.

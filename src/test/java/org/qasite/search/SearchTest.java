@@ -104,6 +104,22 @@ class SearchTest {
     }
 
     @Test
+    void namesInAngleBracketsAreWordsNotMarkupLeftOut() {
+        String word = "flexquux" + System.nanoTime() % 100000;
+        Question question = question("Why is my <section> element not centered with " + word + "?",
+                "The <aside> next to it stays put, and </figcaption> too.");
+        Member answerer = data.member("bracketer");
+        data.answer(answerer, question, "Wrap the " + word + " in a <dialog> element.");
+        // the same in what is typed: "<word>" alone would be markup, and nothing would be searched
+        for (String q : List.of("section " + word, "<" + word + ">", "</" + word + ">", "aside " + word,
+                "figcaption " + word, "dialog " + word)) {
+            assertThat(q, results(q), equalTo(List.of(question.id)));
+        }
+        given().queryParam("q", "<section> " + word.substring(0, 6)).get("/api/v1/search/suggest").then()
+                .statusCode(200).body("id", hasItem(question.id.intValue()));
+    }
+
+    @Test
     void tagsAloneListTheirQuestionsNewestFirst() {
         String tag = "tagonly" + System.nanoTime() % 100000;
         Question older = question("First of the tagged ones", "Body one.", tag);
