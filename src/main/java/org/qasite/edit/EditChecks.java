@@ -54,7 +54,7 @@ final class EditChecks {
     static String summary(String raw, Map<String, String> errors) {
         String summary = InputText.line(raw == null ? "" : raw);
         if (summary.length() > MAX_SUMMARY) {
-            errors.put("summary", Refusals.now().summary_too_long(MAX_SUMMARY));
+            errors.put("summary", Refusals.forField().summary_too_long(MAX_SUMMARY));
         }
         return summary.isEmpty() ? null : summary;
     }

@@ -51,7 +51,7 @@ public class QuestionService {
         Map<String, String> errors = validator.errors(input);
         TagNames.Problem tagProblem = TagNames.check(input.tags());
         if (tagProblem != null) {
-            errors.put("tags", say(tagProblem, Refusals.now()));
+            errors.put("tags", say(tagProblem, Refusals.forField()));
         }
         validator.check(errors);
         return input;

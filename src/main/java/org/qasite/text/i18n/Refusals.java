@@ -43,6 +43,18 @@ public final class Refusals {
         return of(locale());
     }
 
+    /**
+     * In the reader's language, under {@code /api/} too: the words of a problem with one field, which go in a refusal's
+     * details next to Bean Validation's messages of the other fields, and follow the reader as those do.
+     */
+    public static RefusalMsg forField() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return english();
+        }
+        return of(arc.instance(ReaderLanguage.class).get().locale());
+    }
+
     /** The language {@link #now()} speaks, for the numbers a refusal shows ("300,000", "300 000"). */
     public static Locale locale() {
         ArcContainer arc = Arc.container();

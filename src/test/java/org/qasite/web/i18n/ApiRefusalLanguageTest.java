@@ -2,8 +2,11 @@ package org.qasite.web.i18n;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -77,6 +80,18 @@ class ApiRefusalLanguageTest {
                 .body("error", startsWith("Слишком быстро: голоса — не больше 60 в минуту. Попробуйте снова через "));
         json(voter).header("Accept-Language", RUSSIAN).body(Map.of("value", 1)).post(url).then().statusCode(429)
                 .body("error", startsWith("You are going too fast: at most 60 votes per minute."));
+    }
+
+    @Test
+    void everyFieldsProblemFollowsTheReaderInTheDetailsAsBeanValidationsDo() {
+        WebSession session = WebSession.loggedIn(data.member("api-lang-fields").username);
+        json(session).header("Accept-Language", RUSSIAN).body(Map.of("title", "", "body", "", "tags", List.of()))
+                .post("/api/v1/questions").then().statusCode(400)
+                .body("error", equalTo("Please correct the marked fields.")) // the refusal itself: English for programs
+                .body("details", hasItems("title: Введите заголовок.", "body: Опишите свой вопрос.",
+                        "tags: Добавьте хотя бы одну метку (например: java, sql)."));
+        json(session).body(Map.of("title", "", "body", "", "tags", List.of())).post("/api/v1/questions").then()
+                .statusCode(400).body("details", hasItem("tags: Add at least one tag (for example: java, sql)."));
     }
 
     @Test
