@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,14 @@ class Snippets {
     /** Constants, never typed text: written into the SQL. */
     private static final String SNIPPET_OPTIONS = "StartSel=" + SearchService.START + ", StopSel=" + SearchService.STOP
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    /**
+     * A zero-width space put after each "<" and "</" of the text given to ts_headline, whose parser reads it as a blank:
+     * "<section>" is then the word "section", marked where it matches, not markup that the snippet leaves out (the
+     * vectors read it so since V27). Taken out of what comes back.
+     */
+    private static final String BREAK = "\u200B";
+    private static final Pattern MARKUP_START = Pattern.compile("</?");
 
     record Marked(String titleHtml, String snippetHtml, boolean fromAnswer) {
     }
@@ -43,8 +52,8 @@ class Snippets {
                     .append(" AS bigint), CAST(?").append(params.size() + 2).append(" AS text), CAST(?")
                     .append(params.size() + 3).append(" AS text))");
             params.add(q.id);
-            params.add(q.title);
-            params.add(PlainText.of(answer != null ? answer : q.body));
+            params.add(unmarkup(q.title));
+            params.add(unmarkup(PlainText.of(answer != null ? answer : q.body)));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = SearchService.bind(em.createNativeQuery(search.with() + ", t(id, title, body) AS (VALUES "
@@ -54,8 +63,8 @@ class Snippets {
         Map<Long, Marked> marked = new HashMap<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
-            marked.put(id, new Marked(SearchService.highlight((String) r[1]), SearchService.highlight((String) r[2]),
-                    answerTexts.containsKey(id)));
+            marked.put(id, new Marked(SearchService.highlight(((String) r[1]).replace(BREAK, "")),
+                    SearchService.highlight(((String) r[2]).replace(BREAK, "")), answerTexts.containsKey(id)));
         }
         return marked;
     }
@@ -77,5 +86,9 @@ class Snippets {
     /** The start of a question's text, for a search by tags alone. */
     static String excerpt(String body) {
         return PlainText.excerpt(body, 240);
+    }
+
+    private static String unmarkup(String text) {
+        return MARKUP_START.matcher(text).replaceAll("$0" + BREAK);
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.qasite.testsupport.Pages.hasElement;
+import static org.qasite.testsupport.Pages.hasText;
 
 import java.util.List;
 
@@ -107,7 +108,7 @@ class SearchTest {
     void namesInAngleBracketsAreWordsNotMarkupLeftOut() {
         String word = "flexquux" + System.nanoTime() % 100000;
         Question question = question("Why is my <section> element not centered with " + word + "?",
-                "The <aside> next to it stays put, and </figcaption> too.");
+                "The `<aside>` next to it stays put, and `</figcaption>` too (inline HTML is not shown, code is).");
         Member answerer = data.member("bracketer");
         data.answer(answerer, question, "Wrap the " + word + " in a <dialog> element.");
         // the same in what is typed: "<word>" alone would be markup, and nothing would be searched
@@ -115,6 +116,11 @@ class SearchTest {
                 "figcaption " + word, "dialog " + word)) {
             assertThat(q, results(q), equalTo(List.of(question.id)));
         }
+        // and marked in the title and the snippet, the brackets shown as written
+        given().queryParam("q", "section aside " + word).get("/search").then().statusCode(200)
+                .body(hasElement(".search-hit mark", equalTo("section")), hasElement(".search-hit mark", equalTo("aside")),
+                        hasText(containsString("Why is my <section> element")), hasText(containsString("The <aside> next")),
+                        not(containsString("\u200B")));
         given().queryParam("q", "<section> " + word.substring(0, 6)).get("/api/v1/search/suggest").then()
                 .statusCode(200).body("id", hasItem(question.id.intValue()));
     }
