@@ -11,6 +11,7 @@ import org.qasite.text.i18n.AccountMailMsg;
 import org.qasite.text.i18n.Messages;
 import org.qasite.web.Site;
 
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.TemplateInstance;
 
@@ -67,7 +68,9 @@ class AccountMails {
             }
             default -> throw new IllegalStateException("Mail " + mail.id + " is of an unknown kind: " + mail.kind);
         }
-        return message.setAttribute(TemplateInstance.LOCALE, recipient.mailLocale()).to(mail.recipient).subject(subject);
+        // the site's name may hold an emoji
+        return message.mail(MailSubjects.keep(new Mail(), subject)).setAttribute(TemplateInstance.LOCALE,
+                recipient.mailLocale()).to(mail.recipient).subject(subject);
     }
 
     /** The link's token, while it still works. */

@@ -86,15 +86,16 @@ public class DigestMails {
         int count = digest.items().size();
         mail.recipient = recipient.email;
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.digest(digest.frequency()), recipient.id);
-        Mail headers = new Mail()
+        String subject = words.digest_subject(daily, count, site.getName());
+        Mail headers = MailSubjects.keep(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.digest(recipient.displayName, daily, period, count, List.copyOf(groups.values()),
                 kindLinks, unsubscribeUrl, site.absoluteUrl("/settings"), site.getName(), site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)
                 .to(recipient.email)
-                .subject(words.digest_subject(daily, count, site.getName()));
+                .subject(subject);
     }
 
     private static String line(Inbox.Item item, MailMsg words) {

@@ -15,8 +15,11 @@ import io.quarkus.mailer.Mail;
  */
 final class MailSubjects {
 
-    /** UTF-8 bytes per encoded word: 60 characters of Base64, 72 with the word's markers (at most 75). */
-    private static final int BYTES_PER_WORD = 45;
+    /**
+     * UTF-8 bytes per encoded word: 52 characters of Base64, 64 with the word's markers, so that the first line,
+     * "Subject: " and a word, stays within the 76 characters RFC 2047 allows a line with encoded words.
+     */
+    private static final int BYTES_PER_WORD = 39;
 
     private MailSubjects() {
     }

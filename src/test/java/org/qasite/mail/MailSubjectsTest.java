@@ -34,6 +34,8 @@ class MailSubjectsTest {
                     .decode(ByteBuffer.wrap(utf8)));
         }
         assertThat(words.size() > 1, equalTo(true));
+        // RFC 2047: a line that holds encoded words is at most 76 characters, the first one with its header's name
+        assertThat(("Subject: " + words.get(0)).length(), lessThanOrEqualTo(76));
         assertThat(decoded.toString(), equalTo(subject));
     }
 
