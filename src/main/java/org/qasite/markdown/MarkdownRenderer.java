@@ -187,7 +187,7 @@ public class MarkdownRenderer {
         TableScan.Result tables = TableScan.of(text);
         if (tables.widestTable() > config.maxTableColumns()) {
             throw InvalidInput.of("body",
-                    Refusals.now().table_too_wide(config.maxTableColumns(), tables.widestTable()));
+                    Refusals.forField().table_too_wide(config.maxTableColumns(), tables.widestTable()));
         }
         if (tables.cells() > config.maxTableCells()) {
             throw tooManyCells(tables.cells());
@@ -196,15 +196,15 @@ public class MarkdownRenderer {
 
     /** {@code found}: how many cells the text's tables have, or -1 when the count stopped at the cap. */
     private InvalidInput tooManyCells(long found) {
-        return InvalidInput.of("body", Refusals.now().table_too_many_cells(Refusals.number(config.maxTableCells()),
-                found < 0 ? null : Refusals.number(found)));
+        return InvalidInput.of("body", Refusals.forField().table_too_many_cells(Refusals.fieldNumber(config.maxTableCells()),
+                found < 0 ? null : Refusals.fieldNumber(found)));
     }
 
     static InvalidInput tooMuchHtml(int budget) {
-        return InvalidInput.of("body", Refusals.now().text_too_much_html(Refusals.number(budget)));
+        return InvalidInput.of("body", Refusals.forField().text_too_much_html(Refusals.fieldNumber(budget)));
     }
 
     static InvalidInput tooDeepToShow() {
-        return InvalidInput.of("body", Refusals.now().text_too_deep());
+        return InvalidInput.of("body", Refusals.forField().text_too_deep());
     }
 }

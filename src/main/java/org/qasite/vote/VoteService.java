@@ -60,7 +60,7 @@ public class VoteService {
     @Transactional
     public Result vote(Target target, long postId, long memberId, Integer value) {
         if (value == null || value < -1 || value > 1) {
-            throw InvalidInput.of("value", Refusals.now().vote_value());
+            throw InvalidInput.of("value", Refusals.forField().vote_value());
         }
         // The post and its question (the same row for a question): a deleted one takes no votes.
         List<?> post = em.createNativeQuery("SELECT p.author_id, p." + target.questionColumn

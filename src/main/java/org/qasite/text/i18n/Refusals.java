@@ -48,11 +48,21 @@ public final class Refusals {
      * details next to Bean Validation's messages of the other fields, and follow the reader as those do.
      */
     public static RefusalMsg forField() {
+        return Arc.container() == null ? english() : of(fieldLocale());
+    }
+
+    /** The language {@link #forField()} speaks: the reader's (English outside a request). */
+    public static Locale fieldLocale() {
         ArcContainer arc = Arc.container();
         if (arc == null || !arc.requestContext().isActive()) {
-            return english();
+            return SiteLocales.ENGLISH;
         }
-        return of(arc.instance(ReaderLanguage.class).get().locale());
+        return arc.instance(ReaderLanguage.class).get().locale();
+    }
+
+    /** A whole number as {@link #forField()}'s language writes it. */
+    public static String fieldNumber(long n) {
+        return NumberFormat.getIntegerInstance(fieldLocale()).format(n);
     }
 
     /** The language {@link #now()} speaks, for the numbers a refusal shows ("300,000", "300 000"). */

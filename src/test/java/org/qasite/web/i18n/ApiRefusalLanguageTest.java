@@ -92,6 +92,15 @@ class ApiRefusalLanguageTest {
                         "tags: Добавьте хотя бы одну метку (например: java, sql)."));
         json(session).body(Map.of("title", "", "body", "", "tags", List.of())).post("/api/v1/questions").then()
                 .statusCode(400).body("details", hasItem("tags: Add at least one tag (for example: java, sql)."));
+        // a vote's value, and a body's table, whose problems the services find themselves
+        Question question = data.question(data.member("api-lang-asker2"), "Which vote values are there, in Russian?");
+        json(session).header("Accept-Language", RUSSIAN).body(Map.of("value", 7))
+                .post("/api/v1/questions/" + question.id + "/vote").then().statusCode(400)
+                .body("details", hasItem("value: Голос — это 1 (за), -1 (против) или 0 (отозвать)."));
+        String wide = "|" + "a|".repeat(60) + "\n|" + "-|".repeat(60) + "\n";
+        json(session).header("Accept-Language", RUSSIAN).body(Map.of("body", "A wide table:\n\n" + wide))
+                .post("/api/v1/questions/" + question.id + "/answers").then().statusCode(400)
+                .body("details", hasItem(startsWith("body: В таблице может быть не больше")));
     }
 
     @Test
