@@ -83,10 +83,10 @@ class SignupLoginTest {
         signup(session, username, username + "@example.org", "s3cret-pass", "other-pass").then().statusCode(400)
                 .body(hasText(containsString("The two passwords differ.")));
         signup(session, "has space!", username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(400)
-                .body(hasText(containsString("Latin letters (a-z), digits, and _ . - only")));
+                .body(hasText(containsString("Latin letters (A-Z, a-z), digits, and _ . - only")));
         // letters of another script are refused, and the message says which letters are meant
         signup(session, "тестер", username + "@example.org", "s3cret-pass", "s3cret-pass").then().statusCode(400)
-                .body(hasText(containsString("Latin letters (a-z), digits, and _ . - only")));
+                .body(hasText(containsString("Latin letters (A-Z, a-z), digits, and _ . - only")));
         signup(session, "x".repeat(31), username + "@example.org", "s3cret-pass", "s3cret-pass").then()
                 .statusCode(400).body(hasText(containsString("3 to 30 characters")));
         assertThat(members(username), equalTo(0L));
