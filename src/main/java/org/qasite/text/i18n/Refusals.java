@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.qasite.text.ScriptMix;
 
@@ -53,11 +54,7 @@ public final class Refusals {
 
     /** The language {@link #forField()} speaks: the reader's (English outside a request). */
     public static Locale fieldLocale() {
-        ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return SiteLocales.ENGLISH;
-        }
-        return arc.instance(ReaderLanguage.class).get().locale();
+        return ofReader(ReaderLanguage::locale);
     }
 
     /** A whole number as {@link #forField()}'s language writes it. */
@@ -67,11 +64,16 @@ public final class Refusals {
 
     /** The language {@link #now()} speaks, for the numbers a refusal shows ("300,000", "300 000"). */
     public static Locale locale() {
+        return ofReader(ReaderLanguage::refusalLocale);
+    }
+
+    /** One of the request's languages; English outside a request. */
+    private static Locale ofReader(Function<ReaderLanguage, Locale> language) {
         ArcContainer arc = Arc.container();
         if (arc == null || !arc.requestContext().isActive()) {
             return SiteLocales.ENGLISH;
         }
-        return arc.instance(ReaderLanguage.class).get().refusalLocale();
+        return language.apply(arc.instance(ReaderLanguage.class).get());
     }
 
     /** A whole number as the refusal's language writes it. */
