@@ -69,8 +69,8 @@ class AccountMails {
             default -> throw new IllegalStateException("Mail " + mail.id + " is of an unknown kind: " + mail.kind);
         }
         // the site's name may hold an emoji
-        return message.mail(MailSubjects.keep(new Mail(), subject)).setAttribute(TemplateInstance.LOCALE,
-                recipient.mailLocale()).to(mail.recipient).subject(subject);
+        return message.mail(MailSubjects.withSubject(new Mail(), subject)).setAttribute(TemplateInstance.LOCALE,
+                recipient.mailLocale()).to(mail.recipient);
     }
 
     /** The link's token, while it still works. */

@@ -40,7 +40,7 @@ class AnswerMails {
         String answerUrl = site.absoluteUrl(answer.question.path() + "#answer-" + answer.id);
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.ANSWERS, recipient.id);
         String subject = Messages.mail(recipient.mailLocale()).mail_new_answer_subject(answer.question.title);
-        Mail headers = MailSubjects.keep(new Mail()
+        Mail headers = MailSubjects.withSubject(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.newAnswer(recipient.displayName, answer.question.title,
@@ -49,7 +49,6 @@ class AnswerMails {
                 site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
                 .mail(headers)
-                .to(recipient.email)
-                .subject(subject);
+                .to(recipient.email);
     }
 }

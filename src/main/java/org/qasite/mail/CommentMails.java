@@ -47,7 +47,7 @@ class CommentMails {
         String commentUrl = site.absoluteUrl("/comments/" + comment.id);
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.COMMENTS, recipient.id);
         String subject = Messages.mail(recipient.mailLocale()).comment_subject(answer != null, question.title);
-        Mail headers = MailSubjects.keep(new Mail()
+        Mail headers = MailSubjects.withSubject(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.newComment(recipient.displayName, question.title, answer != null,
@@ -57,7 +57,6 @@ class CommentMails {
                 .mail(headers)
                 // rendered outside any request: in the recipient's language
                 .setAttribute(TemplateInstance.LOCALE, recipient.mailLocale())
-                .to(recipient.email)
-                .subject(subject);
+                .to(recipient.email);
     }
 }

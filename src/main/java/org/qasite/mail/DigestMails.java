@@ -87,15 +87,14 @@ public class DigestMails {
         mail.recipient = recipient.email;
         String unsubscribeUrl = unsubscribe.url(UnsubscribeLinks.Topic.digest(digest.frequency()), recipient.id);
         String subject = words.digest_subject(daily, count, site.getName());
-        Mail headers = MailSubjects.keep(new Mail()
+        Mail headers = MailSubjects.withSubject(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), subject);
         return Mails.Templates.digest(recipient.displayName, daily, period, count, List.copyOf(groups.values()),
                 kindLinks, unsubscribeUrl, site.absoluteUrl("/settings"), site.getName(), site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)
-                .to(recipient.email)
-                .subject(subject);
+                .to(recipient.email);
     }
 
     private static String line(Inbox.Item item, MailMsg words) {

@@ -24,8 +24,11 @@ final class MailSubjects {
     private MailSubjects() {
     }
 
-    /** Adds the subject to the mail's headers when the mail client cannot encode it; returns the mail. */
-    static Mail keep(Mail mail, String subject) {
+    /**
+     * Gives the mail its subject, and also as a header of its own when the mail client would spoil it; returns the mail.
+     */
+    static Mail withSubject(Mail mail, String subject) {
+        mail.setSubject(subject);
         if (subject.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
             mail.addHeader("Subject", encodedWords(subject));
         }

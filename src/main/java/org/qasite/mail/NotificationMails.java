@@ -95,7 +95,7 @@ class NotificationMails {
         mail.recipient = recipient.email;
         UnsubscribeLinks.Topic topic = UnsubscribeLinks.Topic.of(kind);
         String unsubscribeUrl = unsubscribe.url(topic, recipient.id);
-        Mail headers = MailSubjects.keep(new Mail()
+        Mail headers = MailSubjects.withSubject(new Mail()
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), notice.subject());
         return Mails.Templates.notice(recipient.displayName, actorName, notice.action(), question.title,
@@ -103,8 +103,7 @@ class NotificationMails {
                 UnsubscribeResource.Kind.of(topic, words).about(), unsubscribeUrl, site.getName(), site.getBaseUrl())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .mail(headers)
-                .to(recipient.email)
-                .subject(notice.subject());
+                .to(recipient.email);
     }
 
     /** The words and the link of one kind's mail. */

@@ -60,8 +60,13 @@ class FanOut {
 
         /** Which delivery it is: the same event and place is the same batch of recipients. */
         String key() {
-            return event.eventId() + "/" + after;
+            return FanOut.key(event.eventId(), after);
         }
+    }
+
+    /** The key of an event's batch of recipients after member {@code after}. */
+    private static String key(Object eventId, long after) {
+        return eventId + "/" + after;
     }
 
     private final EntityManager em;
@@ -92,10 +97,9 @@ class FanOut {
             for (Delivery delivery : unique.values()) {
                 Batch batch = made.batches().get(delivery.key());
                 if (batch != null && batch.scanned() >= config.fanOutBatch()) {
-                    // Its id is derived from the event and the place: a batch done twice records its continuation once.
+                    // Its id is derived from the next batch's key: a batch done twice records its continuation once.
                     Source event = delivery.event();
-                    UUID next = UUID.nameUUIDFromBytes(
-                            (event.eventId() + "/" + batch.last()).getBytes(StandardCharsets.UTF_8));
+                    UUID next = UUID.nameUUIDFromBytes(key(event.eventId(), batch.last()).getBytes(StandardCharsets.UTF_8));
                     outbox.recordOnce(next, EventType.NOTIFICATIONS_FAN_OUT,
                             new Payloads.FanOutContinued(event.eventId(), event.type(), event.payload(), batch.last()));
                 }
@@ -173,7 +177,7 @@ class FanOut {
         for (Object row : result) {
             Object[] cells = (Object[]) row;
             if (((Number) cells[0]).intValue() == 0) {
-                batches.put(cells[1] + "/" + ((Number) cells[2]).longValue(), // a delivery's key
+                batches.put(key(cells[1], ((Number) cells[2]).longValue()),
                         new Batch(((Number) cells[3]).longValue(), ((Number) cells[4]).intValue()));
             } else {
                 made.add(new Payloads.Made(((Number) cells[4]).longValue(), ((Number) cells[3]).longValue()));

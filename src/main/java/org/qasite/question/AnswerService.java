@@ -1,6 +1,5 @@
 package org.qasite.question;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -24,9 +23,6 @@ import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
 public class AnswerService {
-
-    /** How far back a resubmitted identical answer is recognised. */
-    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     private final InputValidator validator;
     private final MarkdownRenderer markdown;
@@ -60,7 +56,7 @@ public class AnswerService {
         }
         DeletedPosts.refuseIfDeleted(question, RefusalMsg::deleted_takes_no_answers);
         Member author = Member.lockForPosting(authorId, LoginAction.ANSWER);
-        Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), Instant.now().minus(REPEAT_WINDOW));
+        Answer repeat = Answer.findRepeat(authorId, questionId, input.body(), DuplicatePost.windowStart());
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_answer(), "/answers/" + repeat.id);
         }

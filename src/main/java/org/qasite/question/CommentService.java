@@ -1,6 +1,5 @@
 package org.qasite.question;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +23,6 @@ import org.qasite.text.i18n.Refusals;
 /** Writes and deletes comments, each with its event in the same transaction. */
 @ApplicationScoped
 public class CommentService {
-
-    /** The same text on the same post from the same member within this time is the same comment sent again. */
-    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     /** The post a comment goes on: a question, or an answer. */
     public record Target(boolean onAnswer, long id) {
@@ -81,7 +77,7 @@ public class CommentService {
         // After the member's posting lock: a second send of the same comment waits until the first committed, and finds it.
         Long answerId = target.onAnswer() ? target.id() : null;
         Comment repeat = Comment.findRepeat(authorId, question.id, answerId, input.body(),
-                Instant.now().minus(REPEAT_WINDOW));
+                DuplicatePost.windowStart());
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_comment(), "/comments/" + repeat.id);
         }

@@ -1,7 +1,5 @@
 package org.qasite.question;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +23,6 @@ import org.qasite.text.i18n.Refusals;
 
 @ApplicationScoped
 public class QuestionService {
-
-    /** How far back a resubmitted identical question is recognised. */
-    static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
     private final InputValidator validator;
     private final MarkdownRenderer markdown;
@@ -61,7 +56,7 @@ public class QuestionService {
     public Question ask(long authorId, AskInput raw) {
         AskInput input = validate(raw);
         Member author = Member.lockForPosting(authorId, LoginAction.ASK);
-        Question repeat = Question.findRepeat(authorId, input.title(), input.body(), Instant.now().minus(REPEAT_WINDOW));
+        Question repeat = Question.findRepeat(authorId, input.title(), input.body(), DuplicatePost.windowStart());
         if (repeat != null) {
             throw new DuplicatePost(Refusals.now().duplicate_question(), repeat.path());
         }

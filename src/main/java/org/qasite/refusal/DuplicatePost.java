@@ -1,5 +1,7 @@
 package org.qasite.refusal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,6 +9,9 @@ import java.util.List;
  * written, and the member is pointed at the post that exists.
  */
 public class DuplicatePost extends QaException {
+
+    /** How far back a question, answer or comment sent again (the same text, place and author) is recognised. */
+    public static final Duration WINDOW = Duration.ofHours(1);
 
     private final String url;
 
@@ -17,5 +22,10 @@ public class DuplicatePost extends QaException {
 
     public String url() {
         return url;
+    }
+
+    /** Since when a post with the same text, place and author is the one being sent again. */
+    public static Instant windowStart() {
+        return Instant.now().minus(WINDOW);
     }
 }
